@@ -1,0 +1,88 @@
+"""The registry of document kinds: each form or transcript module registers one.
+
+A kind says how sure it is that a page belongs to it (`identify`) and turns a run of
+its pages into one or more extracted documents (`extract`). The classifier and the
+pipeline only talk to this protocol, so a new form is one new module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from extractors.page import Page
+
+
+@dataclass(frozen=True)
+class Identification:
+    """A kind's claim on a page: higher `score` wins; 0 means no claim."""
+
+    kind: str
+    doc_type: str
+    score: float
+    tax_year: int | None = None
+    corrected: bool = False
+
+
+@dataclass
+class Extracted:
+    """What a kind extracts from its pages; the pipeline adds source, hash and method.
+
+    `recipient_tin_full` is used only to derive the HMAC key and is never written out.
+    """
+
+    doc_type: str
+    pages: list[int]
+    tax_year: int | None = None
+    corrected: bool = False
+    payer_tin: str | None = None
+    payer_name: str | None = None
+    recipient_tin_last4: str | None = None
+    recipient_name: str | None = None
+    recipient_tin_full: str | None = field(default=None, repr=False)
+    fields: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 1.0
+    warnings: list[str] = field(default_factory=list)
+
+
+class DocumentKind(Protocol):
+    name: str
+
+    def identify(self, page: Page) -> Identification | None: ...
+
+    def extract(self, pages: list[Page]) -> list[Extracted]: ...
+
+
+_KINDS: dict[str, DocumentKind] = {}
+
+
+def register(kind: DocumentKind) -> DocumentKind:
+    """Add a kind to the registry (module import time); a name can be registered once."""
+    if kind.name in _KINDS:
+        raise ValueError(f"document kind {kind.name!r} registered twice")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def all_kinds() -> list[DocumentKind]:
+    _load_builtin_kinds()
+    return list(_KINDS.values())
+
+
+def get_kind(name: str) -> DocumentKind:
+    _load_builtin_kinds()
+    return _KINDS[name]
+
+
+def _load_builtin_kinds() -> None:
+    """Import every module of extractors.forms and extractors.transcripts once."""
+    import importlib
+    import pkgutil
+
+    from extractors import forms, transcripts
+
+    for package in (forms, transcripts):
+        for info in pkgutil.iter_modules(package.__path__):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{package.__name__}.{info.name}")

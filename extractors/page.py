@@ -1,0 +1,225 @@
+"""The page model: words with boxes and confidence, the same for text, form and OCR pages.
+
+Coordinates are PDF points with the origin at the top left of the page (as pdfplumber
+gives them); OCR readers scale pixel boxes to points, so geometry is source-independent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Method = Literal["text", "form", "ocr"]
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def contains_center(self, other: Box) -> bool:
+        return self.x0 <= other.cx <= self.x1 and self.top <= other.cy <= self.bottom
+
+    def h_overlap(self, other: Box) -> float:
+        return max(0.0, min(self.x1, other.x1) - max(self.x0, other.x0))
+
+    def v_overlap(self, other: Box) -> float:
+        return max(0.0, min(self.bottom, other.bottom) - max(self.top, other.top))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    box: Box
+    conf: float = 1.0
+    source: Method = "text"
+
+
+@dataclass(slots=True)
+class Line:
+    """Words sharing a baseline, left to right."""
+
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def box(self) -> Box:
+        return _union(w.box for w in self.words)
+
+    @property
+    def conf(self) -> float:
+        return min((w.conf for w in self.words), default=1.0)
+
+
+def _union(boxes: Iterable[Box]) -> Box:
+    it = iter(boxes)
+    acc = next(it)
+    for b in it:
+        acc = acc.union(b)
+    return acc
+
+
+def normalize(text: str) -> str:
+    """Lower-case, unify quotes and dashes, drop punctuation other than what labels need."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    return re.sub(r"[^a-z0-9%$'&/\-.,() ]+", " ", text).strip()
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s,.:;()]+", normalize(text)) if t]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a label phrase was found: the matched words and their union box."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def box(self) -> Box:
+        return _union(w.box for w in self.words)
+
+
+@dataclass(slots=True)
+class Region:
+    """A set of words in a rectangle of a page; every search returns words or regions."""
+
+    words: list[Word]
+    box: Box
+    page_number: int = 1
+
+    def crop(self, box: Box) -> Region:
+        return Region([w for w in self.words if box.contains_center(w.box)], box, self.page_number)
+
+    def right_of(self, box: Box, max_dx: float = 10_000, slack: float = 2.0) -> Region:
+        """Words on the same line as `box`, to its right."""
+        area = Box(box.x1 - slack, box.top - slack, box.x1 + max_dx, box.bottom + slack)
+        return self.crop(area)
+
+    def below(self, box: Box, max_dy: float = 40.0, extend: float = 0.0) -> Region:
+        """Words under `box` within max_dy, in its column (widened by `extend` each side)."""
+        area = Box(box.x0 - extend, box.bottom - 1, box.x1 + extend, box.bottom + max_dy)
+        return self.crop(area)
+
+    def lines(self, y_tolerance: float | None = None) -> list[Line]:
+        return group_lines(self.words, y_tolerance)
+
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines())
+
+    def find(self, label: str, max_gap: float = 30.0) -> list[Hit]:
+        """Every place where the label's tokens appear as consecutive words of one line.
+
+        Matching ignores case and punctuation; a word may hold several tokens ("comp.")
+        and a token may be glued to punctuation. Lines are read left to right.
+        """
+        want = _tokens(label)
+        if not want:
+            return []
+        hits: list[Hit] = []
+        for line in self.lines():
+            hits.extend(_find_in_line(line.words, want, max_gap))
+        return hits
+
+    def find_any(self, labels: Iterable[str]) -> list[Hit]:
+        out: list[Hit] = []
+        for label in labels:
+            out.extend(self.find(label))
+        return out
+
+    def __iter__(self) -> Iterator[Word]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _find_in_line(words: list[Word], want: list[str], max_gap: float) -> list[Hit]:
+    toks: list[tuple[str, int]] = []  # (token, index of word)
+    for i, w in enumerate(words):
+        toks.extend((t, i) for t in _tokens(w.text))
+    hits: list[Hit] = []
+    n = len(want)
+    for start in range(len(toks) - n + 1):
+        if [t for t, _ in toks[start : start + n]] != want:
+            continue
+        first, last = toks[start][1], toks[start + n - 1][1]
+        chosen = words[first : last + 1]
+        if all(b.box.x0 - a.box.x1 <= max_gap for a, b in zip(chosen, chosen[1:], strict=False)):
+            hits.append(Hit(tuple(chosen)))
+    return hits
+
+
+def group_lines(words: Iterable[Word], y_tolerance: float | None = None) -> list[Line]:
+    """Cluster words into lines by vertical overlap, then sort each line left to right."""
+    ordered = sorted(words, key=lambda w: (w.box.cy, w.box.x0))
+    lines: list[list[Word]] = []
+    centers: list[float] = []
+    for w in ordered:
+        tol = y_tolerance if y_tolerance is not None else max(2.0, w.box.height * 0.45)
+        if lines and abs(w.box.cy - centers[-1]) <= tol:
+            lines[-1].append(w)
+            centers[-1] = sum(x.box.cy for x in lines[-1]) / len(lines[-1])
+        else:
+            lines.append([w])
+            centers.append(w.box.cy)
+    return [Line(sorted(ws, key=lambda w: w.box.x0)) for ws in lines]
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of a document as words; `method` says where the words came from."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+    method: Method = "text"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def region(self) -> Region:
+        return Region(self.words, Box(0, 0, self.width, self.height), self.number)
+
+    def lines(self) -> list[Line]:
+        return group_lines(self.words)
+
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines())
+
+    @property
+    def confidence(self) -> float:
+        if not self.words:
+            return 0.0
+        return sum(w.conf for w in self.words) / len(self.words)

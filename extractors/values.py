@@ -1,0 +1,108 @@
+"""Parsing and normalising printed values: money, dates, TINs, check boxes. Money is Decimal."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from dateutil import parser as date_parser
+
+CENT = Decimal("0.01")
+
+# "$ 1,601.60", "1601.60", "$32", "-$56.00", "(56.00)", "1 601.60" (OCR gap), "56.00-"
+_MONEY = re.compile(
+    r"^(?P<neg1>[-(])?\s*\$?\s*(?P<neg2>-)?\s*(?P<num>\d{1,3}(?:[, ]\d{3})+|\d+)(?P<cents>\.\d{1,2})?\s*(?P<neg3>[-)])?$"
+)
+
+
+def parse_money(text: str) -> Decimal | None:
+    """A printed amount as Decimal with two places, or None when it is not an amount."""
+    t = text.strip().replace("S", "$") if text.strip().startswith("S") else text.strip()
+    t = t.replace("\u2212", "-").replace("O", "0") if re.search(r"\d", t) else t
+    m = _MONEY.match(t)
+    if not m:
+        return None
+    digits = re.sub(r"[, ]", "", m["num"]) + (m["cents"] or "")
+    try:
+        value = Decimal(digits).quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return None
+    if m["neg1"] or m["neg2"] or m["neg3"]:
+        value = -value
+    return value
+
+
+def format_money(value: Decimal) -> str:
+    """The contract's money string: two decimals, no separators, leading minus."""
+    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+
+
+def money_str(text: str) -> str | None:
+    value = parse_money(text)
+    return None if value is None else format_money(value)
+
+
+def parse_date(text: str) -> date | None:
+    """`05-22-2023`, `Mar. 18, 2024`, `2024-04-15`, `12/31/2023` as a date."""
+    t = text.strip().rstrip(".,;")
+    if not re.search(r"\d", t):
+        return None
+    try:
+        return date_parser.parse(t, dayfirst=False, yearfirst=bool(re.match(r"^\d{4}-", t))).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+SSN_RE = re.compile(r"(?<![\dA-Z])(\d{3})[- ]?(\d{2})[- ]?(\d{4})(?!\d)")
+MASKED_TIN_RE = re.compile(r"(?i)(?:[X*]{3}[- ]?[X*]{2}[- ]?|[X*]{5}|[X*]{2}-[X*]{3})(\d{4})")
+EIN_RE = re.compile(r"(?<!\d)(\d{2})[- ]?(\d{7})(?!\d)")
+
+
+def tin_last4(text: str) -> str | None:
+    """The last four digits of an SSN/ITIN, full or masked."""
+    m = SSN_RE.search(text) or MASKED_TIN_RE.search(text)
+    if m:
+        return m.group(m.lastindex or 0)[-4:]
+    digits = re.sub(r"\D", "", text)
+    return digits[-4:] if len(digits) >= 4 and len(digits) in (4, 9) else None
+
+
+def full_ssn_digits(text: str) -> str | None:
+    m = SSN_RE.search(text)
+    return "".join(m.groups()) if m else None
+
+
+def normalize_ein(text: str) -> str | None:
+    """An EIN as `NN-NNNNNNN` when complete; a masked one kept as printed."""
+    t = text.strip()
+    masked = re.search(r"(?i)[X*]{2}-?[X*]{3}\d{4}|[X*]{5}\d{4}", t)
+    if masked:
+        return masked.group(0).upper().replace("*", "X")
+    m = EIN_RE.search(t)
+    return f"{m[1]}-{m[2]}" if m else None
+
+
+def tin_key(full_tin_digits: str, secret: bytes) -> str:
+    """HMAC of a full TIN under the home's secret: tells apart taxpayers sharing last four."""
+    return hmac.new(secret, full_tin_digits.encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def mask_ssns(text: str) -> str:
+    """Replace every SSN-shaped run by its masked form (`XXX-XX-1234`)."""
+    return SSN_RE.sub(lambda m: f"XXX-XX-{m[3]}", text)
+
+
+_CHECKED = {"x", "X", "✓", "✔", "☒", "■", "[x]", "[X]", "yes", "Yes", "checked", "Checked", "On"}
+
+
+def parse_checkbox(text: str) -> bool | None:
+    """A check box's printed state: True/False, None when unreadable."""
+    t = text.strip()
+    if t in _CHECKED:
+        return True
+    if t.lower() in {"", "no", "not checked", "off", "☐", "[ ]"}:
+        return False
+    return None
