@@ -6,6 +6,7 @@ gives them); OCR readers scale pixel boxes to points, so geometry is source-inde
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -176,7 +177,7 @@ def _find_in_line(words: list[Word], want: list[str], max_gap: float) -> list[Hi
             continue
         first, last = toks[start][1], toks[start + n - 1][1]
         chosen = words[first : last + 1]
-        if all(b.box.x0 - a.box.x1 <= max_gap for a, b in zip(chosen, chosen[1:], strict=False)):
+        if all(b.box.x0 - a.box.x1 <= max_gap for a, b in itertools.pairwise(chosen)):
             hits.append(Hit(tuple(chosen)))
     return hits
 

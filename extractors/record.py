@@ -6,10 +6,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DOC_TYPES = (
-    "W-2", "W-2c", "1099-NEC", "1099-MISC", "1099-INT", "1099-DIV", "1099-R", "1099-G",
-    "1099-K", "1099-B", "1099-C", "1099-SA", "W-2G", "SSA-1099", "1098", "1098-E", "1098-T",
-    "5498", "5498-SA", "IRS-WAGE-INCOME-TRANSCRIPT", "IRS-ACCOUNT-TRANSCRIPT",
-    "IRS-RETURN-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT", "1040", "1040-X", "IRS-NOTICE", "UNKNOWN",
+    "W-2",
+    "W-2c",
+    "1099-NEC",
+    "1099-MISC",
+    "1099-INT",
+    "1099-DIV",
+    "1099-R",
+    "1099-G",
+    "1099-K",
+    "1099-B",
+    "1099-C",
+    "1099-SA",
+    "W-2G",
+    "SSA-1099",
+    "1098",
+    "1098-E",
+    "1098-T",
+    "5498",
+    "5498-SA",
+    "IRS-WAGE-INCOME-TRANSCRIPT",
+    "IRS-ACCOUNT-TRANSCRIPT",
+    "IRS-RETURN-TRANSCRIPT",
+    "IRS-RECORD-OF-ACCOUNT",
+    "1040",
+    "1040-X",
+    "IRS-NOTICE",
+    "UNKNOWN",
 )
 
 # Lists that belong to a record and sit beside `fields` at its top level.
@@ -35,7 +58,7 @@ class DocumentRecord:
     confidence: float = 1.0
     warnings: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    """Top-level lists and keys beyond the base record (entries, transactions, recipient_tin_key...)."""
+    """Top-level keys beyond the base record (entries, transactions, recipient_tin_key...)."""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -60,9 +83,20 @@ class DocumentRecord:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocumentRecord:
         known = {
-            "source", "sha256", "pages", "doc_type", "tax_year", "method", "corrected",
-            "payer_tin", "payer_name", "recipient_tin_last4", "recipient_name", "fields",
-            "confidence", "warnings",
+            "source",
+            "sha256",
+            "pages",
+            "doc_type",
+            "tax_year",
+            "method",
+            "corrected",
+            "payer_tin",
+            "payer_name",
+            "recipient_tin_last4",
+            "recipient_name",
+            "fields",
+            "confidence",
+            "warnings",
         }
         base = {k: v for k, v in data.items() if k in known}
         extra = {k: v for k, v in data.items() if k not in known}

@@ -1,0 +1,48 @@
+"""Which document each page is: the registered kinds bid on every page, the best bid wins,
+and consecutive pages of one kind form a run that the kind then splits into documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.kinds import DocumentKind, Identification, all_kinds
+from extractors.page import Page
+
+UNKNOWN = "UNKNOWN"
+
+
+@dataclass
+class PageRun:
+    kind: DocumentKind | None
+    pages: list[Page]
+    identification: Identification | None
+
+
+def identify(page: Page) -> Identification | None:
+    best: Identification | None = None
+    for kind in all_kinds():
+        ident = kind.identify(page)
+        if ident and ident.score > 0 and (best is None or ident.score > best.score):
+            best = ident
+    return best
+
+
+def classify(pages: list[Page]) -> list[PageRun]:
+    runs: list[PageRun] = []
+    for page in pages:
+        ident = identify(page)
+        kind = None if ident is None else _kind_named(ident.kind)
+        last = runs[-1] if runs else None
+        if last and _same_kind(last.kind, kind):
+            last.pages.append(page)
+        else:
+            runs.append(PageRun(kind, [page], ident))
+    return runs
+
+
+def _same_kind(a: DocumentKind | None, b: DocumentKind | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and a.name == b.name)
+
+
+def _kind_named(name: str) -> DocumentKind:
+    return next(k for k in all_kinds() if k.name == name)

@@ -1,0 +1,203 @@
+"""Opening an input safely and turning it into Pages, choosing a reader per page.
+
+A page with a usable text layer is read with pdfplumber (plus its filled form fields);
+a page without one (a scan, or a garbage invisible OCR layer) goes through Tesseract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from extractors.errors import InputError
+from extractors.page import Page
+from extractors.readers.form_fields import read_form_words
+from extractors.readers.images import open_image_pages
+from extractors.readers.ocr import ocr_image
+from extractors.readers.text_layer import read_text_layer, text_quality
+from extractors.settings import ExtractSettings
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+PDF_MAGIC = b"%PDF-"
+IMAGE_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+MIN_TEXT_WORDS = 8
+MIN_TEXT_QUALITY = 0.6
+IN_WORKER_ENV = "BACKTAX_IN_WORKER"
+
+
+@dataclass
+class LoadedFile:
+    sha256: str
+    pages: list[Page]
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sniff(path: Path, settings: ExtractSettings) -> str:
+    """'pdf' or 'image', or an InputError saying why the file is neither."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", "open") from exc
+    if size == 0:
+        raise InputError("empty file (0 bytes)", "open")
+    if size > settings.max_file_bytes:
+        raise InputError(
+            f"file too large ({size:,} bytes; limit {settings.max_file_bytes:,})", "open"
+        )
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if PDF_MAGIC in head:
+        return "pdf"
+    if head.startswith(IMAGE_MAGICS):
+        return "image"
+    raise InputError("not a PDF or image file", "open")
+
+
+def load(path: Path, settings: ExtractSettings | None = None) -> LoadedFile:
+    settings = settings or ExtractSettings()
+    kind = sniff(path, settings)
+    digest = sha256_of(path)
+    if kind == "image":
+        frames = open_image_pages(path, settings.max_image_pixels)
+        pages = [ocr_image(img, i + 1, dpi, settings.lang) for i, (img, dpi) in enumerate(frames)]
+    else:
+        pages = _load_pdf(path, settings)
+    _reject_unreadable(pages)
+    return LoadedFile(digest, pages)
+
+
+def _open_reader(path: Path) -> PdfReader:
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError("encrypted PDF: it needs a password to open", "open")
+        _ = len(reader.pages)
+        return reader
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(f"corrupt or truncated PDF ({exc})", "open") from exc
+
+
+def _load_pdf(path: Path, settings: ExtractSettings) -> list[Page]:
+    reader = _open_reader(path)
+    count = len(reader.pages)
+    if count == 0:
+        raise InputError("PDF has no pages", "open")
+    if count > settings.max_pages:
+        raise InputError(
+            f"too many pages ({count:,}; limit {settings.max_pages:,}): split the file", "open"
+        )
+    pages: list[Page | None] = []
+    needs_ocr: list[int] = []
+    try:
+        with pdfplumber.open(path, password="") as pdf:
+            for i, plumber_page in enumerate(pdf.pages):
+                page = _text_or_form_page(plumber_page, reader, i)
+                if page is None:
+                    needs_ocr.append(i)
+                pages.append(page)
+    except InputError:
+        raise
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError, OSError) as exc:
+        raise InputError(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})", "read") from exc
+    for i, page in zip(needs_ocr, _ocr_pdf_pages(path, needs_ocr, settings), strict=True):
+        pages[i] = page
+    return [p for p in pages if p is not None]
+
+
+def _text_or_form_page(
+    plumber_page: pdfplumber.page.Page, reader: PdfReader, i: int
+) -> Page | None:
+    """The page from its text layer and form fields, or None when it needs OCR."""
+    page = read_text_layer(plumber_page, i + 1)
+    form_words = read_form_words(reader, i)
+    if len(page.words) < MIN_TEXT_WORDS or text_quality(page) < MIN_TEXT_QUALITY:
+        return None
+    if form_words:
+        page.words.extend(form_words)
+        page.method = "form"
+    return page
+
+
+def _ocr_one(path: str, index: int, dpi: int, lang: str) -> Page:
+    with pdfplumber.open(path, password="") as pdf:
+        image = pdf.pages[index].to_image(resolution=dpi).original
+    return ocr_image(image, index + 1, dpi, lang)
+
+
+def _ocr_pdf_pages(path: Path, indexes: list[int], settings: ExtractSettings) -> list[Page]:
+    if not indexes:
+        return []
+    args = [(str(path), i, settings.dpi, settings.lang) for i in indexes]
+    workers = _workers(settings, len(indexes))
+    if workers <= 1:
+        return [_ocr_one(*a) for a in args]
+    with ProcessPoolExecutor(
+        workers, mp_context=get_context("fork"), initializer=_mark_worker
+    ) as pool:
+        return list(pool.map(_ocr_one, *zip(*args, strict=True)))
+
+
+def _workers(settings: ExtractSettings, jobs: int) -> int:
+    if os.environ.get(IN_WORKER_ENV):
+        return 1
+    cores = settings.ocr_workers or os.cpu_count() or 1
+    return max(1, min(cores, jobs))
+
+
+def _mark_worker() -> None:
+    os.environ[IN_WORKER_ENV] = "1"
+
+
+def _reject_unreadable(pages: list[Page]) -> None:
+    """A document where no page gave readable words is an unreadable scan."""
+    if all(len(p.words) < 3 or p.confidence < 0.3 for p in pages):
+        raise InputError("unreadable scan: no text could be recognised on any page", "ocr")
+
+
+def run_in_pool(
+    func: Callable, items: list, settings: ExtractSettings, on_done: Callable | None = None
+) -> list:
+    """Map `func` over items in worker processes (one per core), in order; `on_done` is
+    called with each result as it arrives (for progress bars)."""
+    workers = _workers(settings, len(items))
+    results = []
+    if workers <= 1:
+        mapped = map(func, items)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(
+            workers, mp_context=get_context("fork"), initializer=_mark_worker
+        )
+        mapped = pool.map(func, items)
+    try:
+        for result in mapped:
+            results.append(result)
+            if on_done:
+                on_done(result)
+    finally:
+        if pool:
+            pool.shutdown()
+    return results

@@ -1,0 +1,151 @@
+"""From a file to document records: load, classify, extract, reconcile copies.
+
+These are the plain functions that the CLI calls directly and the Prefect flows wrap.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from extractors.classifier import UNKNOWN, PageRun, classify
+from extractors.errors import InputError
+from extractors.kinds import Extracted
+from extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
+from extractors.page import Page
+from extractors.reconcile import merge_copies
+from extractors.record import DocumentRecord
+from extractors.settings import ExtractSettings
+from extractors.values import mask_ssns, tin_key
+
+INPUT_SUFFIXES = {".pdf", *IMAGE_SUFFIXES}
+
+
+@dataclass
+class FileResult:
+    source: str
+    sha256: str | None
+    records: list[DocumentRecord] = field(default_factory=list)
+    error: InputError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def display_name(path: Path | str) -> str:
+    """How a file is named in everything backtax writes: SSN-shaped runs masked."""
+    return mask_ssns(str(path))
+
+
+def extract_file(
+    path: Path | str,
+    *,
+    settings: ExtractSettings | None = None,
+    tin_secret: bytes | None = None,
+    display_source: str | None = None,
+) -> FileResult:
+    """Every document in one file, or the reason the file could not be read."""
+    path = Path(path)
+    source = display_name(display_source or path)
+    try:
+        loaded = load(path, settings or ExtractSettings())
+    except InputError as exc:
+        digest = sha256_of(path) if path.is_file() and os.access(path, os.R_OK) else None
+        return FileResult(source, digest, error=exc)
+    docs: list[Extracted] = []
+    for run in classify(loaded.pages):
+        docs.extend(_extract_run(run))
+    records = [
+        _to_record(doc, source, loaded.sha256, loaded.pages, tin_secret)
+        for doc in merge_copies(docs)
+    ]
+    return FileResult(source, loaded.sha256, records)
+
+
+def _extract_run(run: PageRun) -> list[Extracted]:
+    numbers = [p.number for p in run.pages]
+    if run.kind is None:
+        return [
+            Extracted(
+                UNKNOWN,
+                numbers,
+                confidence=0.0,
+                warnings=[f"pages {_span(numbers)}: not a recognised tax document"],
+            )
+        ]
+    docs = run.kind.extract(run.pages)
+    if not docs:
+        return [
+            Extracted(
+                UNKNOWN,
+                numbers,
+                confidence=0.0,
+                warnings=[
+                    f"pages {_span(numbers)}: looks like {run.kind.name} but no values were found"
+                ],
+            )
+        ]
+    return docs
+
+
+def _span(numbers: list[int]) -> str:
+    return str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
+
+
+def _to_record(
+    doc: Extracted, source: str, digest: str, pages: list[Page], secret: bytes | None
+) -> DocumentRecord:
+    used = [p for p in pages if p.number in doc.pages]
+    methods = {p.method for p in used}
+    method = "ocr" if "ocr" in methods else "form" if "form" in methods else "text"
+    page_conf = min((p.confidence for p in used), default=0.0) if method == "ocr" else 1.0
+    extra = dict(doc.extra)
+    if doc.recipient_tin_full and secret:
+        extra["recipient_tin_key"] = tin_key(doc.recipient_tin_full, secret)
+    warnings = [w for p in used for w in p.warnings] + doc.warnings
+    return DocumentRecord(
+        source=source,
+        sha256=digest,
+        pages=doc.pages,
+        doc_type=doc.doc_type,
+        tax_year=doc.tax_year,
+        method=method,
+        corrected=doc.corrected,
+        payer_tin=doc.payer_tin,
+        payer_name=doc.payer_name,
+        recipient_tin_last4=doc.recipient_tin_last4,
+        recipient_name=doc.recipient_name,
+        fields=doc.fields,
+        confidence=round(doc.confidence * page_conf, 3),
+        warnings=[mask_ssns(w) for w in warnings],
+        extra=extra,
+    )
+
+
+def iter_inputs(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files named, and every PDF or image under folders named, in a stable order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def extract_paths(
+    paths: Iterable[Path | str],
+    *,
+    settings: ExtractSettings | None = None,
+    tin_secret: bytes | None = None,
+    on_done: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """extract_file over every input, files in parallel processes, results in input order."""
+    settings = settings or ExtractSettings()
+    work = partial(extract_file, settings=settings, tin_secret=tin_secret)
+    return run_in_pool(work, list(iter_inputs(paths)), settings, on_done)

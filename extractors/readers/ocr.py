@@ -1,0 +1,101 @@
+"""Words of a page image through Tesseract (`image_to_data`), after orientation and deskew.
+
+Pixel boxes are scaled to PDF points so OCR pages share the text pages' geometry.
+Tesseract runs one thread per process (OMP_THREAD_LIMIT=1); callers parallelise pages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import cv2
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from extractors.page import Box, Page, Word
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+_MIN_CONF = 10.0
+
+
+def deskew_angle(gray: np.ndarray, limit: float = 4.0, step: float = 0.1) -> float:
+    """The small rotation (degrees) that makes text rows horizontal: the angle whose
+    horizontal projection profile is sharpest, on a downscaled binarised copy."""
+    scale = 1000 / max(gray.shape)
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    h, w = ink.shape
+    center = (w / 2, h / 2)
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-limit, limit + step / 2, step):
+        m = cv2.getRotationMatrix2D(center, float(angle), 1.0)
+        rotated = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_NEAREST)
+        profile = rotated.sum(axis=1, dtype=np.float64)
+        score = float(np.square(np.diff(profile)).sum())
+        if score > best_score:
+            best, best_score = float(angle), score
+    return best
+
+
+def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _orientation(image: Image.Image) -> int:
+    """Degrees (0, 90, 180, 270) Tesseract's OSD says the page is rotated by, 0 when unsure."""
+    try:
+        osd = pytesseract.image_to_osd(image, config="--psm 0 -c min_characters_to_try=10")
+    except pytesseract.TesseractError:
+        return 0
+    rotate = re.search(r"Rotate: (\d+)", osd)
+    conf = re.search(r"Orientation confidence: ([\d.]+)", osd)
+    if not rotate or not conf or float(conf.group(1)) < 1.0:
+        return 0
+    return int(rotate.group(1))
+
+
+def _words(image: Image.Image, lang: str, scale: float) -> list[Word]:
+    data = pytesseract.image_to_data(
+        image, lang=lang, config="--psm 11", output_type=pytesseract.Output.DICT
+    )
+    words: list[Word] = []
+    for i, text in enumerate(data["text"]):
+        text = text.strip()
+        conf = float(data["conf"][i])
+        if not text or conf < _MIN_CONF:
+            continue
+        x, y, w, h = (data[k][i] for k in ("left", "top", "width", "height"))
+        box = Box(x * scale, y * scale, (x + w) * scale, (y + h) * scale)
+        words.append(Word(text, box, conf / 100.0, "ocr"))
+    return words
+
+
+def prepare(image: Image.Image) -> tuple[Image.Image, list[str]]:
+    """Grayscale, upright and deskewed copy of a page image, with notes of what was done."""
+    notes: list[str] = []
+    gray = np.asarray(image.convert("L"))
+    angle = deskew_angle(gray)
+    if abs(angle) >= 0.15:
+        gray = _rotate(gray, angle)
+        notes.append(f"deskewed by {angle:.1f} degrees")
+    upright = Image.fromarray(gray)
+    turn = _orientation(upright)
+    if turn:
+        upright = upright.rotate(-turn, expand=True, fillcolor=255)
+        notes.append(f"rotated by {turn} degrees")
+    return upright, notes
+
+
+def ocr_image(image: Image.Image, number: int, dpi: int, lang: str = "eng") -> Page:
+    """OCR one page image rendered at `dpi` into a Page measured in points."""
+    upright, notes = prepare(image)
+    scale = 72.0 / dpi
+    words = _words(upright, lang, scale)
+    page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
+    page.warnings.extend(f"page {number}: {n}" for n in notes)
+    return page
