@@ -17,6 +17,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+@app.callback()
+def _root() -> None:
+    """backtax: read US tax documents, cross-check them and assess back taxes."""
+
+
 for _info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
     importlib.import_module(f"{commands.__name__}.{_info.name}").register(app)
 

@@ -1,0 +1,58 @@
+"""Copy sheets: one page holding 2 or 4 copies of a form, split at the widest gutters."""
+
+from __future__ import annotations
+
+import itertools
+
+from extractors.page import Box, Region
+
+CLUSTER_TOLERANCE = 24.0
+
+
+def _clusters(values: list[float]) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= CLUSTER_TOLERANCE:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def _widest_gap(spans: list[tuple[float, float]], lo: float, hi: float) -> float:
+    """The middle of the widest band in (lo, hi) that no word crosses."""
+    edges = sorted((max(a, lo), min(b, hi)) for a, b in spans if b > lo and a < hi)
+    best, best_width, cursor = (lo + hi) / 2, -1.0, lo
+    for a, b in edges:
+        if a - cursor > best_width:
+            best, best_width = (cursor + a) / 2, a - cursor
+        cursor = max(cursor, b)
+    if hi - cursor > best_width:
+        best = (cursor + hi) / 2
+    return best
+
+
+def _cuts(anchors: list[float], spans: list[tuple[float, float]]) -> list[float]:
+    return [_widest_gap(spans, a, b) for a, b in itertools.pairwise(anchors)]
+
+
+def split_copies(region: Region, anchor_labels: tuple[str, ...]) -> list[Region]:
+    """One region per copy, row by row, found from where the anchor label repeats."""
+    hits = [h for label in anchor_labels for h in region.find(label)]
+    if len(hits) < 2:
+        return [region]
+    xs = _clusters([h.box.x0 for h in hits])
+    ys = _clusters([h.box.top for h in hits])
+    if len(xs) == 1 and len(ys) == 1:
+        return [region]
+    b = region.box
+    x_cuts = _cuts(xs, [(w.box.x0, w.box.x1) for w in region.words])
+    y_cuts = _cuts(ys, [(w.box.top, w.box.bottom) for w in region.words])
+    x_edges = [b.x0, *x_cuts, b.x1]
+    y_edges = [b.top, *y_cuts, b.bottom]
+    cells = [
+        region.crop(Box(x_edges[i], y_edges[j], x_edges[i + 1], y_edges[j + 1]))
+        for j in range(len(y_edges) - 1)
+        for i in range(len(x_edges) - 1)
+    ]
+    return [c for c in cells if c.words]

@@ -1,0 +1,593 @@
+"""The label-and-geometry engine: a form described as data, read from any layout.
+
+A form is a list of boxes (canonical name, printed number, label wordings). The engine
+finds every label on the page, collects the values printed next to or under labels, and
+pairs them by distance, nearest first, never across another label. Nothing here knows
+the coordinates of one template, so official forms, payroll-provider sheets and 2-up or
+4-up copy sheets read alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.forms._copies import split_copies
+from extractors.forms._year import find_tax_year
+from extractors.kinds import Extracted, Identification
+from extractors.page import Box, Hit, Line, Page, Region, Word, group_lines, normalize
+from extractors.values import (
+    format_money,
+    full_ssn_digits,
+    normalize_ein,
+    parse_date,
+    parse_money,
+    tin_last4,
+)
+
+CHECK_MARKS = {"x", "✓", "✔", "☒", "■", "[x]", "(x)", "xx", "v"}
+MAX_BELOW = 42.0
+MAX_RIGHT = 320.0
+
+
+@dataclass(frozen=True)
+class BoxSpec:
+    name: str
+    number: str
+    labels: tuple[str, ...]
+    kind: str = "money"
+
+
+@dataclass(frozen=True)
+class Revision:
+    until_year: int
+    boxes: tuple[BoxSpec, ...]
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    doc_type: str
+    form_numbers: tuple[str, ...]
+    titles: tuple[str, ...]
+    boxes: tuple[BoxSpec, ...]
+    excludes: tuple[str, ...] = ()
+    payer_name_labels: tuple[str, ...] = ("PAYER'S name",)
+    payer_tin_labels: tuple[str, ...] = ("PAYER'S TIN", "PAYER'S federal identification number")
+    recipient_name_labels: tuple[str, ...] = ("RECIPIENT'S name",)
+    recipient_tin_labels: tuple[str, ...] = (
+        "RECIPIENT'S TIN",
+        "RECIPIENT'S identification number",
+    )
+    state_columns: tuple[BoxSpec, ...] = ()
+    state_id_field: str = "payer_state_id"
+    revisions: tuple[Revision, ...] = ()
+
+    def boxes_for(self, year: int | None) -> tuple[BoxSpec, ...]:
+        """The boxes of the revision in force for `year` (older revisions renumber boxes)."""
+        boxes = {b.name: b for b in self.boxes}
+        for rev in sorted(self.revisions, key=lambda r: r.until_year, reverse=True):
+            if year is not None and year <= rev.until_year:
+                for b in rev.boxes:
+                    boxes[b.name] = b
+        return tuple(boxes.values())
+
+
+@dataclass
+class Anchor:
+    """One place a box label was found."""
+
+    spec: BoxSpec
+    hit: Hit
+    numbered: bool
+
+    @property
+    def box(self) -> Box:
+        return self.hit.box
+
+
+@dataclass
+class Candidate:
+    """A value printed on the page: one word or adjacent words read together."""
+
+    words: tuple[Word, ...]
+    text: str
+    box: Box
+    used: bool = False
+
+    @property
+    def conf(self) -> float:
+        return min(w.conf for w in self.words)
+
+
+@dataclass
+class FormReading:
+    """What one copy of a form gave: values by field name plus per-field confidence."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    conf: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- label search
+
+
+def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
+    """Label texts to search for, numbered variants first ("1 Wages, tips", "Box 1 Wages")."""
+    out: list[tuple[str, bool]] = []
+    for label in sorted(spec.labels, key=len, reverse=True):
+        if spec.number:
+            out += [(f"{spec.number} {label}", True), (f"box {spec.number} {label}", True)]
+        out.append((label, False))
+    return out
+
+
+def find_anchors(region: Region, boxes: tuple[BoxSpec, ...]) -> list[Anchor]:
+    """Every label hit of every box; where two boxes' hits share words, the longer wins."""
+    anchors: list[Anchor] = []
+    for spec in boxes:
+        seen: set[tuple[int, ...]] = set()
+        for text, numbered in _label_variants(spec):
+            for hit in region.find(text):
+                ids = tuple(id(w) for w in hit.words)
+                if any(set(ids) & set(s) for s in seen):
+                    continue
+                seen.add(ids)
+                anchors.append(Anchor(spec, hit, numbered))
+    anchors.sort(key=lambda a: -sum(len(w.text) for w in a.hit.words))
+    kept: list[Anchor] = []
+    taken: set[int] = set()
+    for a in anchors:
+        ids = {id(w) for w in a.hit.words}
+        label_ids = {id(w) for w in a.hit.words[1:]} if a.numbered else ids
+        if label_ids & taken:
+            continue
+        taken |= ids
+        kept.append(a)
+    return kept
+
+
+# ---------------------------------------------------------------- value candidates
+
+_YEAR = re.compile(r"^(19[89]\d|20[0-4]\d)$")
+_SMALL_INT = re.compile(r"^\d{1,2}[a-z]?$")
+
+
+def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
+    """Amounts on the page: single words, or `$` and number, or numbers split by OCR."""
+    out: list[Candidate] = []
+    for line in region.lines():
+        words = [w for w in line.words if id(w) not in exclude]
+        i = 0
+        while i < len(words):
+            best: tuple[int, str] | None = None
+            for j in range(i, min(i + 3, len(words))):
+                if j > i and words[j].box.x0 - words[j - 1].box.x1 > _gap_limit(words[j]):
+                    break
+                text = " ".join(w.text for w in words[i : j + 1])
+                if _is_money(text):
+                    best = (j, text)
+            if best:
+                j, text = best
+                chosen = tuple(words[i : j + 1])
+                out.append(Candidate(chosen, text, _union(chosen)))
+                i = j + 1
+            else:
+                i += 1
+    return out
+
+
+def _gap_limit(word: Word) -> float:
+    return max(3.0, word.box.height * 0.9)
+
+
+def _is_money(text: str) -> bool:
+    t = text.strip()
+    if parse_money(t) is None:
+        return False
+    bare = t.lstrip("$ ").strip()
+    if _YEAR.match(bare) or (_SMALL_INT.match(bare) and "$" not in t):
+        return False
+    return not re.match(r"^\d{5,}$", bare) or "$" in t
+
+
+def _union(words: tuple[Word, ...] | list[Word]) -> Box:
+    box = words[0].box
+    for w in words[1:]:
+        box = box.union(w.box)
+    return box
+
+
+# ---------------------------------------------------------------- geometry
+
+
+def column_right_edge(anchor: Anchor, anchors: list[Anchor], region: Region) -> float:
+    """The x where the next label to the right on the same line begins."""
+    edge = region.box.x1
+    for other in anchors:
+        ob = other.box
+        if other is not anchor and ob.x0 > anchor.box.x1 and anchor.box.v_overlap(ob) > 0:
+            edge = min(edge, ob.x0)
+    return edge
+
+
+def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None:
+    """How far a value sits from a label, or None when it cannot be that label's value:
+    to its right on the same line, or under it in its column."""
+    lb = anchor.box
+    same_line = lb.v_overlap(cand) >= 0.5 * min(lb.height, cand.height)
+    if same_line and cand.x0 >= lb.x1 - 2:
+        dx = cand.x0 - lb.x1
+        return dx if dx <= MAX_RIGHT else None
+    below = cand.top >= lb.top + lb.height * 0.6
+    if not below:
+        return None
+    dy = cand.top - lb.bottom
+    in_column = cand.x0 >= lb.x0 - 12 and cand.x1 <= right_edge + 4
+    if not in_column or dy > MAX_BELOW:
+        return None
+    return 8.0 + max(dy, 0.0) + 0.05 * abs(cand.x0 - lb.x0)
+
+
+def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor]) -> bool:
+    """True when another label sits between this label and the value."""
+    lb = anchor.box
+    for other in anchors:
+        if other is anchor:
+            continue
+        ob = other.box
+        if lb.v_overlap(cand) > 0 and lb.v_overlap(ob) > 0 and lb.x1 <= ob.x0 < cand.x0:
+            return True
+        between_rows = lb.bottom - 1 <= ob.top and ob.bottom <= cand.top + 2
+        if between_rows and ob.h_overlap(cand) > 0 and ob.h_overlap(lb) >= 0:
+            return True
+    return False
+
+
+def assign(
+    anchors: list[Anchor], candidates: list[Candidate], region: Region
+) -> dict[str, Candidate]:
+    """Pair labels with candidates, cheapest pairs first, each used once."""
+    edges = {id(a): column_right_edge(a, anchors, region) for a in anchors}
+    pairs: list[tuple[float, int, int]] = []
+    for ai, a in enumerate(anchors):
+        for ci, c in enumerate(candidates):
+            cost = placement_cost(a, c.box, edges[id(a)])
+            if cost is None or blocked(a, c.box, anchors):
+                continue
+            pairs.append((cost - (5 if a.numbered else 0), ai, ci))
+    pairs.sort()
+    out: dict[str, Candidate] = {}
+    used: set[int] = set()
+    for _, ai, ci in pairs:
+        name = anchors[ai].spec.name
+        if name in out or ci in used:
+            continue
+        out[name] = candidates[ci]
+        used.add(ci)
+        candidates[ci].used = True
+    return out
+
+
+# ---------------------------------------------------------------- text and checks
+
+
+def text_below(anchor_box: Box, region: Region, anchors: list[Anchor], n: int = 1) -> list[Line]:
+    """Up to `n` lines printed under a label (or right of it), stopping at the next label."""
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    right_edge = region.box.x1
+    for a in anchors:
+        if a.box.x0 > anchor_box.x1 and a.box.v_overlap(anchor_box) > 0:
+            right_edge = min(right_edge, a.box.x0)
+    area = Box(anchor_box.x0 - 12, anchor_box.bottom - 1, right_edge, anchor_box.bottom + 90)
+    words = [w for w in region.crop(area) if id(w) not in label_ids]
+    stops = [a.box.top for a in anchors if a.box.top > anchor_box.bottom and a.box.h_overlap(area)]
+    limit = min(stops, default=area.bottom)
+    lines = [ln for ln in group_lines(w for w in words if w.box.cy < limit)]
+    same = region.right_of(anchor_box, max_dx=right_edge - anchor_box.x1)
+    same_words = [w for w in same if id(w) not in label_ids]
+    if same_words:
+        lines.insert(0, Line(sorted(same_words, key=lambda w: w.box.x0)))
+    return lines[:n]
+
+
+def is_checked(anchor_box: Box, region: Region) -> bool:
+    """An X-like mark just left of, right of, or under a check box's label."""
+    h = anchor_box.height
+    areas = (
+        Box(anchor_box.x0 - 24, anchor_box.top - h, anchor_box.x0 + 1, anchor_box.bottom + h),
+        Box(anchor_box.x1 - 1, anchor_box.top - 2, anchor_box.x1 + 18, anchor_box.bottom + 2),
+        Box(anchor_box.x0 - 6, anchor_box.bottom - 1, anchor_box.x1 + 6, anchor_box.bottom + 24),
+    )
+    return any(
+        normalize(w.text).strip("[]() ") in CHECK_MARKS or w.text.strip() in CHECK_MARKS
+        for area in areas
+        for w in region.crop(area)
+    )
+
+
+# ---------------------------------------------------------------- reading one copy
+
+
+def read_boxes(region: Region, boxes: tuple[BoxSpec, ...], anchors: list[Anchor]) -> FormReading:
+    reading = FormReading()
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    money_anchors = [a for a in anchors if a.spec.kind == "money"]
+    cands = money_candidates(region, label_ids)
+    for name, cand in assign(money_anchors, cands, region).items():
+        value = parse_money(cand.text)
+        if value is not None:
+            reading.fields[name] = format_money(value)
+            reading.conf[name] = cand.conf
+    for a in anchors:
+        kind, name = a.spec.kind, a.spec.name
+        if kind == "money" or name in reading.fields:
+            continue
+        if kind == "check":
+            if is_checked(a.box, region):
+                reading.fields[name] = True
+            continue
+        lines = text_below(a.box, region, anchors)
+        if not lines:
+            continue
+        value = _typed(kind, lines[0].text)
+        if value is not None:
+            reading.fields[name] = value
+            reading.conf[name] = lines[0].conf
+    for spec in boxes:
+        found = any(a.spec.name == spec.name for a in anchors)
+        if spec.kind == "check" and spec.name not in reading.fields and found:
+            reading.fields[spec.name] = False
+    return reading
+
+
+def _typed(kind: str, text: str) -> Any:
+    text = text.strip()
+    if kind == "date":
+        d = parse_date(text)
+        return d.isoformat() if d else None
+    if kind == "year":
+        m = re.search(r"\b(19|20)\d{2}\b", text)
+        return int(m.group(0)) if m else None
+    if kind == "int":
+        m = re.search(r"\d+", text)
+        return int(m.group(0)) if m else None
+    if kind == "code":
+        m = re.match(r"^[A-Z0-9]{1,3}(?:\s*,?\s*[A-Z0-9]{1,2})?$", text.upper())
+        return m.group(0).replace(" ", "").replace(",", "") if m else None
+    return text or None
+
+
+# ---------------------------------------------------------------- parties
+
+
+@dataclass
+class Party:
+    name: str | None = None
+    tin: str | None = None
+    tin_last4: str | None = None
+    tin_full: str | None = None
+
+
+def read_party(
+    region: Region,
+    name_labels: tuple[str, ...],
+    tin_labels: tuple[str, ...],
+    person: bool,
+    stops: list[Anchor],
+) -> Party:
+    """Name (first line under its label) and TIN (SSN for a person, EIN otherwise);
+    `stops` are the form's other labels, where a value cannot extend."""
+    party = Party()
+    specs = (BoxSpec("name", "", name_labels, "text"), BoxSpec("tin", "", tin_labels, "text"))
+    own = find_anchors(region, specs)
+    for a in own:
+        lines = text_below(a.box, region, own + stops, n=3)
+        if a.spec.name == "name" and party.name is None:
+            party.name = next((ln.text for ln in lines if _looks_like_name(ln.text)), None)
+        elif a.spec.name == "tin" and party.tin is None:
+            for ln in lines:
+                if person and tin_last4(ln.text) and _has_tin_shape(ln.text):
+                    party.tin_last4 = tin_last4(ln.text)
+                    party.tin_full = full_ssn_digits(ln.text)
+                    party.tin = party.tin_last4
+                    break
+                if not person and normalize_ein(ln.text):
+                    party.tin = normalize_ein(ln.text)
+                    break
+    return party
+
+
+def _has_tin_shape(text: str) -> bool:
+    return bool(re.search(r"(\d{3}|[X*]{3})[- ]?(\d{2}|[X*]{2})[- ]?\d{4}|\b\d{9}\b", text))
+
+
+def _looks_like_name(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 2 and letters >= len(text.replace(" ", "")) * 0.5
+
+
+# ---------------------------------------------------------------- the kind
+
+Postprocess = Callable[[FormReading, Region, list[Anchor]], None]
+
+
+class FormKind:
+    """A DocumentKind for one FormSpec: identify by form number and title, read every copy."""
+
+    def __init__(self, spec: FormSpec, postprocess: Postprocess | None = None) -> None:
+        self.spec = spec
+        self.name = spec.doc_type
+        self.postprocess = postprocess
+
+    # -- identify
+    def identify(self, page: Page) -> Identification | None:
+        text = " " + normalize(page.text()).replace("\n", " ") + " "
+        if any(normalize(x) in text for x in self.spec.excludes):
+            return None
+        score = 0.0
+        for number in self.spec.form_numbers:
+            pattern = rf"(?<![\w-]){re.escape(normalize(number))}(?![\w-])"
+            if re.search(pattern, text):
+                score += 2.0
+                break
+        score += sum(1.5 for t in self.spec.titles if normalize(t) in text)
+        if score < 3.0:
+            return None
+        labels = sum(1 for b in self.spec.boxes for lb in b.labels[:1] if normalize(lb) in text)
+        score += min(labels, 10) * 0.2
+        return Identification(self.name, self.spec.doc_type, score, find_tax_year(page.region))
+
+    # -- extract
+    def extract(self, pages: list[Page]) -> list[Extracted]:
+        docs: list[Extracted] = []
+        for page in pages:
+            for region in split_copies(page.region, self._copy_anchor_labels()):
+                doc = self.read_copy(region, page)
+                if doc is not None:
+                    docs.append(doc)
+        return docs
+
+    def _copy_anchor_labels(self) -> tuple[str, ...]:
+        first = self.spec.boxes[0]
+        return tuple(first.labels)
+
+    def read_copy(self, region: Region, page: Page) -> Extracted | None:
+        year = find_tax_year(region)
+        boxes = self.spec.boxes_for(year)
+        anchors = find_anchors(region, boxes)
+        if not anchors:
+            return None
+        reading = read_boxes(region, boxes, anchors)
+        if self.spec.state_columns:
+            states = read_state_rows(region, self.spec.state_columns, self.spec.state_id_field)
+            if states:
+                reading.fields["state"] = states
+        if self.postprocess:
+            self.postprocess(reading, region, anchors)
+        if not any(isinstance(v, str | list) for v in reading.fields.values()):
+            return None
+        spec = self.spec
+        payer = read_party(
+            region, spec.payer_name_labels, spec.payer_tin_labels, person=False, stops=anchors
+        )
+        recipient = read_party(
+            region, spec.recipient_name_labels, spec.recipient_tin_labels, True, stops=anchors
+        )
+        corrected = is_corrected(region)
+        void = _box_checked(region, "VOID")
+        if void:
+            reading.fields["void"] = True
+        confs = list(reading.conf.values())
+        return Extracted(
+            doc_type=self.spec.doc_type,
+            pages=[page.number],
+            tax_year=year,
+            corrected=corrected,
+            payer_tin=payer.tin,
+            payer_name=payer.name,
+            recipient_tin_last4=recipient.tin_last4,
+            recipient_name=recipient.name,
+            recipient_tin_full=recipient.tin_full,
+            fields=reading.fields,
+            confidence=min(confs) if confs else 0.5,
+            warnings=[f"page {page.number}: {w}" for w in reading.warnings],
+        )
+
+
+def _box_checked(region: Region, label: str) -> bool:
+    return any(is_checked(h.box, region) for h in region.find(label))
+
+
+def is_corrected(region: Region) -> bool:
+    """CORRECTED checked, or printed as a title (not the empty `CORRECTED (if checked)` box)."""
+    for hit in region.find("CORRECTED"):
+        after = region.right_of(hit.box, max_dx=60)
+        after_text = normalize(" ".join(w.text for w in after))
+        if "if checked" in after_text or after_text.startswith("("):
+            if is_checked(hit.box, region):
+                return True
+            continue
+        if hit.words[0].text.isupper():
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- state rows
+
+
+def read_state_rows(
+    region: Region, columns: tuple[BoxSpec, ...], id_field: str
+) -> list[dict[str, Any]]:
+    """State/local boxes as a table: the column labels on one line, one row per state."""
+    anchors = find_anchors(region, columns)
+    if len(anchors) < 2:
+        return []
+    header_top = min(a.box.top for a in anchors)
+    header = [a for a in anchors if a.box.top - header_top < 30]
+    header.sort(key=lambda a: a.box.x0)
+    header_bottom = max(a.box.bottom for a in header)
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    bounds = _column_bounds(header, region.box.x1)
+    area = Box(region.box.x0, header_bottom + 0.5, region.box.x1, header_bottom + 70)
+    words = [w for w in region.crop(area) if id(w) not in label_ids]
+    rows: list[dict[str, Any]] = []
+    for line in group_lines(words):
+        row = _state_row(line, header, bounds, id_field)
+        if row is None:
+            break
+        rows.append(row)
+    return rows
+
+
+def _column_bounds(header: list[Anchor], right: float) -> list[tuple[float, float]]:
+    starts = [a.box.x0 - 8 for a in header]
+    return [(s, starts[i + 1] if i + 1 < len(starts) else right) for i, s in enumerate(starts)]
+
+
+def _state_row(
+    line: Line, header: list[Anchor], bounds: list[tuple[float, float]], id_field: str
+) -> dict[str, Any] | None:
+    row: dict[str, Any] = {}
+    for anchor, (x0, x1) in zip(header, bounds, strict=True):
+        words = [w for w in line.words if x0 <= w.box.cx < x1]
+        if not words:
+            continue
+        text = " ".join(w.text for w in words)
+        name, kind = anchor.spec.name, anchor.spec.kind
+        if kind == "money":
+            value = parse_money(text.replace(" ", "")) or parse_money(text)
+            if value is not None:
+                row[name] = format_money(value)
+        elif name == "state":
+            m = re.match(r"^([A-Z]{2})\b\s*/?\s*(.*)$", text.strip())
+            if m:
+                row["state"] = m.group(1)
+                if m.group(2).strip():
+                    row.setdefault(id_field, m.group(2).strip())
+        else:
+            row[name] = text.strip()
+    if not row or not any(
+        isinstance(v, str) and re.search(r"\d|^[A-Z]{2}$", v) for v in row.values()
+    ):
+        return None
+    if "state" not in row and not any(k.startswith("box18") or k.startswith("box19") for k in row):
+        return None
+    return row
+
+
+__all__ = [
+    "Anchor",
+    "BoxSpec",
+    "Candidate",
+    "FormKind",
+    "FormReading",
+    "FormSpec",
+    "Revision",
+    "find_anchors",
+    "is_checked",
+    "money_candidates",
+    "read_party",
+    "text_below",
+]

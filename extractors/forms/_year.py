@@ -1,0 +1,58 @@
+"""The tax year a form is for: the filled `calendar year`, else the large printed year."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.page import Region, Word
+
+_YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?[.,]?$")
+_NOT_TAX_YEAR = (
+    "rev",
+    "omb",
+    "cat",
+    "revised",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def _year_words(region: Region) -> list[tuple[Word, int]]:
+    out = []
+    for line in region.lines():
+        for i, w in enumerate(line.words):
+            m = _YEAR.match(w.text.strip())
+            if not m:
+                continue
+            before = " ".join(x.text.lower() for x in line.words[max(0, i - 2) : i])
+            if any(tok in before for tok in _NOT_TAX_YEAR):
+                continue
+            out.append((w, int(m.group(1))))
+    return out
+
+
+def find_tax_year(region: Region) -> int | None:
+    for label in ("for calendar year", "calendar year", "tax year"):
+        for hit in region.find(label):
+            near = region.right_of(hit.box, max_dx=80).words + region.below(hit.box, 20).words
+            for w in near:
+                m = _YEAR.match(w.text.strip())
+                if m:
+                    return int(m.group(1))
+                if re.fullmatch(r"\d{2}", w.text.strip()):
+                    return 2000 + int(w.text)
+    years = _year_words(region)
+    if not years:
+        return None
+    _word, year = max(years, key=lambda wy: (wy[0].box.height, -wy[0].box.top))
+    return year

@@ -1,0 +1,231 @@
+"""Form W-2 and W-2c: boxes 1-20 with the wordings of the IRS form and payroll providers."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.forms._engine import (
+    Anchor,
+    BoxSpec,
+    FormKind,
+    FormReading,
+    FormSpec,
+    text_below,
+)
+from extractors.kinds import Extracted, register
+from extractors.page import Box, Page, Region, Word
+from extractors.values import format_money, parse_money
+
+BOX12_CODES = {
+    "A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "Q", "R", "S", "T",
+    "V", "W", "Y", "Z", "AA", "BB", "DD", "EE", "FF", "GG", "HH", "II", "TA", "TP", "TT",
+}  # fmt: skip
+
+BOXES = (
+    BoxSpec("box1_wages", "1", ("Wages, tips, other compensation", "Wages, tips, other comp",
+                                "Wages, tips and other compensation", "Federal wages")),
+    BoxSpec("box2_federal_tax_withheld", "2", ("Federal income tax withheld",
+                                               "Fed income tax withheld", "Federal income tax",
+                                               "Federal tax withheld")),
+    BoxSpec("box3_ss_wages", "3", ("Social security wages", "Soc sec wages", "Soc. sec. wages",
+                                   "SS wages")),
+    BoxSpec("box4_ss_tax_withheld", "4", ("Social security tax withheld", "Soc sec tax withheld",
+                                          "Social security tax", "SS tax withheld")),
+    BoxSpec("box5_medicare_wages", "5", ("Medicare wages and tips", "Medicare wages & tips",
+                                         "Medicare wages")),
+    BoxSpec("box6_medicare_tax_withheld", "6", ("Medicare tax withheld", "Medicare tax")),
+    BoxSpec("box7_ss_tips", "7", ("Social security tips", "Soc sec tips", "SS tips")),
+    BoxSpec("box8_allocated_tips", "8", ("Allocated tips",)),
+    BoxSpec("box10_dependent_care_benefits", "10", ("Dependent care benefits", "Dependent care")),
+    BoxSpec("box11_nonqualified_plans", "11", ("Nonqualified plans", "Non-qualified plans",
+                                               "Nonqualified plan")),
+    BoxSpec("box13_statutory_employee", "13", ("Statutory employee", "Statutory emp",
+                                               "Statutory"), "check"),
+    BoxSpec("box13_retirement_plan", "", ("Retirement plan", "Retirement"), "check"),
+    BoxSpec("box13_third_party_sick_pay", "", ("Third-party sick pay", "3rd party sick pay",
+                                               "Third party sick pay", "Third-party"), "check"),
+    BoxSpec("boxd_control_number", "d", ("Control number",), "text"),
+)  # fmt: skip
+
+STATE_COLUMNS = (
+    BoxSpec("state", "15", ("State",), "text"),
+    BoxSpec("employer_state_id", "", ("Employer's state ID number", "Employer's state ID no",
+                                      "Employer state ID", "State ID number", "State ID no"),
+            "text"),
+    BoxSpec("box16_state_wages", "16", ("State wages, tips, etc", "State wages, tips",
+                                        "State wages")),
+    BoxSpec("box17_state_income_tax", "17", ("State income tax", "State tax")),
+    BoxSpec("box18_local_wages", "18", ("Local wages, tips, etc", "Local wages, tips",
+                                        "Local wages")),
+    BoxSpec("box19_local_income_tax", "19", ("Local income tax", "Local tax")),
+    BoxSpec("box20_locality", "20", ("Locality name", "Locality"), "text"),
+)  # fmt: skip
+
+PARTIES = {
+    "payer_name_labels": ("Employer's name, address, and ZIP code",
+                          "Employer's name, address and ZIP code", "Employer's name"),
+    "payer_tin_labels": ("Employer identification number (EIN)", "Employer identification number",
+                         "Employer ID number (EIN)", "Employer ID number",
+                         "Employer's FED ID number",
+                         "Employer's federal EIN", "Employer EIN"),
+    "recipient_name_labels": ("Employee's first name and initial", "Employee's name",
+                              "Employee name", "Employee's first name"),
+    "recipient_tin_labels": ("Employee's social security number", "Employee's SSA number",
+                             "Employee's SSN", "Employee SSN", "Social security number"),
+}  # fmt: skip
+
+W2 = FormSpec(
+    doc_type="W-2",
+    form_numbers=("W-2",),
+    titles=("Wage and Tax Statement",),
+    boxes=BOXES,
+    excludes=("Corrected Wage and Tax Statement", "Certain Gambling Winnings"),
+    state_columns=STATE_COLUMNS,
+    state_id_field="employer_state_id",
+    **PARTIES,
+)
+
+W2C = FormSpec(
+    doc_type="W-2c",
+    form_numbers=("W-2c",),
+    titles=("Corrected Wage and Tax Statement",),
+    boxes=BOXES,
+    state_columns=STATE_COLUMNS,
+    state_id_field="employer_state_id",
+    payer_name_labels=PARTIES["payer_name_labels"],
+    payer_tin_labels=PARTIES["payer_tin_labels"],
+    recipient_name_labels=(*PARTIES["recipient_name_labels"], "Employee's correct name"),
+    recipient_tin_labels=("Employee's correct SSN", *PARTIES["recipient_tin_labels"]),
+)
+
+
+# ---------------------------------------------------------------- box 12 and box 14
+
+_BOX12_LABEL = re.compile(r"^12([a-d])$", re.I)
+_CODE_AMOUNT = re.compile(r"^([A-Z]{1,2})\s*[|:]?\s*(\$?\s*[\d,]+(?:\.\d{1,2})?)$")
+
+
+def _code_letters(words: list[Word]) -> set[int]:
+    """The IRS form's vertical `C o d e` caption: single letters stacked in a narrow column."""
+    out: set[int] = set()
+    for i, w in enumerate(words):
+        if w.text != "C":
+            continue
+        below = [x for x in words[i + 1 :] if abs(x.box.x0 - w.box.x0) < 3]
+        stack = [w, *sorted(below, key=lambda x: x.box.top)[:3]]
+        if "".join(x.text for x in stack) == "Code":
+            out |= {id(x) for x in stack}
+    return out
+
+
+def read_box12(region: Region, anchors: list[Anchor]) -> list[dict[str, str]]:
+    """Box 12a-d: each a code and an amount, in one cell or two."""
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    labels = sorted((w for w in region if _BOX12_LABEL.match(w.text)), key=lambda w: w.box.top)
+    entries: list[dict[str, str]] = []
+    for i, label in enumerate(labels):
+        nxt = [x for x in labels[i + 1 :] if x.box.h_overlap(label.box) > 0 or
+               abs(x.box.x0 - label.box.x0) < 20]  # fmt: skip
+        bottom = min((x.box.top for x in nxt), default=label.box.bottom + 22)
+        area = Box(label.box.x0 - 2, label.box.top - 2, label.box.x0 + 170, bottom - 0.5)
+        words = [
+            w for w in region.crop(area)
+            if w is not label and id(w) not in label_ids and not re.match(r"(?i)^code$", w.text)
+        ]  # fmt: skip
+        noise = _code_letters(words) | {id(w) for w in words if _is_caption(w.text)}
+        text = " ".join(w.text for w in sorted(words, key=lambda w: (w.box.x0 > label.box.x1 + 200,
+                        w.box.top, w.box.x0)) if id(w) not in noise)  # fmt: skip
+        entry = _parse_code_amount(text)
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def _is_caption(text: str) -> bool:
+    return text.lower().strip(".") in {"see", "instructions", "for", "box", "12", "code", "|"}
+
+
+def _parse_code_amount(text: str) -> dict[str, str] | None:
+    tokens = text.replace("|", " ").split()
+    for i, tok in enumerate(tokens):
+        code = tok.upper().strip(".:")
+        if code not in BOX12_CODES:
+            continue
+        glued = _CODE_AMOUNT.match(tok)
+        rest = " ".join(tokens[i + 1 : i + 3])
+        for candidate in (rest, tokens[i + 1] if i + 1 < len(tokens) else ""):
+            amount = parse_money(candidate)
+            if amount is not None:
+                return {"code": code, "amount": format_money(amount)}
+        if glued:
+            amount = parse_money(glued.group(2))
+            if amount is not None:
+                return {"code": glued.group(1), "amount": format_money(amount)}
+    for tok in tokens:
+        glued = _CODE_AMOUNT.match(tok)
+        if glued and glued.group(1) in BOX12_CODES:
+            amount = parse_money(glued.group(2))
+            if amount is not None:
+                return {"code": glued.group(1), "amount": format_money(amount)}
+    return None
+
+
+def read_box14(region: Region, anchors: list[Anchor]) -> list[dict[str, str]]:
+    """Box 14 "Other": free-text label and amount pairs, one per line."""
+    hits = region.find("14 Other") or region.find("Box 14 Other")
+    out: list[dict[str, str]] = []
+    for hit in hits[:1]:
+        for line in text_below(hit.box, region, anchors, n=6):
+            words = [w.text for w in line.words]
+            if not words:
+                continue
+            for cut in (1, 2):
+                amount = parse_money(" ".join(words[-cut:]))
+                label = " ".join(words[:-cut]).strip(" :")
+                if amount is not None and label:
+                    out.append({"label": label, "amount": format_money(amount)})
+                    break
+    return out
+
+
+def postprocess(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    box12 = read_box12(region, anchors)
+    if box12:
+        reading.fields["box12"] = box12
+    box14 = read_box14(region, anchors)
+    if box14:
+        reading.fields["box14_other"] = box14
+
+
+# ---------------------------------------------------------------- W-2c: keep the correct column
+
+
+class W2cKind(FormKind):
+    """A W-2c prints each box twice, previously reported and correct: read the correct one."""
+
+    def read_copy(self, region: Region, page: Page) -> Extracted | None:
+        doc = super().read_copy(_correct_columns(region), page)
+        if doc is not None:
+            doc.corrected = True
+        return doc
+
+
+def _correct_columns(region: Region) -> Region:
+    previous = region.find("Previously reported")
+    correct = region.find("Correct information")
+    if not previous or not correct:
+        return region
+    drop: list[Box] = []
+    for p in previous:
+        right = [c for c in correct if c.box.x0 > p.box.x0 and c.box.v_overlap(p.box) > 0]
+        if right:
+            edge = min(c.box.x0 for c in right) - 4
+            drop.append(Box(p.box.x0 - 12, p.box.top - 2, edge, region.box.bottom))
+        else:
+            drop.append(Box(p.box.x0 - 12, p.box.top - 2, region.box.x1, region.box.bottom))
+    kept = [w for w in region.words if not any(b.contains_center(w.box) for b in drop)]
+    return Region(kept, region.box, region.page_number)
+
+
+register(FormKind(W2, postprocess))
+register(W2cKind(W2C, postprocess))
