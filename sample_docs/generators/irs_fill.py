@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+)
 from reportlab.pdfgen import canvas
 
 FieldValue = str | bool
@@ -105,10 +111,32 @@ def fill_form(
     if flatten:
         del writer._root_object["/AcroForm"]
     else:
+        _prune_fields(writer)
         acroform[NameObject("/NeedAppearances")] = BooleanObject(True)
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     dst.parent.mkdir(parents=True, exist_ok=True)
     with dst.open("wb") as handle:
         writer.write(handle)
+
+
+def _prune_fields(writer: PdfWriter) -> None:
+    """Drop from the field tree every field whose widgets sat on a removed page."""
+    on_pages = {
+        ref.idnum
+        for page in writer.pages
+        for ref in page.get("/Annots") or []
+        if hasattr(ref, "idnum")
+    }
+
+    def keep(ref: IndirectObject) -> bool:
+        node = ref.get_object()
+        if "/Kids" not in node:
+            return ref.idnum in on_pages
+        node[NameObject("/Kids")] = ArrayObject([k for k in node["/Kids"] if keep(k)])
+        return len(node["/Kids"]) > 0
+
+    acroform = writer._root_object["/AcroForm"]
+    acroform[NameObject("/Fields")] = ArrayObject([f for f in acroform["/Fields"] if keep(f)])
 
 
 def _set_fields(

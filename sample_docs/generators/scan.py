@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
-JPEG_QUALITY = 55  # scanners store pages as JPEG; keeps the samples small
 PAPER_WHITE = 200
+FIXED_DATE = datetime(2025, 1, 31, 9, 0, 0)  # so remade samples are byte-identical
+
+
+def save_image_pdf(images: list[Image.Image], dst_pdf: Path, dpi: int) -> None:
+    """An image-only PDF, one page per image, without a text layer."""
+    dst_pdf.parent.mkdir(parents=True, exist_ok=True)
+    images[0].save(
+        dst_pdf,
+        "PDF",
+        resolution=float(dpi),
+        save_all=True,
+        append_images=images[1:],
+        creationDate=FIXED_DATE,
+        modDate=FIXED_DATE,
+    )
 
 
 def render_pages(src_pdf: Path, dpi: int) -> list[Image.Image]:
@@ -59,8 +74,7 @@ def rasterise_and_degrade(
         if number in rotate180_pages:
             image = image.rotate(180)
         images.append(image)
-    dst_pdf.parent.mkdir(parents=True, exist_ok=True)
-    images[0].save(dst_pdf, "PDF", resolution=float(dpi), save_all=True, append_images=images[1:])
+    save_image_pdf(images, dst_pdf, dpi)
 
 
 def write_png(
