@@ -1,0 +1,220 @@
+"""The flows: one document, a batch over a folder or the inbox, and the check of the cases.
+
+The batch fans the documents out as `extract-document` tasks on a pool capped at
+`settings.workers` (processes by default: the text layer is parsed in Python and OCR
+is CPU bound). Each result is saved to the store as soon as it is done, and only then
+is its file moved out of `processing/`, so a batch killed mid-way loses nothing: the
+next run finds the finished files in the cache and the store, the rest still to do.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prefect import flow
+from prefect.futures import as_completed
+from prefect.runtime import flow_run
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from extractors.loader import sha256_of
+from extractors.pipeline import display_name, iter_inputs
+from flows.inbox import ClaimSession, quarantine, sweep
+from flows.reports import BatchReport, publish_artifacts, write_report
+from flows.settings import Settings
+from flows.store import Store
+from flows.tasks import check_store, extract_document, extractor_version, with_source
+
+PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar(
+    "backtax_progress", default=None
+)
+"""Set by the command line to draw a progress bar: called with (done, total)."""
+
+
+@dataclass
+class Job:
+    """A file to read: where it is now, its name in reports, and whether it was claimed."""
+
+    path: Path
+    source: str
+    claimed: bool
+
+
+def new_batch_id() -> str:
+    run = flow_run.get_id() or uuid.uuid4().hex
+    return f"{time.strftime('%Y%m%d-%H%M%S')}-{str(run)[:8]}"
+
+
+def task_runner(settings: Settings, jobs: int) -> TaskRunner[Any]:
+    workers = max(1, min(settings.workers, jobs))
+    if settings.task_runner == "process" and workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=workers)
+
+
+def task_parameters(job: Job, sha: str, settings: Settings, ocr_workers: int) -> dict[str, Any]:
+    extract = settings.extract_settings(ocr_workers=ocr_workers)
+    return {
+        "path": str(job.path),
+        "sha256": sha,
+        "version": extractor_version(extract),
+        "source": job.source,
+        "home": str(settings.home),
+        "dpi": extract.dpi,
+        "lang": extract.lang,
+        "ocr_workers": ocr_workers,
+    }
+
+
+def failed_result(job: Job, sha: str | None, exc: BaseException, stage: str) -> dict[str, Any]:
+    """A file that broke the extractor (a bug, not the file's fault) or could not be opened."""
+    reason = f"{type(exc).__name__}: {exc}" if stage == "extract" else str(exc)
+    return {
+        "sha256": sha,
+        "source": job.source,
+        "records": [],
+        "error": {"reason": display_name(reason), "stage": stage},
+    }
+
+
+class BatchRun:
+    """Puts each finished file where it belongs: store, report, processed/ or quarantine/."""
+
+    def __init__(self, settings: Settings, store: Store, report: BatchReport, session: Any):
+        self.settings, self.store, self.report, self.session = settings, store, report, session
+        self.doc_ids: list[str] = []
+
+    def settle(self, job: Job, result: dict[str, Any]) -> None:
+        result = with_source(result, job.source) if result.get("sha256") else result
+        self.doc_ids += self.store.save_result(result, self.report.batch_id)
+        error = result.get("error")
+        pair = (error["reason"], error["stage"]) if error else None
+        if error:
+            self.report.errors.append({"source": job.source, **error})
+        if job.claimed:
+            self.session.finish(job.path, pair, job.source)
+        elif pair:
+            quarantine(self.settings.home, job.path, pair, job.source, move=False)
+
+    def extract_all(self, jobs: list[Job]) -> None:
+        """Extract every job, identical files once, in parallel; settle each as it finishes."""
+        progress, done = PROGRESS.get(), 0
+        by_sha: dict[str, list[Job]] = {}
+        for job in jobs:
+            try:
+                by_sha.setdefault(sha256_of(job.path), []).append(job)
+            except OSError as exc:
+                self.settle(job, failed_result(job, None, exc, "open"))
+                done += 1
+        ocr_workers = 1 if len(by_sha) > 1 else 0
+        with task_runner(self.settings, len(by_sha)) as runner:
+            futures = {
+                runner.submit(
+                    extract_document,
+                    task_parameters(group[0], sha, self.settings, ocr_workers),
+                ): sha
+                for sha, group in by_sha.items()
+            }
+            for future in as_completed(list(futures)):
+                sha = futures[future]
+                for job in by_sha[sha]:
+                    try:
+                        result = future.result()
+                    except Exception as exc:  # a bug on one file must not stop the batch
+                        result = failed_result(job, sha, exc, "extract")
+                    self.settle(job, result)
+                    done += 1
+                    if progress:
+                        progress(done, len(jobs))
+
+
+def folder_jobs(folder: Path) -> list[Job]:
+    return [Job(p, display_name(p), claimed=False) for p in iter_inputs([folder])]
+
+
+def inbox_jobs(settings: Settings, session: ClaimSession) -> list[Job]:
+    """Files of dead sessions first, then every finished file in the inbox, claimed."""
+    inbox = settings.inbox_dir
+    inbox.mkdir(parents=True, exist_ok=True)
+    jobs = [Job(p, p.name, claimed=True) for p in session.take_over_orphans()]
+    jobs += [
+        Job(p, source, claimed=True) for p, source in sweep(inbox, session, settings.settle_seconds)
+    ]
+    return jobs
+
+
+@flow(name="backtax-batch", log_prints=False)
+def batch_flow(
+    folder: str | None = None, sweep_inbox: bool = False, as_of: str | None = None
+) -> dict[str, Any]:
+    """Process a folder (left as it was) or sweep the inbox (files claimed and moved out),
+    save every document, re-check the cases and publish the batch report."""
+    settings = Settings.load()
+    report = BatchReport(new_batch_id())
+    with Store(settings.database_path) as store, ClaimSession(settings.home) as session:
+        store.start_batch(report.batch_id, "inbox" if sweep_inbox else "folder")
+        jobs = folder_jobs(Path(folder)) if folder else []
+        if sweep_inbox:
+            jobs += inbox_jobs(settings, session)
+        report.files = len(jobs)
+        run = BatchRun(settings, store, report, session)
+        run.extract_all(jobs)
+        checked = check_flow(None if sweep_inbox else run.doc_ids, as_of)
+        report.cases, report.findings = checked["cases"], checked["findings"]
+        records = store.records()
+        report.documents = [records[i].to_json() for i in run.doc_ids if i in records]
+        folder_out = write_report(report, settings.reports_dir / report.batch_id)
+        publish_artifacts(report)
+        store.finish_batch(report.batch_id, report.counts(), str(folder_out))
+    return {
+        "batch_id": report.batch_id,
+        "report": str(folder_out),
+        **report.counts(),
+        "errors_detail": report.errors,
+        "candidates": len(report.candidates()),
+    }
+
+
+@flow(name="backtax-check", log_prints=False)
+def check_flow(touched: list[str] | None = None, as_of: str | None = None) -> dict[str, Any]:
+    """Re-check the store with the current rules. Returns the cases holding the `touched`
+    documents (None: all) with their findings, and the findings about those documents
+    that belong to no case."""
+    settings = Settings.load()
+    checked = check_store(str(settings.database_path), as_of or date.today().isoformat())
+    if touched is None:
+        return checked
+    wanted = set(touched)
+    with Store(settings.database_path) as store:
+        sources = store.sources(wanted)
+    cases = [c for c in checked["cases"] if wanted & set(c.get("documents", []))]
+    ids = {c["case_id"] for c in cases}
+    findings = [
+        f
+        for f in checked["findings"]
+        if f.get("case_id") in ids
+        or (not f.get("case_id") and any(e.get("source") in sources for e in f["evidence"]))
+    ]
+    return {"cases": cases, "findings": findings}
+
+
+@flow(name="backtax-document", log_prints=False)
+def document_flow(path: str, source: str) -> dict[str, Any]:
+    """Extract one file (cached) and save its documents; the caller moves the file."""
+    settings = Settings.load()
+    job = Job(Path(path), source, claimed=True)
+    try:
+        sha = sha256_of(job.path)
+        result = extract_document(**task_parameters(job, sha, settings, ocr_workers=0))
+        result = with_source(result, source)
+    except OSError as exc:
+        sha, result = None, failed_result(job, None, exc, "open")
+    with Store(settings.database_path) as store:
+        doc_ids = store.save_result(result)
+    return {"sha256": sha, "doc_ids": doc_ids, "error": result.get("error")}

@@ -1,0 +1,68 @@
+"""`backtax run FOLDER`: the batch flow over a folder, which is left as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from flows.console import HomeOpt, WorkersOpt, setup, stderr, stdout
+
+EXIT_UNREADABLE = 3
+
+
+def summary_table(result: dict[str, Any]) -> Table:
+    table = Table(title=f"batch {result['batch_id']}", show_header=False)
+    for key in ("files", "documents", "errors", "findings", "candidates", "report"):
+        label = "amended-return candidates" if key == "candidates" else key
+        table.add_row(label, str(result[key]))
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def run(
+        folder: Annotated[
+            Path, typer.Argument(exists=True, file_okay=False, help="folder to read")
+        ],
+        home: HomeOpt = None,
+        workers: WorkersOpt = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help="date for deadline judgements (YYYY-MM-DD)")
+        ] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
+    ) -> None:
+        """The batch flow: process FOLDER, save results to the store, write the report."""
+        setup(home, workers=workers)
+        from flows.batch import PROGRESS, batch_flow
+
+        progress = Progress(
+            TextColumn("processing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=stderr,
+            transient=True,
+            disable=not stderr.is_terminal,
+        )
+        with progress:
+            bar = progress.add_task("files", total=None)
+            token = PROGRESS.set(
+                lambda done, total: progress.update(bar, completed=done, total=total)
+            )
+            try:
+                result = batch_flow(folder=str(folder), as_of=as_of)
+            finally:
+                PROGRESS.reset(token)
+        for error in result["errors_detail"]:
+            stderr.print(f"[red]error[/red] {error['source']}: {error['reason']}")
+        if as_json:
+            stdout.print_json(json.dumps(result))
+        else:
+            stdout.print(summary_table(result))
+        if result["errors"]:
+            raise typer.Exit(EXIT_UNREADABLE)

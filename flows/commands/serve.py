@@ -1,0 +1,45 @@
+"""`backtax serve`: the scheduled batch deployment and the watcher, under Prefect."""
+
+from __future__ import annotations
+
+import signal
+from typing import Annotated
+
+import typer
+
+from flows.commands.watch import interrupt
+from flows.console import HomeOpt, WorkersOpt, setup, stderr
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        home: HomeOpt = None,
+        schedule: Annotated[
+            str | None, typer.Option(help="cron of the batch (default nightly, 0 2 * * *)")
+        ] = None,
+        workers: WorkersOpt = None,
+        watch: Annotated[bool, typer.Option("--watch/--no-watch", help="watch the inbox")] = True,
+    ) -> None:
+        """Serve the scheduled batch deployment (cron) and the inbox watcher under Prefect."""
+        settings = setup(home, schedule=schedule, workers=workers)
+        from flows.serve import DEPLOYMENT, FLOW_NAME
+        from flows.serve import serve as serve_forever
+
+        signal.signal(signal.SIGTERM, interrupt)
+        stderr.print(
+            f"serving {FLOW_NAME}/{DEPLOYMENT} on '{settings.schedule}' ({settings.timezone})"
+            + (f", watching {settings.inbox_dir}" if watch else "")
+        )
+        stderr.print(
+            f"trigger by hand: PREFECT_HOME={settings.home / 'prefect'} "
+            f"prefect deployment run {FLOW_NAME}/{DEPLOYMENT}"
+        )
+        try:
+            serve_forever(settings, watch=watch)
+        except RuntimeError as exc:
+            stderr.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(1) from exc
+        except KeyboardInterrupt:
+            pass
+        stderr.print("stopped")

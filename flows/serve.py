@@ -1,0 +1,158 @@
+"""`backtax serve`: the nightly batch deployment and the watcher in one long-lived process.
+
+Prefect's ephemeral mode cannot run schedules, so without a PREFECT_API_URL this starts
+a Prefect server on 127.0.0.1 with its database under `<home>/prefect`, points this
+process and a profile under that folder at it (so `prefect deployment run` from another
+shell, with PREFECT_HOME set to `<home>/prefect`, reaches it), restarts it if it dies
+and stops it on exit. With a PREFECT_API_URL set, that server is used as it is.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from flows import prefect_env
+from flows.settings import Settings
+
+DEPLOYMENT = "nightly"
+FLOW_NAME = "backtax-batch"
+
+
+class LocalServer:
+    """A `prefect server start` on 127.0.0.1, supervised, with its files under `<home>/prefect`."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.prefect_home = settings.folder("prefect")
+        self.port = settings.server_port
+        self.api_url = f"http://127.0.0.1:{self.port}/api"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 90.0) -> None:
+        if prefect_env.server_healthy(self.api_url):
+            raise RuntimeError(
+                f"port {self.port} already has a Prefect server; stop it, set "
+                "BACKTAX_SERVER_PORT, or set PREFECT_API_URL to use it"
+            )
+        log = (self.prefect_home / "server.log").open("ab")
+        env = {**os.environ, "PREFECT_HOME": str(self.prefect_home)}
+        env.pop("PREFECT_API_URL", None)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "prefect",
+                "server",
+                "start",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        log.close()
+        deadline = time.monotonic() + timeout
+        while not prefect_env.server_healthy(self.api_url, timeout=1.0):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(
+                    f"the local Prefect server did not start; see {self.prefect_home}/server.log"
+                )
+            time.sleep(0.3)
+        prefect_env.write_profile(self.prefect_home, self.api_url)
+        os.environ["PREFECT_API_URL"] = self.api_url
+        os.environ.pop("PREFECT_PROFILE", None)
+        prefect_env.refresh()
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self) -> None:
+        """Stop the server (its whole process group) and point the profile back to ephemeral."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        prefect_env.write_profile(self.prefect_home, None)
+        os.environ.pop("PREFECT_API_URL", None)
+
+    def supervise(self, stop: threading.Event, every: float = 5.0) -> None:
+        """Restart the server whenever it has died, until `stop` is set."""
+        while not stop.wait(every):
+            if not self.alive():
+                self.start()
+
+
+@contextmanager
+def one_serve_per_home(home: Path) -> Iterator[None]:
+    """Refuse a second `backtax serve` on the same home."""
+    with (home / "serve.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RuntimeError(f"backtax serve is already running for {home}") from None
+        yield
+
+
+@contextmanager
+def prefect_api(settings: Settings) -> Iterator[LocalServer | None]:
+    """The configured Prefect server, or a supervised local one for as long as serving lasts."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield None
+        return
+    server = LocalServer(settings)
+    stop = threading.Event()
+    try:
+        server.start()
+        threading.Thread(target=server.supervise, args=(stop,), daemon=True).start()
+        yield server
+    finally:
+        stop.set()
+        server.stop()
+
+
+def serve(settings: Settings, *, watch: bool = True) -> None:
+    """Serve the batch flow on its cron schedule, and watch the inbox, until terminated."""
+    prefect_env.configure(settings)
+    from prefect import serve as prefect_serve
+    from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron
+
+    from flows.batch import batch_flow
+    from flows.watch import InboxWatcher
+
+    with one_serve_per_home(settings.home), prefect_api(settings):
+        deployment = batch_flow.to_deployment(
+            name=DEPLOYMENT,
+            schedules=[Cron(settings.schedule, timezone=settings.timezone)],
+            parameters={"sweep_inbox": True},
+            paused=False,
+            description="Sweep the inbox, extract, re-check every case, publish the report.",
+            entrypoint_type=EntrypointType.MODULE_PATH,
+        )
+        watcher = InboxWatcher(settings) if watch else None
+        thread = threading.Thread(target=watcher.run, daemon=True) if watcher else None
+        if thread:
+            thread.start()
+        try:
+            prefect_serve(deployment, print_starting_message=False)
+        finally:
+            if watcher and thread:
+                watcher.stop.set()
+                thread.join(timeout=60)

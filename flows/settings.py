@@ -1,0 +1,95 @@
+"""One settings object for the flows: defaults, then `<home>/backtax.toml`, then `BACKTAX_*`.
+
+Command-line options override all three (`Settings.with_overrides`).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from extractors.settings import ExtractSettings
+from flows.home import resolve_home
+
+CONFIG_FILE = "backtax.toml"
+
+
+class Settings(BaseSettings):
+    """Where files go, when the nightly batch runs, how many workers, how OCR reads."""
+
+    model_config = SettingsConfigDict(env_prefix="BACKTAX_", extra="ignore")
+
+    home: Path = Field(default_factory=resolve_home)
+    inbox: Path | None = None
+    """The watched folder; default `<home>/inbox`."""
+    output: Path | None = None
+    """Where batch reports go; default `<home>/reports`."""
+    database: Path | None = None
+    """The results store; default `<home>/backtax.sqlite`."""
+    schedule: str = "0 2 * * *"
+    """Cron of the scheduled batch (default nightly at 02:00)."""
+    timezone: str = "UTC"
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    """Documents extracted at once (OCR is CPU bound: one per core)."""
+    task_runner: Literal["process", "thread"] = "process"
+    ocr_dpi: int = Field(default=300, ge=72, le=1200)
+    ocr_lang: str = "eng"
+    watch_polling: bool = False
+    """Poll the inbox instead of waiting for file events: needed on NFS and SMB shares."""
+    poll_interval: float = Field(default=2.0, gt=0)
+    settle_seconds: float = Field(default=2.0, ge=0)
+    """A file must keep the same size and time this long before it is taken."""
+    server_port: int = 4205
+    """Port of the local Prefect server that `backtax serve` starts when none is configured."""
+    log_level: str = "WARNING"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment first: it overrides the file's values, which `load` passes as init.
+        return (env_settings, init_settings)
+
+    @classmethod
+    def load(cls, home: Path | str | None = None, **overrides: Any) -> Settings:
+        """Settings for `home` (see `resolve_home`), with `overrides` (not None) on top."""
+        root = resolve_home(home)
+        path = Path(os.environ.get("BACKTAX_CONFIG") or root / CONFIG_FILE)
+        from_file = tomllib.loads(path.read_text()) if path.is_file() else {}
+        settings = cls(**{**from_file, "home": root})
+        return settings.with_overrides(home=root, **overrides)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with the given values (typed already, e.g. by the command line) on top."""
+        return self.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def inbox_dir(self) -> Path:
+        return (self.inbox or self.home / "inbox").expanduser().resolve()
+
+    @property
+    def reports_dir(self) -> Path:
+        return (self.output or self.home / "reports").expanduser().resolve()
+
+    @property
+    def database_path(self) -> Path:
+        return (self.database or self.home / "backtax.sqlite").expanduser().resolve()
+
+    def folder(self, name: str) -> Path:
+        """`processing`, `processed`, `quarantine` or `prefect` under the home, created."""
+        path = self.home / name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def extract_settings(self, *, ocr_workers: int = 0) -> ExtractSettings:
+        return ExtractSettings(dpi=self.ocr_dpi, lang=self.ocr_lang, ocr_workers=ocr_workers)
