@@ -1,0 +1,173 @@
+"""Account transcript (and the account part of a Record of Account): summary and transactions.
+
+Classic print: `ACCOUNT BALANCE: 150.15`, `ACCRUED INTEREST: 14.37 AS OF: Nov. 30, 2026`, the
+balance-plus-accruals label wrapped over two lines; the online viewer: `Account balance:
+$150.15`. Transactions are rows `CODE EXPLANATION CYCLE DATE AMOUNT`; a line under a row
+that is not a row (a TC 971 notice, a document locator) is the row's `detail`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extractors.kinds import Extracted
+from extractors.transcripts.layout import (
+    TLine,
+    content,
+    iso_date,
+    money,
+    norm_label,
+    split_label_value,
+)
+from extractors.transcripts.party import apply_party
+from extractors.transcripts.split import ACCOUNT, Segment, tax_period, title_kind
+from extractors.transcripts.transaction_codes import canonical_explanation
+
+_MONEY = r"-?\$?-?[\d,.]*\d\.\d{2}"
+_DATE = r"[A-Za-z]{3,9}\.?\s+\d{1,2},\s*\d{4}|\d{2}-\d{2}-\d{4}"
+_ACCRUED = re.compile(
+    rf"(?i)^accrued\s+(interest|penalty)\s*:?\s*({_MONEY})\s+as\s+of\s*:?\s*({_DATE})$"
+)
+_FORM_PERIOD = re.compile(
+    rf"(?i)form\s+number\s*:?\s*([0-9A-Z-]+)(?:.*?tax\s+period\s*:?\s*({_DATE}))?"
+)
+_ROW = re.compile(
+    rf"^(?P<code>\d{{3}})\s+(?P<expl>.*?)\s*(?P<cycle>\d{{8}})?\s*(?P<date>\d{{2}}-\d{{2}}-\d{{4}})"
+    rf"\s+(?P<amount>{_MONEY})$"
+)
+_TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+identification\s+number\s*:?\s*(\S+)$")
+_TRANSACTIONS = re.compile(r"(?i)^transactions$")
+_RETURN_ABSENT = re.compile(r"(?i)return\s+not\s+present\s+for\s+this\s+account")
+_MINUS_NOTE = re.compile(r"(?i)any\s+minus\s+sign")
+
+# normalised label -> (field, kind)
+_SUMMARY: dict[str, tuple[str, str]] = {
+    "account balance": ("account_balance", "money"),
+    "account balance plus accruals this is not a payoff amount": ("balance_plus_accruals", "money"),
+    "account balance plus accruals": ("balance_plus_accruals", "money"),
+    "this is not a payoff amount": ("balance_plus_accruals", "money"),
+    "exemptions": ("exemptions", "int"),
+    "filing status": ("filing_status", "text"),
+    "adjusted gross income": ("adjusted_gross_income", "money"),
+    "taxable income": ("taxable_income", "money"),
+    "tax per return": ("tax_per_return", "money"),
+    "total tax per taxpayer": ("tax_per_return", "money"),
+    "se taxable income taxpayer": ("se_taxable_income_taxpayer", "money"),
+    "se taxable income spouse": ("se_taxable_income_spouse", "money"),
+    "total self employment tax": ("total_self_employment_tax", "money"),
+    "return due date or return received date whichever is later": (
+        "return_due_or_received_date",
+        "date",
+    ),
+    "return due date or return received date": ("return_due_or_received_date", "date"),
+    "processing date": ("processing_date", "date"),
+}
+
+
+def _convert(kind: str, raw: str) -> Any:
+    if kind == "money":
+        return money(raw)
+    if kind == "date":
+        return iso_date(raw)
+    if kind == "int":
+        return int(raw) if raw.isdigit() else None
+    return raw.strip()
+
+
+def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
+    """Fill the summary fields; return the party data (TINs, names) found on the way."""
+    party: dict[str, str] = {}
+    after_tin = False
+    for ln in lines:
+        text = ln.text
+        m = _FORM_PERIOD.search(text)
+        if m and "form_number" not in fields:
+            fields["form_number"] = m[1]
+            if m[2]:
+                fields["tax_period_end"] = iso_date(m[2])
+            continue
+        if "tax_period_end" not in fields and tax_period(text):
+            fields["tax_period_end"] = tax_period(text)
+        m = _TIN.match(text)
+        if m:
+            party["spouse_tin" if m[1] else "tin"] = m[2]
+            after_tin = True
+            continue
+        if after_tin:
+            after_tin = False
+            if split_label_value(text) is None and not _MINUS_NOTE.search(text):
+                party["name"] = text
+                continue
+        m = _ACCRUED.match(text)
+        if m:
+            fields[f"accrued_{m[1].lower()}"] = money(m[2])
+            fields["accruals_as_of"] = iso_date(m[3])
+            continue
+        if _RETURN_ABSENT.search(text):
+            fields["return_present"] = False
+            continue
+        lv = split_label_value(text)
+        if lv is None:
+            continue
+        key = norm_label(lv[0])
+        if key in _SUMMARY:
+            name, kind = _SUMMARY[key]
+            value = _convert(kind, lv[1])
+            if value is not None:
+                fields.setdefault(name, value)
+    fields.setdefault("return_present", True)
+    return party
+
+
+def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, str]]:
+    """Every transaction row in order; lines under a row that are not rows are its detail."""
+    rows: list[dict[str, str]] = []
+    started = False
+    for ln in lines:
+        if _TRANSACTIONS.match(ln.text):
+            started = True
+            continue
+        m = _ROW.match(ln.text)
+        if m:
+            started = True
+            expl = m["expl"].strip()
+            row = {
+                "code": m["code"],
+                "explanation": canonical_explanation(m["code"], expl) if ocr else expl,
+            }
+            if m["cycle"]:
+                row["cycle"] = m["cycle"]
+            row["date"] = iso_date(m["date"]) or m["date"]
+            row["amount"] = money(m["amount"]) or m["amount"]
+            rows.append(row)
+        elif started and rows and not title_kind(ln.text):
+            detail = rows[-1].get("detail")
+            rows[-1]["detail"] = f"{detail} {ln.text}" if detail else ln.text
+    return rows
+
+
+def account_fields(segment: Segment) -> tuple[dict[str, Any], dict[str, str], list[dict[str, str]]]:
+    """The account summary fields, the party data and the transactions of a segment."""
+    lines = [ln for ln in content(segment.lines) if not title_kind(ln.text)]
+    fields: dict[str, Any] = {}
+    party = _summary(lines, fields)
+    if "tax_period_end" not in fields and segment.period:
+        fields["tax_period_end"] = segment.period
+    ocr = any(ln.conf < 1.0 for ln in lines)
+    return fields, party, parse_transactions(lines, ocr)
+
+
+def parse_account(segment: Segment) -> Extracted:
+    """One Account transcript as a record with `transactions`."""
+    fields, party, transactions = account_fields(segment)
+    period = fields.get("tax_period_end")
+    record = Extracted(
+        doc_type=ACCOUNT,
+        pages=segment.pages,
+        tax_year=int(period[:4]) if period else None,
+        fields=fields,
+        extra={"transactions": transactions},
+    )
+    apply_party(record, party)
+    return record

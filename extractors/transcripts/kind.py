@@ -1,0 +1,87 @@
+"""The IRS transcript kind: claims transcript pages, splits them into transcripts, parses each.
+
+One kind covers every transcript: a continuation page (only the page banner and content)
+cannot tell which transcript it continues, so the classifier's run of consecutive transcript
+pages comes here whole and `split` cuts it at each transcript's title. Scores are above
+paper forms (a W&I page also names "Form W-2").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extractors.kinds import Extracted, Identification, register
+from extractors.page import Page
+from extractors.transcripts.account import parse_account
+from extractors.transcripts.layout import BANNER, TLine, clean_text, norm_label, page_lines
+from extractors.transcripts.record_of_account import parse_record_of_account
+from extractors.transcripts.split import (
+    ACCOUNT,
+    RECORD_OF_ACCOUNT,
+    RETURN,
+    WAGE_INCOME,
+    Segment,
+    split_segments,
+    tax_period,
+    title_kind,
+)
+from extractors.transcripts.tax_return import parse_return
+from extractors.transcripts.wage_income import parse_wage_income
+
+TITLE_SCORE = 12.0
+CONTINUATION_SCORE = 11.0
+
+PARSERS: dict[str, Callable[[Segment], Extracted]] = {
+    WAGE_INCOME: parse_wage_income,
+    ACCOUNT: parse_account,
+    RETURN: parse_return,
+    RECORD_OF_ACCOUNT: parse_record_of_account,
+}
+
+_ROW = re.compile(r"^\d{3}\s.*\d{2}-\d{2}-\d{4}\s+-?\$?[\d,.]+$")
+
+
+def guess_kind(lines: list[TLine]) -> str:
+    """The kind of a page without a title, from what its lines look like."""
+    texts = [ln.text for ln in lines]
+    if any(re.match(r"(?i)^form\s+[\w-]+\s+\w", t) or "Identification Number:" in t for t in texts):
+        return WAGE_INCOME
+    rows = sum(bool(_ROW.match(t)) for t in texts)
+    per_computer = sum("per computer" in norm_label(t) for t in texts)
+    if rows and per_computer:
+        return RECORD_OF_ACCOUNT
+    return ACCOUNT if rows or any("account balance" in norm_label(t) for t in texts) else RETURN
+
+
+class TranscriptKind:
+    name = "irs_transcript"
+
+    def identify(self, page: Page) -> Identification | None:
+        lines = page_lines([page])
+        kinds = [k for k in (title_kind(ln.text) for ln in lines[:15]) if k]
+        banner = any(BANNER in clean_text(ln.text).lower() for ln in lines)
+        if not kinds and not banner:
+            return None
+        period = next((p for p in (tax_period(ln.text) for ln in lines) if p), None)
+        doc_type = kinds[0] if kinds else guess_kind(lines)
+        return Identification(
+            kind=self.name,
+            doc_type=doc_type,
+            score=TITLE_SCORE if kinds else CONTINUATION_SCORE,
+            tax_year=int(period[:4]) if period else None,
+        )
+
+    def extract(self, pages: list[Page]) -> list[Extracted]:
+        lines = page_lines(pages)
+        fallback = guess_kind(lines)
+        records = []
+        for segment in split_segments(lines, fallback):
+            record = PARSERS[segment.kind](segment)
+            if any(p.method == "ocr" for p in pages if p.number in segment.pages):
+                record.confidence = min(ln.conf for ln in segment.lines)
+            records.append(record)
+        return records
+
+
+register(TranscriptKind())

@@ -1,0 +1,111 @@
+"""Split a run of transcript pages into transcripts, and tell each transcript's kind.
+
+A PDF often holds several transcripts (several tax periods, several kinds). A transcript
+starts at its title (`Account Transcript`); a title repeated in a page header (the same
+tracking number, the same period) continues the current one, and inside a Record of Account
+the titles of its two parts do not start new transcripts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from extractors.transcripts.layout import TLine, iso_date, norm_label
+
+WAGE_INCOME = "IRS-WAGE-INCOME-TRANSCRIPT"
+ACCOUNT = "IRS-ACCOUNT-TRANSCRIPT"
+RETURN = "IRS-RETURN-TRANSCRIPT"
+RECORD_OF_ACCOUNT = "IRS-RECORD-OF-ACCOUNT"
+
+TITLES = {
+    "wage and income transcript": WAGE_INCOME,
+    "account transcript": ACCOUNT,
+    "tax account transcript": ACCOUNT,
+    "tax return transcript": RETURN,
+    "record of account": RECORD_OF_ACCOUNT,
+}
+
+_TRACKING = re.compile(r"(?i)tracking\s+number\s*:?\s*(\d[\d ]{8,})")
+_PERIOD = re.compile(
+    r"(?i)tax\s+period(?:\s+ending|\s+requested)?\s*:?\s*"
+    r"((?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|(?:[A-Z][a-z]+\.?,?\s+\d{4})|\d{2}-\d{2}-\d{4})"
+)
+_LOOKAHEAD = 12
+
+
+def title_kind(text: str) -> str | None:
+    """The transcript kind a title line names (tolerant of OCR slips), else None."""
+    t = norm_label(text)
+    if len(t) > 40 or not t:
+        return None
+    if t in TITLES:
+        return TITLES[t]
+    close = difflib.get_close_matches(t, list(TITLES), n=1, cutoff=0.86)
+    return TITLES[close[0]] if close else None
+
+
+def tracking_number(text: str) -> str | None:
+    m = _TRACKING.search(text)
+    return m[1].replace(" ", "") if m else None
+
+
+def tax_period(text: str) -> str | None:
+    """The ISO end of the tax period a header line names, if it names one."""
+    m = _PERIOD.search(text)
+    return iso_date(m[1]) if m else None
+
+
+@dataclass
+class Segment:
+    """The lines of one transcript, its kind, tracking number and tax period end."""
+
+    kind: str
+    lines: list[TLine] = field(default_factory=list)
+    tracking: str | None = None
+    period: str | None = None
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({ln.page for ln in self.lines})
+
+
+def _header_after(lines: list[TLine], i: int) -> tuple[str | None, str | None]:
+    """Tracking number and period printed in the few lines after a title."""
+    tracking = period = None
+    for ln in lines[i + 1 : i + 1 + _LOOKAHEAD]:
+        if title_kind(ln.text):
+            break
+        tracking = tracking or tracking_number(ln.text)
+        period = period or tax_period(ln.text)
+    return tracking, period
+
+
+def _starts_new(seg: Segment, kind: str, tracking: str | None, period: str | None) -> bool:
+    if tracking and seg.tracking:
+        return tracking != seg.tracking or bool(period and seg.period and period != seg.period)
+    if period and seg.period and period != seg.period:
+        return True
+    if seg.kind == RECORD_OF_ACCOUNT and kind in (ACCOUNT, RETURN):
+        return False
+    return kind != seg.kind
+
+
+def split_segments(lines: list[TLine], fallback_kind: str) -> list[Segment]:
+    """The transcripts in a run of lines; lines before any title belong to `fallback_kind`."""
+    segments: list[Segment] = []
+    for i, line in enumerate(lines):
+        kind = title_kind(line.text)
+        if kind:
+            tracking, period = _header_after(lines, i)
+            if not segments or _starts_new(segments[-1], kind, tracking, period):
+                segments.append(Segment(kind, [line], tracking, period))
+                continue
+        if not segments:
+            segments.append(Segment(fallback_kind))
+        seg = segments[-1]
+        seg.lines.append(line)
+        seg.tracking = seg.tracking or tracking_number(line.text)
+        seg.period = seg.period or tax_period(line.text)
+    return [s for s in segments if s.lines]

@@ -1,0 +1,199 @@
+"""Wage and Income transcript: the header and one entry per information return listed.
+
+Each information return is a block: a title line (`Form W-2 Wage and Tax Statement`), the
+issuer's party section (`Employer:`, its TIN line, name, address), the recipient's, then
+`Label:....value` lines named by the form's table in `wi_forms`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.kinds import Extracted
+from extractors.transcripts.layout import (
+    TLine,
+    content,
+    iso_date,
+    money,
+    norm_label,
+    snake,
+    split_label_value,
+)
+from extractors.transcripts.split import WAGE_INCOME, Segment, title_kind
+from extractors.transcripts.wi_forms import META_LABELS, WIForm, WILine, form_for
+from extractors.values import full_ssn_digits, normalize_ein, tin_last4
+
+_FORM_TITLE = re.compile(
+    r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I
+)
+_CODE_LINE = re.compile(r"^code\s+([a-z]{1,2})\b")
+_PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
+_TIN_LABEL = re.compile(r"(identification number|social security number|\bein\b|\bfin\b|\btin\b)")
+
+
+@dataclass
+class _Party:
+    tin: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    code: str
+    title: str
+    pages: set[int] = field(default_factory=set)
+    parties: list[_Party] = field(default_factory=list)
+    values: list[tuple[str, str]] = field(default_factory=list)
+
+
+def parse_flag(value: str) -> bool | None:
+    """An indicator line as a check box: `Not checked` False, `Unanswered` None."""
+    v = norm_label(value)
+    if not v or v in {"unanswered", "blank", "not applicable"}:
+        return None
+    return not (re.match(r"^(not|no|none|unchecked)\b", v) or "not checked" in v)
+
+
+def _block_title(text: str) -> re.Match[str] | None:
+    """A form block's title line, never the transcript's introduction sentence."""
+    if "as reported" in text.lower() or "information returns" in text.lower():
+        return None
+    return _FORM_TITLE.match(text)
+
+
+def _blocks(lines: list[TLine]) -> list[_Block]:
+    blocks: list[_Block] = []
+    for ln in lines:
+        m = _block_title(ln.text)
+        if m:
+            blocks.append(_Block(m["code"], m["title"].strip(), {ln.page}))
+            continue
+        if not blocks:
+            continue
+        block = blocks[-1]
+        block.pages.add(ln.page)
+        lv = split_label_value(ln.text)
+        if lv is None and ln.text.endswith(":") and not block.values:
+            block.parties.append(_Party())
+        elif block.parties and not block.values and lv and _TIN_LABEL.search(norm_label(lv[0])):
+            block.parties[-1].tin = lv[1]
+        elif lv is None and block.parties and not block.values:
+            block.parties[-1].lines.append(ln.text)
+        elif lv:
+            block.values.append(lv)
+    return blocks
+
+
+def _line_for(form: WIForm | None, label: str) -> WILine | None:
+    if form is None:
+        return None
+    line = form.line_for(label)
+    if line is None:
+        close = difflib.get_close_matches(norm_label(label), list(form.by_label), n=1, cutoff=0.88)
+        line = form.by_label[close[0]] if close else None
+    return line
+
+
+def _entry_fields(
+    form: WIForm | None, values: list[tuple[str, str]]
+) -> tuple[dict[str, Any], bool, list[str]]:
+    fields: dict[str, Any] = {}
+    box12: list[dict[str, str]] = []
+    prior: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    corrected = False
+    for label, raw in values:
+        key = norm_label(label)
+        if key in META_LABELS:
+            corrected = corrected or "correct" in raw.lower()
+            continue
+        code = _CODE_LINE.match(key)
+        if code and form is not None and form.doc_type == "W-2":
+            amount = money(raw)
+            if amount is not None and amount != "0.00":
+                box12.append({"code": code[1].upper(), "amount": amount})
+            continue
+        year = _PRIOR_YEAR.match(key)
+        if year:
+            prior.append({"year": int(year[1]), "amount": money(raw)})
+            continue
+        line = _line_for(form, label)
+        name, kind = (
+            (line.name, line.kind) if line else (snake(label), "money" if money(raw) else "text")
+        )
+        value = _value(kind, raw, fields.get(name))
+        if value is None and kind in ("money", "date", "year"):
+            warnings.append(f"unreadable value {raw!r} for {label!r}")
+        elif value is not None:
+            fields[name] = value
+    if box12:
+        fields["box12"] = box12
+    if prior:
+        fields["prior_year_payments"] = prior
+    return fields, corrected, warnings
+
+
+def _value(kind: str, raw: str, previous: Any) -> Any:
+    if kind == "money":
+        return money(raw)
+    if kind == "flag":
+        return parse_flag(raw)
+    if kind == "date":
+        return iso_date(raw)
+    if kind == "year":
+        m = re.search(r"\d{4}", raw)
+        return int(m[0]) if m else None
+    if kind == "code":
+        if parse_flag(raw) is False:  # "Not significant"
+            return previous
+        return f"{previous or ''}{raw.strip()}"
+    return raw.strip()
+
+
+def _entry(block: _Block, tax_year: int | None) -> tuple[dict[str, Any], list[str]]:
+    doc_type, form = form_for(block.code)
+    fields, corrected, warnings = _entry_fields(form, block.values)
+    issuer = block.parties[0] if block.parties else _Party()
+    recipient = block.parties[1] if len(block.parties) > 1 else _Party()
+    entry: dict[str, Any] = {"doc_type": doc_type, "tax_year": tax_year, "corrected": corrected}
+    if issuer.tin:
+        entry["payer_tin"] = normalize_ein(issuer.tin) or issuer.tin
+    if issuer.lines:
+        entry["payer_name"] = issuer.lines[0]
+    if recipient.tin and tin_last4(recipient.tin):
+        entry["recipient_tin_last4"] = tin_last4(recipient.tin)
+    if recipient.lines:
+        entry["recipient_name"] = recipient.lines[0]
+    entry["fields"] = fields
+    entry["pages"] = sorted(block.pages)
+    return entry, [f"{doc_type}: {w}" for w in warnings]
+
+
+def parse_wage_income(segment: Segment) -> Extracted:
+    """One Wage and Income transcript as a record with `entries`."""
+    lines = [ln for ln in content(segment.lines) if not title_kind(ln.text)]
+    period = segment.period
+    tax_year = int(period[:4]) if period else None
+    ssn_line = next((ln.text for ln in lines if norm_label(ln.text).startswith("ssn provided")), "")
+    ssn_value = (split_label_value(ssn_line) or ("", ""))[1]
+    entries: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    for block in _blocks(lines):
+        entry, block_warnings = _entry(block, tax_year)
+        entries.append(entry)
+        warnings.extend(block_warnings)
+    if not entries:
+        warnings.append("no information returns listed")
+    return Extracted(
+        doc_type=WAGE_INCOME,
+        pages=segment.pages,
+        tax_year=tax_year,
+        recipient_tin_last4=tin_last4(ssn_value) if ssn_value else None,
+        recipient_tin_full=full_ssn_digits(ssn_value),
+        fields={"tax_period_end": period} if period else {},
+        extra={"entries": entries},
+        warnings=warnings,
+    )
