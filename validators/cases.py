@@ -1,0 +1,243 @@
+"""Group document records into cases: one return, i.e. a taxpayer (and spouse) and one tax year.
+
+Records join a case by tax year, recipient TIN last four and name control (the first four
+letters of the last name, as transcripts print it). Returns, account and Wage and Income
+transcripts anchor a taxpayer; a return naming a spouse brings the spouse's documents in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from extractors.record import DocumentRecord
+
+RETURN_TYPES = ("IRS-RETURN-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT", "1040")
+ACCOUNT_TYPES = ("IRS-ACCOUNT-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT")
+WAGE_INCOME = "IRS-WAGE-INCOME-TRANSCRIPT"
+ANCHOR_TYPES = (*RETURN_TYPES, "IRS-ACCOUNT-TRANSCRIPT", "1040-X", "IRS-NOTICE", WAGE_INCOME)
+INFO_RETURN_TYPES = (
+    "W-2",
+    "W-2c",
+    "1099-NEC",
+    "1099-MISC",
+    "1099-INT",
+    "1099-DIV",
+    "1099-R",
+    "1099-G",
+    "1099-K",
+    "1099-B",
+    "1099-C",
+    "1099-SA",
+    "W-2G",
+    "SSA-1099",
+    "1098",
+    "1098-E",
+    "1098-T",
+    "5498",
+    "5498-SA",
+)
+_SUFFIXES = {"JR", "SR", "II", "III", "IV", "V", "MD", "PHD", "ESQ"}
+
+
+def name_control(name: str | None) -> str | None:
+    """First four letters of the last name (`JANE Q DOE JR` -> `DOE`, `LIND BERG` -> `BERG`)."""
+    if not name:
+        return None
+    words = [re.sub(r"[^A-Z]", "", w) for w in name.upper().replace("&", " ").split()]
+    words = [w for w in words if w and w not in _SUFFIXES]
+    return words[-1][:4] if words else None
+
+
+def controls_agree(a: str | None, b: str | None) -> bool:
+    """Name controls agree when either is unknown or one is a prefix of the other (masking)."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def record_ref(record: DocumentRecord) -> str:
+    """The contract's document id: `sha256:page-range`."""
+    pages = sorted(record.pages) or [0]
+    span = str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
+    return f"{record.sha256}:{span}"
+
+
+def spouse_of(record: DocumentRecord) -> tuple[str | None, str | None]:
+    """The spouse's TIN last four and name control named on a return or account transcript."""
+    last4 = record.extra.get("spouse_tin_last4") or record.fields.get("spouse_tin_last4")
+    name = record.extra.get("spouse_name") or record.fields.get("spouse_name")
+    return last4, name_control(name) if name else None
+
+
+@dataclass
+class Taxpayer:
+    """A person (and spouse) as the anchors of one year name them."""
+
+    last4: str
+    control: str | None
+    spouse_last4: str | None = None
+    spouse_control: str | None = None
+    anchored: bool = False
+
+    def holds(self, last4: str, control: str | None) -> bool:
+        if last4 == self.last4 and controls_agree(control, self.control):
+            return True
+        return last4 == self.spouse_last4 and controls_agree(control, self.spouse_control)
+
+
+@dataclass
+class IdentityNote:
+    """Why a record joined a case though its identity does not fully agree."""
+
+    record: DocumentRecord
+    kind: str  # "tin" (name agrees, last four differs) or "name" (last four agrees, name differs)
+    expected_last4: str
+    expected_control: str | None
+
+
+@dataclass
+class Case:
+    case_id: str
+    tax_year: int
+    taxpayer: Taxpayer
+    records: list[DocumentRecord] = field(default_factory=list)
+    identity_notes: list[IdentityNote] = field(default_factory=list)
+
+    @property
+    def recipient_tin_last4(self) -> str:
+        return self.taxpayer.last4
+
+    def of_type(self, *doc_types: str) -> list[DocumentRecord]:
+        return [r for r in self.records if r.doc_type in doc_types]
+
+
+@dataclass
+class Grouping:
+    cases: list[Case]
+    unassigned: list[DocumentRecord]
+    year_mismatches: list[tuple[DocumentRecord, Case, list[int]]]
+    """Documents whose year matches none of their taxpayer's returns or transcripts."""
+
+
+def group_cases(records: list[DocumentRecord]) -> Grouping:
+    """Group records into cases; records with no year or recipient stay unassigned."""
+    unassigned = [r for r in records if not r.tax_year or not r.recipient_tin_last4]
+    by_year: dict[int, list[DocumentRecord]] = defaultdict(list)
+    for r in records:
+        if r.tax_year and r.recipient_tin_last4:
+            by_year[r.tax_year].append(r)
+    year_people: dict[int, list[tuple[Taxpayer, list[DocumentRecord], list[IdentityNote]]]] = {}
+    for year, recs in sorted(by_year.items()):
+        year_people[year] = _group_year(recs)
+    cases = _name_cases(year_people)
+    return Grouping(cases, unassigned, _year_mismatches(cases))
+
+
+def _group_year(
+    recs: list[DocumentRecord],
+) -> list[tuple[Taxpayer, list[DocumentRecord], list[IdentityNote]]]:
+    people: list[tuple[Taxpayer, list[DocumentRecord], list[IdentityNote]]] = []
+
+    def find(last4: str, control: str | None) -> tuple | None:
+        return next((p for p in people if p[0].holds(last4, control)), None)
+
+    order = {t: i for i, t in enumerate((*RETURN_TYPES, "IRS-ACCOUNT-TRANSCRIPT"))}
+    anchors = sorted(
+        (r for r in recs if r.doc_type in ANCHOR_TYPES), key=lambda r: order.get(r.doc_type, 99)
+    )
+    for r in anchors:
+        last4, control = r.recipient_tin_last4 or "", name_control(r.recipient_name)
+        spouse_last4, spouse_control = spouse_of(r)
+        person = find(last4, control)
+        if person is None:
+            person = (Taxpayer(last4, control, anchored=True), [], [])
+            people.append(person)
+        tp = person[0]
+        tp.control = tp.control or control if last4 == tp.last4 else tp.control
+        if spouse_last4 and not tp.spouse_last4:
+            tp.spouse_last4, tp.spouse_control = spouse_last4, spouse_control
+        person[1].append(r)
+
+    loose: dict[tuple[str, str | None], list[DocumentRecord]] = defaultdict(list)
+    for r in recs:
+        if r.doc_type in ANCHOR_TYPES:
+            continue
+        person = find(r.recipient_tin_last4 or "", name_control(r.recipient_name))
+        if person:
+            person[1].append(r)
+        else:
+            loose[(r.recipient_tin_last4 or "", name_control(r.recipient_name))].append(r)
+
+    anchored_last4 = {p[0].last4 for p in people} | {p[0].spouse_last4 for p in people}
+    for (last4, control), docs in loose.items():
+        person, note = _near_match(people, last4, control, anchored_last4)
+        if person is None:
+            person = find(last4, control) or (Taxpayer(last4, control), [], [])
+            if person not in people:
+                people.append(person)
+        person[1].extend(docs)
+        if note:
+            person[2].extend(IdentityNote(d, note[0], note[1], note[2]) for d in docs)
+    return people
+
+
+def _near_match(
+    people: list, last4: str, control: str | None, anchored_last4: set[str | None]
+) -> tuple[tuple | None, tuple[str, str, str | None] | None]:
+    """An anchored taxpayer these documents nearly match: same last four or same name control."""
+    for person in people:
+        tp: Taxpayer = person[0]
+        if not tp.anchored:
+            continue
+        for p_last4, p_control in ((tp.last4, tp.control), (tp.spouse_last4, tp.spouse_control)):
+            if p_last4 is None:
+                continue
+            if last4 == p_last4 and not controls_agree(control, p_control):
+                return person, ("name", p_last4, p_control)
+            if control and p_control and last4 not in anchored_last4 and control == p_control:
+                return person, ("tin", p_last4, p_control)
+    return None, None
+
+
+def _name_cases(year_people: dict[int, list]) -> list[Case]:
+    controls: dict[str, set[str]] = defaultdict(set)
+    for people in year_people.values():
+        for tp, _, _ in people:
+            if tp.control:
+                controls[tp.last4].add(tp.control)
+    cases = []
+    for year, people in year_people.items():
+        for tp, recs, notes in people:
+            shared = len(controls[tp.last4]) > 1 and tp.control
+            case_id = f"{tp.last4}-{tp.control}-{year}" if shared else f"{tp.last4}-{year}"
+            cases.append(Case(case_id, year, tp, recs, notes))
+    return cases
+
+
+def _year_mismatches(cases: list[Case]) -> list[tuple[DocumentRecord, Case, list[int]]]:
+    """Paper documents in a year where their taxpayer has no return or transcript, but has some."""
+    anchored_years: dict[tuple[str, str | None], set[int]] = defaultdict(set)
+    for case in cases:
+        if any(r.doc_type in ANCHOR_TYPES for r in case.records):
+            anchored_years[(case.taxpayer.last4, case.taxpayer.control)].add(case.tax_year)
+    out = []
+    for case in cases:
+        key = next(
+            (
+                k
+                for k in anchored_years
+                if k[0] == case.taxpayer.last4 and controls_agree(k[1], case.taxpayer.control)
+            ),
+            None,
+        )
+        if key is None or case.tax_year in anchored_years[key]:
+            continue
+        out.extend(
+            (r, case, sorted(anchored_years[key]))
+            for r in case.records
+            if r.doc_type in INFO_RETURN_TYPES
+        )
+    return out

@@ -1,0 +1,148 @@
+"""Where each information-return box lands on the return, and the case's totals per line.
+
+Each information return counts once: the transcript's figure where paper and transcript
+both exist, the corrected form's where a correction supersedes an original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from validators.findings import Evidence
+from validators.tables import CaseTables, withholding_field
+
+
+def _ira(t: CaseTables, form: pd.Series) -> bool:
+    flag = t.raw_fields(form).get("box7_ira_sep_simple")
+    return flag is True or str(flag).lower() in ("true", "ira/sep/simp box checked", "checked")
+
+
+def _rollover(t: CaseTables, form: pd.Series) -> bool:
+    code = str(t.raw_fields(form).get("box7_distribution_code", "")).upper()
+    return any(c in code for c in ("G", "H"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One box that feeds a return line, with an optional test on the form."""
+
+    family: str
+    field: str
+    when: Callable[[CaseTables, pd.Series], bool] | None = None
+    fallback: str | None = None  # box used when `field` is blank (1099-R box 1 for box 2a)
+
+
+def _is_ira(t: CaseTables, f: pd.Series) -> bool:
+    return _ira(t, f) and not _rollover(t, f)
+
+
+def _is_pension(t: CaseTables, f: pd.Series) -> bool:
+    return not _ira(t, f) and not _rollover(t, f)
+
+
+# Return line -> the boxes that report it (TY2024 destinations, IRS_REFERENCE.md 2.1).
+INCOME_LINES: dict[str, tuple[Source, ...]] = {
+    "wages": (Source("W-2", "box1_wages"),),
+    "taxable_interest": (
+        Source("1099-INT", "box1_interest_income"),
+        Source("1099-INT", "box3_us_savings_bond_interest"),
+    ),
+    "tax_exempt_interest": (
+        Source("1099-INT", "box8_tax_exempt_interest"),
+        Source("1099-DIV", "box12_exempt_interest_dividends"),
+    ),
+    "ordinary_dividends": (Source("1099-DIV", "box1a_total_ordinary_dividends"),),
+    "qualified_dividends": (Source("1099-DIV", "box1b_qualified_dividends"),),
+    "ira_distributions_taxable": (
+        Source("1099-R", "box2a_taxable_amount", _is_ira, "box1_gross_distribution"),
+    ),
+    "pensions_annuities_taxable": (
+        Source("1099-R", "box2a_taxable_amount", _is_pension, "box1_gross_distribution"),
+    ),
+    "unemployment_compensation": (Source("1099-G", "box1_unemployment_compensation"),),
+    "social_security_benefits_total": (Source("SSA-1099", "box5_net_benefits"),),
+    "schedule_c_gross_receipts": (
+        Source("1099-NEC", "box1_nonemployee_compensation"),
+        Source("1099-MISC", "box7_nonemployee_compensation"),
+    ),
+    "other_income": (Source("1099-MISC", "box3_other_income"),),
+}
+LINE_LABELS = {
+    "wages": "wages",
+    "taxable_interest": "taxable interest",
+    "tax_exempt_interest": "tax-exempt interest",
+    "ordinary_dividends": "ordinary dividends",
+    "qualified_dividends": "qualified dividends",
+    "ira_distributions_taxable": "taxable IRA distributions",
+    "pensions_annuities_taxable": "taxable pensions and annuities",
+    "unemployment_compensation": "unemployment compensation",
+    "social_security_benefits_total": "social security benefits",
+    "schedule_c_gross_receipts": "business gross receipts",
+    "other_income": "other income",
+}
+WITHHOLDING_FAMILIES = (
+    "W-2",
+    "1099-NEC",
+    "1099-MISC",
+    "1099-INT",
+    "1099-DIV",
+    "1099-R",
+    "1099-G",
+    "1099-K",
+    "1099-B",
+    "W-2G",
+    "SSA-1099",
+)
+
+
+@dataclass
+class LineTotal:
+    """What the information returns put on one return line, form by form."""
+
+    line: str
+    total: Decimal = Decimal(0)
+    items: list[tuple[pd.Series, str, Decimal]] = field(default_factory=list)
+
+    def evidence(self, t: CaseTables) -> list[Evidence]:
+        return [t.evidence(form, name, value) for form, name, value in self.items]
+
+    def describe(self) -> str:
+        parts = [
+            f"{form['doc_type']} from {form['payer_name'] or form['payer_tin']} ({value:,.2f})"
+            for form, _, value in self.items
+        ]
+        return "; ".join(parts)
+
+
+def line_total(t: CaseTables, line: str) -> LineTotal:
+    out = LineTotal(line)
+    for src in INCOME_LINES[line]:
+        for _, form in t.counted(src.family).iterrows():
+            if src.when and not src.when(t, form):
+                continue
+            name, value = src.field, t.amount(form["form_id"], src.field)
+            if value is None and src.fallback and not _not_determined(t, form):
+                name, value = src.fallback, t.amount(form["form_id"], src.fallback)
+            if value:
+                out.total += value
+                out.items.append((form, name, value))
+    return out
+
+
+def _not_determined(t: CaseTables, form: pd.Series) -> bool:
+    return t.raw_fields(form).get("box2b_taxable_not_determined") is True
+
+
+def withholding_total(t: CaseTables) -> LineTotal:
+    out = LineTotal("federal_income_tax_withheld")
+    for _, form in t.counted(*WITHHOLDING_FAMILIES).iterrows():
+        name = withholding_field(form["family"])
+        value = t.amount(form["form_id"], name)
+        if value:
+            out.total += value
+            out.items.append((form, name, value))
+    return out

@@ -1,0 +1,1 @@
+"""Cross-check rules, one family per module; each module registers its rules at import."""
