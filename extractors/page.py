@@ -98,7 +98,14 @@ def normalize(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s,.:;()]+", normalize(text)) if t]
+    """Words for label matching: punctuation splits words, but not numbers ("9,102.33")."""
+    out: list[str] = []
+    for piece in re.split(r"[\s:;()/]+", normalize(text)):
+        if re.search(r"\d[.,]\d", piece):
+            out.append(piece.strip(".,"))
+        else:
+            out.extend(t for t in re.split(r"[,.]+", piece) if t)
+    return [t for t in out if t]
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,8 +32,11 @@ def _widest_gap(spans: list[tuple[float, float]], lo: float, hi: float) -> float
     return best
 
 
-def _cuts(anchors: list[float], spans: list[tuple[float, float]]) -> list[float]:
-    return [_widest_gap(spans, a, b) for a, b in itertools.pairwise(anchors)]
+def _cuts(anchors: list[float], spans: list[tuple[float, float]], start: float) -> list[float]:
+    """Copies repeat one layout, so each copy begins the same distance before its anchor as
+    the first copy begins before the first anchor: look for the gutter in that window."""
+    lead = anchors[0] - start
+    return [_widest_gap(spans, max(a, b - lead - 4), b) for a, b in itertools.pairwise(anchors)]
 
 
 def split_copies(region: Region, anchor_labels: tuple[str, ...]) -> list[Region]:
@@ -46,8 +49,8 @@ def split_copies(region: Region, anchor_labels: tuple[str, ...]) -> list[Region]
     if len(xs) == 1 and len(ys) == 1:
         return [region]
     b = region.box
-    x_cuts = _cuts(xs, [(w.box.x0, w.box.x1) for w in region.words])
-    y_cuts = _cuts(ys, [(w.box.top, w.box.bottom) for w in region.words])
+    x_cuts = _cuts(xs, [(w.box.x0, w.box.x1) for w in region.words], b.x0)
+    y_cuts = _cuts(ys, [(w.box.top, w.box.bottom) for w in region.words], b.top)
     x_edges = [b.x0, *x_cuts, b.x1]
     y_edges = [b.top, *y_cuts, b.bottom]
     cells = [

@@ -60,6 +60,8 @@ class FormSpec:
         "RECIPIENT'S TIN",
         "RECIPIENT'S identification number",
     )
+    captions: tuple[str, ...] = ()
+    """Printed words that are no box we read (column captions, notes): never values."""
     state_columns: tuple[BoxSpec, ...] = ()
     state_id_field: str = "payer_state_id"
     revisions: tuple[Revision, ...] = ()
@@ -120,6 +122,10 @@ def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
         if spec.number:
             out += [(f"{spec.number} {label}", True), (f"box {spec.number} {label}", True)]
         out.append((label, False))
+    if spec.number:
+        # A wrapped label keeps its number and first word on the first line ("17 State").
+        firsts = dict.fromkeys(label.split()[0] for label in spec.labels)
+        out += [(f"{spec.number} {word}", True) for word in firsts]
     return out
 
 
@@ -246,15 +252,16 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor]) -> bool:
 
 
 def assign(
-    anchors: list[Anchor], candidates: list[Candidate], region: Region
+    anchors: list[Anchor], candidates: list[Candidate], region: Region, stops: list[Anchor]
 ) -> dict[str, Candidate]:
-    """Pair labels with candidates, cheapest pairs first, each used once."""
-    edges = {id(a): column_right_edge(a, anchors, region) for a in anchors}
+    """Pair labels with candidates, cheapest pairs first, each used once; no pair may
+    reach across another label (`stops` holds every label of the form)."""
+    edges = {id(a): column_right_edge(a, stops, region) for a in anchors}
     pairs: list[tuple[float, int, int]] = []
     for ai, a in enumerate(anchors):
         for ci, c in enumerate(candidates):
             cost = placement_cost(a, c.box, edges[id(a)])
-            if cost is None or blocked(a, c.box, anchors):
+            if cost is None or blocked(a, c.box, stops):
                 continue
             pairs.append((cost - (5 if a.numbered else 0), ai, ci))
     pairs.sort()
@@ -273,23 +280,26 @@ def assign(
 # ---------------------------------------------------------------- text and checks
 
 
-def text_below(anchor_box: Box, region: Region, anchors: list[Anchor], n: int = 1) -> list[Line]:
-    """Up to `n` lines printed under a label (or right of it), stopping at the next label."""
-    label_ids = {id(w) for a in anchors for w in a.hit.words}
-    right_edge = region.box.x1
-    for a in anchors:
-        if a.box.x0 > anchor_box.x1 and a.box.v_overlap(anchor_box) > 0:
+def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1) -> list[Line]:
+    """Up to `n` lines printed under a label, stopping at the next label; when nothing is
+    under it, the words right of it on its line."""
+    label_ids = {id(w) for a in stops for w in a.hit.words}
+    right_edge = min(region.box.x1, max(anchor_box.x1 + 60, anchor_box.x0 + 220))
+    for a in stops:
+        if a.box.x0 > anchor_box.x1 - 2 and a.box.v_overlap(anchor_box) > 0:
             right_edge = min(right_edge, a.box.x0)
     area = Box(anchor_box.x0 - 12, anchor_box.bottom - 1, right_edge, anchor_box.bottom + 90)
-    words = [w for w in region.crop(area) if id(w) not in label_ids]
-    stops = [a.box.top for a in anchors if a.box.top > anchor_box.bottom and a.box.h_overlap(area)]
-    limit = min(stops, default=area.bottom)
-    lines = [ln for ln in group_lines(w for w in words if w.box.cy < limit)]
+    stop_tops = [
+        a.box.top for a in stops if a.box.top > anchor_box.bottom - 1 and a.box.h_overlap(area) > 0
+    ]
+    limit = min(stop_tops, default=area.bottom)
+    words = [w for w in region.crop(area) if id(w) not in label_ids and w.box.cy < limit]
+    lines = [ln for ln in group_lines(words) if ln.box.top - anchor_box.bottom < 30 or n > 1]
+    if lines:
+        return lines[:n]
     same = region.right_of(anchor_box, max_dx=right_edge - anchor_box.x1)
     same_words = [w for w in same if id(w) not in label_ids]
-    if same_words:
-        lines.insert(0, Line(sorted(same_words, key=lambda w: w.box.x0)))
-    return lines[:n]
+    return [Line(sorted(same_words, key=lambda w: w.box.x0))] if same_words else []
 
 
 def is_checked(anchor_box: Box, region: Region) -> bool:
@@ -310,12 +320,14 @@ def is_checked(anchor_box: Box, region: Region) -> bool:
 # ---------------------------------------------------------------- reading one copy
 
 
-def read_boxes(region: Region, boxes: tuple[BoxSpec, ...], anchors: list[Anchor]) -> FormReading:
+def read_boxes(
+    region: Region, boxes: tuple[BoxSpec, ...], anchors: list[Anchor], stops: list[Anchor]
+) -> FormReading:
     reading = FormReading()
-    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    label_ids = {id(w) for a in stops for w in a.hit.words}
     money_anchors = [a for a in anchors if a.spec.kind == "money"]
     cands = money_candidates(region, label_ids)
-    for name, cand in assign(money_anchors, cands, region).items():
+    for name, cand in assign(money_anchors, cands, region, stops).items():
         value = parse_money(cand.text)
         if value is not None:
             reading.fields[name] = format_money(value)
@@ -328,7 +340,7 @@ def read_boxes(region: Region, boxes: tuple[BoxSpec, ...], anchors: list[Anchor]
             if is_checked(a.box, region):
                 reading.fields[name] = True
             continue
-        lines = text_below(a.box, region, anchors)
+        lines = text_below(a.box, region, stops)
         if not lines:
             continue
         value = _typed(kind, lines[0].text)
@@ -433,21 +445,40 @@ class FormKind:
                 score += 2.0
                 break
         score += sum(1.5 for t in self.spec.titles if normalize(t) in text)
-        if score < 3.0:
+        if score == 0:
             return None
         labels = sum(1 for b in self.spec.boxes for lb in b.labels[:1] if normalize(lb) in text)
         score += min(labels, 10) * 0.2
+        if score < 3.0:
+            return None
         return Identification(self.name, self.spec.doc_type, score, find_tax_year(page.region))
 
     # -- extract
     def extract(self, pages: list[Page]) -> list[Extracted]:
         docs: list[Extracted] = []
         for page in pages:
-            for region in split_copies(page.region, self._copy_anchor_labels()):
+            for region in split_copies(self.prepare(page.region), self._copy_anchor_labels()):
                 doc = self.read_copy(region, page)
                 if doc is not None:
                     docs.append(doc)
         return docs
+
+    def prepare(self, region: Region) -> Region:
+        """The part of a page the form's values are read from (all of it by default)."""
+        return region
+
+    def _caption_specs(self) -> tuple[BoxSpec, ...]:
+        spec = self.spec
+        labels = (
+            *spec.payer_name_labels,
+            *spec.payer_tin_labels,
+            *spec.recipient_name_labels,
+            *spec.recipient_tin_labels,
+            *spec.captions,
+        )
+        return tuple(
+            BoxSpec(f"_caption{i}", "", (label,), "caption") for i, label in enumerate(labels)
+        )
 
     def _copy_anchor_labels(self) -> tuple[str, ...]:
         first = self.spec.boxes[0]
@@ -459,21 +490,22 @@ class FormKind:
         anchors = find_anchors(region, boxes)
         if not anchors:
             return None
-        reading = read_boxes(region, boxes, anchors)
+        stops = anchors + find_anchors(region, self._caption_specs() + self.spec.state_columns)
+        reading = read_boxes(region, boxes, anchors, stops)
         if self.spec.state_columns:
             states = read_state_rows(region, self.spec.state_columns, self.spec.state_id_field)
             if states:
                 reading.fields["state"] = states
         if self.postprocess:
-            self.postprocess(reading, region, anchors)
+            self.postprocess(reading, region, stops)
         if not any(isinstance(v, str | list) for v in reading.fields.values()):
             return None
         spec = self.spec
         payer = read_party(
-            region, spec.payer_name_labels, spec.payer_tin_labels, person=False, stops=anchors
+            region, spec.payer_name_labels, spec.payer_tin_labels, person=False, stops=stops
         )
         recipient = read_party(
-            region, spec.recipient_name_labels, spec.recipient_tin_labels, True, stops=anchors
+            region, spec.recipient_name_labels, spec.recipient_tin_labels, True, stops=stops
         )
         corrected = is_corrected(region)
         void = _box_checked(region, "VOID")
@@ -524,8 +556,7 @@ def read_state_rows(
     anchors = find_anchors(region, columns)
     if len(anchors) < 2:
         return []
-    header_top = min(a.box.top for a in anchors)
-    header = [a for a in anchors if a.box.top - header_top < 30]
+    header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)
     header.sort(key=lambda a: a.box.x0)
     header_bottom = max(a.box.bottom for a in header)
     label_ids = {id(w) for a in anchors for w in a.hit.words}
@@ -566,11 +597,12 @@ def _state_row(
                 row["state"] = m.group(1)
                 if m.group(2).strip():
                     row.setdefault(id_field, m.group(2).strip())
+        elif name == id_field and "state" not in row:
+            m = re.match(r"^([A-Z]{2})\s+(\S.*)$", text.strip())
+            row.update({"state": m.group(1), name: m.group(2)} if m else {name: text.strip()})
         else:
             row[name] = text.strip()
-    if not row or not any(
-        isinstance(v, str) and re.search(r"\d|^[A-Z]{2}$", v) for v in row.values()
-    ):
+    if not any(isinstance(v, str) and re.search(r"\d|^[A-Z]{2}$", v) for v in row.values()):
         return None
     if "state" not in row and not any(k.startswith("box18") or k.startswith("box19") for k in row):
         return None

@@ -13,7 +13,7 @@ from extractors.forms._engine import (
     text_below,
 )
 from extractors.kinds import Extracted, register
-from extractors.page import Box, Page, Region, Word
+from extractors.page import Box, Hit, Page, Region, Word
 from extractors.values import format_money, parse_money
 
 BOX12_CODES = {
@@ -23,7 +23,8 @@ BOX12_CODES = {
 
 BOXES = (
     BoxSpec("box1_wages", "1", ("Wages, tips, other compensation", "Wages, tips, other comp",
-                                "Wages, tips and other compensation", "Federal wages")),
+                                "Wages, tips and other compensation", "Wages, tips, other",
+                                "Federal wages")),
     BoxSpec("box2_federal_tax_withheld", "2", ("Federal income tax withheld",
                                                "Fed income tax withheld", "Federal income tax",
                                                "Federal tax withheld")),
@@ -40,16 +41,19 @@ BOXES = (
     BoxSpec("box11_nonqualified_plans", "11", ("Nonqualified plans", "Non-qualified plans",
                                                "Nonqualified plan")),
     BoxSpec("box13_statutory_employee", "13", ("Statutory employee", "Statutory emp",
-                                               "Statutory"), "check"),
-    BoxSpec("box13_retirement_plan", "", ("Retirement plan", "Retirement"), "check"),
+                                               "Statutory", "Stat emp", "Stat"), "check"),
+    BoxSpec("box13_retirement_plan", "", ("Retirement plan", "Retirement", "Ret. plan", "Ret"),
+            "check"),
     BoxSpec("box13_third_party_sick_pay", "", ("Third-party sick pay", "3rd party sick pay",
-                                               "Third party sick pay", "Third-party"), "check"),
+                                               "Third party sick pay", "Third-party",
+                                               "3rd party"), "check"),
     BoxSpec("boxd_control_number", "d", ("Control number",), "text"),
 )  # fmt: skip
 
 STATE_COLUMNS = (
     BoxSpec("state", "15", ("State",), "text"),
     BoxSpec("employer_state_id", "", ("Employer's state ID number", "Employer's state ID no",
+                                      "Employer's state ID",
                                       "Employer state ID", "State ID number", "State ID no"),
             "text"),
     BoxSpec("box16_state_wages", "16", ("State wages, tips, etc", "State wages, tips",
@@ -67,12 +71,19 @@ PARTIES = {
     "payer_tin_labels": ("Employer identification number (EIN)", "Employer identification number",
                          "Employer ID number (EIN)", "Employer ID number",
                          "Employer's FED ID number",
-                         "Employer's federal EIN", "Employer EIN"),
-    "recipient_name_labels": ("Employee's first name and initial", "Employee's name",
+                         "Employer's federal EIN", "Employer's Federal EIN", "Employer EIN"),
+    "recipient_name_labels": ("Employee's first name and initial Last name Suff.",
+                              "Employee's first name and initial Last name",
+                              "Employee's first name and initial", "Employee's name",
                               "Employee name", "Employee's first name"),
     "recipient_tin_labels": ("Employee's social security number", "Employee's SSA number",
                              "Employee's SSN", "Employee SSN", "Social security number"),
 }  # fmt: skip
+
+CAPTIONS = ("Last name", "Suff.", "Suff", "9", "See instructions for box 12",
+            "See inst. for box 12", "Employee's address and ZIP code", "Employee's address",
+            "Dept. of the Treasury", "Department of the Treasury", "Previously reported",
+            "Correct information")  # fmt: skip
 
 W2 = FormSpec(
     doc_type="W-2",
@@ -80,6 +91,7 @@ W2 = FormSpec(
     titles=("Wage and Tax Statement",),
     boxes=BOXES,
     excludes=("Corrected Wage and Tax Statement", "Certain Gambling Winnings"),
+    captions=CAPTIONS,
     state_columns=STATE_COLUMNS,
     state_id_field="employer_state_id",
     **PARTIES,
@@ -90,6 +102,7 @@ W2C = FormSpec(
     form_numbers=("W-2c",),
     titles=("Corrected Wage and Tax Statement",),
     boxes=BOXES,
+    captions=CAPTIONS,
     state_columns=STATE_COLUMNS,
     state_id_field="employer_state_id",
     payer_name_labels=PARTIES["payer_name_labels"],
@@ -102,6 +115,7 @@ W2C = FormSpec(
 # ---------------------------------------------------------------- box 12 and box 14
 
 _BOX12_LABEL = re.compile(r"^12([a-d])$", re.I)
+BOX12_LABEL_SPEC = BoxSpec("box12", "12", ("12a", "12b", "12c", "12d"), "caption")
 _CODE_AMOUNT = re.compile(r"^([A-Z]{1,2})\s*[|:]?\s*(\$?\s*[\d,]+(?:\.\d{1,2})?)$")
 
 
@@ -170,12 +184,15 @@ def _parse_code_amount(text: str) -> dict[str, str] | None:
     return None
 
 
-def read_box14(region: Region, anchors: list[Anchor]) -> list[dict[str, str]]:
+def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
     """Box 14 "Other": free-text label and amount pairs, one per line."""
     hits = region.find("14 Other") or region.find("Box 14 Other")
+    box12_labels = [
+        Anchor(BOX12_LABEL_SPEC, Hit((w,)), True) for w in region if _BOX12_LABEL.match(w.text)
+    ]
     out: list[dict[str, str]] = []
     for hit in hits[:1]:
-        for line in text_below(hit.box, region, anchors, n=6):
+        for line in text_below(hit.box, region, stops + box12_labels, n=6):
             words = [w.text for w in line.words]
             if not words:
                 continue
@@ -203,28 +220,52 @@ def postprocess(reading: FormReading, region: Region, anchors: list[Anchor]) -> 
 class W2cKind(FormKind):
     """A W-2c prints each box twice, previously reported and correct: read the correct one."""
 
+    def prepare(self, region: Region) -> Region:
+        return _correct_columns(region)
+
     def read_copy(self, region: Region, page: Page) -> Extracted | None:
-        doc = super().read_copy(_correct_columns(region), page)
+        doc = super().read_copy(region, page)
         if doc is not None:
             doc.corrected = True
         return doc
 
 
 def _correct_columns(region: Region) -> Region:
-    previous = region.find("Previously reported")
-    correct = region.find("Correct information")
+    """Drop what is printed under "Previously reported": a column beside "Correct
+    information", or the rows between a "Previously reported" row label and the next
+    "Correct information" one."""
+    previous = [h for h in region.find("Previously reported") if _is_caption_hit(h, region)]
+    correct = [h for h in region.find("Correct information") if _is_caption_hit(h, region)]
     if not previous or not correct:
         return region
+    rows = [h for h in previous + correct if not _beside(h, previous + correct)]
     drop: list[Box] = []
     for p in previous:
+        below = [h.box.top for h in correct if h.box.top > p.box.bottom]
+        if p in rows:
+            drop.append(Box(region.box.x0, p.box.top - 2, region.box.x1, min(below) - 1))
+            continue
         right = [c for c in correct if c.box.x0 > p.box.x0 and c.box.v_overlap(p.box) > 0]
-        if right:
-            edge = min(c.box.x0 for c in right) - 4
-            drop.append(Box(p.box.x0 - 12, p.box.top - 2, edge, region.box.bottom))
-        else:
-            drop.append(Box(p.box.x0 - 12, p.box.top - 2, region.box.x1, region.box.bottom))
+        edge = min((c.box.x0 for c in right), default=region.box.x1) - 12
+        end = min((r.box.top for r in rows if r.box.top > p.box.bottom), default=region.box.bottom)
+        drop.append(Box(p.box.x0 - 12, p.box.top - 2, edge, end - 2))
     kept = [w for w in region.words if not any(b.contains_center(w.box) for b in drop)]
     return Region(kept, region.box, region.page_number)
+
+
+def _is_caption_hit(hit: Hit, region: Region) -> bool:
+    """A column or row caption, not words inside a label ("previously reported SSN")."""
+    first = hit.words[0]
+    before = [
+        w for w in region.words
+        if w.box.v_overlap(first.box) > 0 and 0 <= first.box.x0 - w.box.x1 < 6
+    ]  # fmt: skip
+    return first.text[:1].isupper() and not before
+
+
+def _beside(hit: Hit, others: list[Hit]) -> bool:
+    """A column header: another such caption on its line."""
+    return any(o is not hit and o.box.v_overlap(hit.box) > 0 for o in others)
 
 
 register(FormKind(W2, postprocess))
