@@ -34,6 +34,10 @@ class CheckResult:
     def to_json(self) -> dict[str, Any]:
         return {"documents": self.documents, "cases": self.cases, "findings": self.findings}
 
+    def __getitem__(self, key: str) -> list[dict[str, Any]]:
+        """`result["cases"]`: the JSON parts by name, as the flows read them."""
+        return self.to_json()[key]
+
 
 def case_tables(records: list[DocumentRecord], as_of: date) -> tuple[Any, list[CaseTables]]:
     """Group records into cases and build each case's tables, with the taxpayer's other years."""

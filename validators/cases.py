@@ -67,9 +67,15 @@ def record_ref(record: DocumentRecord) -> str:
 
 def spouse_of(record: DocumentRecord) -> tuple[str | None, str | None]:
     """The spouse's TIN last four and name control named on a return or account transcript."""
-    last4 = record.extra.get("spouse_tin_last4") or record.fields.get("spouse_tin_last4")
-    name = record.extra.get("spouse_name") or record.fields.get("spouse_name")
-    return last4, name_control(name) if name else None
+    last4 = record.fields.get("spouse_tin_last4") or record.extra.get("spouse_tin_last4")
+    control = record.fields.get("spouse_name_control")
+    name = record.fields.get("spouse_name") or record.extra.get("spouse_name")
+    return last4, control or name_control(name)
+
+
+def record_control(record: DocumentRecord) -> str | None:
+    """The recipient's name control: from the printed name, else as the transcript gave it."""
+    return name_control(record.recipient_name) or record.fields.get("name_control")
 
 
 @dataclass
@@ -149,7 +155,7 @@ def _group_year(
         (r for r in recs if r.doc_type in ANCHOR_TYPES), key=lambda r: order.get(r.doc_type, 99)
     )
     for r in anchors:
-        last4, control = r.recipient_tin_last4 or "", name_control(r.recipient_name)
+        last4, control = r.recipient_tin_last4 or "", record_control(r)
         spouse_last4, spouse_control = spouse_of(r)
         person = find(last4, control)
         if person is None:
@@ -165,11 +171,11 @@ def _group_year(
     for r in recs:
         if r.doc_type in ANCHOR_TYPES:
             continue
-        person = find(r.recipient_tin_last4 or "", name_control(r.recipient_name))
+        person = find(r.recipient_tin_last4 or "", record_control(r))
         if person:
             person[1].append(r)
         else:
-            loose[(r.recipient_tin_last4 or "", name_control(r.recipient_name))].append(r)
+            loose[(r.recipient_tin_last4 or "", record_control(r))].append(r)
 
     anchored_last4 = {p[0].last4 for p in people} | {p[0].spouse_last4 for p in people}
     for (last4, control), docs in loose.items():

@@ -198,15 +198,10 @@ def no_return_filed(t: CaseTables) -> Iterator[Finding]:
     if acct is None or not _original(t).empty:
         return
     income = t.counted()
-    evidence = [
-        Evidence(
-            acct.source,
-            min(acct.pages) if acct.pages else None,
-            acct.doc_type,
-            "transactions",
-            "no TC 150",
-        )
-    ]
+    evidence = [_field_ev(t, "return_present") or _field_ev(t, "tax_per_return")]
+    if evidence[0] is None:
+        page = min(acct.pages) if acct.pages else None
+        evidence = [Evidence(acct.source, page, acct.doc_type, "transactions", "no TC 150")]
     evidence += [
         t.evidence(f, n)
         for _, f in income.iterrows()
