@@ -247,10 +247,15 @@ def _correct_columns(region: Region) -> Region:
             continue
         right = [c for c in correct if c.box.x0 > p.box.x0 and c.box.v_overlap(p.box) > 0]
         edge = min((c.box.x0 for c in right), default=region.box.x1) - 12
-        end = min((r.box.top for r in rows if r.box.top > p.box.bottom), default=region.box.bottom)
+        tables = [h.box.top for t in _STATE_TABLE for h in region.find(t)]
+        below = [t for t in tables + [r.box.top for r in rows] if t > p.box.bottom]
+        end = min(below, default=region.box.bottom)
         drop.append(Box(p.box.x0 - 12, p.box.top - 2, edge, end - 2))
     kept = [w for w in region.words if not any(b.contains_center(w.box) for b in drop)]
     return Region(kept, region.box, region.page_number)
+
+
+_STATE_TABLE = ("State and Locality", "15 State", "16 State wages")
 
 
 def _is_caption_hit(hit: Hit, region: Region) -> bool:
