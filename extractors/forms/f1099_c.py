@@ -1,0 +1,43 @@
+"""Form 1099-C: cancellation of debt. The creditor is the payer, the debtor the recipient."""
+
+from __future__ import annotations
+
+from extractors.forms._engine import Anchor, BoxSpec, FormKind, FormReading, FormSpec
+from extractors.kinds import register
+from extractors.page import Box, Region
+
+SPEC = FormSpec(
+    doc_type="1099-C",
+    form_numbers=("1099-C",),
+    titles=("Cancellation of Debt", "Cancellation", "of Debt"),
+    boxes=(
+        BoxSpec("box1_date_of_event", "1", ("Date of identifiable event",), "date"),
+        BoxSpec("box2_debt_cancelled", "2", ("Amount of debt discharged",)),
+        BoxSpec("box3_interest_included", "3", ("Interest, if included in box 2",)),
+        BoxSpec("box4_debt_description", "4", ("Debt description",), "text"),
+        BoxSpec("box5_personally_liable", "5", ("If checked, the debtor was personally liable",
+                                                "the debtor was personally liable"), "check"),
+        BoxSpec("box6_event_code", "6", ("Identifiable event code",), "code"),
+        BoxSpec("box7_fair_market_value", "7", ("Fair market value of property",)),
+        BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
+                "text"),
+    ),
+    payer_name_labels=("CREDITOR'S name",),
+    payer_tin_labels=("CREDITOR'S TIN",),
+    recipient_name_labels=("DEBTOR'S name",),
+    recipient_tin_labels=("DEBTOR'S TIN",),
+)  # fmt: skip
+
+
+def box5_at_line_end(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """The IRS form's box 5 check box ends a dot leader on the label's second line."""
+    for a in anchors:
+        if a.spec.name != "box5_personally_liable" or reading.fields.get(a.spec.name):
+            continue
+        b = a.box
+        area = Box(b.x0, b.top - 2, b.x1 + 160, b.bottom + 16)
+        if any(w.text.strip().upper() == "X" for w in region.crop(area)):
+            reading.fields[a.spec.name] = True
+
+
+register(FormKind(SPEC, box5_at_line_end))

@@ -1,0 +1,62 @@
+"""Form 1099-K: payment card and third party network transactions (gross, monthly, state)."""
+
+from __future__ import annotations
+
+from extractors.forms._engine import Anchor, BoxSpec, FormKind, FormReading, FormSpec, is_checked
+from extractors.kinds import register
+from extractors.page import Box, Region
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+SPEC = FormSpec(
+    doc_type="1099-K",
+    form_numbers=("1099-K",),
+    titles=("Payment Card and Third Party", "Network Transactions", "Payment Card and"),
+    boxes=(
+        BoxSpec("filer_pse", "", ("Payment settlement entity (PSE)",), "check"),
+        BoxSpec("filer_epf_other", "", ("(EPF)/Other third party",
+                                        "Electronic Payment Facilitator (EPF)/Other third party"),
+                "check"),
+        BoxSpec("transactions_payment_card", "", ("Payment card",), "check"),
+        BoxSpec("transactions_third_party_network", "", ("Third party network",), "check"),
+        BoxSpec("pse_name_phone", "", ("PSE'S name and telephone number",), "text"),
+        BoxSpec("box1a_gross_payments", "1a", ("Gross amount of payment card/third party network",
+                                               "Gross amount of payment")),
+        BoxSpec("box1b_card_not_present", "1b", ("Card Not Present transactions",
+                                                 "Card Not Present")),
+        BoxSpec("box2_merchant_category_code", "2", ("Merchant category code",), "code"),
+        BoxSpec("box3_number_of_transactions", "3", ("Number of payment transactions",
+                                                     "Number of payment", "transactions"), "int"),
+        BoxSpec("box4_federal_tax_withheld", "4", ("Federal income tax withheld",
+                                                   "Federal income tax")),
+        *(BoxSpec(f"box5{letter}_{month.lower()}", f"5{letter}", (month,))
+          for letter, month in zip("abcdefghijkl", MONTHS, strict=True)),
+        BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
+                "text"),
+    ),
+    payer_name_labels=("FILER'S name",),
+    payer_tin_labels=("FILER'S TIN",),
+    recipient_name_labels=("PAYEE'S name",),
+    recipient_tin_labels=("PAYEE'S TIN",),
+    state_columns=(
+        BoxSpec("state", "6", ("State",), "text"),
+        BoxSpec("payer_state_id", "7", ("State identification no.",), "text"),
+        BoxSpec("state_tax_withheld", "8", ("State income tax withheld",)),
+    ),
+)  # fmt: skip
+
+CHECK_REACH = 50.0  # the IRS form prints its filer and transaction boxes well right of the label
+
+
+def wide_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """The filer-type and transaction-type boxes sit far right of their labels on the IRS form."""
+    for a in anchors:
+        if a.spec.kind != "check" or reading.fields.get(a.spec.name):
+            continue
+        b = a.box
+        if is_checked(Box(b.x0, b.top, b.x1 + CHECK_REACH - 18, b.bottom), region):
+            reading.fields[a.spec.name] = True
+
+
+register(FormKind(SPEC, wide_checks))
