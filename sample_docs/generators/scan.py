@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +10,9 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
 PAPER_WHITE = 200
-FIXED_DATE = datetime(2025, 1, 31, 9, 0, 0)  # so remade samples are byte-identical
+FIXED_DATE = time.strptime(
+    "2025-01-31 09:00", "%Y-%m-%d %H:%M"
+)  # so remade samples are byte-identical
 
 
 def save_image_pdf(images: list[Image.Image], dst_pdf: Path, dpi: int) -> None:

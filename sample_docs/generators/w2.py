@@ -96,6 +96,7 @@ def _robert_initech_2023() -> W2:
         amounts,
         box12=(("D", D("6000.00")),),
         retirement=True,
+        year_printed=False,
     )
 
 
@@ -212,7 +213,7 @@ def generate(root: Path) -> None:
         seed=11,
     )
 
-    copy_b_2023 = out_dir / "irs_2023_copyb_robert_initech.pdf"
+    copy_b_2023 = out_dir / "irs_2023_fillable_copyb_robert_initech.pdf"
     w2 = _robert_initech_2023()
     fill_w2(IRS_W2_2023_COPY_B, copy_b_2023, w2, [0], flatten=False, fmt=plain)
     expected = [w2.expected([1])]
@@ -220,7 +221,7 @@ def generate(root: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         flattened = Path(tmp) / "flat.pdf"
         fill_w2(IRS_W2_2023_COPY_B, flattened, w2, [0], flatten=True, fmt=plain)
-        png = scans / "irs_2023_copyb_robert_initech_scan.png"
+        png = scans / "irs_2023_fillable_copyb_robert_initech_scan.png"
         write_png(flattened, png, 300, skew_deg=-0.6, noise=0.3, seed=12)
         write_expected(png, expected)
 

@@ -30,6 +30,11 @@ def money(value: str | int | Decimal) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def money_text(value: Decimal) -> str:
+    """The contract's money string: `"32.00"`, `"52345.67"`."""
+    return f"{money(value):f}"
+
+
 @dataclass(frozen=True)
 class StateLine:
     state: str
@@ -52,7 +57,7 @@ class StateLine:
         )
         for key, value in pairs:
             if value is not None:
-                out[key] = f"{value:f}" if isinstance(value, Decimal) else value
+                out[key] = money_text(value) if isinstance(value, Decimal) else value
         return out
 
 
@@ -74,6 +79,8 @@ class W2:
     control_number: str = ""
     previous: dict[int, Decimal] = field(default_factory=dict)
     previous_states: tuple[StateLine, ...] = ()
+    year_printed: bool = True
+    """False for forms that print no tax year (Direct File's "Data entered from IRS Form W-2")."""
 
     @property
     def corrected(self) -> bool:
@@ -85,20 +92,24 @@ class W2:
 
     def expected(self, pages: list[int]) -> dict[str, Any]:
         """The expected document record, written from the values put on the form."""
-        fields: dict[str, Any] = {BOX_FIELDS[n]: f"{v:f}" for n, v in sorted(self.amounts.items())}
+        fields: dict[str, Any] = {
+            BOX_FIELDS[n]: money_text(v) for n, v in sorted(self.amounts.items())
+        }
         if self.box12:
-            fields["box12"] = [{"code": c, "amount": f"{a:f}"} for c, a in self.box12]
+            fields["box12"] = [{"code": c, "amount": money_text(a)} for c, a in self.box12]
         if not self.corrected:
             fields["box13_statutory_employee"] = self.statutory
             fields["box13_retirement_plan"] = self.retirement
             fields["box13_third_party_sick_pay"] = self.third_party_sick
         if self.box14:
-            fields["box14_other"] = [{"label": lbl, "amount": f"{a:f}"} for lbl, a in self.box14]
+            fields["box14_other"] = [
+                {"label": lbl, "amount": money_text(a)} for lbl, a in self.box14
+            ]
         if self.states:
             fields["state"] = [s.expected() for s in self.states]
         return {
             "doc_type": self.doc_type,
-            "tax_year": self.tax_year,
+            "tax_year": self.tax_year if self.year_printed else None,
             "corrected": self.corrected,
             "pages": pages,
             "payer_tin": self.employer.ein,
