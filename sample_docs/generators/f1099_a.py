@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen.canvas import Canvas
 
@@ -581,6 +583,33 @@ def fill_irs(form: IrsForm, info: Info, dst: Path, pages: list[int], *, flatten:
             if key in wanted:
                 values[widget.name] = wanted[key]
     fill_form(form.path, dst, values, pages=pages, flatten=flatten)
+    if not flatten:
+        _uncheck(dst, form, {k for k, v in wanted.items() if v is True})
+
+
+def _uncheck(path: Path, form: IrsForm, checked: set[str]) -> None:
+    """Some re-saved IRS forms ship their check boxes on: turn off all but `checked`."""
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    for page in writer.pages:
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if "/AS" in annot and form.key(_full_name(annot)) not in checked:
+                annot[NameObject("/AS")] = NameObject("/Off")
+                holder = annot if "/T" in annot else annot["/Parent"].get_object()
+                holder[NameObject("/V")] = NameObject("/Off")
+    with path.open("wb") as handle:
+        writer.write(handle)
+
+
+def _full_name(annot: DictionaryObject) -> str:
+    parts: list[str] = []
+    node: DictionaryObject | None = annot
+    while node is not None:
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        parent = node.get("/Parent")
+        node = parent.get_object() if parent is not None else None
+    return ".".join(reversed(parts))
 
 
 # ---------------------------------------------------------------- drawing helpers
@@ -634,6 +663,7 @@ def draw_grid(c: Canvas, info: Info, revision: str) -> None:
     p, r = info.payer, info.recipient
     _checkbox(c, 232, 34, info.corrected, 8)
     _text(c, 244, 33, "CORRECTED", 8, "Helvetica-Bold")
+    _text(c, 302, 33, "(if checked)", 7)
     left = [
         (
             40,
@@ -670,8 +700,8 @@ def draw_grid(c: Canvas, info: Info, revision: str) -> None:
     _text(c, 510, 106, str(info.year), 14, "Helvetica-Bold")
     for i, line in enumerate(_wrap(TITLES[info.doc_type], 14)):
         _text(c, 505, 124 + 10 * i, line, 8, "Helvetica-Bold")
-    _text(c, 505, 170, "Copy B", 9, "Helvetica-Bold")
-    _text(c, 505, 180, "For Recipient", 7)
+    _text(c, 505, 196, "Copy B", 9, "Helvetica-Bold")
+    _text(c, 505, 206, "For Recipient", 7)
 
 
 def _grid_cell(c: Canvas, x0: float, top: float, box: BoxDef, value: Value | None) -> None:
@@ -694,26 +724,22 @@ def _grid_states(c: Canvas, info: Info, top: float) -> None:
     columns = [(300, 370, first), (370, 440, second), (440, 500, third)]
     for x0, x1, label in columns:
         _rect(c, x0, top, x1, top + 34)
-        _text(c, x0 + 2, top + 7, label[:24], 5.5)
+        _text(c, x0 + 2, top + 7, label, 5)
     joined = "State/Payer" in first
     for i, row in enumerate(info.states[:2]):
-        line_top = top + 20 + 11 * i
+        line_top = top + 22 + 10 * i
         if joined:
-            cells = [f"{row.state} {row.state_id}".strip(), row.income, row.tax]
+            cells = [(f"{row.state} {row.state_id}".strip(), False), (row.income, True)]
         else:
-            cells = [f"{row.state}  {row.state_id}".strip(), None, row.tax]
-        for (x0, x1, _), value in zip(columns, cells, strict=True):
+            cells = [(row.state, False), (row.state_id or None, False)]
+        cells.append((row.tax, True))
+        for (x0, x1, _), (value, money) in zip(columns, cells, strict=True):
             if value is None:
                 continue
-            money = value is not cells[0]
-            _text(
-                c,
-                x1 - 3 if money else x0 + 3,
-                line_top,
-                _printed(value) if money else value,
-                8,
-                right=money,
-            )
+            if money:
+                _text(c, x1 - 3, line_top, _printed(value), 8, right=True)
+            else:
+                _text(c, x0 + 3, line_top, value, 8)
 
 
 def _state_rev(info: Info) -> int:
@@ -726,6 +752,7 @@ def _state_rev(info: Info) -> int:
 def draw_statement(c: Canvas, info: Info, top: float = 40) -> None:
     """A bank's substitute statement: header blocks, then one row per box."""
     p, r = info.payer, info.recipient
+    _text(c, 40, top, "PAYER’S name, street address, city or town, state, and ZIP code", 6.5)
     _text(c, 40, top + 12, p.name, 13, "Helvetica-Bold")
     _text(c, 40, top + 25, p.street, 9)
     _text(c, 40, top + 36, p.city_state_zip, 9)

@@ -1,0 +1,175 @@
+"""What the 1099 family shares on top of the form engine: party labels, the account number,
+the calendar year filled after a printed "20", check boxes far right of their label, and
+state rows under the header line that names the most state columns."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from extractors.forms._engine import (
+    CHECK_MARKS,
+    Anchor,
+    BoxSpec,
+    FormKind,
+    FormReading,
+    FormSpec,
+    Postprocess,
+    is_checked,
+    money_candidates,
+)
+from extractors.kinds import Extracted
+from extractors.page import Box, Page, Region, Word, group_lines, normalize
+from extractors.values import format_money, parse_money
+
+ACCOUNT = BoxSpec(
+    "account_number", "", ("Account number (see instructions)", "Account number"), "text"
+)
+FATCA = ("FATCA filing requirement", "FATCA filing")
+
+PARTIES: dict[str, tuple[str, ...]] = {
+    "payer_name_labels": (
+        "PAYER'S name, street address, city or town, state or province, country, ZIP",
+        "PAYER'S name, street address, city or town, province or state, country, ZIP",
+        "PAYER'S name, street address, city or town, state, and ZIP code",
+        "or foreign postal code, and telephone no.",
+        "PAYER'S name",
+    ),
+    "recipient_name_labels": ("RECIPIENT'S name and address", "RECIPIENT'S name"),
+}
+
+_TWO_DIGITS = re.compile(r"^\d{2}$")
+
+
+def calendar_year(region: Region) -> int | None:
+    """`For calendar year 20 23`: the form prints "20" and the payer fills the last digits."""
+    for hit in region.find("calendar year"):
+        area = Box(hit.box.x0 - 30, hit.box.top - 2, hit.box.x1 + 80, hit.box.bottom + 20)
+        for line in group_lines(region.crop(area).words):
+            texts = [w.text.strip() for w in line.words if w not in hit.words]
+            for first, second in itertools.pairwise(texts):
+                if first == "20" and _TWO_DIGITS.match(second):
+                    return 2000 + int(second)
+    return None
+
+
+def _column_limit(label: Box, anchors: list[Anchor]) -> float:
+    """Where the next label to the right begins, on the label's line or in the rows below."""
+    edge = 10_000.0
+    for a in anchors:
+        b = a.box
+        if b.x0 > label.x0 + 40 and b.bottom > label.top - 40 and b.top < label.bottom + 30:
+            edge = min(edge, b.x0)
+    return edge
+
+
+def _first_run(words: list[Word], max_gap: float = 25.0) -> list[Word]:
+    """Leading words of a left-to-right row up to the first wide gap."""
+    run: list[Word] = []
+    for w in sorted(words, key=lambda w: w.box.x0):
+        if run and w.box.x0 - run[-1].box.x1 > max_gap:
+            break
+        run.append(w)
+    return run
+
+
+def read_account(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """The account number: right of its label (a short gap), else the first line under it
+    in the label's column."""
+    reading.fields.pop("account_number", None)
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    for anchor in (a for a in anchors if a.spec.name == "account_number"):
+        label = anchor.box
+        same = [w for w in region.right_of(label, max_dx=160) if id(w) not in label_ids]
+        same = _first_run(same) if same and same[0].box.x0 - label.x1 < 120 else []
+        area = Box(
+            label.x0 - 12, label.bottom - 1, _column_limit(label, anchors), label.bottom + 26
+        )
+        below = [line.words for line in group_lines(w for w in region.crop(area)
+                                                    if id(w) not in label_ids)]  # fmt: skip
+        for words in (same, *below):
+            text = " ".join(w.text for w in _first_run(words) if w.text != "$").strip()
+            if text:
+                reading.fields["account_number"] = text
+                return
+
+
+def _is_mark(word: Word) -> bool:
+    return word.text.strip().lower() in CHECK_MARKS
+
+
+def check_far_right(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """A check box drawn after its label's text: the first thing right of the label is a
+    mark, close by or alone at the end of the row (statements)."""
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    for a in anchors:
+        if a.spec.kind != "check" or reading.fields.get(a.spec.name):
+            continue
+        row = sorted(
+            (w for w in region.right_of(a.box, max_dx=400) if id(w) not in label_ids),
+            key=lambda w: w.box.x0,
+        )
+        if row and _is_mark(row[0]) and (len(row) == 1 or row[0].box.x0 - a.box.x1 < 60):
+            reading.fields[a.spec.name] = True
+
+
+def amounts_on_rows(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """Statements print each box on its own row, the amount at the far right: when a money
+    label's row holds one amount and nothing else, that amount is the box's."""
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    for a in anchors:
+        if a.spec.kind != "money":
+            continue
+        row = [w for w in region.right_of(a.box) if id(w) not in label_ids]
+        if not row:
+            continue
+        cands = money_candidates(Region(row, a.box, region.page_number), set())
+        if len(cands) == 1 and len(cands[0].words) == len(row):
+            value = parse_money(cands[0].text)
+            if value is not None:
+                reading.fields[a.spec.name] = format_money(value)
+                reading.conf[a.spec.name] = cands[0].conf
+
+
+class InfoReturnKind(FormKind):
+    """A 1099-family form: the engine's reading, then the family's own refinements."""
+
+    def __init__(self, spec: FormSpec, postprocess: Postprocess | None = None) -> None:
+        super().__init__(spec, self._refine)
+        self.extra_postprocess = postprocess
+
+    def _refine(self, reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+        state_names = {c.name for c in self.spec.state_columns}
+        boxes = [a for a in anchors if a.spec.name not in state_names]
+        amounts_on_rows(reading, region, boxes)
+        read_account(reading, region, boxes)
+        check_far_right(reading, region, boxes)
+        if self.extra_postprocess:
+            self.extra_postprocess(reading, region, anchors)
+
+    def read_copy(self, region: Region, page: Page) -> Extracted | None:
+        doc = super().read_copy(region, page)
+        if doc is not None:
+            doc.tax_year = calendar_year(region) or doc.tax_year
+            doc.corrected = is_corrected(region)
+        return doc
+
+
+def is_corrected(region: Region) -> bool:
+    """CORRECTED as a check box (`CORRECTED (if checked)`, or `VOID  CORRECTED` on copies
+    without the note) counts only when marked; printed as a title it means corrected."""
+    for hit in region.find("CORRECTED"):
+        b = hit.box
+        line = region.crop(Box(b.x0 - 120, b.top - 2, b.x0, b.bottom + 2))
+        after = normalize(" ".join(w.text for w in region.right_of(hit.box, max_dx=60)))
+        boxed = "if checked" in after or any(normalize(w.text) == "void" for w in line)
+        if boxed:
+            if is_checked(hit.box, region):
+                return True
+        elif hit.words[0].text.isupper():
+            return True
+    return False
+
+
+def has_phrase(page: Page, phrase: str) -> bool:
+    return normalize(phrase) in normalize(page.text()).replace("\n", " ")
