@@ -14,6 +14,7 @@ from typing import Any
 from extractors.kinds import Extracted
 from extractors.transcripts.layout import (
     TLine,
+    clean_name,
     content,
     iso_date,
     money,
@@ -24,19 +25,20 @@ from extractors.transcripts.party import apply_party
 from extractors.transcripts.split import ACCOUNT, Segment, tax_period, title_kind
 from extractors.transcripts.transaction_codes import canonical_explanation
 
-_MONEY = r"-?\$?-?[\d,.]*\d\.\d{2}"
-_DATE = r"[A-Za-z]{3,9}\.?\s+\d{1,2},\s*\d{4}|\d{2}-\d{2}-\d{4}"
+# Amounts and dates as printed, with room for OCR's split separators (`$26,179. 00`).
+_MONEY = r"-?\$?-?[\doO][\d,. ]*\d"
+_DATE = r"[A-Za-z]{3,9}\.?\s+\d{1,2}\W?\s*\d{4}|\d{2}-\d{2}-\d{4}"
 _ACCRUED = re.compile(
-    rf"(?i)^accrued\s+(interest|penalty)\s*:?\s*({_MONEY})\s+as\s+of\s*:?\s*({_DATE})$"
+    rf"(?i)^accrued\W+(interest|penalty)\W*\s*({_MONEY})\s+as\W*\s+of\W*\s*({_DATE})$"
 )
 _FORM_PERIOD = re.compile(
-    rf"(?i)form\s+number\s*:?\s*([0-9A-Z-]+)(?:.*?tax\s+period\s*:?\s*({_DATE}))?"
+    rf"(?i)form\W*\s+number\W*\s*([0-9A-Z-]+)(?:.*?tax\W*\s+period\W*\s*({_DATE}))?"
 )
 _ROW = re.compile(
-    rf"^(?P<code>\d{{3}})\s+(?P<expl>.*?)\s*(?P<cycle>\d{{8}})?\s*(?P<date>\d{{2}}-\d{{2}}-\d{{4}})"
+    r"^(?P<code>\d{3})\s+(?P<expl>.*?)\s*(?P<cycle>\d{8})?\s*(?P<date>\d{2}-\d{2}-\d{4})"
     rf"\s+(?P<amount>{_MONEY})$"
 )
-_TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+identification\s+number\s*:?\s*(\S+)$")
+_TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+identification\s+number\W*\s*(\S+)$")
 _TRANSACTIONS = re.compile(r"(?i)^transactions$")
 _RETURN_ABSENT = re.compile(r"(?i)return\s+not\s+present\s+for\s+this\s+account")
 _MINUS_NOTE = re.compile(r"(?i)any\s+minus\s+sign")
@@ -97,7 +99,7 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
         if after_tin:
             after_tin = False
             if split_label_value(text) is None and not _MINUS_NOTE.search(text):
-                party["name"] = text
+                party["name"] = clean_name(text)
                 continue
         m = _ACCRUED.match(text)
         if m:

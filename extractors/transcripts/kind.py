@@ -75,13 +75,7 @@ class TranscriptKind:
     def extract(self, pages: list[Page]) -> list[Extracted]:
         lines = page_lines(pages)
         fallback = guess_kind(lines)
-        records = []
-        for segment in split_segments(lines, fallback):
-            record = PARSERS[segment.kind](segment)
-            if any(p.method == "ocr" for p in pages if p.number in segment.pages):
-                record.confidence = min(ln.conf for ln in segment.lines)
-            records.append(record)
-        return records
+        return [PARSERS[seg.kind](seg) for seg in split_segments(lines, fallback)]
 
 
 register(TranscriptKind())

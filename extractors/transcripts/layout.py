@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from extractors.page import Page
-from extractors.values import format_money, parse_date, parse_money
+from extractors.values import format_money, parse_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +38,14 @@ _NOISE = [
 ]
 
 _DOTS = re.compile(r"(?:\.\s?){3,}|…+|(?:_\s?){3,}")
-_MONEY_TAIL = re.compile(r"(?P<value>-?\s?\$?\s?-?\d{1,3}(?:[,.]\d{3})*\.\d{2}-?)$")
+_MONEYISH = re.compile(r"^[-$\d,.]*\d[-$\d,.]*$|^\$$|^-?\$?[oO]$")
 _DATE_TAIL = re.compile(
-    r"(?P<value>(?:[A-Z][a-z]{2}\.?|[A-Z]{3}\.?|[A-Z][a-z]+)\s+\d{1,2},\s*\d{4}|\d{2}-\d{2}-\d{4})$"
+    r"(?<![\w-])(?P<value>[A-Za-z]{3,9}\.?\s+\d{1,2}\W?\s*\d{4}|\d{2}-\d{2}-\d{4})$"
 )
+_LONG_DATE = re.compile(r"^([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2})\W?\s*(\d{4})$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# OCR words below this confidence that are short and hold no digit are dot-leader specks.
+_SPECK_CONF = 0.45
 
 
 def clean_text(text: str) -> str:
@@ -59,10 +64,16 @@ def page_lines(pages: list[Page]) -> list[TLine]:
     out: list[TLine] = []
     for page in pages:
         for line in page.lines():
-            text = clean_text(line.text)
+            words = [w for w in line.words if not _speck(w.text, w.conf, w.source)]
+            text = clean_text(" ".join(w.text for w in words))
             if text:
-                out.append(TLine(text, page.number, line.conf))
+                out.append(TLine(text, page.number, min(w.conf for w in words)))
     return out
+
+
+def _speck(text: str, conf: float, source: str) -> bool:
+    """A low-confidence OCR scrap (`ee`, `Cr`) read from a dot leader, not a word."""
+    return source == "ocr" and conf < _SPECK_CONF and len(text) <= 4 and not re.search(r"\d", text)
 
 
 def content(lines: list[TLine]) -> list[TLine]:
@@ -83,17 +94,36 @@ def split_label_value(text: str) -> tuple[str, str] | None:
         label = text[: dots[0].start()].rstrip(" :")
         value = text[dots[-1].end() :].strip(" :")
         return (label, value) if label and value else None
-    for tail in (_MONEY_TAIL, _DATE_TAIL):
-        m = tail.search(text)
-        if m and m.start() > 0:
-            label = text[: m.start()].rstrip(" :")
-            if label and not label[-1].isdigit():
-                return label, m["value"].strip()
+    tail = amount_tail(text) or _date_tail(text)
+    if tail:
+        label = text[: len(text) - len(tail)].rstrip()
+        if ":" in label:  # OCR specks of a leader sit between the colon and the value
+            label = label[: label.rindex(":")]
+        label = label.rstrip(" :")
+        if label and not label[-1].isdigit():
+            return label, tail
     if ":" in text:
         label, _, value = text.rpartition(":")
         label, value = label.strip(), value.strip()
         return (label, value) if label and value else None
     return None
+
+
+def amount_tail(text: str) -> str | None:
+    """The amount a line ends with (`$1,234.00`, OCR's `$1,234. 00`), as printed."""
+    tokens = text.split(" ")
+    for start in range(max(0, len(tokens) - 4), len(tokens)):
+        run = tokens[start:]
+        if all(_MONEYISH.match(t) for t in run):
+            candidate = " ".join(run)
+            if money(candidate) is not None:
+                return candidate
+    return None
+
+
+def _date_tail(text: str) -> str | None:
+    m = _DATE_TAIL.search(text)
+    return m["value"] if m and m.start() > 0 else None
 
 
 def norm_label(label: str) -> str:
@@ -103,19 +133,35 @@ def norm_label(label: str) -> str:
 
 
 def money(text: str) -> str | None:
-    """A printed amount as the contract's money string (`-$4,102.10` is `-4102.10`)."""
-    t = text.strip().replace(" ", "")
-    if not re.search(r"\d\.\d\d-?$|^\$?-?\d{1,3}(,\d{3})*$", t):
+    """A printed amount as the contract's money string (`-$4,102.10` is `-4102.10`).
+
+    Transcript amounts always print cents, which lets OCR slips be read back: a separator
+    lost or doubled (`$52 345 67`, `$7.,412 88`, `$810 0.0`), `o` for `0`. A group count that
+    does not fit (`$61 ,250.0`) is no amount.
+    """
+    t = re.sub(r"(?<=[$\d])[oO]|[oO](?=\d)", "0", text.strip())
+    negative = t.startswith("-") or t.startswith("$-") or t.endswith("-")
+    body = t.strip("-$ ")
+    if not body or re.search(r"[^\d,. ]", body):
         return None
-    # OCR reads a thousands comma as a period now and then: `1.234.00`.
-    t = re.sub(r"(?<=\d)\.(?=\d{3}[.,])", ",", t)
-    value = parse_money(t)
-    return None if value is None else format_money(value)
+    groups = re.findall(r"\d+", body)
+    if len(groups) >= 3 and len(groups[-1]) == 1 and len(groups[-2]) == 1:
+        groups = [*groups[:-2], groups[-2] + groups[-1]]
+    if len(groups) < 2 or len(groups[-1]) != 2:
+        return None
+    *whole, cents = groups
+    if len(whole) > 1 and (len(whole[0]) > 3 or any(len(g) != 3 for g in whole[1:])):
+        return None
+    value = Decimal("".join(whole) + "." + cents)
+    return format_money(-value if negative else value)
 
 
 def iso_date(text: str) -> str | None:
     """`Dec. 31, 2023`, `05-20-2024` or `December, 2023` (the month's end) as ISO."""
     t = text.strip()
+    long = _LONG_DATE.match(t)
+    if long and long[1].lower() in _MONTHS:
+        return date(int(long[3]), _MONTHS.index(long[1].lower()) + 1, int(long[2])).isoformat()
     m = re.fullmatch(r"([A-Za-z]+)\.?,?\s+(\d{4})", t)
     if m:
         first = parse_date(f"{m[1][:3]} 1, {m[2]}")
@@ -132,6 +178,11 @@ def month_end(d: date) -> date:
 def snake(label: str) -> str:
     """A field name made from a label nobody mapped: `Forfeiture Amount` is `forfeiture_amount`."""
     return norm_label(label).replace(" ", "_")
+
+
+def clean_name(name: str) -> str:
+    """A printed name without OCR's stray punctuation (`JANE. DOE` is `JANE DOE`)."""
+    return re.sub(r"\s+", " ", re.sub(r"[^\w&'/ -]", " ", name)).strip()
 
 
 def name_control(name: str) -> str | None:

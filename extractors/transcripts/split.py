@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from extractors.transcripts.layout import TLine, iso_date, norm_label
+from extractors.transcripts.layout import TLine, is_noise, iso_date, norm_label
 
 WAGE_INCOME = "IRS-WAGE-INCOME-TRANSCRIPT"
 ACCOUNT = "IRS-ACCOUNT-TRANSCRIPT"
@@ -68,7 +68,8 @@ class Segment:
 
     @property
     def pages(self) -> list[int]:
-        return sorted({ln.page for ln in self.lines})
+        """Pages with content of this transcript (a banner above the next title is not)."""
+        return sorted({ln.page for ln in self.lines if not is_noise(ln.text)})
 
 
 def _header_after(lines: list[TLine], i: int) -> tuple[str | None, str | None]:

@@ -14,6 +14,7 @@ from typing import Any
 from extractors.kinds import Extracted
 from extractors.transcripts.layout import (
     TLine,
+    clean_name,
     content,
     iso_date,
     money,
@@ -25,7 +26,7 @@ from extractors.transcripts.party import apply_party
 from extractors.transcripts.return_lines import HEADER_LABELS, PER_COMPUTER, lines_for_year
 from extractors.transcripts.split import RETURN, Segment, title_kind
 
-_SCHEDULE = re.compile(r"(?i)^(schedule|form)\s+([a-z0-9-]+)\b")
+_SCHEDULE = re.compile(r"(?i)^(schedule|form)\s+([a-z0-9]+(?:-[a-z0-9]+)?)\b")
 _NOTE = re.compile(r"(?i)^(the following items|if applicable|they do not show)")
 
 
@@ -43,8 +44,8 @@ def _header(key: str, value: str, party: dict[str, str], fields: dict[str, Any])
     if key not in HEADER_LABELS:
         return False
     name, kind = HEADER_LABELS[key]
-    if kind in ("tin", "text") and name in ("tin", "spouse_tin", "name"):
-        party.setdefault(name, value)
+    if name in ("tin", "spouse_tin", "name"):
+        party.setdefault(name, clean_name(value) if name == "name" else value)
     elif kind == "date":
         fields.setdefault(name, iso_date(value))
     elif kind == "money":

@@ -15,6 +15,7 @@ from typing import Any
 from extractors.kinds import Extracted
 from extractors.transcripts.layout import (
     TLine,
+    clean_name,
     content,
     iso_date,
     money,
@@ -23,15 +24,15 @@ from extractors.transcripts.layout import (
     split_label_value,
 )
 from extractors.transcripts.split import WAGE_INCOME, Segment, title_kind
-from extractors.transcripts.wi_forms import META_LABELS, WIForm, WILine, form_for
+from extractors.transcripts.wi_forms import META_LABELS, W2_CODE_LINES, WIForm, WILine, form_for
 from extractors.values import full_ssn_digits, normalize_ein, tin_last4
 
 _FORM_TITLE = re.compile(
     r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I
 )
-_CODE_LINE = re.compile(r"^code\s+([a-z]{1,2})\b")
+_CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
 _PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
-_TIN_LABEL = re.compile(r"(identification number|social security number|\bein\b|\bfin\b|\btin\b)")
+_TIN_LABEL = re.compile(r"identification number|id number|social security number|\b(ein|fin|tin)\b")
 
 
 @dataclass
@@ -52,7 +53,7 @@ class _Block:
 def parse_flag(value: str) -> bool | None:
     """An indicator line as a check box: `Not checked` False, `Unanswered` None."""
     v = norm_label(value)
-    if not v or v in {"unanswered", "blank", "not applicable"}:
+    if not v or "unanswered" in v or v in {"blank", "not applicable"}:
         return None
     return not (re.match(r"^(not|no|none|unchecked)\b", v) or "not checked" in v)
 
@@ -108,13 +109,16 @@ def _entry_fields(
     for label, raw in values:
         key = norm_label(label)
         if key in META_LABELS:
-            corrected = corrected or "correct" in raw.lower()
+            corrected = corrected or ("submission type" in key and "corrected" in raw.lower())
             continue
-        code = _CODE_LINE.match(key)
-        if code and form is not None and form.doc_type == "W-2":
+        code = _CODE_LINE.match(key) if form is not None and form.doc_type == "W-2" else None
+        if code:
             amount = money(raw)
-            if amount is not None and amount != "0.00":
-                box12.append({"code": code[1].upper(), "amount": amount})
+            letter = box12_code(code[1], code[2])
+            if amount is None or letter is None:
+                warnings.append(f"unreadable box 12 line {label!r}: {raw!r}")
+            elif amount != "0.00":
+                box12.append({"code": letter, "amount": amount})
             continue
         year = _PRIOR_YEAR.match(key)
         if year:
@@ -134,6 +138,15 @@ def _entry_fields(
     if prior:
         fields["prior_year_payments"] = prior
     return fields, corrected, warnings
+
+
+def box12_code(printed: str | None, description: str) -> str | None:
+    """The box 12 code of a `Code "X" description` line: by description, else as printed."""
+    for text in (description, f"{printed or ''} {description}".strip()):
+        close = difflib.get_close_matches(text, list(W2_CODE_LINES), n=1, cutoff=0.8)
+        if close:
+            return W2_CODE_LINES[close[0]]
+    return printed.upper() if printed else None
 
 
 def _value(kind: str, raw: str, previous: Any) -> Any:
@@ -162,11 +175,11 @@ def _entry(block: _Block, tax_year: int | None) -> tuple[dict[str, Any], list[st
     if issuer.tin:
         entry["payer_tin"] = normalize_ein(issuer.tin) or issuer.tin
     if issuer.lines:
-        entry["payer_name"] = issuer.lines[0]
+        entry["payer_name"] = clean_name(issuer.lines[0])
     if recipient.tin and tin_last4(recipient.tin):
         entry["recipient_tin_last4"] = tin_last4(recipient.tin)
     if recipient.lines:
-        entry["recipient_name"] = recipient.lines[0]
+        entry["recipient_name"] = clean_name(recipient.lines[0])
     entry["fields"] = fields
     entry["pages"] = sorted(block.pages)
     return entry, [f"{doc_type}: {w}" for w in warnings]

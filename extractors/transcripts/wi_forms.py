@@ -518,3 +518,31 @@ def form_for(code: str) -> tuple[str, WIForm | None]:
     doc_type = ALIASES.get(key) or (FORMS[key].doc_type if key in FORMS else key)
     table = FORMS.get(doc_type.upper()) or (W2 if doc_type == "W-2c" else None)
     return doc_type, table
+
+
+# W-2 box 12 lines print `Code "DD" <description>`; the description survives OCR better than
+# the quoted code, so it decides the code when it is recognised (IRS_REFERENCE.md §3.5).
+W2_CODE_LINES: dict[str, str] = {
+    norm_label(text): code
+    for code, text in (
+        ("A", "Uncollected social security or RRTA tax on tips"),
+        ("B", "Uncollected Medicare tax on tips"),
+        ("C", "Taxable cost of group-term life insurance over $50,000"),
+        ("Q", "Nontaxable Combat Pay"),
+        ("W", "Employer Contributions to a Health Savings Account"),
+        ("Y", "Deferrals under a section 409A nonqualified Deferred Compensation plan"),
+        ("Z", "Income under section 409A on a nonqualified Deferred Compensation plan"),
+        ("R", "Employer's Contribution to MSA"),
+        ("S", "Employer's Contribution to Simple Account"),
+        ("T", "Expenses Incurred for Qualified Adoptions"),
+        ("V", "Income from exercise of non-statutory stock options"),
+        ("AA", "Designated Roth Contributions under a Section 401(k) Plan"),
+        ("BB", "Designated Roth Contributions under a Section 403(b) Plan"),
+        ("DD", "Cost of Employer-Sponsored Health Coverage"),
+        ("EE", "Designated Roth Contributions Under a Governmental Section 457(b) Plan"),
+        ("FF", "Permitted Benefits Under a QSEHRA"),
+        ("GG", "Income from Qualified Equity Grants Under Section 83(i)"),
+        ("HH", "Aggregate Deferrals Under Section 83(i) Elections"),
+        ("II", "Medicaid Waiver Payments Excluded from Gross Income"),
+    )
+}
