@@ -22,10 +22,12 @@ class Evidence:
     value: Any
 
     def to_json(self) -> dict[str, Any]:
-        value = format_money(self.value) if isinstance(self.value, Decimal) else self.value
+        value = self.value.item() if hasattr(self.value, "item") else self.value
+        value = format_money(value) if isinstance(value, Decimal) else value
+        page = None if self.page is None or self.page != self.page else int(self.page)
         return {
             "source": self.source,
-            "page": self.page,
+            "page": page,
             "doc_type": self.doc_type,
             "field": self.field,
             "value": value,
