@@ -1,11 +1,12 @@
 """What the 1099 family shares on top of the form engine: party labels, the account number,
-the calendar year filled after a printed "20", check boxes far right of their label, and
-state rows under the header line that names the most state columns."""
+the calendar year filled after a printed "20", amounts and check boxes at the far end of a
+statement's row, CORRECTED as a check box, and state rows read in their own columns."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 from extractors.forms._engine import (
     CHECK_MARKS,
@@ -15,8 +16,10 @@ from extractors.forms._engine import (
     FormReading,
     FormSpec,
     Postprocess,
+    find_anchors,
     is_checked,
     money_candidates,
+    read_state_rows,
 )
 from extractors.kinds import Extracted
 from extractors.page import Box, Page, Region, Word, group_lines, normalize
@@ -26,6 +29,8 @@ ACCOUNT = BoxSpec(
     "account_number", "", ("Account number (see instructions)", "Account number"), "text"
 )
 FATCA = ("FATCA filing requirement", "FATCA filing")
+# Printed words that are never values: revision dates and OMB numbers look like amounts.
+CAPTIONS = ("(Rev. January 2022)", "(Rev. January 2024)", "Rev. 1-2022", "OMB No.")
 
 PARTIES: dict[str, tuple[str, ...]] = {
     "payer_name_labels": (
@@ -73,25 +78,41 @@ def _first_run(words: list[Word], max_gap: float = 25.0) -> list[Word]:
     return run
 
 
-def read_account(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """The account number: right of its label (a short gap), else the first line under it
-    in the label's column."""
-    reading.fields.pop("account_number", None)
+def _text_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | None:
+    """The words of a text box: the first line under its label in the label's column, else
+    right of the label after a short gap; only the leading run of words (no far neighbours)."""
+    label = anchor.box
     label_ids = {id(w) for a in anchors for w in a.hit.words}
-    for anchor in (a for a in anchors if a.spec.name == "account_number"):
-        label = anchor.box
-        same = [w for w in region.right_of(label, max_dx=160) if id(w) not in label_ids]
-        same = _first_run(same) if same and same[0].box.x0 - label.x1 < 120 else []
-        area = Box(
-            label.x0 - 12, label.bottom - 1, _column_limit(label, anchors), label.bottom + 26
-        )
-        below = [line.words for line in group_lines(w for w in region.crop(area)
-                                                    if id(w) not in label_ids)]  # fmt: skip
-        for words in (same, *below):
-            text = " ".join(w.text for w in _first_run(words) if w.text != "$").strip()
-            if text:
-                reading.fields["account_number"] = text
-                return
+    same = [w for w in region.right_of(label, max_dx=160) if id(w) not in label_ids]
+    same = _first_run(same) if same and same[0].box.x0 - label.x1 < 120 else []
+    edge = _column_limit(label, anchors)
+    below = group_lines(
+        w
+        for w in region.crop(Box(label.x0 - 12, label.bottom - 1, region.box.x1, label.bottom + 26))
+        if id(w) not in label_ids and w.box.x0 < min(edge, label.x0 + 60)
+    )
+    for words in (*(line.words for line in below), same):
+        text = " ".join(w.text for w in _first_run(words) if w.text != "$").strip()
+        if text:
+            return text
+    return None
+
+
+def read_texts(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """The account number read as `_text_near` says; other text boxes trimmed to their
+    leading run when the engine's reading ran on into a neighbouring column."""
+    reading.fields.pop("account_number", None)
+    for anchor in anchors:
+        name = anchor.spec.name
+        if anchor.spec.kind != "text" or name.startswith("_"):
+            continue
+        text = _text_near(anchor, region, anchors)
+        if not text:
+            continue
+        if name == "account_number":
+            reading.fields.setdefault(name, text)
+        elif str(reading.fields.get(name, "")).startswith(text):
+            reading.fields[name] = text
 
 
 def _is_mark(word: Word) -> bool:
@@ -106,7 +127,7 @@ def check_far_right(reading: FormReading, region: Region, anchors: list[Anchor])
         if a.spec.kind != "check" or reading.fields.get(a.spec.name):
             continue
         row = sorted(
-            (w for w in region.right_of(a.box, max_dx=400) if id(w) not in label_ids),
+            (w for w in region.right_of(a.box) if id(w) not in label_ids),
             key=lambda w: w.box.x0,
         )
         if row and _is_mark(row[0]) and (len(row) == 1 or row[0].box.x0 - a.box.x1 < 60):
@@ -131,6 +152,24 @@ def amounts_on_rows(reading: FormReading, region: Region, anchors: list[Anchor])
                 reading.conf[a.spec.name] = cands[0].conf
 
 
+def read_states(
+    region: Region, columns: tuple[BoxSpec, ...], id_field: str
+) -> list[dict[str, Any]]:
+    """State rows read in the columns' own band: from the header line that names the most
+    columns, right of its first column (values of other boxes on those lines are skipped)."""
+    anchors = find_anchors(region, columns)
+    if len(anchors) < 2:
+        return []
+    header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)
+    band = Box(
+        min(a.box.x0 for a in header) - 10,
+        min(a.box.top for a in header) - 2,
+        region.box.x1,
+        region.box.bottom,
+    )
+    return read_state_rows(region.crop(band), columns, id_field)
+
+
 class InfoReturnKind(FormKind):
     """A 1099-family form: the engine's reading, then the family's own refinements."""
 
@@ -142,8 +181,12 @@ class InfoReturnKind(FormKind):
         state_names = {c.name for c in self.spec.state_columns}
         boxes = [a for a in anchors if a.spec.name not in state_names]
         amounts_on_rows(reading, region, boxes)
-        read_account(reading, region, boxes)
+        read_texts(reading, region, boxes)
         check_far_right(reading, region, boxes)
+        if self.spec.state_columns:
+            states = read_states(region, self.spec.state_columns, self.spec.state_id_field)
+            if states:
+                reading.fields["state"] = states
         if self.extra_postprocess:
             self.extra_postprocess(reading, region, anchors)
 

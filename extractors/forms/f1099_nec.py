@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.forms._engine import BoxSpec, FormSpec
-from extractors.forms._info_return import ACCOUNT, PARTIES, InfoReturnKind
+from extractors.forms._info_return import ACCOUNT, CAPTIONS, PARTIES, InfoReturnKind
 from extractors.kinds import register
 
 NEC = FormSpec(
@@ -25,6 +25,7 @@ NEC = FormSpec(
         ACCOUNT,
     ),
     excludes=("Miscellaneous Information", "Miscellaneous Income"),
+    captions=CAPTIONS,
     state_columns=(
         BoxSpec("state", "6", ("State/Payer's state no.", "State/Payer's state", "State"), "text"),
         BoxSpec("payer_state_id", "", ("Payer's state no.",), "text"),
