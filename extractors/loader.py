@@ -43,6 +43,8 @@ IN_WORKER_ENV = "BACKTAX_IN_WORKER"
 class LoadedFile:
     sha256: str
     pages: list[Page]
+    title: str = ""
+    """The PDF's own title (metadata), a last resort for the tax year."""
 
 
 def sha256_of(path: Path) -> str:
@@ -81,10 +83,11 @@ def load(path: Path, settings: ExtractSettings | None = None) -> LoadedFile:
     if kind == "image":
         frames = open_image_pages(path, settings.max_image_pixels)
         pages = [ocr_image(img, i + 1, dpi, settings.lang) for i, (img, dpi) in enumerate(frames)]
+        title = ""
     else:
-        pages = _load_pdf(path, settings)
+        pages, title = _load_pdf(path, settings)
     _reject_unreadable(pages)
-    return LoadedFile(digest, pages)
+    return LoadedFile(digest, pages, title)
 
 
 def _open_reader(path: Path) -> PdfReader:
@@ -100,8 +103,12 @@ def _open_reader(path: Path) -> PdfReader:
         raise InputError(f"corrupt or truncated PDF ({exc})", "open") from exc
 
 
-def _load_pdf(path: Path, settings: ExtractSettings) -> list[Page]:
+def _load_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Page], str]:
     reader = _open_reader(path)
+    try:
+        title = str((reader.metadata or {}).get("/Title") or "")
+    except (PdfReadError, ValueError, TypeError):
+        title = ""
     count = len(reader.pages)
     if count == 0:
         raise InputError("PDF has no pages", "open")
@@ -124,7 +131,7 @@ def _load_pdf(path: Path, settings: ExtractSettings) -> list[Page]:
         raise InputError(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})", "read") from exc
     for i, page in zip(needs_ocr, _ocr_pdf_pages(path, needs_ocr, settings), strict=True):
         pages[i] = page
-    return [p for p in pages if p is not None]
+    return [p for p in pages if p is not None], title
 
 
 def _text_or_form_page(

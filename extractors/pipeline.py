@@ -6,6 +6,7 @@ These are the plain functions that the CLI calls directly and the Prefect flows 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -59,11 +60,23 @@ def extract_file(
     docs: list[Extracted] = []
     for run in classify(loaded.pages):
         docs.extend(_extract_run(run))
+    _years_from_title(docs, loaded.title)
     records = [
         _to_record(doc, source, loaded.sha256, loaded.pages, tin_secret)
         for doc in merge_copies(docs)
     ]
     return FileResult(source, loaded.sha256, records)
+
+
+def _years_from_title(docs: list[Extracted], title: str) -> None:
+    """A form whose pages print no year (Direct File's W-2) may name it in the PDF's title."""
+    match = re.search(r"\b(19|20)\d{2}\b", title)
+    if not match:
+        return
+    for doc in docs:
+        if doc.tax_year is None and doc.doc_type != UNKNOWN:
+            doc.tax_year = int(match.group(0))
+            doc.warnings.append(f"tax year {doc.tax_year} taken from the PDF's title")
 
 
 def _extract_run(run: PageRun) -> list[Extracted]:

@@ -445,10 +445,8 @@ class FormKind:
                 score += 2.0
                 break
         score += sum(1.5 for t in self.spec.titles if normalize(t) in text)
-        if score == 0:
-            return None
-        labels = sum(1 for b in self.spec.boxes for lb in b.labels[:1] if normalize(lb) in text)
-        score += min(labels, 10) * 0.2
+        labels = sum(1 for b in self.spec.boxes for lb in b.labels if normalize(lb) in text)
+        score += min(labels, 12) * 0.25
         if score < 3.0:
             return None
         return Identification(self.name, self.spec.doc_type, score, find_tax_year(page.region))

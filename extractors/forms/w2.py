@@ -13,7 +13,7 @@ from extractors.forms._engine import (
     text_below,
 )
 from extractors.kinds import Extracted, register
-from extractors.page import Box, Hit, Page, Region, Word
+from extractors.page import Box, Hit, Page, Region, Word, group_lines
 from extractors.values import format_money, parse_money
 
 BOX12_CODES = {
@@ -115,6 +115,7 @@ W2C = FormSpec(
 # ---------------------------------------------------------------- box 12 and box 14
 
 _BOX12_LABEL = re.compile(r"^12([a-d])$", re.I)
+_BOX12_CAPTIONS = ("See instructions for box 12", "See inst. for box 12")
 BOX12_LABEL_SPEC = BoxSpec("box12", "12", ("12a", "12b", "12c", "12d"), "caption")
 _CODE_AMOUNT = re.compile(r"^([A-Z]{1,2})\s*[|:]?\s*(\$?\s*[\d,]+(?:\.\d{1,2})?)$")
 
@@ -132,55 +133,67 @@ def _code_letters(words: list[Word]) -> set[int]:
     return out
 
 
-def read_box12(region: Region, anchors: list[Anchor]) -> list[dict[str, str]]:
-    """Box 12a-d: each a code and an amount, in one cell or two."""
-    label_ids = {id(w) for a in anchors for w in a.hit.words}
-    labels = sorted((w for w in region if _BOX12_LABEL.match(w.text)), key=lambda w: w.box.top)
-    entries: list[dict[str, str]] = []
-    for i, label in enumerate(labels):
-        nxt = [x for x in labels[i + 1 :] if x.box.h_overlap(label.box) > 0 or
-               abs(x.box.x0 - label.box.x0) < 20]  # fmt: skip
-        bottom = min((x.box.top for x in nxt), default=label.box.bottom + 22)
-        area = Box(label.box.x0 - 2, label.box.top - 2, label.box.x0 + 170, bottom - 0.5)
-        words = [
-            w for w in region.crop(area)
-            if w is not label and id(w) not in label_ids and not re.match(r"(?i)^code$", w.text)
-        ]  # fmt: skip
-        noise = _code_letters(words) | {id(w) for w in words if _is_caption(w.text)}
-        text = " ".join(w.text for w in sorted(words, key=lambda w: (w.box.x0 > label.box.x1 + 200,
-                        w.box.top, w.box.x0)) if id(w) not in noise)  # fmt: skip
-        entry = _parse_code_amount(text)
+def _box12_column(region: Region) -> Box | None:
+    """Box 12's column: from its first label ("12a", or the caption beside it) down to the
+    state table, as wide as a code and an amount."""
+    tops = [w for w in region if _BOX12_LABEL.match(w.text)]
+    captions = [h.words[0] for t in _BOX12_CAPTIONS for h in region.find(t)]
+    start = min(tops or captions, key=lambda w: w.box.top, default=None)
+    if start is None:
+        return None
+    x0 = min((w.box.x0 for w in tops), default=start.box.x0)
+    ends = [h.box.top for t in _STATE_TABLE for h in region.find(t) if h.box.top > start.box.top]
+    bottom = min(ends, default=start.box.bottom + 110)
+    return Box(x0 - 6, start.box.top - 2, min(region.box.x1, x0 + 175), bottom - 1)
+
+
+def read_box12(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
+    """Box 12a-d: each line of box 12's column holding a code and an amount."""
+    column = _box12_column(region)
+    if column is None:
+        return []
+    label_ids = {id(w) for a in stops for w in a.hit.words}
+    words = [
+        w for w in region.crop(column).words
+        if id(w) not in label_ids and not _BOX12_LABEL.match(w.text) and not _is_caption(w.text)
+    ]  # fmt: skip
+    noise = _code_letters(words)
+    entries = []
+    for line in group_lines(w for w in words if id(w) not in noise):
+        entry = _parse_code_amount([w.text for w in line.words])
         if entry:
             entries.append(entry)
     return entries
 
 
 def _is_caption(text: str) -> bool:
-    return text.lower().strip(".") in {"see", "instructions", "for", "box", "12", "code", "|"}
+    return text.lower().strip(".") in {"see", "instructions", "inst", "for", "box", "12", "code"}
 
 
-def _parse_code_amount(text: str) -> dict[str, str] | None:
-    tokens = text.replace("|", " ").split()
+def _code(token: str) -> str | None:
+    """A box 12 code from a token as printed or OCR'd ("D", "DD", "2D", "aC", "Ww")."""
+    letters = re.sub(r"^[^A-Z]+", "", token.strip(".:|"))
+    for candidate in (letters, letters[:2], letters[:1]):
+        if candidate in BOX12_CODES:
+            return candidate
+    return None
+
+
+def _parse_code_amount(tokens: list[str]) -> dict[str, str] | None:
     for i, tok in enumerate(tokens):
-        code = tok.upper().strip(".:")
-        if code not in BOX12_CODES:
-            continue
         glued = _CODE_AMOUNT.match(tok)
-        rest = " ".join(tokens[i + 1 : i + 3])
-        for candidate in (rest, tokens[i + 1] if i + 1 < len(tokens) else ""):
+        if glued and _code(glued.group(1)):
+            amount = parse_money(glued.group(2))
+            if amount is not None:
+                return {"code": _code(glued.group(1)), "amount": format_money(amount)}
+        code = _code(tok)
+        if code is None:
+            continue
+        rest = tokens[i + 1 : i + 3]
+        for candidate in (" ".join(rest), rest[0] if rest else ""):
             amount = parse_money(candidate)
             if amount is not None:
                 return {"code": code, "amount": format_money(amount)}
-        if glued:
-            amount = parse_money(glued.group(2))
-            if amount is not None:
-                return {"code": glued.group(1), "amount": format_money(amount)}
-    for tok in tokens:
-        glued = _CODE_AMOUNT.match(tok)
-        if glued and glued.group(1) in BOX12_CODES:
-            amount = parse_money(glued.group(2))
-            if amount is not None:
-                return {"code": glued.group(1), "amount": format_money(amount)}
     return None
 
 
