@@ -284,6 +284,7 @@ def _forms(records: list[DocumentRecord]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     e.get("fields", {}),
                 )
     frame = pd.DataFrame(forms, columns=[*FORM_COLUMNS, "doc_type_of_source"])
+    frame = frame.astype({"counted": bool, "corrected": bool})
     return frame, pd.DataFrame(amounts, columns=["form_id", "field", "value"])
 
 
