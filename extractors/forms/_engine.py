@@ -564,6 +564,8 @@ def read_state_rows(
     rows: list[dict[str, Any]] = []
     for line in group_lines(words):
         row = _state_row(line, header, bounds, id_field)
+        if row is None and not rows and not re.search(r"\d", line.text):
+            continue  # the wrapped second line of the column labels
         if row is None:
             break
         rows.append(row)
@@ -587,8 +589,9 @@ def _state_row(
         name, kind = anchor.spec.name, anchor.spec.kind
         if kind == "money":
             value = parse_money(text.replace(" ", "")) or parse_money(text)
-            if value is not None:
-                row[name] = format_money(value)
+            if value is None:
+                return None  # not a row of amounts: the form's title line or a footer
+            row[name] = format_money(value)
         elif name == "state":
             m = re.match(r"^([A-Z]{2})\b\s*/?\s*(.*)$", text.strip())
             if m:
