@@ -23,7 +23,7 @@ SPEC = FormSpec(
             "Adjustments to scholarships or grants for a prior year", "Adjustments to")),
         BoxSpec("box7_next_year_academic_period", "7", (
             "Checked if the amount in box 1 includes amounts for an academic period",
-            "Checked if the amount", "beginning January-March"), "check"),
+            "Checked if the amount", "Checked if box 1 includes"), "check"),
         BoxSpec("box8_at_least_half_time", "8", ("At least half-time student",
                                                  "Check if at least half-time student",
                                                  "half-time student"), "check"),

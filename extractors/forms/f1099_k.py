@@ -27,7 +27,7 @@ SPEC = FormSpec(
                                                  "Card Not Present")),
         BoxSpec("box2_merchant_category_code", "2", ("Merchant category code",), "code"),
         BoxSpec("box3_number_of_transactions", "3", ("Number of payment transactions",
-                                                     "Number of payment", "transactions"), "int"),
+                                                     "Number of payment"), "int"),
         BoxSpec("box4_federal_tax_withheld", "4", ("Federal income tax withheld",
                                                    "Federal income tax")),
         *(BoxSpec(f"box5{letter}_{month.lower()}", f"5{letter}", (month,))

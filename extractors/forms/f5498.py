@@ -10,7 +10,9 @@ SPEC = FormSpec(
     doc_type="5498",
     form_numbers=("5498",),
     titles=("IRA Contribution Information", "IRA Contribution"),
-    boxes=(
+    boxes=(  # box 5 first: its label is printed once a copy, and copies are split on it
+        BoxSpec("box5_fair_market_value", "5", ("Fair market value of account",
+                                                "Fair market value of")),
         BoxSpec("box1_ira_contributions", "1", ("IRA contributions (other than amounts",
                                                 "IRA contributions")),
         BoxSpec("box2_rollover_contributions", "2", ("Rollover contributions",)),
@@ -18,8 +20,6 @@ SPEC = FormSpec(
                                               "Roth IRA conversion")),
         BoxSpec("box4_recharacterized_contributions", "4", ("Recharacterized contributions",
                                                             "Recharacterized")),
-        BoxSpec("box5_fair_market_value", "5", ("Fair market value of account",
-                                                "Fair market value of")),
         BoxSpec("box6_life_insurance_cost", "6", ("Life insurance cost included in box 1",
                                                   "Life insurance cost")),
         BoxSpec("box7_ira", "7", ("IRA",), "check"),

@@ -3,7 +3,9 @@ payer name box or EIN, so the payer name is the agency's."""
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec
+import re
+
+from extractors.forms._engine import Anchor, BoxSpec, FormKind, FormReading, FormSpec
 from extractors.kinds import Extracted, register
 from extractors.page import Page, Region
 
@@ -31,6 +33,15 @@ SPEC = FormSpec(
 )  # fmt: skip
 
 
+def mask_claim_number(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """The claim number is usually the beneficiary's SSN and a letter: keep the last four."""
+    claim = reading.fields.get("box8_claim_number")
+    if isinstance(claim, str):
+        reading.fields["box8_claim_number"] = re.sub(
+            r"\d{3}-?\d{2}-?(\d{4})", lambda m: f"XXXXX{m[1]}", claim.replace(" ", "")
+        )
+
+
 class SsaKind(FormKind):
     """The engine's reading, with the SSA named as the payer."""
 
@@ -41,4 +52,4 @@ class SsaKind(FormKind):
         return doc
 
 
-register(SsaKind(SPEC))
+register(SsaKind(SPEC, mask_claim_number))

@@ -341,8 +341,7 @@ F1098T_2024 = Design(
             C(
                 "box7_next_year_academic_period",
                 "7",
-                "Checked if the amount\nin box 1 includes "
-                "amounts\nfor an academic period\nbeginning January-March",
+                "Checked if box 1 includes\namounts for an academic\nperiod beginning Jan-Mar",
                 "check",
             ),
         ),
@@ -1210,6 +1209,8 @@ def expected_fields(sample: Sample) -> dict[str, Any]:
         if cell.field == "recipient_tin":
             continue
         value = sample.fields.get(cell.field, False if cell.kind == "check" else None)
+        if cell.field == "box8_claim_number" and isinstance(value, str):
+            value = f"XXXXX{value[5:]}"  # the SSN inside a claim number is never written
         if value is not None:
             out[cell.field] = _json_value(value)
     if sample.account:
@@ -1281,6 +1282,7 @@ class Sheet:
 
 
 LEFT, MID, RIGHT, EDGE = 36.0, 294.0, 500.0, 576.0
+ROW = 36.0
 
 
 def _cell_label(cell: Cell) -> str:
@@ -1313,28 +1315,28 @@ def draw_lookalike(sheet: Sheet, sample: Sample, top: float, copy_text: str | No
 def _draw_left(sheet: Sheet, sample: Sample, top: float) -> float:
     d, payer, person = sample.design, sample.payer, sample.recipient
     y = top
-    sheet.rect(LEFT, y, MID, y + 72)
+    sheet.rect(LEFT, y, MID, y + 2 * ROW)
     sheet.lines(LEFT + 2, y + 2, d.payer_label)
     block = [payer.name, payer.street, payer.city_state_zip, sample.phone]
     for n, line in enumerate(block):
-        sheet.text(LEFT + 6, y + 22 + n * 11, line, 9)
-    y += 72
+        sheet.text(LEFT + 6, y + 20 + n * 11, line, 9)
+    y += 2 * ROW
     half = (LEFT + MID) / 2
-    sheet.rect(LEFT, y, half, y + 26)
-    sheet.rect(half, y, MID, y + 26)
+    sheet.rect(LEFT, y, half, y + ROW)
+    sheet.rect(half, y, MID, y + ROW)
     sheet.text(LEFT + 2, y + 2, d.payer_tin_label, 6.5)
     sheet.text(half + 2, y + 2, d.recipient_tin_label, 6.5)
     sheet.text(LEFT + 6, y + 13, payer.ein, 9)
     right_value = sample.phone if "telephone" in d.recipient_tin_label else person.ssn
     sheet.text(half + 6, y + 13, right_value, 9)
-    y += 26
+    y += ROW
     for label, value, height in (
-        (d.recipient_label, person.name, 30),
-        ("Street address (including apt. no.)", person.street, 24),
+        (d.recipient_label, person.name, ROW),
+        ("Street address (including apt. no.)", person.street, ROW),
         (
             "City or town, state or province, country, and ZIP or foreign postal code",
             person.city_state_zip,
-            24,
+            ROW,
         ),
     ):
         sheet.rect(LEFT, y, MID, y + height)
@@ -1342,25 +1344,25 @@ def _draw_left(sheet: Sheet, sample: Sample, top: float) -> float:
         sheet.text(LEFT + 6, y + 12, value, 9)
         y += height
     if d.account_label:
-        sheet.rect(LEFT, y, MID, y + 24)
+        sheet.rect(LEFT, y, MID, y + ROW)
         sheet.text(LEFT + 2, y + 2, d.account_label, 6.5)
         sheet.text(LEFT + 6, y + 12, sample.account or "", 9)
-        y += 24
+        y += ROW
     return y
 
 
 def _draw_grid(sheet: Sheet, sample: Sample, top: float) -> float:
+    """Rows as tall as the left column's blocks, so labels of both columns share lines."""
     y = top
     col = (RIGHT - MID) / 2
     for row in sample.design.grid:
-        height = max(12 + 7.7 * len(c.label.split("\n")) for c in row) + 4
         x = MID
         for cell in row:
             width = col * cell.span
-            sheet.rect(x, y, x + width, y + height)
-            _draw_cell(sheet, sample, cell, x, y, width, height)
+            sheet.rect(x, y, x + width, y + ROW)
+            _draw_cell(sheet, sample, cell, x, y, width, ROW)
             x += width
-        y += height
+        y += ROW
     return y
 
 
@@ -1839,7 +1841,7 @@ OFFICIAL: tuple[Official, ...] = (
         ),
         G_PDF,
         (3,),
-        False,
+        True,
         G_WIDGETS,
         G_STATE,
         "f2_1",
@@ -1893,7 +1895,7 @@ OFFICIAL: tuple[Official, ...] = (
         ),
         K_PDF,
         (3,),
-        False,
+        True,
         K_WIDGETS,
         K_STATE,
         "f2_1",
