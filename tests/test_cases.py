@@ -23,8 +23,10 @@ EXPECTED = [(c.folder, e) for c in CASES for e in c.expected]
 
 def _matches(expected: dict[str, Any], found: dict[str, Any]) -> bool:
     if (found["rule"], found["case_id"], found["amount"]) != (
-        expected["rule"], expected["case_id"], expected["amount"],
-    ):  # fmt: skip
+        expected["rule"],
+        expected["case_id"],
+        expected["amount"],
+    ):
         return False
     have = [(e["doc_type"], e["field"], e["value"]) for e in found["evidence"]]
     return all((e["doc_type"], e["field"], e["value"]) in have for e in expected["evidence"])
@@ -68,9 +70,16 @@ def from_pdfs(tmp_path_factory) -> dict[str, Any]:
     home = tmp_path_factory.mktemp("home")
     result = CliRunner().invoke(
         app,
-        ["check", str(ROOT / "sample_docs" / "cases"), "--json", "--as-of", AS_OF.isoformat(),
-         "--home", str(home)],
-    )  # fmt: skip
+        [
+            "check",
+            str(ROOT / "sample_docs" / "cases"),
+            "--json",
+            "--as-of",
+            AS_OF.isoformat(),
+            "--home",
+            str(home),
+        ],
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 

@@ -1,0 +1,88 @@
+"""The assessment: per taxpayer and year from account transcripts, statutes and options."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from extractors.record import DocumentRecord
+from sample_docs.generators.cases import AS_OF, all_cases, case_records
+from validators.api import assess_records
+from validators.statutes import suspensions
+
+CASES = {c.folder: c for c in all_cases()}
+
+
+def _assess(*folders: str) -> dict:
+    records = [DocumentRecord.from_json(r) for f in folders for r in case_records(CASES[f])]
+    return assess_records(records, AS_OF)
+
+
+def test_year_figures_sum_to_the_printed_balance():
+    (person,) = _assess("balance_due_2022")["taxpayers"]
+    (year,) = person["years"]
+    parts = ("assessed_tax", "penalties", "interest", "payments_and_credits", "refunds")
+    assert sum(Decimal(year[p]) for p in parts) == Decimal(year["account_balance"])
+    assert year["penalties"] == "220.00" and year["interest"] == "60.00"
+    assert person["total_balance_plus_accruals"] == year["balance_plus_accruals"]
+
+
+def test_each_assessment_has_its_own_csed():
+    (person,) = _assess("balance_due_2022")["taxpayers"]
+    assessments = person["years"][0]["assessments"]
+    assert [(a["code"], a["csed"]) for a in assessments] == [
+        ("150", "2033-08-21"),
+        ("290", "2034-06-10"),
+    ]
+
+
+def test_options_for_a_small_balance():
+    (person,) = _assess("balance_due_2022")["taxpayers"]
+    options = {o["option"]: o for o in person["options"]}
+    balance = Decimal(person["total_balance_plus_accruals"])
+    streamlined = options["streamlined_installment_agreement"]
+    assert streamlined["eligible"] is True
+    assert streamlined["figures"]["max_months"] == 72
+    assert Decimal(streamlined["figures"]["monthly_payment"]) * 72 >= balance
+    assert options["non_streamlined_installment_agreement"]["eligible"] is False
+    assert options["first_time_abatement"]["eligible"] is None  # no prior-year transcripts
+    assert options["professional_help"]["eligible"] is True  # the TC 290 assessment
+
+
+def test_substitute_for_return_year_is_not_filed_and_blocks_streamlined():
+    (person,) = _assess("substitute_for_return_2021")["taxpayers"]
+    assert person["years"][0]["filed"] is False
+    options = {o["option"]: o for o in person["options"]}
+    assert options["streamlined_installment_agreement"]["eligible"] is False
+    assert "2021" in options["streamlined_installment_agreement"]["why"]
+
+
+def test_amended_option_lists_candidate_cases():
+    (person,) = _assess("withholding_not_claimed_2021")["taxpayers"]
+    option = next(o for o in person["options"] if o["option"] == "amended_return")
+    assert option["eligible"] is True
+    assert option["figures"]["0303-2021"]["direction"] == "refund_due"
+
+
+def test_installment_agreement_suspension_runs_to_30_days_after_termination():
+    tx = pd.DataFrame(
+        [
+            {
+                "code": "971",
+                "date": "2020-01-10",
+                "detail": "AC 043",
+                "explanation": "",
+                "amount": 0,
+            },
+            {
+                "code": "971",
+                "date": "2020-03-10",
+                "detail": "AC 064",
+                "explanation": "",
+                "amount": 0,
+            },
+        ]
+    )
+    (s,) = suspensions(tx, AS_OF)
+    assert (s.start.isoformat(), s.end.isoformat(), s.days) == ("2020-01-10", "2020-04-09", 90)
