@@ -122,10 +122,11 @@ class ClaimSession:
 
     def close(self) -> None:
         """End the session; its folder goes when empty (files left are taken over later)."""
-        leftover = [p for p in self.folder.iterdir() if p.name != ".lock"]
+        leftover = self.folder.is_dir() and any(p.name != ".lock" for p in self.folder.iterdir())
         if not leftover:
             (self.folder / ".lock").unlink(missing_ok=True)
-            self.folder.rmdir()
+            with contextlib.suppress(OSError):
+                self.folder.rmdir()
         self._lock.close()
 
     def __enter__(self) -> ClaimSession:

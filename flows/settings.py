@@ -36,7 +36,8 @@ class Settings(BaseSettings):
     timezone: str = "UTC"
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     """Documents extracted at once (OCR is CPU bound: one per core)."""
-    task_runner: Literal["process", "thread"] = "process"
+    task_runner: Literal["thread", "process"] = "thread"
+    """Threads by default (Tesseract runs as a subprocess); processes need a Prefect server."""
     ocr_dpi: int = Field(default=300, ge=72, le=1200)
     ocr_lang: str = "eng"
     watch_polling: bool = False

@@ -114,7 +114,6 @@ def check_store(database: str, as_of: str) -> dict[str, Any]:
     with Store(Path(database)) as store:
         records = store.records()
         checked = check_records(list(records.values()), date.fromisoformat(as_of))
-        cases = [c if isinstance(c, dict) else c.to_json() for c in checked["cases"]]
-        findings = [f if isinstance(f, dict) else f.to_json() for f in checked["findings"]]
+        cases, findings = checked["cases"], checked["findings"]
         store.replace_checks(cases, findings)
     return {"cases": cases, "findings": findings}
