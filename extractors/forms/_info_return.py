@@ -23,7 +23,7 @@ from extractors.forms._engine import (
 )
 from extractors.kinds import Extracted
 from extractors.page import Box, Page, Region, Word, group_lines, normalize
-from extractors.values import format_money, parse_money
+from extractors.values import format_money, full_ssn_digits, normalize_ein, parse_money, tin_last4
 
 ACCOUNT = BoxSpec(
     "account_number", "", ("Account number (see instructions)", "Account number"), "text"
@@ -44,6 +44,7 @@ PARTIES: dict[str, tuple[str, ...]] = {
 }
 
 _TWO_DIGITS = re.compile(r"^\d{2}$")
+_PROSE = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")  # a lower-case word: a note, not a value
 
 
 def calendar_year(region: Region) -> int | None:
@@ -85,34 +86,38 @@ def _text_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | N
     label_ids = {id(w) for a in anchors for w in a.hit.words}
     same = [w for w in region.right_of(label, max_dx=160) if id(w) not in label_ids]
     same = _first_run(same) if same and same[0].box.x0 - label.x1 < 120 else []
-    edge = _column_limit(label, anchors)
-    below = group_lines(
-        w
-        for w in region.crop(Box(label.x0 - 12, label.bottom - 1, region.box.x1, label.bottom + 26))
-        if id(w) not in label_ids and w.box.x0 < min(edge, label.x0 + 60)
+    edge = min(_column_limit(label, anchors), label.x0 + 60)
+    next_top = min(
+        (
+            a.box.top
+            for a in anchors
+            if a.box.top > label.bottom and label.x0 - 12 <= a.box.x0 < edge
+        ),
+        default=label.bottom + 45,
     )
+    area = Box(label.x0 - 12, label.bottom - 1, region.box.x1, min(next_top, label.bottom + 45))
+    below = group_lines(w for w in region.crop(area) if id(w) not in label_ids and w.box.x0 < edge)
     for words in (*(line.words for line in below), same):
         text = " ".join(w.text for w in _first_run(words) if w.text != "$").strip()
-        if text:
+        if text and not _PROSE.search(text):
             return text
     return None
 
 
 def read_texts(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """The account number read as `_text_near` says; other text boxes trimmed to their
-    leading run when the engine's reading ran on into a neighbouring column."""
-    reading.fields.pop("account_number", None)
+    """Text boxes (account number, CUSIP, country, RTN) read as `_text_near` says, in place
+    of the engine's reading, which may run on into a neighbouring column or note."""
     for anchor in anchors:
         name = anchor.spec.name
         if anchor.spec.kind != "text" or name.startswith("_"):
             continue
-        text = _text_near(anchor, region, anchors)
-        if not text:
-            continue
-        if name == "account_number":
-            reading.fields.setdefault(name, text)
-        elif str(reading.fields.get(name, "")).startswith(text):
-            reading.fields[name] = text
+        reading.fields.pop(name, None)
+    for anchor in anchors:
+        name = anchor.spec.name
+        if anchor.spec.kind == "text" and not name.startswith("_") and name not in reading.fields:
+            text = _text_near(anchor, region, anchors)
+            if text:
+                reading.fields[name] = text
 
 
 def _is_mark(word: Word) -> bool:
@@ -167,7 +172,9 @@ def read_states(
         region.box.x1,
         region.box.bottom,
     )
-    return read_state_rows(region.crop(band), columns, id_field)
+    cropped = region.crop(band)
+    words = [w for w in cropped.words if w.text.strip() != "$"]
+    return read_state_rows(Region(words, band, region.page_number), columns, id_field)
 
 
 class InfoReturnKind(FormKind):
@@ -195,7 +202,28 @@ class InfoReturnKind(FormKind):
         if doc is not None:
             doc.tax_year = calendar_year(region) or doc.tax_year
             doc.corrected = is_corrected(region)
+            if doc.payer_tin is None or doc.recipient_tin_last4 is None:
+                self._read_tins(doc, region)
         return doc
+
+    def _read_tins(self, doc: Extracted, region: Region) -> None:
+        """TINs under their labels in the label's own column (the engine's reading can stop
+        at a label of the next column)."""
+        spec = self.spec
+        tins = (
+            BoxSpec("_payer_tin", "", spec.payer_tin_labels, "text"),
+            BoxSpec("_recipient_tin", "", spec.recipient_tin_labels, "text"),
+        )
+        anchors = find_anchors(region, spec.boxes + tins)
+        for anchor in anchors:
+            if anchor.spec not in tins:
+                continue
+            text = _text_near(anchor, region, anchors) or ""
+            if anchor.spec.name == "_payer_tin" and doc.payer_tin is None:
+                doc.payer_tin = normalize_ein(text)
+            elif anchor.spec.name == "_recipient_tin" and doc.recipient_tin_last4 is None:
+                doc.recipient_tin_last4 = tin_last4(text)
+                doc.recipient_tin_full = full_ssn_digits(text)
 
 
 def is_corrected(region: Region) -> bool:
