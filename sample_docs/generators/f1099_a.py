@@ -1644,10 +1644,13 @@ def _write_expected(pdf: Path, records: list[dict[str, Any]]) -> None:
     path.write_text(json.dumps(records, indent=2) + "\n")
 
 
-def _irs(form: IrsForm, info: Info, path: Path, *, flatten: bool = True) -> None:
-    fill_irs(form, info, path, COPY_B_AND_2, flatten=flatten)
+def _irs(
+    form: IrsForm, info: Info, path: Path, *, flatten: bool = True, copies: list[int] | None = None
+) -> None:
+    copies = copies or COPY_B_AND_2
+    fill_irs(form, info, path, copies, flatten=flatten)
     expected = _b_expected if info.doc_type == "1099-B" else Info.expected
-    _write_expected(path, [expected(info, [1, 2])])
+    _write_expected(path, [expected(info, list(range(1, len(copies) + 1)))])
 
 
 def _drawn(draw: Callable[[Canvas, Info], None], info: Info, path: Path) -> None:
@@ -1688,7 +1691,8 @@ def generate(out_dir: Path) -> list[Path]:
     _irs(INT_IRS, INT_A, d["int"] / "int_irs_2023.pdf")
     _irs(INT_IRS_2013, INT_B, d["int"] / "int_irs_2013.pdf")
     _drawn(draw_statement, INT_C, d["int"] / "int_statement_2024.pdf")
-    _irs(DIV_IRS, DIV_A, d["div"] / "div_irs_2024.pdf")
+    # The re-saved DIV form lost Copy 2's payer TIN field: Copy B only.
+    _irs(DIV_IRS, DIV_A, d["div"] / "div_irs_2024.pdf", copies=[3])
     _drawn(grid_of(2020), DIV_B, d["div"] / "div_grid_2020.pdf")
     _drawn(draw_statement, DIV_C, d["div"] / "div_statement_2023.pdf")
     _irs(B_IRS, B_A, d["b"] / "b_irs_2023.pdf")
