@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import filecmp
 import json
 import os
 import shutil
@@ -185,7 +186,7 @@ class ClaimSession:
         """Move a claimed file to processed/, or to quarantine/ with its reason file."""
         if error is None:
             folder = self.home / "processed"
-            folder.mkdir(exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
             target = unique_path(folder, claimed.name)
             os.rename(claimed, target)
             return target
@@ -209,8 +210,10 @@ def _claim_across_filesystems(path: Path, target: Path) -> Path | None:
 def quarantine(home: Path, path: Path, error: tuple[str, str], source: str, *, move: bool) -> Path:
     """Put `path` (moved, or copied for `backtax run`) in quarantine/ with `<name>.reason.json`."""
     folder = home / "quarantine"
-    folder.mkdir(exist_ok=True)
-    target = unique_path(folder, safe_name(path.name))
+    folder.mkdir(parents=True, exist_ok=True)
+    same = folder / safe_name(path.name)
+    again = not move and same.is_file() and filecmp.cmp(path, same, shallow=False)
+    target = same if again else unique_path(folder, safe_name(path.name))
     reason_file = target.with_name(target.name + ".reason.json")
     reason, stage = error
     reason_file.write_text(
@@ -227,7 +230,7 @@ def quarantine(home: Path, path: Path, error: tuple[str, str], source: str, *, m
     )
     if move:
         os.rename(path, target)
-    else:
+    elif not again:  # `backtax run` again over the same folder: one copy is enough
         shutil.copy2(path, target)
     return target
 

@@ -30,7 +30,7 @@ def parse_value(field: str, text: str, current: Any) -> Any:
     if field == "payer_tin":
         return normalize_ein(text) or text
     if isinstance(current, bool):
-        checked = parse_checkbox(text)
+        checked = {"true": True, "false": False}.get(text.lower(), parse_checkbox(text))
         if checked is None:
             raise ValueError("a check box is true or false")
         return checked
