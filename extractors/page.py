@@ -126,9 +126,11 @@ class Region:
     words: list[Word]
     box: Box
     page_number: int = 1
+    page: Page | None = field(default=None, repr=False)
 
     def crop(self, box: Box) -> Region:
-        return Region([w for w in self.words if box.contains_center(w.box)], box, self.page_number)
+        words = [w for w in self.words if box.contains_center(w.box)]
+        return Region(words, box, self.page_number, self.page)
 
     def right_of(self, box: Box, max_dx: float = 10_000, slack: float = 2.0) -> Region:
         """Words on the same line as `box`, to its right."""
@@ -215,10 +217,13 @@ class Page:
     words: list[Word] = field(default_factory=list)
     method: Method = "text"
     warnings: list[str] = field(default_factory=list)
+    image: bytes | None = field(default=None, repr=False)
+    """For OCR pages: the upright page image (PNG) the words were read from."""
+    dpi: int = 0
 
     @property
     def region(self) -> Region:
-        return Region(self.words, Box(0, 0, self.width, self.height), self.number)
+        return Region(self.words, Box(0, 0, self.width, self.height), self.number, self)
 
     def lines(self) -> list[Line]:
         return group_lines(self.words)

@@ -18,6 +18,7 @@ from extractors.forms._copies import split_copies
 from extractors.forms._year import find_tax_year
 from extractors.kinds import Extracted, Identification
 from extractors.page import Box, Hit, Line, Page, Region, Word, group_lines, normalize
+from extractors.readers.glyphs import box_marked, crop_pixels
 from extractors.values import (
     format_money,
     full_ssn_digits,
@@ -303,18 +304,28 @@ def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1)
 
 
 def is_checked(anchor_box: Box, region: Region) -> bool:
-    """An X-like mark just left of, right of, or under a check box's label."""
+    """An X-like mark just left of, right of, or under a check box's label; on a scan,
+    ink inside the check box drawn there."""
     h = anchor_box.height
     areas = (
         Box(anchor_box.x0 - 24, anchor_box.top - h, anchor_box.x0 + 1, anchor_box.bottom + h),
         Box(anchor_box.x1 - 1, anchor_box.top - 2, anchor_box.x1 + 18, anchor_box.bottom + 2),
         Box(anchor_box.x0 - 6, anchor_box.bottom - 1, anchor_box.x1 + 6, anchor_box.bottom + 24),
     )
-    return any(
-        normalize(w.text).strip("[]() ") in CHECK_MARKS or w.text.strip() in CHECK_MARKS
-        for area in areas
-        for w in region.crop(area)
-    )
+    if any(_is_mark(w.text) for area in areas for w in region.crop(area)):
+        return True
+    page = region.page
+    if page is None or page.method != "ocr":
+        return False
+    for area in areas:
+        pixels = crop_pixels(page, area)
+        if pixels is not None and box_marked(pixels, page.dpi):
+            return True
+    return False
+
+
+def _is_mark(text: str) -> bool:
+    return normalize(text).strip("[]() ") in CHECK_MARKS or text.strip() in CHECK_MARKS
 
 
 # ---------------------------------------------------------------- reading one copy

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.page import Region, Word
+from extractors.page import Box, Region, Word
+from extractors.readers.glyphs import crop_pixels, segment_digits
 
 _YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?[.,]?$")
 _NOT_TAX_YEAR = (
@@ -53,6 +54,25 @@ def find_tax_year(region: Region) -> int | None:
                     return 2000 + int(w.text)
     years = _year_words(region)
     if not years:
-        return None
+        return _segment_year(region)
     _word, year = max(years, key=lambda wy: (wy[0].box.height, -wy[0].box.top))
     return year
+
+
+def _segment_year(region: Region) -> int | None:
+    """On a scan, the official forms' large seven-segment year beside the title."""
+    page = region.page
+    if page is None or page.image is None:
+        return None
+    heights = sorted(w.box.height for w in region.words)
+    if not heights:
+        return None
+    typical = heights[len(heights) // 2]
+    for line in region.lines():
+        for word in (w for w in line.words if w.box.height >= 2.2 * typical):
+            b, pad = word.box, word.box.height * 3
+            pixels = crop_pixels(page, Box(b.x0 - pad, b.top - 4, b.x1 + pad, b.bottom + 4))
+            digits = segment_digits(pixels) if pixels is not None else None
+            if digits and len(digits) == 4 and 1990 <= int(digits) <= 2039:
+                return int(digits)
+    return None

@@ -265,7 +265,7 @@ def _correct_columns(region: Region) -> Region:
         end = min(below, default=region.box.bottom)
         drop.append(Box(p.box.x0 - 12, p.box.top - 2, edge, end - 2))
     kept = [w for w in region.words if not any(b.contains_center(w.box) for b in drop)]
-    return Region(kept, region.box, region.page_number)
+    return Region(kept, region.box, region.page_number, region.page)
 
 
 _STATE_TABLE = ("State and Locality", "15 State", "16 State wages")

@@ -15,6 +15,7 @@ import pytesseract
 from PIL import Image
 
 from extractors.page import Box, Page, Word
+from extractors.readers.glyphs import encode_image
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -118,5 +119,6 @@ def ocr_image(image: Image.Image, number: int, dpi: int, lang: str = "eng") -> P
             notes.append(f"rotated by {turn} degrees")
             words = _words(Image.fromarray(remove_rules(np.asarray(upright))), lang, scale)
     page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
+    page.image, page.dpi = encode_image(np.asarray(upright)), dpi
     page.warnings.extend(f"page {number}: {n}" for n in notes)
     return page

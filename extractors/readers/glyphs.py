@@ -1,0 +1,119 @@
+"""Pixel-level readings where Tesseract cannot help: check boxes and the IRS year digits.
+
+Both work on an OCR page's own image (kept as PNG with the page), cropped by a box in
+points: an X in a check box is ink inside a small square, and the big tax year of the
+official forms is printed in a seven-segment style font that Tesseract misreads.
+"""
+
+from __future__ import annotations
+
+import io
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from extractors.page import Box, Page
+
+# Segments: top, upper-left, upper-right, middle, lower-left, lower-right, bottom.
+SEGMENT_DIGITS = {
+    (1, 1, 1, 0, 1, 1, 1): "0",
+    (1, 1, 1, 0, 1, 1, 0): "0",  # the IRS font's open-bottomed zero
+    (0, 0, 1, 0, 0, 1, 0): "1",
+    (1, 0, 1, 1, 1, 0, 1): "2",
+    (1, 0, 1, 1, 0, 1, 1): "3",
+    (0, 1, 1, 1, 0, 1, 0): "4",
+    (0, 1, 1, 0, 1, 1, 0): "4",  # the IRS font's 4, its bar low enough to read as lower-left
+    (1, 1, 0, 1, 0, 1, 1): "5",
+    (1, 1, 0, 1, 1, 1, 1): "6",
+    (1, 0, 1, 0, 0, 1, 0): "7",
+    (1, 1, 1, 1, 1, 1, 1): "8",
+    (1, 1, 1, 1, 0, 1, 1): "9",
+}
+_WINDOWS = (  # (x0, y0, x1, y1) as fractions of the digit's box
+    (0.3, 0.0, 0.7, 0.15),
+    (0.0, 0.2, 0.22, 0.38),
+    (0.78, 0.2, 1.0, 0.38),
+    (0.3, 0.42, 0.7, 0.58),
+    (0.0, 0.64, 0.22, 0.8),
+    (0.78, 0.64, 1.0, 0.8),
+    (0.3, 0.85, 0.7, 1.0),
+)
+
+
+def encode_image(gray: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(gray).save(buf, format="PNG", optimize=False, compress_level=1)
+    return buf.getvalue()
+
+
+def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
+    """The page image under a box given in points, or None for pages without an image."""
+    if page.image is None or not page.dpi:
+        return None
+    gray = np.asarray(Image.open(io.BytesIO(page.image)))
+    k = page.dpi / 72.0
+    h, w = gray.shape
+    x0, x1 = max(0, int(box.x0 * k)), min(w, int(box.x1 * k))
+    y0, y1 = max(0, int(box.top * k)), min(h, int(box.bottom * k))
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    return gray[y0:y1, x0:x1]
+
+
+def _ink(gray: np.ndarray) -> np.ndarray:
+    return cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+
+
+def box_marked(gray: np.ndarray, dpi: int) -> bool | None:
+    """Whether a check box in this crop holds a mark: True/False, None when no box is seen."""
+    ink = _ink(gray)
+    contours, _ = cv2.findContours(ink, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    lo, hi = 4 * dpi / 72, 16 * dpi / 72
+    found = False
+    for c in contours:
+        x, y, w, h = cv2.boundingRect(c)
+        if not (lo <= w <= hi and lo <= h <= hi and 0.7 <= w / h <= 1.4):
+            continue
+        found = True
+        inner = ink[y + h // 4 : y + h - h // 4, x + w // 4 : x + w - w // 4]
+        if inner.size and (inner > 0).mean() > 0.12:
+            return True
+    return False if found else None
+
+
+def segment_digits(gray: np.ndarray) -> str | None:
+    """Read digits drawn as segments (the IRS forms' large year), left to right."""
+    ink = _ink(gray)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    comps = [stats[i] for i in range(1, n)]
+    if not comps:
+        return None
+    tallest = max(c[3] for c in comps)
+    digits = sorted((c for c in comps if c[3] >= 0.6 * tallest), key=lambda c: c[0])
+    out = []
+    for x, y, w, h, _area in digits:
+        cell = ink[y : y + h, x : x + w] > 0
+        if w < 0.35 * h:
+            out.append("1")
+            continue
+        key = tuple(int(_on(cell, win)) for win in _WINDOWS)
+        out.append(_nearest(key))
+    text = "".join(out)
+    return text if "?" not in text else None
+
+
+def _on(cell: np.ndarray, window: tuple[float, float, float, float]) -> bool:
+    h, w = cell.shape
+    x0, y0, x1, y1 = window
+    part = cell[int(y0 * h) : max(int(y1 * h), int(y0 * h) + 1), int(x0 * w) : max(int(x1 * w), 1)]
+    return part.size > 0 and part.mean() > 0.25
+
+
+def _nearest(key: tuple[int, ...]) -> str:
+    best, digit = 99, "?"
+    for pattern, d in SEGMENT_DIGITS.items():
+        dist = sum(a != b for a, b in zip(pattern, key, strict=True))
+        if dist < best:
+            best, digit = dist, d
+    return digit if best <= 1 else "?"
