@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 Method = Literal["text", "form", "ocr"]
@@ -97,7 +98,8 @@ def normalize(text: str) -> str:
     return re.sub(r"[^a-z0-9%$'&/\-.,() ]+", " ", text).strip()
 
 
-def _tokens(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[str, ...]:
     """Words for label matching: punctuation splits words, but not numbers ("9,102.33")."""
     out: list[str] = []
     for piece in re.split(r"[\s:;()/]+", normalize(text)):
@@ -105,7 +107,7 @@ def _tokens(text: str) -> list[str]:
             out.append(piece.strip(".,"))
         else:
             out.extend(t for t in re.split(r"[,.]+", piece) if t)
-    return [t for t in out if t]
+    return tuple(t for t in out if t)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,7 @@ class Region:
     box: Box
     page_number: int = 1
     page: Page | None = field(default=None, repr=False)
+    _lines: list[tuple[Line, list[tuple[str, int]]]] | None = field(default=None, repr=False)
 
     def crop(self, box: Box) -> Region:
         words = [w for w in self.words if box.contains_center(w.box)]
@@ -142,8 +145,17 @@ class Region:
         area = Box(box.x0 - extend, box.bottom - 1, box.x1 + extend, box.bottom + max_dy)
         return self.crop(area)
 
-    def lines(self, y_tolerance: float | None = None) -> list[Line]:
-        return group_lines(self.words, y_tolerance)
+    def lines(self) -> list[Line]:
+        return [line for line, _ in self._indexed()]
+
+    def _indexed(self) -> list[tuple[Line, list[tuple[str, int]]]]:
+        """Lines with their label tokens (token, index of its word), computed once."""
+        if self._lines is None:
+            self._lines = []
+            for line in group_lines(self.words):
+                toks = [(t, i) for i, w in enumerate(line.words) for t in _tokens(w.text)]
+                self._lines.append((line, toks))
+        return self._lines
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines())
@@ -154,12 +166,12 @@ class Region:
         Matching ignores case and punctuation; a word may hold several tokens ("comp.")
         and a token may be glued to punctuation. Lines are read left to right.
         """
-        want = _tokens(label)
+        want = list(_tokens(label))
         if not want:
             return []
         hits: list[Hit] = []
-        for line in self.lines():
-            hits.extend(_find_in_line(line.words, want, max_gap))
+        for line, toks in self._indexed():
+            hits.extend(_find_in_line(line.words, toks, want, max_gap))
         return hits
 
     def find_any(self, labels: Iterable[str]) -> list[Hit]:
@@ -175,14 +187,14 @@ class Region:
         return len(self.words)
 
 
-def _find_in_line(words: list[Word], want: list[str], max_gap: float) -> list[Hit]:
-    toks: list[tuple[str, int]] = []  # (token, index of word)
-    for i, w in enumerate(words):
-        toks.extend((t, i) for t in _tokens(w.text))
+def _find_in_line(
+    words: list[Word], toks: list[tuple[str, int]], want: list[str], max_gap: float
+) -> list[Hit]:
     hits: list[Hit] = []
     n = len(want)
+    first = want[0]
     for start in range(len(toks) - n + 1):
-        if [t for t, _ in toks[start : start + n]] != want:
+        if toks[start][0] != first or [t for t, _ in toks[start : start + n]] != want:
             continue
         first, last = toks[start][1], toks[start + n - 1][1]
         chosen = words[first : last + 1]
@@ -195,15 +207,16 @@ def group_lines(words: Iterable[Word], y_tolerance: float | None = None) -> list
     """Cluster words into lines by vertical overlap, then sort each line left to right."""
     ordered = sorted(words, key=lambda w: (w.box.cy, w.box.x0))
     lines: list[list[Word]] = []
-    centers: list[float] = []
+    sums: list[float] = []
     for w in ordered:
         tol = y_tolerance if y_tolerance is not None else max(2.0, w.box.height * 0.45)
-        if lines and abs(w.box.cy - centers[-1]) <= tol:
+        cy = w.box.cy
+        if lines and abs(cy - sums[-1] / len(lines[-1])) <= tol:
             lines[-1].append(w)
-            centers[-1] = sum(x.box.cy for x in lines[-1]) / len(lines[-1])
+            sums[-1] += cy
         else:
             lines.append([w])
-            centers.append(w.box.cy)
+            sums.append(cy)
     return [Line(sorted(ws, key=lambda w: w.box.x0)) for ws in lines]
 
 
@@ -220,16 +233,20 @@ class Page:
     image: bytes | None = field(default=None, repr=False)
     """For OCR pages: the upright page image (PNG) the words were read from."""
     dpi: int = 0
+    _text: str | None = field(default=None, repr=False)
 
     @property
     def region(self) -> Region:
         return Region(self.words, Box(0, 0, self.width, self.height), self.number, self)
 
     def lines(self) -> list[Line]:
-        return group_lines(self.words)
+        return self.region.lines()
 
     def text(self) -> str:
-        return "\n".join(line.text for line in self.lines())
+        """The page's text, line by line (computed once: pages are not edited after loading)."""
+        if self._text is None:
+            self._text = "\n".join(line.text for line in self.lines())
+        return self._text
 
     @property
     def confidence(self) -> float:
