@@ -192,9 +192,9 @@ def _find_in_line(
 ) -> list[Hit]:
     hits: list[Hit] = []
     n = len(want)
-    first = want[0]
+    head = want[0]
     for start in range(len(toks) - n + 1):
-        if toks[start][0] != first or [t for t, _ in toks[start : start + n]] != want:
+        if toks[start][0] != head or [t for t, _ in toks[start : start + n]] != want:
             continue
         first, last = toks[start][1], toks[start + n - 1][1]
         chosen = words[first : last + 1]
