@@ -96,7 +96,6 @@ def _robert_initech_2023() -> W2:
         amounts,
         box12=(("D", D("6000.00")),),
         retirement=True,
-        year_printed=False,
     )
 
 
@@ -223,7 +222,9 @@ def generate(root: Path) -> None:
         fill_w2(IRS_W2_2023_COPY_B, flattened, w2, [0], flatten=True, fmt=plain)
         png = scans / "irs_2023_fillable_copyb_robert_initech_scan.png"
         write_png(flattened, png, 300, skew_deg=-0.6, noise=0.3, seed=12)
-        write_expected(png, expected)
+        # Direct File's Copy B prints no year; only the PDF's title ("2023 Form W-2") has it,
+        # and an image of the page loses that.
+        write_expected(png, [{**expected[0], "tax_year": None}])
 
     two_up = out_dir / "payroll_2up_maria_globex.pdf"
     w2 = _maria_globex_2024()

@@ -79,8 +79,6 @@ class W2:
     control_number: str = ""
     previous: dict[int, Decimal] = field(default_factory=dict)
     previous_states: tuple[StateLine, ...] = ()
-    year_printed: bool = True
-    """False for forms that print no tax year (Direct File's "Data entered from IRS Form W-2")."""
 
     @property
     def corrected(self) -> bool:
@@ -109,7 +107,7 @@ class W2:
             fields["state"] = [s.expected() for s in self.states]
         return {
             "doc_type": self.doc_type,
-            "tax_year": self.tax_year if self.year_printed else None,
+            "tax_year": self.tax_year,
             "corrected": self.corrected,
             "pages": pages,
             "payer_tin": self.employer.ein,
