@@ -90,7 +90,7 @@ class InboxWatcher:
         """Note the paths events named; claim and process those that have settled."""
         while not self.paths.empty():
             path = self.paths.get()
-            if is_candidate(path):
+            if path.is_relative_to(self.inbox) and is_candidate(path):
                 self.settler.note(path)
         claimed = []
         for path in self.settler.ready():
@@ -117,6 +117,9 @@ class InboxWatcher:
             if self.notify:
                 self.notify(source, outcome)
         if doc_ids:
-            checked = check_flow(doc_ids)
+            try:
+                checked = check_flow(doc_ids)
+            except Exception as exc:  # the documents are saved; the nightly batch re-checks
+                checked = {"cases": [], "findings": [], "error": f"{type(exc).__name__}: {exc}"}
             if self.notify:
                 self.notify("", {"checked": checked})

@@ -19,6 +19,9 @@ def interrupt(signum: int, _frame: object) -> None:
 def say(source: str, outcome: dict[str, Any]) -> None:
     if "checked" in outcome:
         checked = outcome["checked"]
+        if "error" in checked:
+            stderr.print(f"[red]check failed[/red] {checked['error']}")
+            return
         stderr.print(
             f"checked: {len(checked['cases'])} case(s), {len(checked['findings'])} finding(s)"
         )
