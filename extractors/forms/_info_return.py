@@ -64,12 +64,14 @@ def _column_limit(label: Box, anchors: list[Anchor]) -> float:
     edge = 10_000.0
     for a in anchors:
         b = a.box
+        if a.spec.kind == "caption":
+            continue
         if b.x0 > label.x0 + 40 and b.bottom > label.top - 40 and b.top < label.bottom + 30:
             edge = min(edge, b.x0)
     return edge
 
 
-def _first_run(words: list[Word], max_gap: float = 25.0) -> list[Word]:
+def first_run(words: list[Word], max_gap: float = 25.0) -> list[Word]:
     """Leading words of a left-to-right row up to the first wide gap."""
     run: list[Word] = []
     for w in sorted(words, key=lambda w: w.box.x0):
@@ -85,8 +87,8 @@ def _text_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | N
     label = anchor.box
     label_ids = {id(w) for a in anchors for w in a.hit.words}
     same = [w for w in region.right_of(label, max_dx=160) if id(w) not in label_ids]
-    same = _first_run(same) if same and same[0].box.x0 - label.x1 < 120 else []
-    edge = min(_column_limit(label, anchors), label.x0 + 60)
+    same = first_run(same) if same and same[0].box.x0 - label.x1 < 120 else []
+    edge = _column_limit(label, anchors)
     next_top = min(
         (
             a.box.top
@@ -95,10 +97,17 @@ def _text_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | N
         ),
         default=label.bottom + 45,
     )
-    area = Box(label.x0 - 12, label.bottom - 1, region.box.x1, min(next_top, label.bottom + 45))
-    below = group_lines(w for w in region.crop(area) if id(w) not in label_ids and w.box.x0 < edge)
+    bottom = min(next_top, label.bottom + 45)
+    words = [
+        w
+        for w in region.words
+        if label.x0 - 12 <= w.box.x0 < edge
+        and label.bottom - 1 <= w.box.cy <= bottom
+        and id(w) not in label_ids
+    ]
+    below = [line for line in group_lines(words) if line.words[0].box.x0 < label.x0 + 60]
     for words in (*(line.words for line in below), same):
-        text = " ".join(w.text for w in _first_run(words) if w.text != "$").strip()
+        text = " ".join(w.text for w in first_run(words) if w.text != "$").strip()
         if text and not _PROSE.search(text):
             return text
     return None
@@ -158,20 +167,21 @@ def amounts_on_rows(reading: FormReading, region: Region, anchors: list[Anchor])
 
 
 def read_states(
-    region: Region, columns: tuple[BoxSpec, ...], id_field: str
+    region: Region, columns: tuple[BoxSpec, ...], id_field: str, boxes: list[Anchor]
 ) -> list[dict[str, Any]]:
     """State rows read in the columns' own band: from the header line that names the most
-    columns, right of its first column (values of other boxes on those lines are skipped)."""
+    columns, between its first column and the next box label to the right (values of
+    other boxes on those lines are skipped)."""
     anchors = find_anchors(region, columns)
     if len(anchors) < 2:
         return []
     header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)
-    band = Box(
-        min(a.box.x0 for a in header) - 10,
-        min(a.box.top for a in header) - 2,
-        region.box.x1,
-        region.box.bottom,
+    top, last = min(a.box.top for a in header), max(a.box.x1 for a in header)
+    right = min(
+        (b.box.x0 for b in boxes if b.box.x0 > last and top - 40 < b.box.top < top + 40),
+        default=region.box.x1,
     )
+    band = Box(min(a.box.x0 for a in header) - 10, top - 2, right, region.box.bottom)
     cropped = region.crop(band)
     words = [w for w in cropped.words if w.text.strip() != "$"]
     return read_state_rows(Region(words, band, region.page_number), columns, id_field)
@@ -191,7 +201,8 @@ class InfoReturnKind(FormKind):
         read_texts(reading, region, boxes)
         check_far_right(reading, region, boxes)
         if self.spec.state_columns:
-            states = read_states(region, self.spec.state_columns, self.spec.state_id_field)
+            spec = self.spec
+            states = read_states(region, spec.state_columns, spec.state_id_field, boxes)
             if states:
                 reading.fields["state"] = states
         if self.extra_postprocess:
