@@ -26,15 +26,15 @@ HEADER = (
 )  # fmt: skip
 
 KNOWN_GAPS: dict[str, tuple[str, ...]] = {
-    "1099/r/lookalike_2019_rollover": ("payer_name",),
+    "1099/r/lookalike_2019_rollover": ("payer_name", "state"),
     "1099/r/official_2024_ira_corrected": ("payer_name", "box13_date_of_payment"),
     "1099/r/official_2024_pension": ("payer_name",),
     "1099/r/scan_official_2024_ira_corrected": (
         "tax_year",
-        "corrected",
         "payer_name",
-        "box2b_taxable_not_determined",
+        "box2b_total_distribution",
         "box7_distribution_code",
+        "box12_fatca_filing_requirement",
         "box13_date_of_payment",
     ),
     "1099/r/substitute_2023_annuity": (
@@ -47,7 +47,13 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
     ),
     "1099/g/official_2022_unemployment": ("tax_year", "payer_name", "state"),
     "1099/g/official_2024_state_refund": ("tax_year", "payer_name"),
-    "1099/g/scan_official_2022_unemployment": ("tax_year", "payer_name", "state"),
+    "1099/g/scan_official_2022_unemployment": (
+        "tax_year",
+        "corrected",
+        "payer_name",
+        "box8_trade_or_business",
+        "state",
+    ),
     "1099/g/substitute_2024_agriculture": (
         "box4_federal_tax_withheld",
         "box6_taxable_grants",
@@ -69,13 +75,15 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
         "filer_pse",
         "box1a_gross_payments",
         "box3_number_of_transactions",
+        "state",
     ),
     "1099/k/scan_official_2024_marketplace": (
         "tax_year",
+        "corrected",
         "payer_tin",
         "payer_name",
-        "filer_epf_other",
-        "transactions_third_party_network",
+        "filer_pse",
+        "transactions_payment_card",
         "box1a_gross_payments",
         "box3_number_of_transactions",
     ),
@@ -98,11 +106,13 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
         "box5j_october",
         "box5k_november",
         "box5l_december",
+        "state",
     ),
     "1099/c/official_2022_settlement": ("tax_year", "payer_name", "box4_debt_description"),
     "1099/c/official_2024_foreclosure": ("tax_year", "payer_name", "box4_debt_description"),
     "1099/c/scan_official_2024_foreclosure": (
         "tax_year",
+        "corrected",
         "payer_name",
         "box4_debt_description",
         "box5_personally_liable",
@@ -116,7 +126,7 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
         "box6_event_code",
     ),
     "1099/sa/lookalike_2024_hsa": ("payer_name",),
-    "1099/sa/scan_lookalike_2024_hsa": ("payer_name",),
+    "1099/sa/scan_lookalike_2024_hsa": ("payer_name", "box5_archer_msa"),
     "1099/sa/substitute_2023_excess": (
         "payer_name",
         "box1_gross_distribution",
@@ -216,7 +226,7 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
         "box2_total_contributions",
         "box4_rollover_contributions",
         "box5_fair_market_value",
-        "box6_hsa",
+        "box6_archer_msa",
     ),
 }
 
