@@ -98,6 +98,7 @@ class Candidate:
     text: str
     box: Box
     used: bool = False
+    weak: bool = False
 
     @property
     def conf(self) -> float:
@@ -162,27 +163,56 @@ _SMALL_INT = re.compile(r"^\d{1,2}[a-z]?$")
 
 
 def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
-    """Amounts on the page: single words, or `$` and number, or numbers split by OCR."""
+    """Amounts on the page: single words, or `$` and number, or numbers split by OCR.
+
+    A `$` printed apart from its number (or dropped into another line by OCR) still
+    marks the number beside it as money; bare whole numbers count, but weakly.
+    """
+    dollars = [w for w in region if w.text.strip() in _DOLLAR_SIGNS and id(w) not in exclude]
     out: list[Candidate] = []
     for line in region.lines():
         words = [w for w in line.words if id(w) not in exclude]
+        texts = [_clean(w) for w in words]
         i = 0
         while i < len(words):
             best: tuple[int, str] | None = None
             for j in range(i, min(i + 3, len(words))):
                 if j > i and words[j].box.x0 - words[j - 1].box.x1 > _gap_limit(words[j]):
                     break
-                text = " ".join(w.text for w in words[i : j + 1])
+                text = " ".join(texts[i : j + 1])
+                if "$" not in text and _dollar_before(words[i], dollars):
+                    text = "$ " + text
                 if _is_money(text):
                     best = (j, text)
             if best:
                 j, text = best
                 chosen = tuple(words[i : j + 1])
-                out.append(Candidate(chosen, text, _union(chosen)))
+                out.append(Candidate(chosen, text, _union(chosen), weak=_is_weak(text)))
                 i = j + 1
             else:
                 i += 1
     return out
+
+
+_DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
+
+
+def _dollar_before(word: Word, dollars: list[Word]) -> bool:
+    h = word.box.height
+    return any(
+        d.box.v_overlap(word.box) > 0 and -1 <= word.box.x0 - d.box.x1 <= 2.5 * h for d in dollars
+    )
+
+
+def _clean(word: Word) -> str:
+    """Undo OCR's usual slips inside amounts: `2904:12`, `1720:`, `§`, `O` for zero."""
+    text = word.text.strip()
+    if word.source != "ocr" or not re.search(r"\d", text):
+        return text
+    text = re.sub(r"^[§'‘\"“]+", lambda m: "$" if "§" in m.group(0) else "", text)
+    text = re.sub(r"(?<=\d)[:;](?=\d{2}$)", ".", text)
+    text = re.sub(r"(?<=\d)[Oo](?=\d)|(?<=\d)[Oo]$", "0", text)
+    return text.rstrip(".,:;'\"”’-")
 
 
 def _gap_limit(word: Word) -> float:
@@ -196,7 +226,12 @@ def _is_money(text: str) -> bool:
     bare = t.lstrip("$ ").strip()
     if _YEAR.match(bare) or (_SMALL_INT.match(bare) and "$" not in t):
         return False
-    return not re.match(r"^\d{5,}$", bare) or "$" in t
+    return "$" in t or not re.match(r"^0|^\d{8,}$", bare)
+
+
+def _is_weak(text: str) -> bool:
+    """A whole number without `$` may be a ZIP code or a count as well as an amount."""
+    return "$" not in text and "." not in text
 
 
 def _union(words: tuple[Word, ...] | list[Word]) -> Box:
@@ -264,7 +299,8 @@ def assign(
             cost = placement_cost(a, c.box, edges[id(a)])
             if cost is None or blocked(a, c.box, stops):
                 continue
-            pairs.append((cost - (5 if a.numbered else 0), ai, ci))
+            penalty = (15 if c.weak else 0) - (5 if a.numbered else 0)
+            pairs.append((cost + penalty, ai, ci))
     pairs.sort()
     out: dict[str, Candidate] = {}
     used: set[int] = set()
