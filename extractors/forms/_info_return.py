@@ -82,8 +82,13 @@ def first_run(words: list[Word], max_gap: float = 25.0) -> list[Word]:
 
 
 def _text_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | None:
-    """The words of a text box: the first line under its label in the label's column, else
-    right of the label after a short gap; only the leading run of words (no far neighbours)."""
+    return next(iter(_texts_near(anchor, region, anchors)), None)
+
+
+def _texts_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[str]:
+    """What a text box may hold, best first: the lines under its label in the label's
+    column, then the words right of the label after a short gap; each only its leading
+    run of words (no far neighbours), never a note in lower-case prose."""
     label = anchor.box
     label_ids = {id(w) for a in anchors for w in a.hit.words}
     same = [w for w in region.right_of(label, max_dx=160) if id(w) not in label_ids]
@@ -106,11 +111,12 @@ def _text_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | N
         and id(w) not in label_ids
     ]
     below = [line for line in group_lines(words) if line.words[0].box.x0 < label.x0 + 60]
+    out = []
     for words in (*(line.words for line in below), same):
         text = " ".join(w.text for w in first_run(words) if w.text != "$").strip()
         if text and not _PROSE.search(text):
-            return text
-    return None
+            out.append(text)
+    return out
 
 
 def read_texts(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
@@ -229,12 +235,12 @@ class InfoReturnKind(FormKind):
         for anchor in anchors:
             if anchor.spec not in tins:
                 continue
-            text = _text_near(anchor, region, anchors) or ""
-            if anchor.spec.name == "_payer_tin" and doc.payer_tin is None:
-                doc.payer_tin = normalize_ein(text)
-            elif anchor.spec.name == "_recipient_tin" and doc.recipient_tin_last4 is None:
-                doc.recipient_tin_last4 = tin_last4(text)
-                doc.recipient_tin_full = full_ssn_digits(text)
+            for text in _texts_near(anchor, region, anchors):
+                if anchor.spec.name == "_payer_tin" and doc.payer_tin is None:
+                    doc.payer_tin = normalize_ein(text)
+                elif anchor.spec.name == "_recipient_tin" and doc.recipient_tin_last4 is None:
+                    doc.recipient_tin_last4 = tin_last4(text)
+                    doc.recipient_tin_full = full_ssn_digits(text)
 
 
 def is_corrected(region: Region) -> bool:

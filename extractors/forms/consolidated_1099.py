@@ -92,14 +92,29 @@ def _box_for(spec: FormSpec, year: int | None, number: str, label: str) -> BoxSp
     return boxes[0] if len(boxes) == 1 else None
 
 
+def _by_label(spec: FormSpec, year: int | None, label: str) -> BoxSpec | None:
+    """The box whose label the row begins with (a scan may lose the box number)."""
+    text = normalize(label)
+    best: tuple[int, BoxSpec] | None = None
+    for box in spec.boxes_for(year):
+        for lb in box.labels:
+            n = len(normalize(lb))
+            fits = box.kind in ("money", "text") and text.startswith(normalize(lb))
+            if fits and (best is None or n > best[0]):
+                best = (n, box)
+    return best[1] if best else None
+
+
 def _row(spec: FormSpec, year: int | None, line: Line) -> tuple[str, Any] | None:
     """`1a  Total ordinary dividends  2,104.77` as (canonical name, value)."""
     words = line.words
-    m = _BOX_NUMBER.match(words[0].text.lower()) if words else None
-    if not m or len(words) < 3:
+    if len(words) < 2:
         return None
-    label = " ".join(w.text for w in words[1:-1])
-    box = _box_for(spec, year, m.group(1), label)
+    m = _BOX_NUMBER.match(words[0].text.lower())
+    if m and len(words) >= 3:
+        box = _box_for(spec, year, m.group(1), " ".join(w.text for w in words[1:-1]))
+    else:
+        box = _by_label(spec, year, " ".join(w.text for w in words[:-1]))
     if box is None:
         return None
     if box.kind == "text":
@@ -127,7 +142,7 @@ def read_sections(pages: list[Page], year: int | None) -> dict[str, tuple[list[i
                 continue
             row = _row(SECTIONS[current], year, line)
             if row:
-                out[current][1][row[0]] = row[1]
+                out[current][1].setdefault(row[0], row[1])
             elif not _BOX_NUMBER.match(line.words[0].text.lower()):
                 current = None
     return out
