@@ -31,14 +31,13 @@ _DATE = r"[A-Za-z]{3,9}\.?\s+\d{1,2}\W?\s*\d{4}|\d{2}-\d{2}-\d{4}"
 _ACCRUED = re.compile(
     rf"(?i)^accrued\W+(interest|penalty)\W*\s*({_MONEY})\s+as\W*\s+of\W*\s*({_DATE})$"
 )
-_FORM_PERIOD = re.compile(
-    rf"(?i)form\W*\s+number\W*\s*([0-9A-Z-]+)(?:.*?tax\W*\s+period\W*\s*({_DATE}))?"
-)
+_FORM_PERIOD = re.compile(r"(?i)form\W*\s+number\W*\s*([0-9A-Z-]+)")
 _ROW = re.compile(
     r"^(?P<code>\d{3})\s+(?P<expl>.*?)\s*(?P<cycle>\d{8})?\s*(?P<date>\d{2}-\d{2}-\d{4})"
     rf"\s+(?P<amount>{_MONEY})$"
 )
 _TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+identification\s+number\W*\s*(\S+)$")
+_NOTICE_CODE = re.compile(r"(?i)^[a-z]{2,3}\s?\d{2,4}$")  # `CP 0014`, `AC 063`: printed upper-case
 _TRANSACTIONS = re.compile(r"(?i)^transactions$")
 _RETURN_ABSENT = re.compile(r"(?i)return\s+not\s+present\s+for\s+this\s+account")
 _MINUS_NOTE = re.compile(r"(?i)any\s+minus\s+sign")
@@ -86,8 +85,8 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
         m = _FORM_PERIOD.search(text)
         if m and "form_number" not in fields:
             fields["form_number"] = m[1]
-            if m[2]:
-                fields["tax_period_end"] = iso_date(m[2])
+            if tax_period(text):
+                fields["tax_period_end"] = tax_period(text)
             continue
         if "tax_period_end" not in fields and tax_period(text):
             fields["tax_period_end"] = tax_period(text)
@@ -144,8 +143,9 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
             row["amount"] = money(m["amount"]) or m["amount"]
             rows.append(row)
         elif started and rows and not title_kind(ln.text):
+            text = ln.text.upper() if _NOTICE_CODE.match(ln.text) else ln.text
             detail = rows[-1].get("detail")
-            rows[-1]["detail"] = f"{detail} {ln.text}" if detail else ln.text
+            rows[-1]["detail"] = f"{detail} {text}" if detail else text
     return rows
 
 

@@ -29,8 +29,9 @@ BANNER = "this product contains sensitive taxpayer data"
 
 # Lines repeated at every page break (often inside a form block): never content.
 _NOISE = [
-    re.compile(r"(?i)^this\s+product\s+contains\s+sensitive\s+taxpayer\s+data"),
-    re.compile(r"(?i)^page\s+\d+\s+of\s+\d+$"),
+    re.compile(r"(?i)sensitive\s+taxpayer\s+data"),
+    re.compile(r"(?i)^this\s+product(\s+contains)?$"),
+    re.compile(r"(?i)^page\s+\d+\W*\s*[o0]f\s+\d+$"),
     re.compile(r"(?i)^(request|response)\s+date\s*:"),
     re.compile(r"(?i)^tracking\s+number\s*:"),
     re.compile(r"(?i)^customer\s+file\s+number\s*:"),
@@ -73,7 +74,12 @@ def page_lines(pages: list[Page]) -> list[TLine]:
 
 def _speck(text: str, conf: float, source: str) -> bool:
     """A low-confidence OCR scrap (`ee`, `Cr`) read from a dot leader, not a word."""
-    return source == "ocr" and conf < _SPECK_CONF and len(text) <= 4 and not re.search(r"\d", text)
+    if source != "ocr" or conf >= _SPECK_CONF:
+        return False
+    if len(text) == 1:
+        return conf < 0.3 or not text.isalnum()
+    # upper-case scraps are kept: masked names and addresses are short capitals (`DOE`, `EV`)
+    return len(text) <= 4 and not re.search(r"\d", text) and text != text.upper()
 
 
 def content(lines: list[TLine]) -> list[TLine]:
@@ -139,7 +145,7 @@ def money(text: str) -> str | None:
     lost or doubled (`$52 345 67`, `$7.,412 88`, `$810 0.0`), `o` for `0`. A group count that
     does not fit (`$61 ,250.0`) is no amount.
     """
-    t = re.sub(r"(?<=[$\d])[oO]|[oO](?=\d)", "0", text.strip())
+    t = re.sub(r"(?<=[$\d])[oO]|[oO](?=\d)", "0", text.strip().lstrip(".:;,' "))
     negative = t.startswith("-") or t.startswith("$-") or t.endswith("-")
     body = t.strip("-$ ")
     if not body or re.search(r"[^\d,. ]", body):

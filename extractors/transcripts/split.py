@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from extractors.transcripts.layout import TLine, is_noise, iso_date, norm_label
+from extractors.transcripts.layout import TLine, is_noise, iso_date, month_end, norm_label
 
 WAGE_INCOME = "IRS-WAGE-INCOME-TRANSCRIPT"
 ACCOUNT = "IRS-ACCOUNT-TRANSCRIPT"
@@ -28,9 +29,10 @@ TITLES = {
 }
 
 _TRACKING = re.compile(r"(?i)tracking\s+number\s*:?\s*(\d[\d ]{8,})")
+# A tax period ends on a month's last day, so month and year are enough (OCR may garble the day).
 _PERIOD = re.compile(
-    r"(?i)tax\s+period(?:\s+ending|\s+requested)?\s*:?\s*"
-    r"((?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|(?:[A-Z][a-z]+\.?,?\s+\d{4})|\d{2}-\d{2}-\d{4})"
+    r"(?i)tax\W*\s+period(?:\W*\s+ending|\W*\s+requested)?\W*\s*"
+    r"(?:([A-Z][a-z]+)\.?,?\s+(?:\S{1,3}\s+)?(\d{4})|(\d{2})-\d{2}-(\d{4}))"
 )
 _LOOKAHEAD = 12
 
@@ -54,7 +56,11 @@ def tracking_number(text: str) -> str | None:
 def tax_period(text: str) -> str | None:
     """The ISO end of the tax period a header line names, if it names one."""
     m = _PERIOD.search(text)
-    return iso_date(m[1]) if m else None
+    if not m:
+        return None
+    if m[3]:
+        return month_end(date(int(m[4]), int(m[3]), 1)).isoformat()
+    return iso_date(f"{m[1]}, {m[2]}")
 
 
 @dataclass

@@ -31,8 +31,9 @@ _FORM_TITLE = re.compile(
     r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I
 )
 _CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
+_TIN_VALUE = re.compile(r"(?i)[X*\d]{3}-?[X*\d]{2}-?\d{4}|[X*\d]{2}-?[X*\d]{3}\d{4}")
 _PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
-_TIN_LABEL = re.compile(r"identification number|id number|social security number|\b(ein|fin|tin)\b")
+_TIN_LABEL = re.compile(r"identification|federal id|social security number|\b(ein|fin|tin)\b")
 
 
 @dataclass
@@ -77,15 +78,36 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
         block = blocks[-1]
         block.pages.add(ln.page)
         lv = split_label_value(ln.text)
-        if lv is None and ln.text.endswith(":") and not block.values:
+        if block.values:
+            if lv:
+                block.values.append(lv)
+            continue
+        if lv is None and ln.text.endswith(":"):  # a party header: `Employer:`
             block.parties.append(_Party())
-        elif block.parties and not block.values and lv and _TIN_LABEL.search(norm_label(lv[0])):
-            block.parties[-1].tin = lv[1]
-        elif lv is None and block.parties and not block.values:
-            block.parties[-1].lines.append(ln.text)
-        elif lv:
+            continue
+        tin_line = bool(lv and _TIN_LABEL.search(norm_label(lv[0])))
+        if tin_line and (not block.parties or (block.parties[-1].tin and block.parties[-1].lines)):
+            block.parties.append(_Party())  # OCR lost the header; the TIN line starts the party
+        if not (block.parties and _party_line(block.parties[-1], ln.text, lv)) and lv:
             block.values.append(lv)
     return blocks
+
+
+def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
+    """Take a line of a party section: the TIN line (OCR may part its label and value), a
+    name or an address line. False for the first value line after the parties."""
+    bare = text.strip(" :")
+    last = bare.rsplit(" ", 1)[-1].strip(":")
+    if lv and _TIN_LABEL.search(norm_label(lv[0])):
+        party.tin = lv[1]
+    elif _TIN_VALUE.fullmatch(last) and (last == bare or _TIN_LABEL.search(norm_label(bare))):
+        party.tin = party.tin or last
+    elif lv is None:
+        if not _TIN_LABEL.search(norm_label(text)):
+            party.lines.append(text)
+    else:
+        return False
+    return True
 
 
 def _line_for(form: WIForm | None, label: str) -> WILine | None:

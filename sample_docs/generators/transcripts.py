@@ -22,16 +22,49 @@ from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen.canvas import Canvas
 
 from sample_docs.generators.expected import write_expected
-from sample_docs.generators.people import ACME, BAYSIDE, GLOBEX, JANE, JOHN, LINDA, MARIA, Company, Person
+from sample_docs.generators.people import (
+    ACME,
+    BAYSIDE,
+    GLOBEX,
+    JANE,
+    JOHN,
+    LINDA,
+    MARIA,
+    Company,
+    Person,
+)
 from sample_docs.generators.scan import rasterise_and_degrade
 
 BANNER = "This Product Contains Sensitive Taxpayer Data"
 ZERO = Decimal("0.00")
-MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec.")
+MONTHS = (
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
 FULL_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 # ---------------------------------------------------------------- values as printed
@@ -80,7 +113,23 @@ def masked_name(person: Person) -> str:
     return f"{person.first[:4]} {masked_last(person.last)}"
 
 
-_KEEP = {"SSN", "IRA", "EIN", "FIN", "TIN", "US", "HSA", "MSA", "MA", "SEP", "SIMPLE", "SCH", "IRS", "ATAA", "SE"}
+_KEEP = {
+    "SSN",
+    "IRA",
+    "EIN",
+    "FIN",
+    "TIN",
+    "US",
+    "HSA",
+    "MSA",
+    "MA",
+    "SEP",
+    "SIMPLE",
+    "SCH",
+    "IRS",
+    "ATAA",
+    "SE",
+}
 
 
 def sentence(label: str) -> str:
@@ -124,6 +173,7 @@ class Doc:
 
 
 WIDTH = 78  # characters of a classic line
+VALUE_X = 430  # the online viewer's value column
 PAGE_LINES = 56
 LEADING = 12.0
 
@@ -162,10 +212,12 @@ def _paginate(doc: Doc) -> list[list[tuple[Any, ...]]]:
     return chunks
 
 
-def _draw_page(canvas: Canvas, doc: Doc, items: list[tuple[Any, ...]], number: int, total: int) -> None:
+def _draw_page(
+    canvas: Canvas, doc: Doc, items: list[tuple[Any, ...]], number: int, total: int
+) -> None:
     width, height = letter
     classic = doc.style == "classic"
-    body_font = "Courier" if classic else "Helvetica"
+    body_font, size = ("Courier", 10) if classic else ("Helvetica", 9)
     canvas.setFont("Helvetica", 8)
     canvas.drawString(40, height - 30, BANNER)
     canvas.drawRightString(width - 40, height - 30, f"Page {number} of {total}")
@@ -174,9 +226,12 @@ def _draw_page(canvas: Canvas, doc: Doc, items: list[tuple[Any, ...]], number: i
         canvas.setFont("Helvetica-Bold", 13)
         canvas.drawCentredString(width / 2, y, doc.title)
         y -= 22
-    canvas.setFont(body_font, 9)
-    head = [f"Request Date: {dash_date(doc.request)}", f"Response Date: {dash_date(doc.request)}",
-            f"Tracking Number: {doc.tracking}"]  # fmt: skip
+    canvas.setFont(body_font, size)
+    head = [
+        f"Request Date: {dash_date(doc.request)}",
+        f"Response Date: {dash_date(doc.request)}",
+        f"Tracking Number: {doc.tracking}",
+    ]
     for line in head + (doc.header if number == 1 else []):
         canvas.drawString(54, y, line)
         y -= LEADING
@@ -198,7 +253,7 @@ def _draw_item(canvas: Canvas, item: tuple[Any, ...], y: float, classic: bool) -
             canvas.drawString(54, y, _classic_lv(label, value, leader))
         else:
             canvas.drawString(54, y, f"{label}:")
-            canvas.drawString(340, y, value)
+            canvas.drawString(VALUE_X, y, value)
     elif kind == "row":
         _, code, expl, cycle, when, amount = item
         if classic:
@@ -220,22 +275,58 @@ class Entry:
 
     doc_type: str
     title: str
-    parties: tuple[str, str, str, str]  # issuer header, issuer TIN label, recipient header, recipient TIN label
+    parties: tuple[
+        str, str, str, str
+    ]  # issuer header, issuer TIN label, recipient header, recipient TIN label
     payer: Company
     recipient: Person
-    lines: list[tuple[str, str, Any]]  # printed label, printed value, (name, expected value) or None
+    lines: list[
+        tuple[str, str, Any]
+    ]  # printed label, printed value, (name, expected value) or None
     corrected: bool = False
 
 
-W2_PARTIES = ("Employer", "Employer Identification Number (EIN)", "Employee", "Employee's Social Security Number")
-PAYER_PARTIES = ("Payer", "Payer's Federal Identification Number (FIN)", "Recipient", "Recipient's Identification Number")
-NEC_PARTIES = ("Issuer/Provider", "Issuer's/Provider's Federal ID Number", "Recipient", "Recipient's Identification Number")
-LENDER_PARTIES = ("Recipient/Lender", "Recipient's/Lender's Federal ID Number", "Payer/Borrower", "Payer's/Borrower's Identification Number")
-SCHOOL_PARTIES = ("Filer", "Filer's Federal Identification Number", "Student", "Student's Identification Number")
-TRUSTEE_PARTIES = ("Trustee", "Trustee's Federal Identification Number", "Participant", "Participant's Identification Number")
+W2_PARTIES = (
+    "Employer",
+    "Employer Identification Number (EIN)",
+    "Employee",
+    "Employee's Social Security Number",
+)
+PAYER_PARTIES = (
+    "Payer",
+    "Payer's Federal Identification Number (FIN)",
+    "Recipient",
+    "Recipient's Identification Number",
+)
+NEC_PARTIES = (
+    "Issuer/Provider",
+    "Issuer's/Provider's Federal ID Number",
+    "Recipient",
+    "Recipient's Identification Number",
+)
+LENDER_PARTIES = (
+    "Recipient/Lender",
+    "Recipient's/Lender's Federal ID Number",
+    "Payer/Borrower",
+    "Payer's/Borrower's Identification Number",
+)
+SCHOOL_PARTIES = (
+    "Filer",
+    "Filer's Federal Identification Number",
+    "Student",
+    "Student's Identification Number",
+)
+TRUSTEE_PARTIES = (
+    "Trustee",
+    "Trustee's Federal Identification Number",
+    "Participant",
+    "Participant's Identification Number",
+)
 
 
-def money_lines(spec: list[tuple[str, str]], values: dict[str, Decimal]) -> list[tuple[str, str, Any]]:
+def money_lines(
+    spec: list[tuple[str, str]], values: dict[str, Decimal]
+) -> list[tuple[str, str, Any]]:
     """Every line of the spec, `$0.00` where the form left the box blank (kept as "0.00")."""
     out = []
     for label, name in spec:
@@ -248,7 +339,9 @@ def flag(label: str, printed: str, name: str, expected: bool | None) -> tuple[st
     return (label, printed, (name, expected) if expected is not None else None)
 
 
-def text(label: str, printed: str, name: str | None = None, expected: Any = None) -> tuple[str, str, Any]:
+def text(
+    label: str, printed: str, name: str | None = None, expected: Any = None
+) -> tuple[str, str, Any]:
     return (label, printed, (name, printed if expected is None else expected) if name else None)
 
 
@@ -283,8 +376,16 @@ W2_CODES = [
 ]
 
 
-def w2(payer: Company, person: Person, values: dict[str, Decimal], codes: dict[str, Decimal],
-       *, retirement: bool, third_party: bool | None, statutory: bool = False) -> Entry:  # fmt: skip
+def w2(
+    payer: Company,
+    person: Person,
+    values: dict[str, Decimal],
+    codes: dict[str, Decimal],
+    *,
+    retirement: bool,
+    third_party: bool | None,
+    statutory: bool = False,
+) -> Entry:
     lines = money_lines(W2_MONEY, values)
     box12 = []
     for code, label in W2_CODES:
@@ -295,10 +396,18 @@ def w2(payer: Company, person: Person, values: dict[str, Decimal], codes: dict[s
     sick = {None: "Unanswered", True: "Checked", False: "Not checked"}[third_party]
     lines += [
         flag("Third Party Sick Pay Indicator", sick, "box13_third_party_sick_pay", third_party),
-        flag("Retirement Plan Indicator", "Checked" if retirement else "Not checked",
-             "box13_retirement_plan", retirement),  # fmt: skip
-        flag("Statutory Employee", "Statutory Employee" if statutory else "Not Statutory Employee",
-             "box13_statutory_employee", statutory),  # fmt: skip
+        flag(
+            "Retirement Plan Indicator",
+            "Checked" if retirement else "Not checked",
+            "box13_retirement_plan",
+            retirement,
+        ),
+        flag(
+            "Statutory Employee",
+            "Statutory Employee" if statutory else "Not Statutory Employee",
+            "box13_statutory_employee",
+            statutory,
+        ),
         text("W2 Submission Type", "Original"),
         text("W2 WHC SSN Validation Code", "Correct SSN"),
     ]
@@ -307,11 +416,24 @@ def w2(payer: Company, person: Person, values: dict[str, Decimal], codes: dict[s
     return Entry("W-2", "Form W-2 Wage and Tax Statement", W2_PARTIES, payer, person, lines)
 
 
-def simple(doc_type: str, title: str, parties: tuple[str, str, str, str], spec: list[tuple[str, str]],
-           payer: Company, person: Person, values: dict[str, Decimal],
-           extra: list[tuple[str, str, Any]] = ()) -> Entry:  # fmt: skip
-    return Entry(doc_type, f"Form {doc_type} {title}", parties, payer, person,
-                 money_lines(spec, values) + list(extra))  # fmt: skip
+def simple(
+    doc_type: str,
+    title: str,
+    parties: tuple[str, str, str, str],
+    spec: list[tuple[str, str]],
+    payer: Company,
+    person: Person,
+    values: dict[str, Decimal],
+    extra: list[tuple[str, str, Any]] = (),
+) -> Entry:
+    return Entry(
+        doc_type,
+        f"Form {doc_type} {title}",
+        parties,
+        payer,
+        person,
+        money_lines(spec, values) + list(extra),
+    )
 
 
 INT_SPEC = [
@@ -406,7 +528,10 @@ IRA_SPEC = [
 ]
 HSA_SPEC = [
     ("Total Contributions Made in Tax Year", "box2_total_contributions"),
-    ("Total HSA or Archer MSA Contributions Made in Following Year", "box3_following_year_contributions"),
+    (
+        "Total HSA or Archer MSA Contributions Made in Following Year",
+        "box3_following_year_contributions",
+    ),
     ("Rollover Contributions", "box4_rollover_contributions"),
     ("Fair Market Value of HSA, Archer MSA or MA MSA", "box5_fair_market_value"),
 ]
@@ -422,13 +547,27 @@ K_SPEC = [
 ]
 
 
-def wage_income_doc(person: Person, year: int, entries: list[Entry], *, style: str, masked: bool,
-                    tracking: str, request: date) -> tuple[Doc, dict[str, Any]]:  # fmt: skip
+def wage_income_doc(
+    person: Person,
+    year: int,
+    entries: list[Entry],
+    *,
+    style: str,
+    masked: bool,
+    tracking: str,
+    request: date,
+) -> tuple[Doc, dict[str, Any]]:
     """A W&I transcript and its expected record."""
     ssn = masked_ssn(person) if masked else person.ssn
-    doc = Doc("Wage and Income Transcript", tracking, request, style,
-              [f"SSN Provided: {ssn}", f"Tax Period Requested: December, {year}"])  # fmt: skip
-    doc.text("Form W-2 Wage and Tax Statement, Form 1099 and other information returns as reported to the IRS.")
+    doc = Doc(
+        "Wage and Income Transcript",
+        tracking,
+        request,
+        style,
+        [f"SSN Provided: {ssn}", f"Tax Period Requested: December, {year}"],
+    )
+    doc.text("Form W-2 Wage and Tax Statement, Form 1099 and other information returns as")
+    doc.text("reported to the IRS.")
     expected_entries = []
     for entry in entries:
         doc.text()
@@ -454,7 +593,10 @@ def _print_entry(doc: Doc, entry: Entry, year: int, masked: bool) -> dict[str, A
     doc.text(payer_name)
     doc.text(entry.payer.street[:6] if masked else entry.payer.street)
     doc.text(f"{doc.label(recipient)}:")
-    doc.text(f"{doc.label(recipient_tin)}:{masked_ssn(entry.recipient) if masked else entry.recipient.ssn}")
+    doc.text(
+        f"{doc.label(recipient_tin)}:"
+        f"{masked_ssn(entry.recipient) if masked else entry.recipient.ssn}"
+    )
     doc.text(person_name)
     doc.text(entry.recipient.street[:6] if masked else entry.recipient.street)
     doc.lv("Submission Type", "Corrected document" if entry.corrected else "Original document")
@@ -537,7 +679,9 @@ def print_account(doc: Doc, acct: Account, masked: bool) -> dict[str, Any]:
         spouse_tin = masked_ssn(acct.spouse) if masked else acct.spouse.ssn
         doc.text(f"{doc.label('SPOUSE TAXPAYER IDENTIFICATION NUMBER')}: {spouse_tin}")
         fields["spouse_tin_last4"] = acct.spouse.last4
-        fields["spouse_name_control"] = (masked_last(acct.spouse.last) if masked else acct.spouse.last)[:4]
+        fields["spouse_name_control"] = (
+            masked_last(acct.spouse.last) if masked else acct.spouse.last
+        )[:4]
     doc.text(_names(p, acct.spouse, masked))
     fields["name_control"] = (masked_last(p.last) if masked else p.last)[:4]
     doc.text(p.street[:6] if masked else p.street)
@@ -552,12 +696,23 @@ def print_account(doc: Doc, acct: Account, masked: bool) -> dict[str, Any]:
         doc.text(f"ACCRUED PENALTY: {amount(acct.penalty):>29}       AS OF: {as_of}")
         doc.text()
         doc.text("ACCOUNT BALANCE PLUS ACCRUALS")
-        doc.text(f"(this is not a payoff amount): {amount(acct.balance + acct.interest + acct.penalty):>15}")
+        doc.text(
+            "(this is not a payoff amount): "
+            f"{amount(acct.balance + acct.interest + acct.penalty):>15}"
+        )
     else:
-        doc.lv("Accrued interest", f"{amount(acct.interest)} as of: {as_of}", leader=False, case=False)
-        doc.lv("Accrued penalty", f"{amount(acct.penalty)} as of: {as_of}", leader=False, case=False)
-        doc.lv("Account balance plus accruals (this is not a payoff amount)",
-               amount(acct.balance + acct.interest + acct.penalty), leader=False, case=False)  # fmt: skip
+        doc.lv(
+            "Accrued interest", f"{amount(acct.interest)} as of: {as_of}", leader=False, case=False
+        )
+        doc.lv(
+            "Accrued penalty", f"{amount(acct.penalty)} as of: {as_of}", leader=False, case=False
+        )
+        doc.lv(
+            "Account balance plus accruals (this is not a payoff amount)",
+            amount(acct.balance + acct.interest + acct.penalty),
+            leader=False,
+            case=False,
+        )
     fields |= {
         "account_balance": money_json(acct.balance),
         "accrued_interest": money_json(acct.interest),
@@ -567,7 +722,11 @@ def print_account(doc: Doc, acct: Account, masked: bool) -> dict[str, Any]:
     }
     doc.text()
     if acct.filing_status is None:
-        doc.text("RETURN NOT PRESENT FOR THIS ACCOUNT" if classic else "Return not present for this account")
+        doc.text(
+            "RETURN NOT PRESENT FOR THIS ACCOUNT"
+            if classic
+            else "Return not present for this account"
+        )
         fields["return_present"] = False
     else:
         _print_account_return(doc, acct, amount, fields)
@@ -575,7 +734,9 @@ def print_account(doc: Doc, acct: Account, masked: bool) -> dict[str, Any]:
     doc.text("TRANSACTIONS" if classic else "Transactions")
     doc.text()
     if classic:
-        doc.text(f"{'CODE':<7}{'EXPLANATION OF TRANSACTION':<40}{'CYCLE':<10}{'DATE':<12}{'AMOUNT':>12}")
+        doc.text(
+            f"{'CODE':<7}{'EXPLANATION OF TRANSACTION':<40}{'CYCLE':<10}{'DATE':<12}{'AMOUNT':>12}"
+        )
     else:
         doc.items.append(("row", "Code", "Explanation of transaction", "Cycle", "Date", "Amount"))
     rows = []
@@ -594,7 +755,11 @@ def print_account(doc: Doc, acct: Account, masked: bool) -> dict[str, Any]:
 
 def _print_account_return(doc: Doc, acct: Account, amount: Any, fields: dict[str, Any]) -> None:
     classic = doc.style == "classic"
-    doc.text("** INFORMATION FROM THE RETURN OR AS ADJUSTED **" if classic else "Information from the return or as adjusted")
+    doc.text(
+        "** INFORMATION FROM THE RETURN OR AS ADJUSTED **"
+        if classic
+        else "Information from the return or as adjusted"
+    )
     doc.text()
     received = long_date(acct.received) if acct.received else ""
     processed = long_date(acct.processed) if acct.processed else ""
@@ -630,7 +795,9 @@ def _print_account_return(doc: Doc, acct: Account, amount: Any, fields: dict[str
     }
 
 
-def account_doc(acct: Account, *, style: str, masked: bool, tracking: str, request: date) -> tuple[Doc, dict[str, Any]]:
+def account_doc(
+    acct: Account, *, style: str, masked: bool, tracking: str, request: date
+) -> tuple[Doc, dict[str, Any]]:
     doc = Doc("Account Transcript", tracking, request, style)
     part = print_account(doc, acct, masked)
     record = {
@@ -648,70 +815,114 @@ def account_doc(acct: Account, *, style: str, masked: bool, tracking: str, reque
 
 # Lines by section for every year 2019 on: (label, name, has a PER COMPUTER line)
 RETURN_SECTIONS: list[tuple[str, list[tuple[str, str, bool]]]] = [
-    ("Income", [
-        ("WAGES, SALARIES, TIPS, ETC", "wages", False),
-        ("TAXABLE INTEREST INCOME: SCH B", "taxable_interest", False),
-        ("TAX-EXEMPT INTEREST", "tax_exempt_interest", False),
-        ("ORDINARY DIVIDEND INCOME: SCH B", "ordinary_dividends", False),
-        ("QUALIFIED DIVIDENDS", "qualified_dividends", False),
-        ("REFUNDS OF STATE/LOCAL TAXES", "state_local_refunds", False),
-        ("BUSINESS INCOME OR LOSS (Schedule C)", "business_income", True),
-        ("CAPITAL GAIN OR LOSS: (Schedule D)", "capital_gain", False),
-        ("TOTAL IRA DISTRIBUTIONS", "ira_distributions_total", False),
-        ("TAXABLE IRA DISTRIBUTIONS", "ira_distributions_taxable", False),
-        ("TOTAL PENSIONS AND ANNUITIES", "pensions_annuities_total", False),
-        ("TAXABLE PENSION/ANNUITY AMOUNT", "pensions_annuities_taxable", False),
-        ("UNEMPLOYMENT COMPENSATION", "unemployment_compensation", False),
-        ("TOTAL SOCIAL SECURITY BENEFITS", "social_security_benefits_total", False),
-        ("TAXABLE SOCIAL SECURITY BENEFITS", "social_security_benefits_taxable", True),
-        ("OTHER INCOME", "other_income", False),
-        ("TOTAL INCOME", "total_income", True),
-    ]),
-    ("Adjustments to Income", [
-        ("EDUCATOR EXPENSES", "educator_expenses", False),
-        ("SELF EMPLOYMENT TAX DEDUCTION", "self_employment_tax_deduction", True),
-        ("IRA DEDUCTION", "ira_deduction", True),
-        ("STUDENT LOAN INTEREST DEDUCTION", "student_loan_interest_deduction", True),
-        ("TOTAL ADJUSTMENTS", "total_adjustments", True),
-        ("ADJUSTED GROSS INCOME", "adjusted_gross_income", True),
-    ]),
-    ("Tax and Credits", [
-        ("TOTAL ITEMIZED DEDUCTIONS OR STANDARD DEDUCTION", "deduction", True),
-        ("QUALIFIED BUSINESS INCOME DEDUCTION", "qualified_business_income_deduction", False),
-        ("TAXABLE INCOME", "taxable_income", True),
-        ("TENTATIVE TAX", "tentative_tax", True),
-        ("TOTAL CREDITS", "total_credits", True),
-        ("INCOME TAX AFTER CREDITS", "income_tax_after_credits", True),
-    ]),
-    ("Other Taxes", [
-        ("SE TAX", "self_employment_tax", True),
-        ("TOTAL TAX LIABILITY TP FIGURES", "total_tax", True),
-    ]),
-    ("Payments", [
-        ("FEDERAL INCOME TAX WITHHELD", "federal_income_tax_withheld", False),
-        ("ESTIMATED TAX PAYMENTS", "estimated_tax_payments", False),
-        ("EARNED INCOME CREDIT", "earned_income_credit", True),
-        ("ADDITIONAL CHILD TAX CREDIT", "additional_child_tax_credit", True),
-        ("TOTAL PAYMENTS", "total_payments", True),
-    ]),
-    ("Refund or Amount Owed", [
-        ("AMOUNT YOU OWE", "amount_owed", False),
-        ("APPLIED TO NEXT YEAR'S ESTIMATED TAX", "applied_to_next_year", False),
-        ("ESTIMATED TAX PENALTY", "estimated_tax_penalty", False),
-        ("REFUND AMOUNT", "refund_amount", False),
-    ]),
-]  # fmt: skip
+    (
+        "Income",
+        [
+            ("WAGES, SALARIES, TIPS, ETC", "wages", False),
+            ("TAXABLE INTEREST INCOME: SCH B", "taxable_interest", False),
+            ("TAX-EXEMPT INTEREST", "tax_exempt_interest", False),
+            ("ORDINARY DIVIDEND INCOME: SCH B", "ordinary_dividends", False),
+            ("QUALIFIED DIVIDENDS", "qualified_dividends", False),
+            ("REFUNDS OF STATE/LOCAL TAXES", "state_local_refunds", False),
+            ("BUSINESS INCOME OR LOSS (Schedule C)", "business_income", True),
+            ("CAPITAL GAIN OR LOSS: (Schedule D)", "capital_gain", False),
+            ("TOTAL IRA DISTRIBUTIONS", "ira_distributions_total", False),
+            ("TAXABLE IRA DISTRIBUTIONS", "ira_distributions_taxable", False),
+            ("TOTAL PENSIONS AND ANNUITIES", "pensions_annuities_total", False),
+            ("TAXABLE PENSION/ANNUITY AMOUNT", "pensions_annuities_taxable", False),
+            ("UNEMPLOYMENT COMPENSATION", "unemployment_compensation", False),
+            ("TOTAL SOCIAL SECURITY BENEFITS", "social_security_benefits_total", False),
+            ("TAXABLE SOCIAL SECURITY BENEFITS", "social_security_benefits_taxable", True),
+            ("OTHER INCOME", "other_income", False),
+            ("TOTAL INCOME", "total_income", True),
+        ],
+    ),
+    (
+        "Adjustments to Income",
+        [
+            ("EDUCATOR EXPENSES", "educator_expenses", False),
+            ("SELF EMPLOYMENT TAX DEDUCTION", "self_employment_tax_deduction", True),
+            ("IRA DEDUCTION", "ira_deduction", True),
+            ("STUDENT LOAN INTEREST DEDUCTION", "student_loan_interest_deduction", True),
+            ("TOTAL ADJUSTMENTS", "total_adjustments", True),
+            ("ADJUSTED GROSS INCOME", "adjusted_gross_income", True),
+        ],
+    ),
+    (
+        "Tax and Credits",
+        [
+            ("TOTAL ITEMIZED DEDUCTIONS OR STANDARD DEDUCTION", "deduction", True),
+            ("QUALIFIED BUSINESS INCOME DEDUCTION", "qualified_business_income_deduction", False),
+            ("TAXABLE INCOME", "taxable_income", True),
+            ("TENTATIVE TAX", "tentative_tax", True),
+            ("TOTAL CREDITS", "total_credits", True),
+            ("INCOME TAX AFTER CREDITS", "income_tax_after_credits", True),
+        ],
+    ),
+    (
+        "Other Taxes",
+        [
+            ("SE TAX", "self_employment_tax", True),
+            ("TOTAL TAX LIABILITY TP FIGURES", "total_tax", True),
+        ],
+    ),
+    (
+        "Payments",
+        [
+            ("FEDERAL INCOME TAX WITHHELD", "federal_income_tax_withheld", False),
+            ("ESTIMATED TAX PAYMENTS", "estimated_tax_payments", False),
+            ("EARNED INCOME CREDIT", "earned_income_credit", True),
+            ("ADDITIONAL CHILD TAX CREDIT", "additional_child_tax_credit", True),
+            ("TOTAL PAYMENTS", "total_payments", True),
+        ],
+    ),
+    (
+        "Refund or Amount Owed",
+        [
+            ("AMOUNT YOU OWE", "amount_owed", False),
+            ("APPLIED TO NEXT YEAR'S ESTIMATED TAX", "applied_to_next_year", False),
+            ("ESTIMATED TAX PENALTY", "estimated_tax_penalty", False),
+            ("REFUND AMOUNT", "refund_amount", False),
+        ],
+    ),
+]
 
 # Lines only some years print: section -> (label, name, per computer, first year, last year)
 RETURN_BY_YEAR: list[tuple[str, str, str, bool, int, int]] = [
     ("Income", "TOTAL AMOUNT FROM FORMS W-2", "wages_forms_w2", False, 2022, 9999),
-    ("Adjustments to Income", "TUITION AND FEES DEDUCTION", "tuition_and_fees_deduction", True, 2019, 2020),
-    ("Tax and Credits", "CHARITABLE CONTRIBUTIONS FOR NON-ITEMIZERS", "charitable_deduction_non_itemizer",
-     False, 2020, 2021),  # fmt: skip
+    (
+        "Adjustments to Income",
+        "TUITION AND FEES DEDUCTION",
+        "tuition_and_fees_deduction",
+        True,
+        2019,
+        2020,
+    ),
+    (
+        "Tax and Credits",
+        "CHARITABLE CONTRIBUTIONS FOR NON-ITEMIZERS",
+        "charitable_deduction_non_itemizer",
+        False,
+        2020,
+        2021,
+    ),
     ("Tax and Credits", "QUALIFIED TIPS DEDUCTION", "no_tax_on_tips_deduction", True, 2025, 9999),
-    ("Tax and Credits", "QUALIFIED OVERTIME COMPENSATION DEDUCTION", "no_tax_on_overtime_deduction",
-     True, 2025, 9999),  # fmt: skip
-    ("Tax and Credits", "ENHANCED DEDUCTION FOR SENIORS", "enhanced_senior_deduction", True, 2025, 9999),
+    (
+        "Tax and Credits",
+        "QUALIFIED OVERTIME COMPENSATION DEDUCTION",
+        "no_tax_on_overtime_deduction",
+        True,
+        2025,
+        9999,
+    ),
+    (
+        "Tax and Credits",
+        "ENHANCED DEDUCTION FOR SENIORS",
+        "enhanced_senior_deduction",
+        True,
+        2025,
+        9999,
+    ),
     ("Payments", "RECOVERY REBATE CREDIT", "recovery_rebate_credit", True, 2020, 2021),
 ]
 
@@ -744,8 +955,9 @@ def print_return(doc: Doc, ret: Return, masked: bool) -> dict[str, Any]:
     p = ret.person
     fields: dict[str, Any] = {"filing_status": ret.filing_status}
     per_computer: dict[str, Any] = {}
-    doc.text("The following items reflect the amount as shown on the return (PR), and the amount as adjusted (PC),")
-    doc.text("if applicable. They do not show subsequent activity on the account.")
+    doc.text("The following items reflect the amount as shown on the return (PR), and the")
+    doc.text("amount as adjusted (PC), if applicable. They do not show subsequent activity")
+    doc.text("on the account.")
     doc.text()
     doc.lv("SSN", masked_ssn(p) if masked else p.ssn, leader=False)
     if ret.spouse:
@@ -754,15 +966,21 @@ def print_return(doc: Doc, ret: Return, masked: bool) -> dict[str, Any]:
     doc.lv("NAME(S) SHOWN ON RETURN", _names(p, ret.spouse, masked), leader=False)
     fields["name_control"] = (masked_last(p.last) if masked else p.last)[:4]
     if ret.spouse:
-        fields["spouse_name_control"] = (masked_last(ret.spouse.last) if masked else ret.spouse.last)[:4]
+        fields["spouse_name_control"] = (
+            masked_last(ret.spouse.last) if masked else ret.spouse.last
+        )[:4]
     doc.lv("ADDRESS", p.street[:6] if masked else p.street, leader=False)
     doc.lv("FILING STATUS", ret.filing_status, leader=False)
     doc.lv("FORM NUMBER", "1040", leader=False)
     doc.lv("CYCLE POSTED", ret.cycle, leader=False)
     doc.lv("RECEIVED DATE", long_date(ret.received), leader=False)
     doc.lv("REMITTANCE", printed_money(ZERO), leader=False)
-    fields |= {"form_number": "1040", "cycle_posted": ret.cycle, "received_date": ret.received.isoformat(),
-               "remittance": "0.00"}  # fmt: skip
+    fields |= {
+        "form_number": "1040",
+        "cycle_posted": ret.cycle,
+        "received_date": ret.received.isoformat(),
+        "remittance": "0.00",
+    }
     deduction = "itemized_deductions" if ret.itemized else "standard_deduction"
     for title, lines in _return_lines(ret.year):
         doc.text()
@@ -785,29 +1003,42 @@ def _print_schedules(doc: Doc, ret: Return, fields: dict[str, Any]) -> None:
     if ret.itemized:
         doc.text()
         doc.text("Schedule A--Itemized Deductions")
-        for label, name in (("MEDICAL AND DENTAL EXPENSES", "schedule_a_medical_and_dental_expenses"),
-                            ("TAXES PAID", "schedule_a_taxes_paid"),
-                            ("HOME MORTGAGE INTEREST", "schedule_a_home_mortgage_interest"),
-                            ("GIFTS TO CHARITY", "schedule_a_gifts_to_charity")):  # fmt: skip
+        for label, name in (
+            ("MEDICAL AND DENTAL EXPENSES", "schedule_a_medical_and_dental_expenses"),
+            ("TAXES PAID", "schedule_a_taxes_paid"),
+            ("HOME MORTGAGE INTEREST", "schedule_a_home_mortgage_interest"),
+            ("GIFTS TO CHARITY", "schedule_a_gifts_to_charity"),
+        ):
             value = ret.values.get(name, ZERO)
             doc.lv(label, printed_money(value))
             fields[name] = money_json(value)
     if ret.schedule_c:
         doc.text()
         doc.text("Schedule C--Profit or Loss From Business")
-        for label, name in (("GROSS RECEIPTS OR SALES", "schedule_c_gross_receipts"),
-                            ("TOTAL EXPENSES", "schedule_c_total_expenses"),
-                            ("NET PROFIT OR LOSS", "schedule_c_net_profit_or_loss")):  # fmt: skip
+        for label, name in (
+            ("GROSS RECEIPTS OR SALES", "schedule_c_gross_receipts"),
+            ("TOTAL EXPENSES", "schedule_c_total_expenses"),
+            ("NET PROFIT OR LOSS", "schedule_c_net_profit_or_loss"),
+        ):
             value = ret.schedule_c.get(name, ZERO)
             doc.lv(label, printed_money(value))
             fields[name] = money_json(value)
 
 
-def return_doc(ret: Return, *, style: str, masked: bool, tracking: str, request: date) -> tuple[Doc, dict[str, Any]]:
+def return_doc(
+    ret: Return, *, style: str, masked: bool, tracking: str, request: date
+) -> tuple[Doc, dict[str, Any]]:
     p = ret.person
-    doc = Doc("Tax Return Transcript", tracking, request, style,
-              [f"SSN Provided: {masked_ssn(p) if masked else p.ssn}",
-               f"Tax Period Ending: {long_date(date(ret.year, 12, 31))}"])  # fmt: skip
+    doc = Doc(
+        "Tax Return Transcript",
+        tracking,
+        request,
+        style,
+        [
+            f"SSN Provided: {masked_ssn(p) if masked else p.ssn}",
+            f"Tax Period Ending: {long_date(date(ret.year, 12, 31))}",
+        ],
+    )
     part = print_return(doc, ret, masked)
     part["fields"]["tax_period_end"] = f"{ret.year}-12-31"
     record = {
@@ -821,12 +1052,20 @@ def return_doc(ret: Return, *, style: str, masked: bool, tracking: str, request:
     return doc, record
 
 
-def record_of_account_doc(ret: Return, acct: Account, *, style: str, masked: bool, tracking: str,
-                          request: date) -> tuple[Doc, dict[str, Any]]:  # fmt: skip
+def record_of_account_doc(
+    ret: Return, acct: Account, *, style: str, masked: bool, tracking: str, request: date
+) -> tuple[Doc, dict[str, Any]]:
     p = ret.person
-    doc = Doc("Record of Account", tracking, request, style,
-              [f"SSN Provided: {masked_ssn(p) if masked else p.ssn}",
-               f"Tax Period Ending: {long_date(date(ret.year, 12, 31))}"])  # fmt: skip
+    doc = Doc(
+        "Record of Account",
+        tracking,
+        request,
+        style,
+        [
+            f"SSN Provided: {masked_ssn(p) if masked else p.ssn}",
+            f"Tax Period Ending: {long_date(date(ret.year, 12, 31))}",
+        ],
+    )
     ret_part = print_return(doc, ret, masked)
     doc.text()
     acct_part = print_account(doc, acct, masked)
@@ -845,6 +1084,7 @@ def record_of_account_doc(ret: Return, acct: Account, *, style: str, masked: boo
 # ---------------------------------------------------------------- the samples
 
 
+# fmt: off
 def _w2_jane_acme() -> Entry:
     return w2(
         ACME, JANE,
@@ -854,7 +1094,7 @@ def _w2_jane_acme() -> Entry:
          "deferred_compensation": m("3500.00")},
         {"DD": m("7412.88"), "W": m("1200.00")},
         retirement=True, third_party=None,
-    )  # fmt: skip
+    )
 
 
 def wi_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
@@ -863,83 +1103,97 @@ def wi_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
         _w2_jane_acme(),
         w2(BAYSIDE, JANE, {"box1_wages": m("8120.00"), "box2_federal_tax_withheld": m("412.50"),
                            "box3_ss_wages": m("8120.00"), "box4_ss_tax_withheld": m("503.44"),
-                           "box5_medicare_wages": m("8120.00"), "box6_medicare_tax_withheld": m("117.74"),
+                           "box5_medicare_wages": m("8120.00"),
+                               "box6_medicare_tax_withheld": m("117.74"),
                            "box7_ss_tips": m("640.00"), "box8_allocated_tips": m("215.00")},
-           {}, retirement=False, third_party=False),  # fmt: skip
+           {}, retirement=False, third_party=False),
         simple("1099-INT", "Interest Income", PAYER_PARTIES, INT_SPEC, GLOBEX, JANE,
                {"box1_interest_income": m("1312.08"), "box3_us_savings_bond_interest": m("45.10"),
-                "box8_tax_exempt_interest": m("220.00")}),  # fmt: skip
+                "box8_tax_exempt_interest": m("220.00")}),
         simple("1099-DIV", "Dividends and Distributions", PAYER_PARTIES, DIV_SPEC, GLOBEX, JANE,
-               {"box1a_total_ordinary_dividends": m("2450.31"), "box1b_qualified_dividends": m("1980.00"),
-                "box2a_total_capital_gain": m("310.55"), "box4_federal_tax_withheld": m("0.00")}),  # fmt: skip
+               {"box1a_total_ordinary_dividends": m("2450.31"),
+                   "box1b_qualified_dividends": m("1980.00"),
+                "box2a_total_capital_gain": m("310.55"), "box4_federal_tax_withheld": m("0.00")}),
         simple("1099-NEC", "Nonemployee Compensation", NEC_PARTIES, NEC_SPEC, BAYSIDE, JANE,
-               {"box1_nonemployee_compensation": m("4800.00"), "box4_federal_tax_withheld": m("1152.00")}),
-        simple("1099-R", "Distributions From Pensions, Annuities, Retirement, etc.", TRUSTEE_PARTIES, R_SPEC, ACME, JANE,
+               {"box1_nonemployee_compensation": m("4800.00"),
+                   "box4_federal_tax_withheld": m("1152.00")}),
+        simple("1099-R", "Distributions From Pensions, Annuities, Retirement, etc.",
+            TRUSTEE_PARTIES, R_SPEC, ACME, JANE,
                {"box1_gross_distribution": m("10000.00"), "box2a_taxable_amount": m("10000.00"),
                 "box4_federal_tax_withheld": m("2000.00")},
                [text("Distribution Code", "1", "box7_distribution_code", "1"),
                 text("Second Distribution Code", "Not significant"),
-                flag("Tax Amount Undetermined Code", "Not significant", "box2b_taxable_not_determined", False),
-                flag("Total Distribution Code", "Total distribution", "box2b_total_distribution", True),
-                flag("SEP Indicator", "IRA/SEP/SIMPLE box checked", "box7_ira_sep_simple", True)]),  # fmt: skip
+                flag("Tax Amount Undetermined Code", "Not significant",
+                    "box2b_taxable_not_determined", False),
+                flag("Total Distribution Code", "Total distribution",
+                    "box2b_total_distribution", True),
+                flag("SEP Indicator", "IRA/SEP/SIMPLE box checked", "box7_ira_sep_simple", True)]),
         simple("W-2G", "Certain Gambling Winnings", PAYER_PARTIES, W2G_SPEC, BAYSIDE, JANE,
                {"box1_gross_winnings": m("1450.00"), "box4_federal_tax_withheld": m("348.00")},
                [text("Type of Wager", "Slot machine", "box3_type_of_wager"),
-                text("Date Won", "08-14-2024", "box2_date_won", "2024-08-14")]),  # fmt: skip
+                text("Date Won", "08-14-2024", "box2_date_won", "2024-08-14")]),
         simple("1098", "Mortgage Interest Statement", LENDER_PARTIES, MORTGAGE_SPEC, GLOBEX, JANE,
-               {"box1_mortgage_interest": m("9875.42"), "box2_outstanding_principal": m("245310.77"),
-                "box6_points_paid": m("1200.00")}),  # fmt: skip
+               {"box1_mortgage_interest": m("9875.42"),
+                   "box2_outstanding_principal": m("245310.77"),
+                "box6_points_paid": m("1200.00")}),
         simple("1098-E", "Student Loan Interest Statement", LENDER_PARTIES, E_SPEC, ACME, JANE,
                {"box1_student_loan_interest": m("912.40")},
                [flag("Origination Fees/Capitalized Interest Indicator", "Not checked",
-                     "box2_origination_fees_included", False)]),  # fmt: skip
+                     "box2_origination_fees_included", False)]),
         simple("5498", "IRA Contribution Information", TRUSTEE_PARTIES, IRA_SPEC, GLOBEX, JANE,
                {"box1_ira_contributions": m("6500.00"), "box5_fair_market_value": m("48211.09")}),
         simple("5498-SA", "HSA, Archer MSA, or Medicare Advantage MSA Information", TRUSTEE_PARTIES,
                HSA_SPEC, ACME, JANE,
-               {"box2_total_contributions": m("3850.00"), "box5_fair_market_value": m("12004.61")}),  # fmt: skip
+               {"box2_total_contributions": m("3850.00"), "box5_fair_market_value": m("12004.61")}),
     ]
     classic, rec_classic = wage_income_doc(JANE, 2024, entries_2024, style="classic", masked=True,
-                                           tracking="108012345678", request=date(2025, 10, 6))  # fmt: skip
+                                           tracking="108012345678", request=date(2025, 10, 6))
     entries_2021 = [
         w2(GLOBEX, MARIA, {"box1_wages": m("61250.00"), "box2_federal_tax_withheld": m("7012.55"),
                            "box3_ss_wages": m("61250.00"), "box4_ss_tax_withheld": m("3797.50"),
-                           "box5_medicare_wages": m("61250.00"), "box6_medicare_tax_withheld": m("888.13"),
+                           "box5_medicare_wages": m("61250.00"),
+                               "box6_medicare_tax_withheld": m("888.13"),
                            "box10_dependent_care_benefits": m("2500.00")},
-           {"AA": m("3000.00"), "DD": m("6120.00")}, retirement=True, third_party=False),  # fmt: skip
-        simple("1099-G", "Certain Government Payments", PAYER_PARTIES, G_SPEC, NORTHWIND_STATE, MARIA,
-               {"box1_unemployment_compensation": m("4310.00"), "box4_federal_tax_withheld": m("431.00"),
+           {"AA": m("3000.00"), "DD": m("6120.00")}, retirement=True, third_party=False),
+        simple("1099-G", "Certain Government Payments", PAYER_PARTIES, G_SPEC, NORTHWIND_STATE,
+            MARIA,
+               {"box1_unemployment_compensation": m("4310.00"),
+                   "box4_federal_tax_withheld": m("431.00"),
                 "box2_state_local_refund": m("212.00")},
-               [text("Year of Refund", "2020", "box3_tax_year_of_refund", 2020)]),  # fmt: skip
+               [text("Year of Refund", "2020", "box3_tax_year_of_refund", 2020)]),
         simple("1099-MISC", "Miscellaneous Information", PAYER_PARTIES, MISC_SPEC, BAYSIDE, MARIA,
                {"box1_rents": m("9600.00"), "box3_other_income": m("750.00")}),
         simple("1099-K", "Payment Card and Third Party Network Transactions", PAYER_PARTIES, K_SPEC,
-               GLOBEX, MARIA, {"box1a_gross_payments": m("23418.90")}),  # fmt: skip
+               GLOBEX, MARIA, {"box1a_gross_payments": m("23418.90")}),
         simple("1098-T", "Tuition Statement", SCHOOL_PARTIES, T_SPEC, ACME, MARIA,
                {"box1_payments_received": m("8450.00"), "box5_scholarships_grants": m("2000.00")},
-               [flag("At Least Half-Time Student Indicator", "Checked", "box8_half_time_student", True),
-                flag("Graduate Student Indicator", "Not checked", "box9_graduate_student", False)]),  # fmt: skip
-        simple("SSA-1099", "Social Security Benefit Statement", PAYER_PARTIES, SSA_SPEC, SSA_PAYER, MARIA,
+               [flag("At Least Half-Time Student Indicator", "Checked",
+                   "box8_half_time_student", True),
+                flag("Graduate Student Indicator", "Not checked", "box9_graduate_student", False)]),
+        simple("SSA-1099", "Social Security Benefit Statement", PAYER_PARTIES, SSA_SPEC,
+            SSA_PAYER, MARIA,
                {"box3_benefits_paid": m("14220.00"), "box6_voluntary_tax_withheld": m("1422.00")}),
     ]
     online, rec_online = wage_income_doc(MARIA, 2021, entries_2021, style="online", masked=False,
-                                         tracking="108098765432", request=date(2024, 3, 12))  # fmt: skip
+                                         tracking="108098765432", request=date(2024, 3, 12))
     y2019 = [
-        simple("1099-MISC", "Miscellaneous Information", PAYER_PARTIES, MISC_2019_SPEC, BAYSIDE, JOHN,
+        simple("1099-MISC", "Miscellaneous Information", PAYER_PARTIES, MISC_2019_SPEC, BAYSIDE,
+            JOHN,
                {"box7_nonemployee_compensation": m("12500.00")}),
         w2(ACME, JOHN, {"box1_wages": m("30110.00"), "box2_federal_tax_withheld": m("2401.00"),
                         "box3_ss_wages": m("30110.00"), "box4_ss_tax_withheld": m("1866.82"),
-                        "box5_medicare_wages": m("30110.00"), "box6_medicare_tax_withheld": m("436.60")},
-           {}, retirement=False, third_party=None),  # fmt: skip
+                        "box5_medicare_wages": m("30110.00"),
+                            "box6_medicare_tax_withheld": m("436.60")},
+           {}, retirement=False, third_party=None),
     ]
     y2020 = [
         simple("1099-NEC", "Nonemployee Compensation", NEC_PARTIES, NEC_SPEC, BAYSIDE, JOHN,
                {"box1_nonemployee_compensation": m("14200.00")}),
     ]
     d2019, r2019 = wage_income_doc(JOHN, 2019, y2019, style="classic", masked=True,
-                                   tracking="108055500019", request=date(2023, 5, 2))  # fmt: skip
+                                   tracking="108055500019", request=date(2023, 5, 2))
     d2020, r2020 = wage_income_doc(JOHN, 2020, y2020, style="classic", masked=True,
-                                   tracking="108055500020", request=date(2023, 5, 2))  # fmt: skip
+                                   tracking="108055500020", request=date(2023, 5, 2))
     return [
         ("wi_2024_classic_masked", [(classic, rec_classic)]),
         ("wi_2021_online_unmasked_000-55-7788", [(online, rec_online)]),
@@ -947,8 +1201,10 @@ def wi_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
     ]
 
 
-NORTHWIND_STATE = Company("STATE OF ILLINOIS IDES", "37-6000511", "33 S STATE ST", "CHICAGO IL 60603", "IL", "")
-SSA_PAYER = Company("SOCIAL SECURITY ADMINISTRATION", "53-0196595", "6401 SECURITY BLVD", "BALTIMORE MD", "MD", "")
+NORTHWIND_STATE = Company("STATE OF ILLINOIS IDES", "37-6000511", "33 S STATE ST",
+    "CHICAGO IL 60603", "IL", "")
+SSA_PAYER = Company("SOCIAL SECURITY ADMINISTRATION", "53-0196595", "6401 SECURITY BLVD",
+    "BALTIMORE MD", "MD", "")
 
 
 def account_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
@@ -957,7 +1213,8 @@ def account_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
         JANE, 2023, m("3405.40"), m("188.12"), m("62.00"), date(2025, 11, 30),
         [Tx("150", "Tax return filed", date(2024, 5, 20), m("26179.00"), "20241905"),
          Tx("806", "W-2 or 1099 withholding", date(2024, 4, 15), m("-22810.10")),
-         Tx("166", "Penalty for filing tax return after the due date", date(2024, 5, 20), m("151.52"), "20241905"),
+         Tx("166", "Penalty for filing tax return after the due date", date(2024, 5, 20),
+             m("151.52"), "20241905"),
          Tx("276", "Penalty for late payment of tax", date(2024, 5, 20), m("33.68"), "20241905"),
          Tx("196", "Interest charged for late payment", date(2024, 5, 20), m("41.10"), "20241905"),
          Tx("971", "Notice issued", date(2024, 5, 20), ZERO, detail="CP 0014"),
@@ -967,9 +1224,9 @@ def account_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
          Tx("971", "Installment agreement established", date(2025, 4, 1), ZERO, detail="AC 063")],
         agi=m("148210.55"), taxable_income=m("133060.55"), tax_per_return=m("26179.00"),
         received=date(2024, 4, 15), processed=date(2024, 5, 22),
-    )  # fmt: skip
+    )
     classic, rec_classic = account_doc(a2023, style="classic", masked=True, tracking="108043849007",
-                                       request=date(2025, 11, 20))  # fmt: skip
+                                       request=date(2025, 11, 20))
     joint = Account(
         JOHN, 2022, m("-1250.00"), ZERO, ZERO, date(2024, 2, 5),
         [Tx("150", "Tax return filed", date(2023, 4, 3), m("9870.00"), "20231305"),
@@ -979,27 +1236,29 @@ def account_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
          Tx("290", "Additional tax assessed", date(2024, 1, 8), ZERO, "20240105"),
          Tx("776", "Interest credited to your account", date(2024, 1, 8), m("-18.22"), "20240105")],
         filing_status="Married Filing Joint", agi=m("98410.00"), taxable_income=m("72510.00"),
-        tax_per_return=m("9870.00"), received=date(2023, 3, 20), processed=date(2023, 4, 3), spouse=LINDA,
-    )  # fmt: skip
+        tax_per_return=m("9870.00"), received=date(2023, 3, 20), processed=date(2023, 4, 3),
+            spouse=LINDA,
+    )
     online, rec_online = account_doc(joint, style="online", masked=False, tracking="108011122233",
-                                     request=date(2024, 2, 5))  # fmt: skip
+                                     request=date(2024, 2, 5))
     sfr = Account(
         MARIA, 2020, m("7412.93"), m("1021.40"), m("1455.61"), date(2025, 6, 30),
         [Tx("806", "W-2 or 1099 withholding", date(2021, 4, 15), m("-1250.00")),
          Tx("150", "Substitute tax return prepared by IRS", date(2023, 2, 27), ZERO, "20230805"),
          Tx("290", "Additional tax assessed", date(2023, 2, 27), m("6120.00"), "20230805"),
-         Tx("166", "Penalty for filing tax return after the due date", date(2023, 2, 27), m("1102.50"), "20230805"),
+         Tx("166", "Penalty for filing tax return after the due date", date(2023, 2, 27),
+             m("1102.50"), "20230805"),
          Tx("276", "Penalty for late payment of tax", date(2023, 2, 27), m("510.40"), "20230805"),
          Tx("196", "Interest charged for late payment", date(2023, 2, 27), m("930.03"), "20230805"),
          Tx("971", "Notice issued", date(2023, 2, 27), ZERO, detail="CP 0504")],
         filing_status=None,
-    )  # fmt: skip
+    )
     d_sfr, r_sfr = account_doc(sfr, style="classic", masked=True, tracking="108077700020",
-                               request=date(2025, 6, 30))  # fmt: skip
+                               request=date(2025, 6, 30))
     periods = []
     for year, tracking, tax, wh in ((2019, "108066600019", "4120.00", "-4500.00"),
                                     (2020, "108066600020", "4388.00", "-4388.00"),
-                                    (2021, "108066600021", "5012.00", "-4800.00")):  # fmt: skip
+                                    (2021, "108066600021", "5012.00", "-4800.00")):
         refund = m(tax) + m(wh)
         acct = Account(
             LINDA, year, ZERO if refund <= 0 else refund, ZERO, ZERO, date(2024, 8, 1),
@@ -1009,9 +1268,9 @@ def account_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
             filing_status="Head of Household", agi=m("51200.00") + year - 2019,
             taxable_income=m("32450.00") + year - 2019, tax_per_return=m(tax),
             received=date(year + 1, 4, 10), processed=date(year + 1, 4, 20),
-        )  # fmt: skip
+        )
         periods.append(account_doc(acct, style="classic", masked=True, tracking=tracking,
-                                   request=date(2024, 8, 1)))  # fmt: skip
+                                   request=date(2024, 8, 1)))
     return [
         ("account_2023_classic_masked", [(classic, rec_classic)]),
         ("account_2022_online_joint_unmasked", [(online, rec_online)]),
@@ -1021,16 +1280,18 @@ def account_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
 
 
 def _return(person: Person, year: int, status: str, wages: str, withheld: str, deduction: str,
-            **more: str) -> Return:  # fmt: skip
+            **more: str) -> Return:
     v = {"wages": m(wages), "federal_income_tax_withheld": m(withheld), "deduction": m(deduction)}
     v |= {k: m(x) for k, x in more.items()}
-    total = sum((v.get(k, ZERO) for k in ("wages", "taxable_interest", "ordinary_dividends", "business_income",
-                                         "capital_gain", "ira_distributions_taxable", "unemployment_compensation",
-                                         "social_security_benefits_taxable", "other_income")), ZERO)  # fmt: skip
+    total = sum((v.get(k, ZERO) for k in ("wages", "taxable_interest", "ordinary_dividends",
+        "business_income",
+                                         "capital_gain", "ira_distributions_taxable",
+                                             "unemployment_compensation",
+                                         "social_security_benefits_taxable", "other_income")), ZERO)
     v["total_income"] = total
     v["adjusted_gross_income"] = total - v.get("total_adjustments", ZERO)
     v["taxable_income"] = max(ZERO, v["adjusted_gross_income"] - v["deduction"]
-                              - v.get("qualified_business_income_deduction", ZERO))  # fmt: skip
+                              - v.get("qualified_business_income_deduction", ZERO))
     v["total_payments"] = v["federal_income_tax_withheld"] + v.get("estimated_tax_payments", ZERO)
     due = v.get("total_tax", ZERO) - v["total_payments"]
     v["amount_owed" if due > 0 else "refund_amount"] = abs(due)
@@ -1040,50 +1301,59 @@ def _return(person: Person, year: int, status: str, wages: str, withheld: str, d
 def return_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
     """Return transcripts for every year 2019-2025, both renderings, a joint itemized return."""
     r19 = _return(JOHN, 2019, "Single", "30110.00", "2401.00", "12200.00", total_tax="2105.00",
-                  tentative_tax="2105.00", income_tax_after_credits="2105.00")  # fmt: skip
-    r20 = _return(JOHN, 2020, "Single", "28400.00", "2100.00", "12400.00", unemployment_compensation="6200.00",
+                  tentative_tax="2105.00", income_tax_after_credits="2105.00")
+    r20 = _return(JOHN, 2020, "Single", "28400.00", "2100.00", "12400.00",
+        unemployment_compensation="6200.00",
                   total_tax="2455.00", recovery_rebate_credit="600.00",
-                  charitable_deduction_non_itemizer="300.00")  # fmt: skip
+                  charitable_deduction_non_itemizer="300.00")
     r20.per_computer = {"recovery_rebate_credit": m("0.00"), "total_payments": m("2100.00")}
     r21 = _return(JOHN, 2021, "Single", "33050.00", "2950.00", "12550.00", taxable_interest="14.20",
-                  total_tax="2519.00")  # fmt: skip
+                  total_tax="2519.00")
     multi = [return_doc(r, style="classic", masked=True, tracking=t, request=date(2023, 5, 2))
-             for r, t in ((r19, "108055511119"), (r20, "108055511120"), (r21, "108055511121"))]  # fmt: skip
+             for r, t in ((r19, "108055511119"), (r20, "108055511120"), (r21, "108055511121"))]
     r22 = _return(JOHN, 2022, "Married Filing Joint", "98410.00", "11120.00", "27900.00",
-                  taxable_interest="312.08", ordinary_dividends="2450.31", qualified_dividends="1980.00",
+                  taxable_interest="312.08", ordinary_dividends="2450.31",
+                      qualified_dividends="1980.00",
                   business_income="6400.00", total_tax="9870.00", self_employment_tax="904.28",
-                  wages_forms_w2="98410.00")  # fmt: skip
+                  wages_forms_w2="98410.00")
     r22.spouse = LINDA
-    r22.schedule_c = {"schedule_c_gross_receipts": m("9800.00"), "schedule_c_total_expenses": m("3400.00"),
-                      "schedule_c_net_profit_or_loss": m("6400.00")}  # fmt: skip
+    r22.schedule_c = {"schedule_c_gross_receipts": m("9800.00"),
+        "schedule_c_total_expenses": m("3400.00"),
+                      "schedule_c_net_profit_or_loss": m("6400.00")}
     r22.per_computer = {"business_income": m("6400.00")}
     r23 = _return(JANE, 2023, "Single", "148210.55", "22810.10", "31550.20", total_tax="26179.00",
-                  taxable_interest="1312.08", estimated_tax_payments="500.00")  # fmt: skip
+                  taxable_interest="1312.08", estimated_tax_payments="500.00")
     r23.itemized = True
-    r23.values |= {"schedule_a_taxes_paid": m("10000.00"), "schedule_a_home_mortgage_interest": m("19350.20"),
-                   "schedule_a_gifts_to_charity": m("2200.00")}  # fmt: skip
+    r23.values |= {"schedule_a_taxes_paid": m("10000.00"),
+        "schedule_a_home_mortgage_interest": m("19350.20"),
+                   "schedule_a_gifts_to_charity": m("2200.00")}
     r24 = _return(MARIA, 2024, "Head of Household", "61250.00", "7012.55", "21900.00",
                   student_loan_interest_deduction="912.40", total_adjustments="912.40",
-                  total_tax="4391.00", earned_income_credit="0.00")  # fmt: skip
-    r25 = _return(LINDA, 2025, "Single", "45200.00", "3900.00", "15750.00", no_tax_on_tips_deduction="2100.00",
-                  enhanced_senior_deduction="6000.00", total_tax="2340.00")  # fmt: skip
+                  total_tax="4391.00", earned_income_credit="0.00")
+    r25 = _return(LINDA, 2025, "Single", "45200.00", "3900.00", "15750.00",
+        no_tax_on_tips_deduction="2100.00",
+                  enhanced_senior_deduction="6000.00", total_tax="2340.00")
     r25.per_computer = {"enhanced_senior_deduction": m("0.00"), "taxable_income": m("27350.00")}
     return [
         ("return_2019_2021_three_periods", multi),
         ("return_2022_classic_joint_schedule_c",
-         [return_doc(r22, style="classic", masked=True, tracking="108022200022", request=date(2023, 6, 1))]),
+         [return_doc(r22, style="classic", masked=True, tracking="108022200022",
+             request=date(2023, 6, 1))]),
         ("return_2023_online_itemized_unmasked_900-12-3456",
-         [return_doc(r23, style="online", masked=False, tracking="108022200023", request=date(2024, 6, 1))]),
+         [return_doc(r23, style="online", masked=False, tracking="108022200023",
+             request=date(2024, 6, 1))]),
         ("return_2024_online_masked",
-         [return_doc(r24, style="online", masked=True, tracking="108022200024", request=date(2025, 6, 1))]),
+         [return_doc(r24, style="online", masked=True, tracking="108022200024",
+             request=date(2025, 6, 1))]),
         ("return_2025_classic_masked",
-         [return_doc(r25, style="classic", masked=True, tracking="108022200025", request=date(2026, 5, 1))]),
-    ]  # fmt: skip
+         [return_doc(r25, style="classic", masked=True, tracking="108022200025",
+             request=date(2026, 5, 1))]),
+    ]
 
 
 def record_of_account_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any]]]]]:
     ret = _return(JOHN, 2022, "Married Filing Joint", "98410.00", "11120.00", "25900.00",
-                  taxable_interest="120.00", total_tax="9870.00")  # fmt: skip
+                  taxable_interest="120.00", total_tax="9870.00")
     ret.spouse = LINDA
     acct = Account(
         JOHN, 2022, m("-1250.00"), ZERO, ZERO, date(2024, 2, 5),
@@ -1093,22 +1363,28 @@ def record_of_account_samples() -> list[tuple[str, list[tuple[Doc, dict[str, Any
         filing_status="Married Filing Joint", agi=ret.values["adjusted_gross_income"],
         taxable_income=ret.values["taxable_income"], tax_per_return=m("9870.00"),
         received=date(2023, 3, 20), processed=date(2023, 4, 3), spouse=LINDA,
-    )  # fmt: skip
+    )
     doc = record_of_account_doc(ret, acct, style="classic", masked=True, tracking="108033300022",
-                                request=date(2024, 2, 5))  # fmt: skip
+                                request=date(2024, 2, 5))
     return [("record_of_account_2022_joint", [doc])]
 
 
+# (sample, skew degrees, noise 0..1, seed): photocopied at 300 dpi
 SCANS = (
-    ("wi_2024_classic_masked", 0.6, 0.35, 7),
-    ("account_2023_classic_masked", -0.5, 0.3, 11),
-    ("return_2024_online_masked", 0.4, 0.3, 13),
+    ("wi_2024_classic_masked", 0.6, 0.2, 7),
+    ("account_2023_classic_masked", -0.5, 0.2, 11),
+    ("return_2024_online_masked", 0.4, 0.2, 13),
 )
+
+
+# fmt: on
 
 
 def generate(root: Path) -> None:
     folder = root / "transcripts"
-    for name, docs in wi_samples() + account_samples() + return_samples() + record_of_account_samples():
+    for name, docs in (
+        wi_samples() + account_samples() + return_samples() + record_of_account_samples()
+    ):
         path = folder / f"{name}.pdf"
         spans = render([d for d, _ in docs], path)
         records = [dict(rec, pages=span) for (_, rec), span in zip(docs, spans, strict=True)]
