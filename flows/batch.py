@@ -165,8 +165,11 @@ def batch_flow(
         report.files = len(jobs)
         run = BatchRun(settings, store, report, session)
         run.extract_all(jobs)
-        checked = check_flow(None if sweep_inbox else run.doc_ids, as_of)
-        report.cases, report.findings = checked["cases"], checked["findings"]
+        try:
+            checked = check_flow(None if sweep_inbox else run.doc_ids, as_of)
+            report.cases, report.findings = checked["cases"], checked["findings"]
+        except Exception as exc:  # the documents are saved; the report says the check failed
+            report.check_error = f"{type(exc).__name__}: {display_name(str(exc))}"
         records = store.records()
         report.documents = [records[i].to_json() for i in run.doc_ids if i in records]
         folder_out = write_report(report, settings.reports_dir / report.batch_id)
@@ -177,6 +180,7 @@ def batch_flow(
         "report": str(folder_out),
         **report.counts(),
         "errors_detail": report.errors,
+        "check_error": report.check_error,
         "candidates": len(report.candidates()),
     }
 

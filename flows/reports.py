@@ -26,6 +26,8 @@ class BatchReport:
     cases: list[dict[str, Any]] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
     files: int = 0
+    check_error: str | None = None
+    """Why the cross-checks could not run, when they could not."""
 
     def counts(self) -> dict[str, int]:
         return {
@@ -110,6 +112,7 @@ def summary_markdown(report: BatchReport) -> str:
         f"- cases touched: {len(report.cases)}, amended-return candidates: "
         f"{len(report.candidates())}",
         f"- findings: {c['findings']}\n",
+        *([f"**The cross-checks failed: {report.check_error}**\n"] if report.check_error else []),
         "## Amended-return candidates\n",
         markdown_table(candidate_rows(report)),
         "## Findings\n",

@@ -64,5 +64,8 @@ def register(app: typer.Typer) -> None:
             stdout.print_json(json.dumps(result))
         else:
             stdout.print(summary_table(result))
+        if result["check_error"]:
+            stderr.print(f"[red]the cross-checks failed[/red]: {result['check_error']}")
+            raise typer.Exit(1)
         if result["errors"]:
             raise typer.Exit(EXIT_UNREADABLE)
