@@ -99,7 +99,7 @@ def normalize(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _tokens(text: str) -> tuple[str, ...]:
+def tokens(text: str) -> tuple[str, ...]:
     """Words for label matching: punctuation splits words, but not numbers ("9,102.33")."""
     out: list[str] = []
     for piece in re.split(r"[\s:;()/]+", normalize(text)):
@@ -153,7 +153,7 @@ class Region:
         if self._lines is None:
             self._lines = []
             for line in group_lines(self.words):
-                toks = [(t, i) for i, w in enumerate(line.words) for t in _tokens(w.text)]
+                toks = [(t, i) for i, w in enumerate(line.words) for t in tokens(w.text)]
                 self._lines.append((line, toks))
         return self._lines
 
@@ -166,7 +166,7 @@ class Region:
         Matching ignores case and punctuation; a word may hold several tokens ("comp.")
         and a token may be glued to punctuation. Lines are read left to right.
         """
-        want = list(_tokens(label))
+        want = list(tokens(label))
         if not want:
             return []
         hits: list[Hit] = []

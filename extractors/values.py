@@ -46,11 +46,20 @@ def money_str(text: str) -> str | None:
     return None if value is None else format_money(value)
 
 
+_DATE_SHAPES = re.compile(
+    r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b"
+)
+
+
 def parse_date(text: str) -> date | None:
-    """`05-22-2023`, `Mar. 18, 2024`, `2024-04-15`, `12/31/2023` as a date."""
-    t = text.strip().rstrip(".,;")
-    if not re.search(r"\d", t):
+    """`05-22-2023`, `Mar. 18, 2024`, `2024-04-15`, `12/31/2023` as a date; anything not
+    shaped like a whole date (a day alone, a year alone) is None, never today's date."""
+    m = _DATE_SHAPES.search(text)
+    if not m:
         return None
+    t = m.group(0)
     try:
         return date_parser.parse(t, dayfirst=False, yearfirst=bool(re.match(r"^\d{4}-", t))).date()
     except (ValueError, OverflowError):

@@ -17,7 +17,7 @@ from typing import Any
 from extractors.forms._copies import split_copies
 from extractors.forms._year import find_tax_year
 from extractors.kinds import Extracted, Identification
-from extractors.page import Box, Hit, Line, Page, Region, Word, group_lines, normalize
+from extractors.page import Box, Hit, Line, Page, Region, Word, group_lines, normalize, tokens
 from extractors.readers.glyphs import box_marked, crop_pixels
 from extractors.values import (
     format_money,
@@ -261,7 +261,7 @@ def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None
     same_line = lb.v_overlap(cand) >= 0.5 * min(lb.height, cand.height)
     if same_line and cand.x0 >= lb.x1 - 2:
         dx = cand.x0 - lb.x1
-        return dx if dx <= MAX_RIGHT else None
+        return 2.0 + 0.03 * dx if dx <= MAX_RIGHT else None
     below = cand.top >= lb.top + lb.height * 0.6
     if not below:
         return None
@@ -273,13 +273,18 @@ def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None
 
 
 def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor]) -> bool:
-    """True when another label sits between this label and the value."""
+    """True when another label sits between this label and the value, or when the value
+    is in another label's row (printed on that label's line, to its right)."""
     lb = anchor.box
+    same_line = lb.v_overlap(cand) >= 0.5 * min(lb.height, cand.height)
     for other in anchors:
         if other is anchor:
             continue
         ob = other.box
         if lb.v_overlap(cand) > 0 and lb.v_overlap(ob) > 0 and lb.x1 <= ob.x0 < cand.x0:
+            return True
+        in_its_row = ob.v_overlap(cand) >= 0.5 * min(ob.height, cand.height) and ob.x1 <= cand.x0
+        if not same_line and in_its_row and other.spec.kind != "caption":
             return True
         between_rows = lb.bottom - 1 <= ob.top and ob.bottom <= cand.top + 2
         if between_rows and ob.h_overlap(cand) > 0 and ob.h_overlap(lb) >= 0:
@@ -332,11 +337,66 @@ def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1)
     limit = min(stop_tops, default=area.bottom)
     words = [w for w in region.crop(area) if id(w) not in label_ids and w.box.cy < limit]
     lines = [ln for ln in group_lines(words) if ln.box.top - anchor_box.bottom < 30 or n > 1]
+    lines = _without_label_continuation(lines, anchor_box)
     if lines:
         return lines[:n]
     same = region.right_of(anchor_box, max_dx=right_edge - anchor_box.x1)
-    same_words = [w for w in same if id(w) not in label_ids]
-    return [Line(sorted(same_words, key=lambda w: w.box.x0))] if same_words else []
+    same_words = sorted((w for w in same if id(w) not in label_ids), key=lambda w: w.box.x0)
+    while same_words and _is_label_text(same_words[0].text):
+        same_words.pop(0)
+    return [Line(same_words)] if same_words else []
+
+
+# Words of the long, wrapped party labels ("PAYER'S name, street address, city or town,
+# state or province, country, ZIP or foreign postal code, and telephone no.").
+_LABEL_VOCABULARY = frozenset(
+    {
+        "name",
+        "names",
+        "street",
+        "address",
+        "city",
+        "town",
+        "state",
+        "province",
+        "country",
+        "zip",
+        "or",
+        "foreign",
+        "postal",
+        "code",
+        "and",
+        "telephone",
+        "no",
+        "number",
+        "phone",
+        "of",
+        "the",
+        "apt",
+        "suite",
+        "room",
+        "including",
+        "if",
+        "different",
+    }
+)
+
+
+def _is_label_text(text: str) -> bool:
+    toks = tokens(text)
+    return bool(toks) and all(t in _LABEL_VOCABULARY for t in toks)
+
+
+def _without_label_continuation(lines: list[Line], anchor_box: Box) -> list[Line]:
+    """Drop the wrapped rest of a label printed under its first line."""
+    out = list(lines)
+    while out:
+        toks = [t for w in out[0].words for t in tokens(w.text)]
+        small = out[0].box.height <= anchor_box.height * 1.25
+        if not (small and toks and sum(t in _LABEL_VOCABULARY for t in toks) >= 0.7 * len(toks)):
+            break
+        out.pop(0)
+    return out
 
 
 def is_checked(anchor_box: Box, region: Region) -> bool:

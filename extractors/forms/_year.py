@@ -42,16 +42,29 @@ def _year_words(region: Region) -> list[tuple[Word, int]]:
     return out
 
 
+def _filled_year(texts: list[str]) -> int | None:
+    """The year written after "For calendar year": `2024`, or `20` printed and `24` filled."""
+    for i, text in enumerate(texts):
+        m = _YEAR.match(text)
+        if m:
+            return int(m.group(1))
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        if text == "20" and re.fullmatch(r"\d{2}", nxt):
+            return 2000 + int(nxt)
+        if re.fullmatch(r"\d{2}", text) and text != "20":
+            return 2000 + int(text)
+    return None
+
+
 def find_tax_year(region: Region) -> int | None:
     for label in ("for calendar year", "calendar year", "tax year"):
         for hit in region.find(label):
-            near = region.right_of(hit.box, max_dx=80).words + region.below(hit.box, 20).words
-            for w in near:
-                m = _YEAR.match(w.text.strip())
-                if m:
-                    return int(m.group(1))
-                if re.fullmatch(r"\d{2}", w.text.strip()):
-                    return 2000 + int(w.text)
+            right = sorted(region.right_of(hit.box, max_dx=80).words, key=lambda w: w.box.x0)
+            below = sorted(region.below(hit.box, 20).words, key=lambda w: (w.box.top, w.box.x0))
+            near = right + below
+            year = _filled_year([w.text.strip() for w in near if w not in hit.words])
+            if year:
+                return year
     years = _year_words(region)
     if not years:
         return _segment_year(region)
