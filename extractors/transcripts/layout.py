@@ -203,5 +203,6 @@ def last_names(names: str) -> tuple[str | None, str | None]:
     if not parts:
         return None, None
     spouse = parts[1][-1] if len(parts) > 1 else None
-    primary = parts[0][-1] if len(parts[0]) > 1 or spouse is None else spouse
+    own = len(parts[0]) > 1 and len(parts[0][-1]) > 1  # `JOHN Q & JANE R SAMP` share one
+    primary = parts[0][-1] if own or spouse is None else spouse
     return primary, spouse

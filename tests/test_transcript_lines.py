@@ -1,0 +1,208 @@
+"""Transcript lines one field kind at a time: labels, amounts, dates, check boxes, form codes,
+transaction rows and return-line tables by year."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.transcripts.account import parse_transactions
+from extractors.transcripts.layout import TLine, iso_date, last_names, money, split_label_value
+from extractors.transcripts.return_lines import lines_for_year
+from extractors.transcripts.split import (
+    ACCOUNT,
+    RECORD_OF_ACCOUNT,
+    RETURN,
+    split_segments,
+    tax_period,
+)
+from extractors.transcripts.transaction_codes import canonical_explanation
+from extractors.transcripts.wage_income import box12_code, parse_flag
+from extractors.transcripts.wi_forms import form_for
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("$1,234.00", "1234.00"),
+        ("-$56.00", "-56.00"),
+        ("150.15", "150.15"),
+        ("$0.00", "0.00"),
+        ("$52 345 67", "52345.67"),  # OCR lost both separators
+        ("$7.,412 88", "7412.88"),
+        ("$810 0.0", "810.00"),
+        ("$o 00", "0.00"),
+        ("-$1,000 00", "-1000.00"),
+        ("$61 ,250.0", None),  # a digit lost: no amount rather than a wrong one
+        ("20241905", None),  # a cycle is not money
+        ("2024", None),
+    ],
+)
+def test_amounts_read_exactly_or_not_at_all(printed: str, value: str | None) -> None:
+    assert money(printed) == value
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("05-22-2023", "2023-05-22"),
+        ("Dec. 31, 2023", "2023-12-31"),
+        ("May 22, 2024", "2024-05-22"),
+        ("December, 2023", "2023-12-31"),
+        ("Nov 30% 2025", "2025-11-30"),
+    ],
+)
+def test_dates_in_every_printed_form(printed: str, value: str) -> None:
+    assert iso_date(printed) == value
+
+
+@pytest.mark.parametrize(
+    ("line", "pair"),
+    [
+        (
+            "TAXABLE INTEREST INCOME: SCH B:...........$312.08",
+            ("TAXABLE INTEREST INCOME: SCH B", "$312.08"),
+        ),
+        ("Taxable interest income: SCH B: $312.08", ("Taxable interest income: SCH B", "$312.08")),
+        (
+            "Employer Identification Number (EIN):XXXXX0495",
+            ("Employer Identification Number (EIN)", "XXXXX0495"),
+        ),
+        ("PROCESSING DATE May 22, 2024", ("PROCESSING DATE", "May 22, 2024")),
+        ("SSN: 900-12-3456", ("SSN", "900-12-3456")),
+        ("Federal Income Tax Withheld: $6,123 00", ("Federal Income Tax Withheld", "$6,123 00")),
+        (
+            "Statutory Employee:.....Not Statutory Employee",
+            ("Statutory Employee", "Not Statutory Employee"),
+        ),
+        ("Employer:", None),
+        ("RIVE CO", None),
+    ],
+)
+def test_label_and_value_split_on_the_colon_before_the_value(
+    line: str, pair: tuple[str, str] | None
+) -> None:
+    assert split_label_value(line) == pair
+
+
+@pytest.mark.parametrize(
+    ("printed", "checked"),
+    [
+        ("Checked", True),
+        ("Not checked", False),
+        ("Unanswered", None),
+        ("Not Statutory Employee", False),
+        ("Statutory Employee", True),
+        ("IRA/SEP/SIMPLE box checked", True),
+        ("Not significant", False),
+    ],
+)
+def test_indicator_lines_become_check_boxes(printed: str, checked: bool | None) -> None:
+    assert parse_flag(printed) is checked if checked is not None else parse_flag(printed) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "doc_type"),
+    [
+        ("W-2G", "W-2G"),
+        ("W-2", "W-2"),
+        ("1098-E", "1098-E"),
+        ("1098-T", "1098-T"),
+        ("1098", "1098"),
+        ("5498-SA", "5498-SA"),
+        ("5498", "5498"),
+        ("W-2C", "W-2c"),
+        ("1099-Q", "1099-Q"),
+    ],
+)
+def test_form_codes_sharing_a_prefix_are_told_apart(code: str, doc_type: str) -> None:
+    found, table = form_for(code)
+    assert found == doc_type
+    assert (table is None) == (code == "1099-Q")
+
+
+def test_box12_code_read_from_its_description_when_ocr_garbles_the_letter() -> None:
+    assert box12_code("ww", "employer contributions to a health savings account") == "W"
+    assert (
+        box12_code(None, "deferrals under a section 409a nonqualified deferred compensation plan")
+        == "Y"
+    )
+    assert box12_code("dd", "cost of employer sponsored health coverage") == "DD"
+
+
+def test_transaction_rows_keep_order_cycle_and_971_detail() -> None:
+    rows = parse_transactions(
+        [
+            TLine("TRANSACTIONS", 1),
+            TLine("150 Tax return filed 20241905 05-20-2024 $4,338.00", 1),
+            TLine("806 W-2 or 1099 withholding 04-15-2024 -$4,102.10", 1),
+            TLine(
+                "166 Penalty for filing tax return after the due date20241905 05-20-2024 $10.62", 1
+            ),
+            TLine("971 Notice issued 05-20-2024 $0.00", 1),
+            TLine("CP 0014", 1),
+        ]
+    )
+    assert [r["code"] for r in rows] == ["150", "806", "166", "971"]
+    assert rows[1] == {
+        "code": "806",
+        "explanation": "W-2 or 1099 withholding",
+        "date": "2024-04-15",
+        "amount": "-4102.10",
+    }
+    assert rows[2]["cycle"] == "20241905"
+    assert rows[2]["explanation"] == "Penalty for filing tax return after the due date"
+    assert rows[3]["detail"] == "CP 0014"
+
+
+def test_ocr_slips_in_a_transaction_explanation_are_read_as_the_usual_wording() -> None:
+    assert canonical_explanation("806", "W-2 or 1099.withholding") == "W-2 or 1099 withholding"
+    assert canonical_explanation("806", "Something else entirely") == "Something else entirely"
+
+
+def test_return_line_tables_follow_the_tax_year() -> None:
+    def names(year: int) -> set[str]:
+        return set(lines_for_year(year).values())
+
+    assert "tuition_and_fees_deduction" in names(
+        2019
+    ) and "tuition_and_fees_deduction" not in names(2021)
+    assert "recovery_rebate_credit" in names(2020) and "recovery_rebate_credit" not in names(2022)
+    assert "wages_forms_w2" in names(2022) and "wages_forms_w2" not in names(2021)
+    assert "no_tax_on_tips_deduction" in names(2025) and "no_tax_on_tips_deduction" not in names(
+        2024
+    )
+    for year in range(2019, 2026):
+        assert {"wages", "adjusted_gross_income", "total_tax", "amount_owed"} <= names(year)
+
+
+def test_tax_period_is_the_month_end_even_when_ocr_garbles_the_day() -> None:
+    assert tax_period("FORM NUMBER: 1040 TAX PERIOD: Dec. SL, 2023") == "2023-12-31"
+    assert tax_period("Tax Period Requested: December, 2023") == "2023-12-31"
+
+
+def test_titles_repeated_in_page_headers_continue_and_new_tracking_numbers_split() -> None:
+    lines = [
+        TLine("Account Transcript", 1),
+        TLine("Tracking Number: 108000000001", 1),
+        TLine("FORM NUMBER: 1040 TAX PERIOD: Dec. 31, 2022", 1),
+        TLine("Account Transcript", 2),
+        TLine("Tracking Number: 108000000001", 2),
+        TLine("150 Tax return filed 05-20-2023 $1.00", 2),
+        TLine("Tax Return Transcript", 3),
+        TLine("Tracking Number: 108000000002", 3),
+        TLine("Record of Account", 4),
+        TLine("Tracking Number: 108000000003", 4),
+        TLine("Account Transcript", 4),
+    ]
+    segments = split_segments(lines, ACCOUNT)
+    assert [(s.kind, s.pages) for s in segments] == [
+        (ACCOUNT, [1, 2]),
+        (RETURN, [3]),
+        (RECORD_OF_ACCOUNT, [4]),
+    ]
+
+
+def test_joint_names_give_both_last_names() -> None:
+    assert last_names("JOHN SAMP & LIND PLAC") == ("SAMP", "PLAC")
+    assert last_names("JOHN Q & JANE R SAMPLE") == ("SAMPLE", "SAMPLE")
+    assert last_names("LIND BERG") == ("BERG", None)
