@@ -54,18 +54,24 @@ def extract_file(
     source = display_name(display_source or path)
     try:
         loaded = load(path, settings or ExtractSettings())
+        docs: list[Extracted] = []
+        for run in classify(loaded.pages):
+            docs.extend(_extract_run(run))
     except InputError as exc:
-        digest = sha256_of(path) if path.is_file() and os.access(path, os.R_OK) else None
-        return FileResult(source, digest, error=exc)
-    docs: list[Extracted] = []
-    for run in classify(loaded.pages):
-        docs.extend(_extract_run(run))
+        return FileResult(source, _digest_or_none(path), error=exc)
+    except Exception as exc:  # one file's failure must never stop a batch
+        reason = f"internal error while reading this file ({type(exc).__name__}: {exc})"
+        return FileResult(source, _digest_or_none(path), error=InputError(reason, "extract"))
     _years_from_title(docs, loaded.title)
     records = [
         _to_record(doc, source, loaded.sha256, loaded.pages, tin_secret)
         for doc in merge_copies(docs)
     ]
     return FileResult(source, loaded.sha256, records)
+
+
+def _digest_or_none(path: Path) -> str | None:
+    return sha256_of(path) if path.is_file() and os.access(path, os.R_OK) else None
 
 
 def _years_from_title(docs: list[Extracted], title: str) -> None:

@@ -278,8 +278,8 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor]) -> bool:
     lb = anchor.box
     same_line = lb.v_overlap(cand) >= 0.5 * min(lb.height, cand.height)
     for other in anchors:
-        if other is anchor:
-            continue
+        if other is anchor or other.spec.kind == "check":
+            continue  # a check box's words may be wrapped into another box's label
         ob = other.box
         if lb.v_overlap(cand) > 0 and lb.v_overlap(ob) > 0 and lb.x1 <= ob.x0 < cand.x0:
             return True

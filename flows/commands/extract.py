@@ -22,7 +22,7 @@ PathsArg = Annotated[list[Path], typer.Argument(help="PDF or image files, or fol
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON on stdout")]
 HomeOpt = Annotated[Path | None, typer.Option("--home", help="backtax home folder")]
 
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 
 def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
