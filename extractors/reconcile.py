@@ -8,15 +8,25 @@ from typing import Any
 
 from extractors.kinds import Extracted
 
-_IDENTITY = ("doc_type", "tax_year", "payer_tin", "recipient_tin_last4")
+
+def _mergeable(doc: Extracted) -> bool:
+    return not doc.doc_type.startswith("IRS-") and doc.doc_type != "UNKNOWN"
 
 
-def _key(doc: Extracted) -> tuple | None:
-    if doc.doc_type.startswith("IRS-") or doc.doc_type == "UNKNOWN":
-        return None
-    if not (doc.payer_tin or doc.payer_name) or not doc.recipient_tin_last4:
-        return None
-    return (*(getattr(doc, k) for k in _IDENTITY), doc.corrected)
+def _compatible(a: Extracted, b: Extracted) -> bool:
+    """Copies of one form: same form and payer; year and recipient agree where both read."""
+    if a.doc_type != b.doc_type or a.corrected != b.corrected:
+        return False
+    same_payer = (a.payer_tin and a.payer_tin == b.payer_tin) or (
+        a.payer_name and a.payer_name == b.payer_name
+    )
+    if not same_payer:
+        return False
+    for key in ("tax_year", "payer_tin", "recipient_tin_last4"):
+        x, y = getattr(a, key), getattr(b, key)
+        if x is not None and y is not None and x != y:
+            return False
+    return True
 
 
 def _canon(value: Any) -> str:
@@ -37,18 +47,19 @@ def _vote(values: list[Any], label: str, warnings: list[str]) -> Any:
 
 def merge_copies(docs: list[Extracted]) -> list[Extracted]:
     """Group copies (same form, payer, recipient, year) and reconcile each group."""
-    groups: dict[tuple, list[Extracted]] = {}
-    out: list[Extracted | tuple] = []
+    groups: list[list[Extracted]] = []
+    order: list[Extracted | list[Extracted]] = []
     for doc in docs:
-        key = _key(doc)
-        if key is None:
-            out.append(doc)
+        if not _mergeable(doc):
+            order.append(doc)
             continue
-        if key not in groups:
-            groups[key] = []
-            out.append(key)
-        groups[key].append(doc)
-    return [_reconcile(groups[item]) if isinstance(item, tuple) else item for item in out]
+        group = next((g for g in groups if all(_compatible(doc, other) for other in g)), None)
+        if group is None:
+            group = []
+            groups.append(group)
+            order.append(group)
+        group.append(doc)
+    return [_reconcile(item) if isinstance(item, list) else item for item in order]
 
 
 def _reconcile(copies: list[Extracted]) -> Extracted:
@@ -64,6 +75,8 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
             fields[name] = value
     first.fields = fields
     first.pages = sorted({p for c in copies for p in c.pages})
+    for key in ("tax_year", "payer_tin", "recipient_tin_last4"):
+        setattr(first, key, _vote([getattr(c, key) for c in copies], key, warnings))
     first.payer_name = _vote([c.payer_name for c in copies], "payer_name", warnings)
     first.recipient_name = _vote([c.recipient_name for c in copies], "recipient_name", warnings)
     first.recipient_tin_full = next(

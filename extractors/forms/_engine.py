@@ -28,6 +28,66 @@ from extractors.values import (
     tin_last4,
 )
 
+STATE_CODES = frozenset(
+    {
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "PR",
+        "GU",
+        "VI",
+        "AS",
+        "MP",
+    }
+)
 CHECK_MARKS = {"x", "✓", "✔", "☒", "■", "[x]", "(x)", "xx", "v"}
 MAX_BELOW = 42.0
 MAX_RIGHT = 320.0
@@ -515,7 +575,23 @@ def read_party(
                 if not person and normalize_ein(ln.text):
                     party.tin = normalize_ein(ln.text)
                     break
+    if person and party.tin_last4 is None:
+        _only_ssn_on_form(region, party)
     return party
+
+
+_SSN_SHAPE = re.compile(r"^(?:\d{3}|[X*]{3})-(?:\d{2}|[X*]{2})-\d{4}$")
+
+
+def _only_ssn_on_form(region: Region, party: Party) -> None:
+    """When the TIN label is unreadable (OCR), the one SSN-shaped number of the form is the
+    recipient's: employers' and payers' TINs are EINs (NN-NNNNNNN)."""
+    found = {w.text.strip(".,;:") for w in region if _SSN_SHAPE.match(w.text.strip(".,;:"))}
+    if len(found) == 1:
+        text = found.pop()
+        party.tin_last4 = tin_last4(text)
+        party.tin_full = full_ssn_digits(text)
+        party.tin = party.tin_last4
 
 
 def _has_tin_shape(text: str) -> bool:
@@ -671,8 +747,8 @@ def read_state_rows(
     rows: list[dict[str, Any]] = []
     for line in group_lines(words):
         row = _state_row(line, header, bounds, id_field)
-        if row is None and not rows and not re.search(r"\d", line.text):
-            continue  # the wrapped second line of the column labels
+        if row is None and not re.search(r"\d", line.text):
+            continue  # the wrapped second line of the labels, or a dotted rule read by OCR
         if row is None:
             break
         rows.append(row)
@@ -695,19 +771,24 @@ def _state_row(
         text = " ".join(w.text for w in words)
         name, kind = anchor.spec.name, anchor.spec.kind
         if kind == "money":
-            value = parse_money(text.replace(" ", "")) or parse_money(text)
+            value = parse_money(text)
+            if value is None:
+                value = next((v for w in reversed(words) if (v := parse_money(w.text))), None)
             if value is None:
                 return None  # not a row of amounts: the form's title line or a footer
             row[name] = format_money(value)
         elif name == "state":
-            m = re.match(r"^([A-Z]{2})\b\s*/?\s*(.*)$", text.strip())
-            if m:
-                row["state"] = m.group(1)
+            m = re.match(r"^([A-Za-z]{2})\b[\s/|]*(.*)$", text.strip())
+            if m and m.group(1).upper() in STATE_CODES:
+                row["state"] = m.group(1).upper()
                 if m.group(2).strip():
                     row.setdefault(id_field, m.group(2).strip())
         elif name == id_field and "state" not in row:
-            m = re.match(r"^([A-Z]{2})\s+(\S.*)$", text.strip())
-            row.update({"state": m.group(1), name: m.group(2)} if m else {name: text.strip()})
+            m = re.match(r"^([A-Za-z]{2})[\s/|]+(\S.*)$", text.strip())
+            if m and m.group(1).upper() in STATE_CODES:
+                row.update({"state": m.group(1).upper(), name: m.group(2)})
+            else:
+                row[name] = text.strip()
         else:
             row[name] = text.strip()
     if not any(isinstance(v, str) and re.search(r"\d|^[A-Z]{2}$", v) for v in row.values()):

@@ -200,12 +200,12 @@ def _parse_code_amount(tokens: list[str]) -> dict[str, str] | None:
 def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
     """Box 14 "Other": free-text label and amount pairs, one per line."""
     hits = region.find("14 Other") or region.find("Box 14 Other")
-    box12_labels = [
-        Anchor(BOX12_LABEL_SPEC, Hit((w,)), True) for w in region if _BOX12_LABEL.match(w.text)
-    ]
+    column = _box12_column(region)
     out: list[dict[str, str]] = []
     for hit in hits[:1]:
-        for line in text_below(hit.box, region, stops + box12_labels, n=6):
+        if column is not None and column.x0 > hit.box.x1:
+            region = region.crop(Box(region.box.x0, region.box.top, column.x0, region.box.bottom))
+        for line in text_below(hit.box, region, stops, n=6):
             words = [w.text for w in line.words]
             if not words:
                 continue
