@@ -135,6 +135,34 @@ def read_texts(reading: FormReading, region: Region, anchors: list[Anchor]) -> N
                 reading.fields[name] = text
 
 
+_ZERO = re.compile(r"^\$?0\.00$")
+
+
+def explicit_zeros(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """A box that prints `0.00` holds an explicit zero: the lone `0.00` in the label's cell
+    (the engine takes a bare amount beginning with 0 for a code, and may reach further
+    down for another amount)."""
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    for a in anchors:
+        if a.spec.kind != "money":
+            continue
+        label, edge = a.box, _column_limit(a.box, anchors)
+        below = min(
+            (b.box.top for b in anchors if b.box.top > label.bottom and b.box.h_overlap(label) > 0),
+            default=label.bottom + 30,
+        )
+        zeros = [
+            w
+            for w in region.words
+            if _ZERO.match(w.text)
+            and id(w) not in label_ids
+            and label.x0 - 12 <= w.box.x0 < edge
+            and label.bottom - 1 <= w.box.cy <= min(below, label.bottom + 30)
+        ]
+        if len(zeros) == 1:
+            reading.fields[a.spec.name] = "0.00"
+
+
 def _is_mark(word: Word) -> bool:
     return word.text.strip().lower() in CHECK_MARKS
 
@@ -204,6 +232,7 @@ class InfoReturnKind(FormKind):
         state_names = {c.name for c in self.spec.state_columns}
         boxes = [a for a in anchors if a.spec.name not in state_names]
         amounts_on_rows(reading, region, boxes)
+        explicit_zeros(reading, region, boxes)
         read_texts(reading, region, boxes)
         check_far_right(reading, region, boxes)
         if self.spec.state_columns:

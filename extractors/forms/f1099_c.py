@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._engine import Anchor, BoxSpec, FormKind, FormReading, FormSpec
+from extractors.forms._info_return import InfoReturnKind
+from extractors.forms._engine import Anchor, BoxSpec, FormReading, FormSpec
 from extractors.kinds import register
 from extractors.page import Box, Region
 
@@ -40,4 +41,4 @@ def box5_at_line_end(reading: FormReading, region: Region, anchors: list[Anchor]
             reading.fields[a.spec.name] = True
 
 
-register(FormKind(SPEC, box5_at_line_end))
+register(InfoReturnKind(SPEC, box5_at_line_end))

@@ -43,9 +43,10 @@ DIV = FormSpec(
         ACCOUNT,
     ),
     captions=CAPTIONS,
-    # Older numbers are spelled out: a column begins at its number.
+    # Numbers spelled out: a column begins at its number, and a bare "State" would also
+    # match "city or town, state or province".
     state_columns=(
-        BoxSpec("state", "14", ("State", "13 State"), "text"),
+        BoxSpec("state", "", ("14 State", "13 State", "State/Payer's state no."), "text"),
         BoxSpec("payer_state_id", "15", ("State identification no.", "14 State identification no.",
                                          "Payer's state no."), "text"),
         BoxSpec("state_tax_withheld", "16", ("State tax withheld", "15 State tax withheld")),

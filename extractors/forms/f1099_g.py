@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec
+from extractors.forms._info_return import InfoReturnKind
+from extractors.forms._engine import BoxSpec, FormSpec
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -32,4 +33,4 @@ SPEC = FormSpec(
     ),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(InfoReturnKind(SPEC))

@@ -40,9 +40,10 @@ INT = FormSpec(
         ACCOUNT,
     ),
     captions=CAPTIONS,
-    # The 2013 numbers are spelled out: a column begins at its number.
+    # Numbers spelled out: a column begins at its number, and a bare "State" would also
+    # match "city or town, state or province".
     state_columns=(
-        BoxSpec("state", "15", ("State", "11 State"), "text"),
+        BoxSpec("state", "", ("15 State", "11 State", "State/Payer's state no."), "text"),
         BoxSpec("payer_state_id", "16", ("State identification no.", "12 State identification no.",
                                          "Payer's state no."), "text"),
         BoxSpec("state_tax_withheld", "17", ("State tax withheld", "13 State tax withheld")),

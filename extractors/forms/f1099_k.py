@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._engine import Anchor, BoxSpec, FormKind, FormReading, FormSpec, is_checked
+from extractors.forms._info_return import InfoReturnKind
+from extractors.forms._engine import Anchor, BoxSpec, FormReading, FormSpec, is_checked
 from extractors.kinds import register
 from extractors.page import Box, Region
 
@@ -59,4 +60,4 @@ def wide_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> 
             reading.fields[a.spec.name] = True
 
 
-register(FormKind(SPEC, wide_checks))
+register(InfoReturnKind(SPEC, wide_checks))

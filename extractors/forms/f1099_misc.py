@@ -48,8 +48,7 @@ MISC = FormSpec(
     ),
     captions=CAPTIONS,
     state_columns=(
-        BoxSpec("state", "17", ("State/Payer's state no.", "State/Payer's state", "State"),
-                "text"),
+        BoxSpec("state", "17", ("State/Payer's state no.", "State/Payer's state"), "text"),
         BoxSpec("payer_state_id", "", ("Payer's state no.",), "text"),
         BoxSpec("state_income", "18", ("State income",)),
         BoxSpec("state_tax_withheld", "16", ("State tax withheld",)),

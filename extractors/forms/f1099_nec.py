@@ -27,7 +27,7 @@ NEC = FormSpec(
     excludes=("Miscellaneous Information", "Miscellaneous Income"),
     captions=CAPTIONS,
     state_columns=(
-        BoxSpec("state", "6", ("State/Payer's state no.", "State/Payer's state", "State"), "text"),
+        BoxSpec("state", "6", ("State/Payer's state no.", "State/Payer's state"), "text"),
         BoxSpec("payer_state_id", "", ("Payer's state no.",), "text"),
         BoxSpec("state_income", "7", ("State income",)),
         BoxSpec("state_tax_withheld", "5", ("State tax withheld",)),

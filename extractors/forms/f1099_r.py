@@ -6,7 +6,8 @@ later as boxes 12 and 13); state columns are found by their wording, so both rea
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec
+from extractors.forms._info_return import InfoReturnKind
+from extractors.forms._engine import BoxSpec, FormSpec
 from extractors.kinds import register
 
 ACCOUNT = BoxSpec(
@@ -57,4 +58,4 @@ SPEC = FormSpec(
     ),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(InfoReturnKind(SPEC))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec
+from extractors.forms._info_return import InfoReturnKind
+from extractors.forms._engine import BoxSpec, FormSpec
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -24,4 +25,4 @@ SPEC = FormSpec(
     payer_name_labels=("PAYER'S/TRUSTEE'S name", "PAYER'S name", "TRUSTEE'S name"),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(InfoReturnKind(SPEC))

@@ -792,14 +792,13 @@ def draw_statement(c: Canvas, info: Info, top: float = 40) -> None:
             _text(c, 572, y, "$" + _printed(str(value)), 9, right=True)
     if info.states:
         y += 26
-        heads = ("State", "Payer’s state no.", "State income", "State tax withheld")
-        xs = (40, 110, 420, 572)
+        heads = ("State/Payer’s state no.", "State income", "State tax withheld")
+        xs = (40, 420, 572)
         for x, head in zip(xs, heads, strict=True):
             _text(c, x, y, head, 8, "Helvetica-Bold", right=x > 400)
         for row in info.states:
             y += 14
-            _text(c, 40, y, row.state, 9)
-            _text(c, 110, y, row.state_id, 9)
+            _text(c, 40, y, f"{row.state} {row.state_id}".strip(), 9)
             if row.income is not None:
                 _text(c, 420, y, "$" + _printed(row.income), 9, right=True)
             if row.tax is not None:
