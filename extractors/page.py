@@ -169,9 +169,10 @@ class Region:
         want = list(tokens(label))
         if not want:
             return []
+        fuzzy = self.page is not None and self.page.method == "ocr"
         hits: list[Hit] = []
         for line, toks in self._indexed():
-            hits.extend(_find_in_line(line.words, toks, want, max_gap))
+            hits.extend(_find_in_line(line.words, toks, want, max_gap, fuzzy))
         return hits
 
     def find_any(self, labels: Iterable[str]) -> list[Hit]:
@@ -188,19 +189,42 @@ class Region:
 
 
 def _find_in_line(
-    words: list[Word], toks: list[tuple[str, int]], want: list[str], max_gap: float
+    words: list[Word],
+    toks: list[tuple[str, int]],
+    want: list[str],
+    max_gap: float,
+    fuzzy: bool = False,
 ) -> list[Hit]:
     hits: list[Hit] = []
     n = len(want)
-    head = want[0]
     for start in range(len(toks) - n + 1):
-        if toks[start][0] != head or [t for t, _ in toks[start : start + n]] != want:
+        if not all(_same(toks[start + k][0], w, fuzzy) for k, w in enumerate(want)):
             continue
         first, last = toks[start][1], toks[start + n - 1][1]
         chosen = words[first : last + 1]
         if all(b.box.x0 - a.box.x1 <= max_gap for a, b in itertools.pairwise(chosen)):
             hits.append(Hit(tuple(chosen)))
     return hits
+
+
+def _same(seen: str, wanted: str, fuzzy: bool) -> bool:
+    """Token equality; on OCR pages a long word may differ by one letter ("Retirememt")."""
+    if seen == wanted:
+        return True
+    return (
+        fuzzy and len(wanted) >= 5 and abs(len(seen) - len(wanted)) <= 1 and _one_edit(seen, wanted)
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
 
 
 def group_lines(words: Iterable[Word], y_tolerance: float | None = None) -> list[Line]:

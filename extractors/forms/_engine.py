@@ -773,7 +773,9 @@ def _state_row(
         if kind == "money":
             value = parse_money(text)
             if value is None:
-                value = next((v for w in reversed(words) if (v := parse_money(w.text))), None)
+                value = next(
+                    (v for w in reversed(words) if (v := parse_money(w.text)) is not None), None
+                )
             if value is None:
                 return None  # not a row of amounts: the form's title line or a footer
             row[name] = format_money(value)
