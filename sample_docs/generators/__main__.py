@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sample_docs.generators import bad, misc, w2
+from sample_docs.generators import bad, cases, f1099_a, f1099_b_family, misc, transcripts, w2
 
-FAMILIES = (w2, misc, bad)
+# cases last: its folders are drawn with the other families' renderers.
+FAMILIES = (w2, misc, bad, f1099_a, f1099_b_family, transcripts, cases)
 
 
 def main(root: Path) -> None:
