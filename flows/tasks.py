@@ -26,6 +26,7 @@ from extractors.pipeline import extract_file
 from extractors.settings import ExtractSettings
 from flows.home import tin_secret
 from flows.store import Store
+from validators.api import check_records
 
 
 @cache
@@ -109,8 +110,6 @@ def check_store(database: str, as_of: str) -> dict[str, Any]:
     Everything is checked, not only the new documents: case grouping, shared last four
     digits and duplicates across batches all depend on the whole set.
     """
-    from validators.api import check_records
-
     with Store(Path(database)) as store:
         records = store.records()
         checked = check_records(list(records.values()), date.fromisoformat(as_of))
