@@ -257,6 +257,14 @@ class Page:
     image: bytes | None = field(default=None, repr=False)
     """For OCR pages: the upright page image (PNG) the words were read from."""
     dpi: int = 0
+    rules: list[Box] = field(default_factory=list, repr=False)
+    """Vertical ruling lines of the page (cell borders), where the reader saw them."""
+
+    def cell_right(self, box: Box) -> float | None:
+        """The x of the nearest cell border right of a label's start, at the label's height."""
+        edges = [r.x0 for r in self.rules if r.x0 > box.x0 + 4 and r.top <= box.cy <= r.bottom]
+        return min(edges, default=None)
+
     _text: str | None = field(default=None, repr=False)
 
     @property

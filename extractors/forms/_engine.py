@@ -307,6 +307,9 @@ def _union(words: tuple[Word, ...] | list[Word]) -> Box:
 def column_right_edge(anchor: Anchor, anchors: list[Anchor], region: Region) -> float:
     """The x where the next label to the right on the same line begins."""
     edge = region.box.x1
+    border = region.page.cell_right(anchor.box) if region.page else None
+    if border is not None and border > anchor.box.x1 - 2:
+        edge = border
     for other in anchors:
         ob = other.box
         if other is not anchor and ob.x0 > anchor.box.x1 and anchor.box.v_overlap(ob) > 0:
@@ -387,6 +390,9 @@ def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1)
     under it, the words right of it on its line."""
     label_ids = {id(w) for a in stops for w in a.hit.words}
     right_edge = min(region.box.x1, max(anchor_box.x1 + 60, anchor_box.x0 + 220))
+    border = region.page.cell_right(anchor_box) if region.page else None
+    if border is not None and border > anchor_box.x1 - 2:
+        right_edge = min(right_edge, border)
     for a in stops:
         if a.box.x0 > anchor_box.x1 - 2 and a.box.v_overlap(anchor_box) > 0:
             right_edge = min(right_edge, a.box.x0)

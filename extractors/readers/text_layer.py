@@ -17,7 +17,12 @@ def read_text_layer(page: pdfplumber.page.Page, number: int) -> Page:
         for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False)
         if w["text"].strip()
     ]
-    return Page(number, float(page.width), float(page.height), words, "text")
+    rules = [
+        Box(e["x0"], e["top"], e["x1"], e["bottom"])
+        for e in page.edges
+        if e["orientation"] == "v" and e["bottom"] - e["top"] > 8
+    ]
+    return Page(number, float(page.width), float(page.height), words, "text", rules=rules)
 
 
 def text_quality(page: Page) -> float:
