@@ -6,7 +6,8 @@ in box 3 and mortgage insurance premiums in box 4; they map to the 2024 names.
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec, Revision
+from extractors.forms._engine import BoxSpec, FormSpec, Revision
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 
 POINTS = ("Points paid on purchase of principal residence", "Points paid on purchase of")
@@ -38,9 +39,9 @@ SPEC = FormSpec(
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
                 "text"),
     ),
-    payer_name_labels=("RECIPIENT'S/LENDER'S name",),
+    captions=captions("1098"),
+    **parties("RECIPIENT'S/LENDER'S", "PAYER'S/BORROWER'S"),
     payer_tin_labels=("RECIPIENT'S/LENDER'S TIN",),
-    recipient_name_labels=("PAYER'S/BORROWER'S name",),
     recipient_tin_labels=("PAYER'S/BORROWER'S TIN",),
     revisions=(Revision(2016, (
         BoxSpec("box6_points_paid", "2", POINTS),
@@ -49,4 +50,4 @@ SPEC = FormSpec(
     )),),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(OtherReturnKind(SPEC))

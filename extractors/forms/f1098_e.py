@@ -3,7 +3,8 @@ recipient."""
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec
+from extractors.forms._engine import BoxSpec, FormSpec
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -20,10 +21,10 @@ SPEC = FormSpec(
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
                 "text"),
     ),
-    payer_name_labels=("RECIPIENT'S/LENDER'S name",),
+    captions=captions("1098-E"),
+    **parties("RECIPIENT'S/LENDER'S", "BORROWER'S", ending="and telephone number"),
     payer_tin_labels=("RECIPIENT'S TIN",),
-    recipient_name_labels=("BORROWER'S name",),
     recipient_tin_labels=("BORROWER'S TIN",),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(OtherReturnKind(SPEC))

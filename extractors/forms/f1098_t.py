@@ -6,7 +6,8 @@ the 2024 form leaves both blank.
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec, Revision
+from extractors.forms._engine import BoxSpec, FormSpec, Revision
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -33,9 +34,9 @@ SPEC = FormSpec(
                                                         "Ins. contract reimb.")),
         BoxSpec("account_number", "", ("Service Provider/Acct. No.", "Account number"), "text"),
     ),
-    payer_name_labels=("FILER'S name",),
+    captions=captions("1098-T"),
+    **parties("FILER'S", "STUDENT'S", ending="and telephone number"),
     payer_tin_labels=("FILER'S employer identification no.", "FILER'S EIN", "FILER'S TIN"),
-    recipient_name_labels=("STUDENT'S name",),
     recipient_tin_labels=("STUDENT'S TIN", "STUDENT'S taxpayer identification no."),
     revisions=(Revision(2017, (
         BoxSpec("box2_amounts_billed", "2", ("Amounts billed for qualified tuition",
@@ -46,4 +47,4 @@ SPEC = FormSpec(
     )),),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(OtherReturnKind(SPEC))

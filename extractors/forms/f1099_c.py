@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._info_return import InfoReturnKind
 from extractors.forms._engine import Anchor, BoxSpec, FormReading, FormSpec
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 from extractors.page import Box, Region
 
@@ -23,9 +23,9 @@ SPEC = FormSpec(
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
                 "text"),
     ),
-    payer_name_labels=("CREDITOR'S name",),
+    captions=captions("1099-C"),
+    **parties("CREDITOR'S", "DEBTOR'S"),
     payer_tin_labels=("CREDITOR'S TIN",),
-    recipient_name_labels=("DEBTOR'S name",),
     recipient_tin_labels=("DEBTOR'S TIN",),
 )  # fmt: skip
 
@@ -41,4 +41,4 @@ def box5_at_line_end(reading: FormReading, region: Region, anchors: list[Anchor]
             reading.fields[a.spec.name] = True
 
 
-register(InfoReturnKind(SPEC, box5_at_line_end))
+register(OtherReturnKind(SPEC, box5_at_line_end))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._info_return import InfoReturnKind
 from extractors.forms._engine import BoxSpec, FormSpec
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -26,6 +26,8 @@ SPEC = FormSpec(
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
                 "text"),
     ),
+    captions=captions("1099-G"),
+    **parties("PAYER'S", "RECIPIENT'S"),
     state_columns=(
         BoxSpec("state", "10a", ("State",), "text"),
         BoxSpec("payer_state_id", "10b", ("State identification no.",), "text"),
@@ -33,4 +35,4 @@ SPEC = FormSpec(
     ),
 )  # fmt: skip
 
-register(InfoReturnKind(SPEC))
+register(OtherReturnKind(SPEC))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._info_return import InfoReturnKind
 from extractors.forms._engine import Anchor, BoxSpec, FormReading, FormSpec, is_checked
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 from extractors.page import Box, Region
 
@@ -36,9 +36,9 @@ SPEC = FormSpec(
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
                 "text"),
     ),
-    payer_name_labels=("FILER'S name",),
+    captions=captions("1099-K"),
+    **parties("FILER'S", "PAYEE'S"),
     payer_tin_labels=("FILER'S TIN",),
-    recipient_name_labels=("PAYEE'S name",),
     recipient_tin_labels=("PAYEE'S TIN",),
     state_columns=(
         BoxSpec("state", "6", ("State",), "text"),
@@ -60,4 +60,4 @@ def wide_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> 
             reading.fields[a.spec.name] = True
 
 
-register(InfoReturnKind(SPEC, wide_checks))
+register(OtherReturnKind(SPEC, wide_checks))

@@ -6,8 +6,8 @@ later as boxes 12 and 13); state columns are found by their wording, so both rea
 
 from __future__ import annotations
 
-from extractors.forms._info_return import InfoReturnKind
 from extractors.forms._engine import BoxSpec, FormSpec
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 
 ACCOUNT = BoxSpec(
@@ -48,6 +48,8 @@ SPEC = FormSpec(
         BoxSpec("box13_date_of_payment", "13", ("Date of payment", "payment"), "date"),
         ACCOUNT,
     ),
+    captions=captions("1099-R"),
+    **parties("PAYER'S", "RECIPIENT'S"),
     state_columns=(
         BoxSpec("state_tax_withheld", "14", ("State tax withheld",)),
         BoxSpec("state", "15", ("State/Payer's state no.", "State/Payer's state no"), "text"),
@@ -58,4 +60,4 @@ SPEC = FormSpec(
     ),
 )  # fmt: skip
 
-register(InfoReturnKind(SPEC))
+register(OtherReturnKind(SPEC))

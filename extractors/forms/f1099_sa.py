@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._info_return import InfoReturnKind
 from extractors.forms._engine import BoxSpec, FormSpec
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -22,7 +22,8 @@ SPEC = FormSpec(
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
                 "text"),
     ),
-    payer_name_labels=("PAYER'S/TRUSTEE'S name", "PAYER'S name", "TRUSTEE'S name"),
+    captions=captions("1099-SA"),
+    **parties("PAYER'S/TRUSTEE'S", "RECIPIENT'S"),
 )  # fmt: skip
 
-register(InfoReturnKind(SPEC))
+register(OtherReturnKind(SPEC))

@@ -3,7 +3,8 @@ participant the recipient."""
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec
+from extractors.forms._engine import BoxSpec, FormSpec
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -45,10 +46,10 @@ SPEC = FormSpec(
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
                 "text"),
     ),
-    payer_name_labels=("TRUSTEE'S or ISSUER'S name",),
+    captions=captions("5498"),
+    **parties("TRUSTEE'S or ISSUER'S", "PARTICIPANT'S", ending=""),
     payer_tin_labels=("TRUSTEE'S or ISSUER'S TIN",),
-    recipient_name_labels=("PARTICIPANT'S name",),
     recipient_tin_labels=("PARTICIPANT'S TIN",),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(OtherReturnKind(SPEC))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec
+from extractors.forms._engine import BoxSpec, FormSpec
+from extractors.forms._other_returns import OtherReturnKind, captions, parties, party_labels
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -27,10 +28,12 @@ SPEC = FormSpec(
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
                 "text"),
     ),
-    payer_name_labels=("TRUSTEE'S or ISSUER'S name", "TRUSTEE'S name"),
+    captions=captions("5498-SA"),
+    **{**parties("TRUSTEE'S", "PARTICIPANT'S", ending=""),
+       "payer_name_labels": (*party_labels("TRUSTEE'S or ISSUER'S", ending=""),
+                             *party_labels("TRUSTEE'S", ending=""))},
     payer_tin_labels=("TRUSTEE'S TIN", "TRUSTEE'S or ISSUER'S TIN"),
-    recipient_name_labels=("PARTICIPANT'S name",),
     recipient_tin_labels=("PARTICIPANT'S TIN",),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(OtherReturnKind(SPEC))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.forms._engine import BoxSpec, FormKind, FormSpec
+from extractors.forms._engine import BoxSpec, FormSpec
+from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
 
 SPEC = FormSpec(
@@ -24,9 +25,9 @@ SPEC = FormSpec(
         BoxSpec("box11_first_identification", "11", ("First identification",), "text"),
         BoxSpec("box12_second_identification", "12", ("Second identification",), "text"),
     ),
-    payer_name_labels=("PAYER'S name",),
+    captions=captions("W-2G"),
+    **parties("PAYER'S", "WINNER'S"),
     payer_tin_labels=("PAYER'S federal identification number", "PAYER'S TIN"),
-    recipient_name_labels=("WINNER'S name",),
     recipient_tin_labels=("Winner's taxpayer identification no.",
                           "Winner's taxpayer identification number", "WINNER'S TIN"),
     state_columns=(
@@ -40,4 +41,4 @@ SPEC = FormSpec(
     ),
 )  # fmt: skip
 
-register(FormKind(SPEC))
+register(OtherReturnKind(SPEC))

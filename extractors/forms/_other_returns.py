@@ -1,0 +1,251 @@
+"""What the other information returns (1099-R/G/K/C/SA, W-2G, 1098, 1098-E/-T, 5498, 5498-SA)
+add to the 1099 family's refinements.
+
+- Party labels as printed: the long `name, street address, ...` label wraps after any word,
+  so every cut of it is a label (its first line), and every tail a caption (its second).
+- Date, year, count and code boxes: the first value of that shape in the box's cell (under
+  the label, or right of it on a statement's row), past titles and side notes in the cell.
+- A check-box label that is only a word of a longer line (`HSA` in `SUMMIT HSA BANK`,
+  `IRA` in `HARBOR TRUST IRA SERVICES`) is no check box, and no border of a name.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from extractors.forms._engine import (
+    Anchor,
+    FormReading,
+    FormSpec,
+    Postprocess,
+    find_anchors,
+    is_checked,
+    read_party,
+)
+from extractors.forms._info_return import CAPTIONS, InfoReturnKind
+from extractors.forms._year import find_tax_year
+from extractors.kinds import Extracted
+from extractors.page import Box, Line, Page, Region, Word, group_lines, normalize
+from extractors.values import parse_date
+
+ADDRESS = (
+    "name, street address, city or town, state or province, country, ZIP or foreign postal code"
+)
+TELEPHONE = "and telephone no."
+SIDE_NOTES = ("This is important tax information", "This is important tax", "This is important")
+
+
+def party_labels(who: str, ending: str = TELEPHONE) -> tuple[str, ...]:
+    """`who` + the address wording, cut after each of its words (a wrapped label's first
+    line), longest first; then `who name and address` as statements print it."""
+    words = f"{ADDRESS} {ending}".split()
+    cuts = [f"{who} {' '.join(words[:n])}" for n in range(len(words), 0, -1)]
+    return (*cuts, f"{who} name and address")
+
+
+def parties(payer: str, recipient: str, ending: str = TELEPHONE) -> dict[str, tuple[str, ...]]:
+    """The FormSpec's party name labels: `payer` and `recipient` as the form calls them
+    (`CREDITOR'S`, `DEBTOR'S`)."""
+    return {
+        "payer_name_labels": party_labels(payer, ending),
+        "recipient_name_labels": (f"{recipient} name and address", f"{recipient} name"),
+    }
+
+
+def captions(*form_numbers: str) -> tuple[str, ...]:
+    """Printed words that are never values: revision dates, OMB numbers, the form's number
+    printed as a title, the side note of Copy B."""
+    return (*CAPTIONS, *(f"Form {n}" for n in form_numbers), *SIDE_NOTES)
+
+
+# ---------------------------------------------------------------- values by shape
+
+_CODE = re.compile(r"^[A-Z0-9]{1,3}(?:\s*,?\s*[A-Z0-9]{1,2})?$")
+_INT = re.compile(r"^\d{1,7}%?$")
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+def shaped(kind: str, text: str) -> Any:
+    """`text` as a value of a box of `kind`, or None when it is not shaped like one."""
+    text = text.strip().strip("$").strip()
+    if kind == "date":
+        d = parse_date(text)
+        return d.isoformat() if d else None
+    if kind == "year":
+        return int(text) if _YEAR.match(text) else None
+    if kind == "int":
+        return int(text.rstrip("%").replace(",", "")) if _INT.match(text.replace(",", "")) else None
+    if kind == "code":
+        m = _CODE.match(text.upper())
+        return re.sub(r"[\s,]", "", m.group(0)) if m and text == text.upper() else None
+    if kind == "text":
+        return text or None
+    return None
+
+
+def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Line]:
+    """The lines of a box's cell: right of its label on the label's line (a statement's
+    row), then under the label down to the next label of its column."""
+    label = anchor.box
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    right = _right_edge(anchor, region, anchors)
+    row = [
+        w
+        for w in region.right_of(label, max_dx=right - label.x1)
+        if id(w) not in label_ids and w.box.x0 >= label.x1 - 1
+    ]
+    lines = [Line(sorted(row, key=lambda w: w.box.x0))] if row else []
+    bottom = min(
+        (
+            a.box.top
+            for a in anchors
+            if a.box.top > label.bottom - 1 and a.box.h_overlap(Box(label.x0, 0, right, 1)) > 0
+        ),
+        default=label.bottom + 45,
+    )
+    under = [
+        w
+        for w in region.crop(
+            Box(label.x0 - 12, label.bottom - 0.5, right, min(bottom, label.bottom + 45))
+        )
+        if id(w) not in label_ids
+    ]
+    return lines + group_lines(under)
+
+
+def _right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
+    """The cell's right border: a ruling line, else the next label to the right on the
+    label's line or the lines just under it."""
+    label = anchor.box
+    page = region.page
+    ruled = page.cell_right(label) if page is not None else None
+    edge = ruled if ruled is not None else region.box.x1
+    for a in anchors:
+        b = a.box
+        if a is anchor or a.spec.kind == "caption" or b.x0 <= label.x1 - 1:
+            continue
+        if b.bottom > label.top - 2 and b.top < label.bottom + 12:
+            edge = min(edge, b.x0)
+    return edge
+
+
+def read_shaped(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """Date, year, count and code boxes the engine left empty: the first run of words of
+    the right shape in the box's cell."""
+    for a in anchors:
+        kind, name = a.spec.kind, a.spec.name
+        if kind not in ("date", "year", "int", "code") or name in reading.fields:
+            continue
+        for line in cell_lines(a, region, anchors):
+            value = _first_shaped(kind, [w for w in line.words if w.text.strip() != "$"])
+            if value is not None:
+                reading.fields[name] = value
+                reading.conf[name] = line.conf
+                break
+
+
+def _first_shaped(kind: str, words: list[Word]) -> Any:
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 3), i, -1):
+            run = words[i:j]
+            if any(b.box.x0 - a.box.x1 > 12 for a, b in itertools.pairwise(run)):
+                continue
+            value = shaped(kind, " ".join(w.text for w in run))
+            if value is not None:
+                return value
+        if kind in ("code", "int"):
+            return None  # a code or a count is the first thing in its cell
+    return None
+
+
+# ---------------------------------------------------------------- check boxes inside names
+
+
+def inside_text(anchor: Anchor, region: Region) -> bool:
+    """A check-box label read inside a longer run of words (`SUMMIT HSA BANK`): a word
+    printed tight against it on each side."""
+    if anchor.spec.kind != "check":
+        return False
+    first, last = anchor.hit.words[0], anchor.hit.words[-1]
+    gap = max(first.box.height * 0.6, 3.0)
+    line = [w for w in region.right_of(first.box, slack=2) if w is not first]
+    before = [
+        w
+        for w in region.crop(
+            Box(first.box.x0 - 40, first.box.top - 1, first.box.x0, first.box.bottom + 1)
+        )
+        if w is not first and 0 <= first.box.x0 - w.box.x1 <= gap and w.box.v_overlap(first.box) > 0
+    ]
+    after = [w for w in line if 0 <= w.box.x0 - last.box.x1 <= gap and w not in anchor.hit.words]
+    return bool(before) and bool(after) and not any(_mark(w) for w in after)
+
+
+def _mark(word: Word) -> bool:
+    return normalize(word.text).strip("[]() ") in {"x", "v"} or word.text.strip() in {
+        "✓",
+        "✔",
+        "☒",
+        "■",
+    }
+
+
+def checks_outside_text(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """A check box with a label hit inside a name is read from its other hits only (a mark
+    by the label, or first at the end of a statement's row); with none, it is unchecked."""
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    by_name: dict[str, list[Anchor]] = {}
+    for a in anchors:
+        if a.spec.kind == "check":
+            by_name.setdefault(a.spec.name, []).append(a)
+    for name, hits in by_name.items():
+        real = [a for a in hits if not inside_text(a, region)]
+        if len(real) < len(hits):
+            reading.fields[name] = any(
+                is_checked(a.box, region) or _first_is_mark(a, region, label_ids) for a in real
+            )
+
+
+def _first_is_mark(anchor: Anchor, region: Region, label_ids: set[int]) -> bool:
+    row = [w for w in region.right_of(anchor.box) if id(w) not in label_ids]
+    return bool(row) and _mark(min(row, key=lambda w: w.box.x0))
+
+
+# ---------------------------------------------------------------- the kind
+
+
+class OtherReturnKind(InfoReturnKind):
+    """An information return read by the 1099 family's rules, then by the shapes of its
+    date, year, count and code boxes; party names read past check-box words inside them."""
+
+    def __init__(self, spec: FormSpec, postprocess: Postprocess | None = None) -> None:
+        self.own_postprocess = postprocess
+        super().__init__(spec, self._after)
+
+    def _after(self, reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+        checks_outside_text(reading, region, anchors)
+        read_shaped(reading, region, anchors)
+        if self.own_postprocess:
+            self.own_postprocess(reading, region, anchors)
+
+    def read_copy(self, region: Region, page: Page) -> Extracted | None:
+        doc = super().read_copy(region, page)
+        if doc is None or (doc.payer_name and doc.recipient_name):
+            return doc
+        spec = self.spec
+        boxes = spec.boxes_for(find_tax_year(region))
+        anchors = find_anchors(region, boxes + self._caption_specs() + spec.state_columns)
+        stops = [a for a in anchors if not inside_text(a, region)]
+        if not doc.payer_name and spec.payer_name_labels:
+            doc.payer_name = read_party(
+                region, spec.payer_name_labels, (), person=False, stops=stops
+            ).name
+        if not doc.recipient_name:
+            doc.recipient_name = read_party(
+                region, spec.recipient_name_labels, (), person=True, stops=stops
+            ).name
+        return doc
+
+
+__all__ = ["OtherReturnKind", "captions", "parties", "party_labels", "shaped"]
