@@ -41,19 +41,31 @@ def deskew_angle(gray: np.ndarray, limit: float = 4.0, step: float = 0.1) -> flo
     return best
 
 
-def remove_rules(gray: np.ndarray) -> np.ndarray:
-    """White out the form's ruling (long horizontal and vertical lines): Tesseract's layout
-    analysis otherwise takes heavy box borders for images and drops the text inside."""
+def find_rules(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The form's ruling as masks: long horizontal lines, and long vertical lines."""
     ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
     h, w = gray.shape
     horizontal = cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 40), 1))
     vertical = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 60)))
-    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, horizontal)
-    rules |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, vertical)
-    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, horizontal), cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, vertical
+    )
+
+
+def remove_rules(gray: np.ndarray, masks: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """White out the form's ruling: Tesseract's layout analysis otherwise takes heavy box
+    borders for images and drops the text inside."""
+    rules = cv2.dilate(masks[0] | masks[1], np.ones((3, 3), np.uint8))
     out = gray.copy()
     out[rules > 0] = 255
     return out
+
+
+def vertical_rules(mask: np.ndarray, scale: float) -> list[Box]:
+    """Cell borders (vertical rules) in points."""
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    boxes = (cv2.boundingRect(c) for c in contours)
+    return [Box(x * scale, y * scale, (x + w) * scale, (y + h) * scale) for x, y, w, h in boxes]
 
 
 def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
@@ -110,15 +122,18 @@ def ocr_image(image: Image.Image, number: int, dpi: int, lang: str = "eng") -> P
     whether it is turned (that costs a second pass)."""
     scale = 72.0 / dpi
     gray, notes = _deskewed(image)
-    upright = Image.fromarray(gray)
-    words = _words(Image.fromarray(remove_rules(gray)), lang, scale)
+    masks = find_rules(gray)
+    words = _words(Image.fromarray(remove_rules(gray, masks)), lang, scale)
     if not _legible(words):
-        turn = _orientation(upright)
+        turn = _orientation(Image.fromarray(gray))
         if turn:
-            upright = upright.rotate(-turn, expand=True, fillcolor=255)
+            gray = np.asarray(Image.fromarray(gray).rotate(-turn, expand=True, fillcolor=255))
             notes.append(f"rotated by {turn} degrees")
-            words = _words(Image.fromarray(remove_rules(np.asarray(upright))), lang, scale)
+            masks = find_rules(gray)
+            words = _words(Image.fromarray(remove_rules(gray, masks)), lang, scale)
+    upright = Image.fromarray(gray)
     page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
+    page.rules = vertical_rules(masks[1], scale)
     page.image, page.dpi = encode_image(np.asarray(upright)), dpi
     page.warnings.extend(f"page {number}: {n}" for n in notes)
     return page
