@@ -21,13 +21,13 @@ from extractors.forms._engine import (
     FormSpec,
     Postprocess,
     find_anchors,
-    is_checked,
     read_party,
 )
-from extractors.forms._info_return import CAPTIONS, InfoReturnKind
+from extractors.forms._info_return import CAPTIONS, InfoReturnKind, first_run
 from extractors.forms._year import find_tax_year
 from extractors.kinds import Extracted
 from extractors.page import Box, Line, Page, Region, Word, group_lines, normalize
+from extractors.readers.glyphs import box_marked, crop_pixels
 from extractors.values import parse_date
 
 ADDRESS = (
@@ -131,11 +131,21 @@ def _right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
     return edge
 
 
-def read_shaped(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+def read_shaped(
+    reading: FormReading, region: Region, anchors: list[Anchor], skip: frozenset[str] = frozenset()
+) -> None:
     """Date, year, count and code boxes the engine left empty: the first run of words of
-    the right shape in the box's cell."""
+    the right shape in the box's cell. Text boxes: the first line of the cell, up to a
+    wide gap, unless it is a note in lower-case prose."""
     for a in anchors:
         kind, name = a.spec.kind, a.spec.name
+        if name in skip:
+            continue
+        if kind == "text" and not name.startswith("_"):
+            text = _cell_text(a, region, anchors)
+            if text:
+                reading.fields[name] = text
+            continue
         if kind not in ("date", "year", "int", "code") or name in reading.fields:
             continue
         for line in cell_lines(a, region, anchors):
@@ -144,6 +154,18 @@ def read_shaped(reading: FormReading, region: Region, anchors: list[Anchor]) -> 
                 reading.fields[name] = value
                 reading.conf[name] = line.conf
                 break
+
+
+_PROSE = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
+
+
+def _cell_text(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | None:
+    for line in cell_lines(anchor, region, anchors):
+        words = first_run([w for w in line.words if w.text.strip() != "$"])
+        text = " ".join(w.text for w in words).strip()
+        if text and not _PROSE.search(text):
+            return text
+    return None
 
 
 def _first_shaped(kind: str, words: list[Word]) -> Any:
@@ -160,56 +182,108 @@ def _first_shaped(kind: str, words: list[Word]) -> Any:
     return None
 
 
-# ---------------------------------------------------------------- check boxes inside names
+# ---------------------------------------------------------------- check boxes
+
+FAR = 1e9
+MARKS = {"x", "v", "✓", "✔", "☒", "■"}
+
+
+def is_mark(word: Word) -> bool:
+    return normalize(word.text).strip("[]() ") in MARKS or word.text.strip() in MARKS
 
 
 def inside_text(anchor: Anchor, region: Region) -> bool:
     """A check-box label read inside a longer run of words (`SUMMIT HSA BANK`): a word
-    printed tight against it on each side."""
-    if anchor.spec.kind != "check":
-        return False
+    printed tight against it on each side, and no mark after it."""
     first, last = anchor.hit.words[0], anchor.hit.words[-1]
     gap = max(first.box.height * 0.6, 3.0)
-    line = [w for w in region.right_of(first.box, slack=2) if w is not first]
+    line = [w for w in region.right_of(first.box.union(last.box)) if w not in anchor.hit.words]
+    near = Box(first.box.x0 - 40, first.box.top - 1, first.box.x0, first.box.bottom + 1)
     before = [
-        w
-        for w in region.crop(
-            Box(first.box.x0 - 40, first.box.top - 1, first.box.x0, first.box.bottom + 1)
-        )
-        if w is not first and 0 <= first.box.x0 - w.box.x1 <= gap and w.box.v_overlap(first.box) > 0
+        w for w in region.crop(near) if w is not first and 0 <= first.box.x0 - w.box.x1 <= gap
     ]
-    after = [w for w in line if 0 <= w.box.x0 - last.box.x1 <= gap and w not in anchor.hit.words]
-    return bool(before) and bool(after) and not any(_mark(w) for w in after)
+    after = [w for w in line if 0 <= w.box.x0 - last.box.x1 <= gap]
+    return bool(before) and bool(after) and not any(is_mark(w) for w in after)
 
 
-def _mark(word: Word) -> bool:
-    return normalize(word.text).strip("[]() ") in {"x", "v"} or word.text.strip() in {
-        "✓",
-        "✔",
-        "☒",
-        "■",
+def reach(anchor: Anchor, mark: Box, others: list[Box]) -> float:
+    """How far a mark is from a check box's label, as a mark of that box: right after the
+    label on its line (at the end of a statement's row when no other label is between),
+    just before it, or under it; FAR when it cannot be that box's mark."""
+    lb = anchor.box
+    same_line = lb.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
+    if same_line and mark.x0 >= lb.x1 - 2:
+        between = any(
+            b.v_overlap(lb) > 0 and lb.x1 - 1 <= b.x0 and b.x1 <= mark.x0 + 1 for b in others
+        )
+        return FAR if between else mark.x0 - lb.x1
+    if same_line and mark.x1 <= lb.x0 + 2:
+        gap = lb.x0 - mark.x1
+        return 2 * gap + 12 if gap <= 24 else FAR
+    dy = mark.top - lb.bottom
+    if -1 <= dy <= 24 and lb.x0 - 6 <= mark.cx <= lb.x1 + 6:
+        return dy + 10
+    return FAR
+
+
+def read_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """Every check box from the marks on the page, each mark given to the nearest label it
+    can belong to (so a mark ending one label is not also the mark before the next). A
+    check label inside a name or a caption is no check box. On scans, a box with no mark
+    read as text is checked by its ink, looked for only beside and under its own label."""
+    captions = [a for a in anchors if a.spec.kind == "caption"]
+    caption_ids = {id(w) for a in captions for w in a.hit.words}
+    checks = [
+        a
+        for a in anchors
+        if a.spec.kind == "check"
+        and not a.spec.name.startswith("_")
+        and not inside_text(a, region)
+        and not any(id(w) in caption_ids for w in a.hit.words)
+    ]
+    names = {
+        a.spec.name for a in anchors if a.spec.kind == "check" and not a.spec.name.startswith("_")
     }
-
-
-def checks_outside_text(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """A check box with a label hit inside a name is read from its other hits only (a mark
-    by the label, or first at the end of a statement's row); with none, it is unchecked."""
     label_ids = {id(w) for a in anchors for w in a.hit.words}
-    by_name: dict[str, list[Anchor]] = {}
-    for a in anchors:
-        if a.spec.kind == "check":
-            by_name.setdefault(a.spec.name, []).append(a)
-    for name, hits in by_name.items():
-        real = [a for a in hits if not inside_text(a, region)]
-        if len(real) < len(hits):
+    others = [a.box for a in anchors]
+    marks = [w for w in region.words if is_mark(w) and id(w) not in label_ids]
+    owned: set[str] = set()
+    contested: set[str] = set()
+    for m in marks:
+        reaches = sorted(
+            ((reach(a, m.box, others), n, a) for n, a in enumerate(checks)), key=lambda t: t[:2]
+        )
+        reaches = [r for r in reaches if r[0] < FAR]
+        if reaches:
+            owned.add(reaches[0][2].spec.name)
+            contested.update(r[2].spec.name for r in reaches[1:])
+    scan = region.page is not None and region.page.method == "ocr"
+    for name in names:
+        if name in owned:
+            reading.fields[name] = True
+        elif scan and name not in contested:
             reading.fields[name] = any(
-                is_checked(a.box, region) or _first_is_mark(a, region, label_ids) for a in real
+                _ink_beside(a, region) for a in checks if a.spec.name == name
             )
+        else:
+            reading.fields[name] = False
 
 
-def _first_is_mark(anchor: Anchor, region: Region, label_ids: set[int]) -> bool:
-    row = [w for w in region.right_of(anchor.box) if id(w) not in label_ids]
-    return bool(row) and _mark(min(row, key=lambda w: w.box.x0))
+def _ink_beside(anchor: Anchor, region: Region) -> bool:
+    """Ink in a check box drawn right after the label or under it (not before it: that is
+    where the previous label's box ends)."""
+    page, b = region.page, anchor.box
+    if page is None:
+        return False
+    areas = (
+        Box(b.x1 - 1, b.top - 2, b.x1 + 18, b.bottom + 2),
+        Box(b.x0 - 6, b.bottom - 1, b.x1 + 6, b.bottom + 24),
+    )
+    for area in areas:
+        pixels = crop_pixels(page, area)
+        if pixels is not None and box_marked(pixels, page.dpi):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- the kind
@@ -224,8 +298,8 @@ class OtherReturnKind(InfoReturnKind):
         super().__init__(spec, self._after)
 
     def _after(self, reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-        checks_outside_text(reading, region, anchors)
-        read_shaped(reading, region, anchors)
+        read_checks(reading, region, anchors)
+        read_shaped(reading, region, anchors, frozenset(c.name for c in self.spec.state_columns))
         if self.own_postprocess:
             self.own_postprocess(reading, region, anchors)
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.forms._engine import Anchor, BoxSpec, FormReading, FormSpec, is_checked
+from extractors.forms._engine import BoxSpec, FormSpec
 from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
-from extractors.page import Box, Region
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
@@ -16,7 +15,7 @@ SPEC = FormSpec(
     titles=("Payment Card and Third Party", "Network Transactions", "Payment Card and"),
     boxes=(
         BoxSpec("filer_pse", "", ("Payment settlement entity (PSE)",), "check"),
-        BoxSpec("filer_epf_other", "", ("(EPF)/Other third party",
+        BoxSpec("filer_epf_other", "", ("(EPF)/Other third party", "Electronic Payment Facilitator",
                                         "Electronic Payment Facilitator (EPF)/Other third party"),
                 "check"),
         BoxSpec("transactions_payment_card", "", ("Payment card",), "check"),
@@ -47,17 +46,4 @@ SPEC = FormSpec(
     ),
 )  # fmt: skip
 
-CHECK_REACH = 50.0  # the IRS form prints its filer and transaction boxes well right of the label
-
-
-def wide_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """The filer-type and transaction-type boxes sit far right of their labels on the IRS form."""
-    for a in anchors:
-        if a.spec.kind != "check" or reading.fields.get(a.spec.name):
-            continue
-        b = a.box
-        if is_checked(Box(b.x0, b.top, b.x1 + CHECK_REACH - 18, b.bottom), region):
-            reading.fields[a.spec.name] = True
-
-
-register(OtherReturnKind(SPEC, wide_checks))
+register(OtherReturnKind(SPEC))
