@@ -136,15 +136,21 @@ def read_shaped(
 ) -> None:
     """Date, year, count and code boxes the engine left empty: the first run of words of
     the right shape in the box's cell. Text boxes: the first line of the cell, up to a
-    wide gap, unless it is a note in lower-case prose."""
+    wide gap, unless it is a note in lower-case prose. Amount boxes left empty that print
+    an explicit zero: 0.00."""
+    strong = {a.spec.name for a in anchors if not weak(a, region)}
     for a in anchors:
         kind, name = a.spec.kind, a.spec.name
-        if name in skip:
+        if name in skip or (name in strong and weak(a, region)):
             continue
         if kind == "text" and not name.startswith("_"):
             text = _cell_text(a, region, anchors)
             if text:
                 reading.fields[name] = text
+            continue
+        if kind == "money" and name not in reading.fields:
+            if _cell_text(a, region, anchors) in ZEROS:
+                reading.fields[name] = "0.00"
             continue
         if kind not in ("date", "year", "int", "code") or name in reading.fields:
             continue
@@ -156,15 +162,21 @@ def read_shaped(
                 break
 
 
+ZEROS = ("0.00", "0", ".00")  # an explicit zero, which the engine leaves (a code may be 0)
 _PROSE = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
 
 
 def _cell_text(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | None:
+    """The first run of words in the cell that is no note in lower-case prose (the rest of
+    a label printed before a statement's value is such a note)."""
     for line in cell_lines(anchor, region, anchors):
-        words = first_run([w for w in line.words if w.text.strip() != "$"])
-        text = " ".join(w.text for w in words).strip()
-        if text and not _PROSE.search(text):
-            return text
+        words = [w for w in line.words if w.text.strip() != "$"]
+        while words:
+            run = first_run(words)
+            text = " ".join(w.text for w in run).strip()
+            if text and not _PROSE.search(text):
+                return text
+            words = words[len(run) :]
     return None
 
 
@@ -192,18 +204,27 @@ def is_mark(word: Word) -> bool:
     return normalize(word.text).strip("[]() ") in MARKS or word.text.strip() in MARKS
 
 
-def inside_text(anchor: Anchor, region: Region) -> bool:
-    """A check-box label read inside a longer run of words (`SUMMIT HSA BANK`): a word
-    printed tight against it on each side, and no mark after it."""
+def _tight_neighbours(anchor: Anchor, region: Region) -> tuple[bool, bool]:
+    """Whether a word (not a check mark) is printed tight against the label hit before it
+    and after it on its line: then the hit is part of a longer run of words."""
     first, last = anchor.hit.words[0], anchor.hit.words[-1]
     gap = max(first.box.height * 0.6, 3.0)
-    line = [w for w in region.right_of(first.box.union(last.box)) if w not in anchor.hit.words]
-    near = Box(first.box.x0 - 40, first.box.top - 1, first.box.x0, first.box.bottom + 1)
-    before = [
-        w for w in region.crop(near) if w is not first and 0 <= first.box.x0 - w.box.x1 <= gap
-    ]
-    after = [w for w in line if 0 <= w.box.x0 - last.box.x1 <= gap]
-    return bool(before) and bool(after) and not any(is_mark(w) for w in after)
+    area = Box(first.box.x0 - 40, first.box.top - 1, last.box.x1 + 40, last.box.bottom + 1)
+    words = [w for w in region.crop(area) if w not in anchor.hit.words and not is_mark(w)]
+    before = any(0 <= first.box.x0 - w.box.x1 <= gap for w in words)
+    after = any(0 <= w.box.x0 - last.box.x1 <= gap for w in words)
+    return before, after
+
+
+def weak(anchor: Anchor, region: Region) -> bool:
+    """A label hit that is likely no label: a check-box label inside a name (`SUMMIT HSA
+    BANK`), or the bare one-word label of a numbered box found without its number and
+    inside a phrase (`code` of `postal code`)."""
+    bare_word = bool(anchor.spec.number) and not anchor.numbered and len(anchor.hit.words) == 1
+    if anchor.spec.kind != "check" and not bare_word:
+        return False
+    before, after = _tight_neighbours(anchor, region)
+    return (before or after) if bare_word else (before and after)
 
 
 def reach(anchor: Anchor, mark: Box, others: list[Box]) -> float:
@@ -238,7 +259,7 @@ def read_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> 
         for a in anchors
         if a.spec.kind == "check"
         and not a.spec.name.startswith("_")
-        and not inside_text(a, region)
+        and not weak(a, region)
         and not any(id(w) in caption_ids for w in a.hit.words)
     ]
     names = {
@@ -310,7 +331,7 @@ class OtherReturnKind(InfoReturnKind):
         spec = self.spec
         boxes = spec.boxes_for(find_tax_year(region))
         anchors = find_anchors(region, boxes + self._caption_specs() + spec.state_columns)
-        stops = [a for a in anchors if not inside_text(a, region)]
+        stops = [a for a in anchors if not weak(a, region)]
         if not doc.payer_name and spec.payer_name_labels:
             doc.payer_name = read_party(
                 region, spec.payer_name_labels, (), person=False, stops=stops
