@@ -85,6 +85,13 @@ def _text_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | N
     return next(iter(_texts_near(anchor, region, anchors)), None)
 
 
+def _box_padding(label: Box, edge: float, anchors: list[Anchor]) -> float:
+    """Values of the next box start a little before its label's text (the label is
+    indented in its box) when that label is on this label's line."""
+    beside = any(a.box.x0 == edge and a.box.v_overlap(label) > 0 for a in anchors)
+    return 6.0 if beside else 0.0
+
+
 def _texts_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[str]:
     """What a text box may hold, best first: the lines under its label in the label's
     column, then the words right of the label after a short gap; each only its leading
@@ -106,7 +113,7 @@ def _texts_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[s
     words = [
         w
         for w in region.words
-        if label.x0 - 12 <= w.box.x0 < edge
+        if label.x0 - 12 <= w.box.x0 < edge - _box_padding(label, edge, anchors)
         and label.bottom - 1 <= w.box.cy <= bottom
         and id(w) not in label_ids
     ]
@@ -174,11 +181,10 @@ def check_far_right(reading: FormReading, region: Region, anchors: list[Anchor])
     for a in anchors:
         if a.spec.kind != "check" or reading.fields.get(a.spec.name):
             continue
-        row = sorted(
-            (w for w in region.right_of(a.box) if id(w) not in label_ids),
-            key=lambda w: w.box.x0,
-        )
-        if row and _is_mark(row[0]) and (len(row) == 1 or row[0].box.x0 - a.box.x1 < 60):
+        row = sorted(region.right_of(a.box), key=lambda w: w.box.x0)
+        row = [w for w in row if w not in a.hit.words]
+        alone = len([w for w in row if id(w) not in label_ids]) == 1
+        if row and _is_mark(row[0]) and (alone or row[0].box.x0 - a.box.x1 < 60):
             reading.fields[a.spec.name] = True
 
 
@@ -193,7 +199,8 @@ def amounts_on_rows(reading: FormReading, region: Region, anchors: list[Anchor])
         if not row:
             continue
         cands = money_candidates(Region(row, a.box, region.page_number), set())
-        if len(cands) == 1 and len(cands[0].words) == len(row):
+        # Only a real amount ($ or cents): a bare number on a row may be a form number.
+        if len(cands) == 1 and len(cands[0].words) == len(row) and not cands[0].weak:
             value = parse_money(cands[0].text)
             if value is not None:
                 reading.fields[a.spec.name] = format_money(value)
