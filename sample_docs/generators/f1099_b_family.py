@@ -1386,7 +1386,31 @@ def _draw_cell(
         if cell.field == "box9a_percentage_of_total" and value:
             value += "%"
     if value:
-        sheet.text(x + 10, max(label_bottom + 1, y + height - 11), value, 9)
+        size = fitted_size(sheet, value, width - 14)
+        sheet.text(x + 10, max(label_bottom + 1, y + height - 11), value, size)
+
+
+def fitted_size(sheet: Sheet, text: str, width: float, size: float = 9) -> float:
+    """The font size that fits `text` in `width`, as a form field's auto size shrinks it."""
+    while size > 5 and sheet.canvas.stringWidth(text, "Helvetica", size) > width:
+        size -= 0.5
+    return size
+
+
+def wrapped(sheet: Sheet, text: str, width: float, size: float = 6.5) -> str:
+    """A label broken into lines that fit `width` (lines already broken are kept)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        current = ""
+        for word in line.split():
+            trial = f"{current} {word}".strip()
+            if current and sheet.canvas.stringWidth(trial, "Helvetica", size) > width:
+                out.append(current)
+                current = word
+            else:
+                current = trial
+        out.append(current)
+    return "\n".join(out)
 
 
 def _draw_title(sheet: Sheet, sample: Sample, top: float, copy_text: str) -> None:
@@ -1402,19 +1426,21 @@ def _draw_state_row(
     sheet: Sheet, cells: tuple[Cell, ...], rows: tuple[Mapping[str, Value], ...], top: float
 ) -> float:
     width = (EDGE - LEFT) / len(cells)
-    label_lines = max(len(_cell_label(c).split("\n")) for c in cells)
+    labels = [wrapped(sheet, _cell_label(c), width - 4) for c in cells]
+    label_lines = max(len(label.split("\n")) for label in labels)
     head = 4 + label_lines * 7.7
     for n, cell in enumerate(cells):
         x = LEFT + n * width
         sheet.rect(x, top, x + width, top + head + 26)
-        sheet.lines(x + 2, top + 2, _cell_label(cell))
+        sheet.lines(x + 2, top + 2, labels[n])
         for r in range(2):
             row = rows[r] if r < len(rows) else {}
             text = state_printed(cell, row)
             if cell.kind == "money":
                 sheet.text(x + 2, top + head + 2 + r * 12, "$", 7)
             if text:
-                sheet.text(x + 10, top + head + 1 + r * 12, text, 9)
+                size = fitted_size(sheet, text, width - 12)
+                sheet.text(x + 10, top + head + 1 + r * 12, text, size)
     return top + head + 26
 
 
