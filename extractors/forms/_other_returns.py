@@ -139,14 +139,14 @@ def read_shaped(
     wide gap, unless it is a note in lower-case prose. Amount boxes left empty that print
     an explicit zero: 0.00."""
     strong = {a.spec.name for a in anchors if not weak(a, region)}
+    texts: dict[str, str | None] = {}
     for a in anchors:
         kind, name = a.spec.kind, a.spec.name
         if name in skip or (name in strong and weak(a, region)):
             continue
         if kind == "text" and not name.startswith("_"):
-            text = _cell_text(a, region, anchors)
-            if text:
-                reading.fields[name] = text
+            texts.setdefault(name, None)
+            texts[name] = texts[name] or _cell_text(a, region, anchors)
             continue
         if kind == "money" and name not in reading.fields:
             if _cell_text(a, region, anchors) in ZEROS:
@@ -160,6 +160,11 @@ def read_shaped(
                 reading.fields[name] = value
                 reading.conf[name] = line.conf
                 break
+    for name, text in texts.items():
+        if text:
+            reading.fields[name] = text
+        else:
+            reading.fields.pop(name, None)
 
 
 ZEROS = ("0.00", "0", ".00")  # an explicit zero, which the engine leaves (a code may be 0)
