@@ -24,10 +24,10 @@ from extractors.forms._engine import (
     read_party,
 )
 from extractors.forms._info_return import CAPTIONS, InfoReturnKind, first_run
+from extractors.forms._squares import marked_squares
 from extractors.forms._year import find_tax_year
 from extractors.kinds import Extracted
 from extractors.page import Box, Line, Page, Region, Word, group_lines, normalize
-from extractors.readers.glyphs import box_marked, crop_pixels
 from extractors.values import parse_date
 
 ADDRESS = (
@@ -253,63 +253,60 @@ def reach(anchor: Anchor, mark: Box, others: list[Box]) -> float:
 
 
 def read_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """Every check box from the marks on the page, each mark given to the nearest label it
-    can belong to (so a mark ending one label is not also the mark before the next). A
-    check label inside a name or a caption is no check box. On scans, a box with no mark
-    read as text is checked by its ink, looked for only beside and under its own label."""
-    captions = [a for a in anchors if a.spec.kind == "caption"]
-    caption_ids = {id(w) for a in captions for w in a.hit.words}
+    """Every check box from the marks on the page (an X read as text, or on a scan a drawn
+    box with ink in it), each mark given to the nearest label it can be the mark of, so a
+    mark ending one label is not also the mark before the next. A check label inside a
+    name or a caption is no check box."""
+    caption_ids = {id(w) for a in anchors if a.spec.kind == "caption" for w in a.hit.words}
     checks = [
         a
         for a in anchors
         if a.spec.kind == "check"
-        and not a.spec.name.startswith("_")
         and not weak(a, region)
         and not any(id(w) in caption_ids for w in a.hit.words)
     ]
-    names = {
-        a.spec.name for a in anchors if a.spec.kind == "check" and not a.spec.name.startswith("_")
-    }
-    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    names = {a.spec.name for a in anchors if a.spec.kind == "check"}
     others = [a.box for a in anchors]
-    marks = [w for w in region.words if is_mark(w) and id(w) not in label_ids]
     owned: set[str] = set()
-    contested: set[str] = set()
-    for m in marks:
-        reaches = sorted(
-            ((reach(a, m.box, others), n, a) for n, a in enumerate(checks)), key=lambda t: t[:2]
-        )
-        reaches = [r for r in reaches if r[0] < FAR]
-        if reaches:
-            owned.add(reaches[0][2].spec.name)
-            contested.update(r[2].spec.name for r in reaches[1:])
-    scan = region.page is not None and region.page.method == "ocr"
+    for mark in marks(region, anchors):
+        reaches = [(reach(a, mark, others), n, a) for n, a in enumerate(checks)]
+        best = min(reaches, key=lambda t: t[:2], default=None)
+        if best is not None and best[0] < FAR:
+            owned.add(best[2].spec.name)
     for name in names:
-        if name in owned:
-            reading.fields[name] = True
-        elif scan and name not in contested:
-            reading.fields[name] = any(
-                _ink_beside(a, region) for a in checks if a.spec.name == name
-            )
-        else:
-            reading.fields[name] = False
+        reading.fields[name] = name in owned
 
 
-def _ink_beside(anchor: Anchor, region: Region) -> bool:
-    """Ink in a check box drawn right after the label or under it (not before it: that is
-    where the previous label's box ends)."""
-    page, b = region.page, anchor.box
-    if page is None:
-        return False
-    areas = (
-        Box(b.x1 - 1, b.top - 2, b.x1 + 18, b.bottom + 2),
-        Box(b.x0 - 6, b.bottom - 1, b.x1 + 6, b.bottom + 24),
-    )
-    for area in areas:
-        pixels = crop_pixels(page, area)
-        if pixels is not None and box_marked(pixels, page.dpi):
+def marks(region: Region, anchors: list[Anchor]) -> list[Box]:
+    """Where check marks are: X-like words that are no label's, and marked drawn boxes."""
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    out = [w.box for w in region.words if is_mark(w) and id(w) not in label_ids]
+    if region.page is not None:
+        out += [b for b in marked_squares(region.page) if region.box.contains_center(b)]
+    return out
+
+
+def marked_near(label: Box, region: Region) -> bool:
+    """A mark on a label's line just before it or after it (`[X] CORRECTED (if checked)`)."""
+    band = Box(label.x0 - 30, label.top - 4, label.x1 + 80, label.bottom + 4)
+    return any(band.contains_center(m) for m in marks(region, []))
+
+
+def is_corrected(region: Region) -> bool:
+    """CORRECTED printed as a title, or its check box marked."""
+    for hit in region.find("CORRECTED"):
+        after = normalize(" ".join(w.text for w in region.right_of(hit.box, max_dx=60)))
+        if "if checked" in after:
+            if marked_near(hit.box, region):
+                return True
+        elif hit.words[0].text.isupper() and not _void_before(hit.box, region):
             return True
     return False
+
+
+def _void_before(label: Box, region: Region) -> bool:
+    line = region.crop(Box(label.x0 - 120, label.top - 2, label.x0, label.bottom + 2))
+    return any(normalize(w.text) == "void" for w in line)
 
 
 # ---------------------------------------------------------------- the kind
@@ -331,7 +328,11 @@ class OtherReturnKind(InfoReturnKind):
 
     def read_copy(self, region: Region, page: Page) -> Extracted | None:
         doc = super().read_copy(region, page)
-        if doc is None or (doc.payer_name and doc.recipient_name):
+        if doc is None:
+            return doc
+        if page.method == "ocr":
+            doc.corrected = is_corrected(region)
+        if doc.payer_name and doc.recipient_name:
             return doc
         spec = self.spec
         boxes = spec.boxes_for(find_tax_year(region))
