@@ -90,7 +90,7 @@ STATE_CODES = frozenset(
 )
 CHECK_MARKS = {"x", "✓", "✔", "☒", "■", "[x]", "(x)", "xx", "v"}
 MAX_BELOW = 42.0
-MAX_RIGHT = 320.0
+MAX_RIGHT = 420.0
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,7 @@ def _is_money(text: str) -> bool:
     bare = t.lstrip("$ ").strip()
     if _YEAR.match(bare) or (_SMALL_INT.match(bare) and "$" not in t):
         return False
-    return "$" in t or not re.match(r"^0|^\d{8,}$", bare)
+    return "$" in t or not re.match(r"^0\d|^\d{8,}$", bare)
 
 
 def _is_weak(text: str) -> bool:
@@ -720,11 +720,14 @@ def _box_checked(region: Region, label: str) -> bool:
 
 
 def is_corrected(region: Region) -> bool:
-    """CORRECTED checked, or printed as a title (not the empty `CORRECTED (if checked)` box)."""
+    """CORRECTED checked, or printed alone as a title; the check-box captions
+    `CORRECTED (if checked)` and `VOID  CORRECTED` count only when marked."""
     for hit in region.find("CORRECTED"):
-        after = region.right_of(hit.box, max_dx=60)
-        after_text = normalize(" ".join(w.text for w in after))
-        if "if checked" in after_text or after_text.startswith("("):
+        after = normalize(" ".join(w.text for w in region.right_of(hit.box, max_dx=60)))
+        b = hit.box
+        near = region.crop(Box(b.x0 - 70, b.top - 2, b.x1 + 70, b.bottom + 2))
+        is_box = "if checked" in after or after.startswith("(")
+        if is_box or any(normalize(w.text) == "void" for w in near):
             if is_checked(hit.box, region):
                 return True
             continue

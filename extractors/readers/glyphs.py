@@ -61,19 +61,28 @@ def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     return gray[y0:y1, x0:x1]
 
 
+_DARK = 140  # a fixed ink threshold: Otsu on a nearly blank crop turns paper grain into ink
+
+
 def _ink(gray: np.ndarray) -> np.ndarray:
     return cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
 
 
 def box_marked(gray: np.ndarray, dpi: int) -> bool | None:
-    """Whether a check box in this crop holds a mark: True/False, None when no box is seen."""
-    ink = _ink(gray)
+    """Whether a check box in this crop holds a mark: True/False, None when no box is seen.
+
+    A check box is a hollow, convex, four-cornered outline 5 to 16 points wide (letters
+    such as O or D are not); it is marked when ink covers its inner half."""
+    ink = (gray < _DARK).astype(np.uint8) * 255
     contours, _ = cv2.findContours(ink, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
-    lo, hi = 4 * dpi / 72, 16 * dpi / 72
+    lo, hi = 5 * dpi / 72, 16 * dpi / 72
     found = False
     for c in contours:
         x, y, w, h = cv2.boundingRect(c)
-        if not (lo <= w <= hi and lo <= h <= hi and 0.7 <= w / h <= 1.4):
+        if not (lo <= w <= hi and lo <= h <= hi and 0.75 <= w / h <= 1.33):
+            continue
+        corners = cv2.approxPolyDP(c, 0.04 * cv2.arcLength(c, True), True)
+        if len(corners) != 4 or cv2.contourArea(c) < 0.85 * w * h:
             continue
         found = True
         inner = ink[y + h // 4 : y + h - h // 4, x + w // 4 : x + w - w // 4]

@@ -72,7 +72,7 @@ def tin_mismatch(t: CaseTables) -> Iterator[Finding]:
         yield finding("TIN_MISMATCH", t.case.case_id, message, [ev], kind=note.kind)
     for _, form in t.forms[t.forms["origin"] == "paper"].iterrows():
         tin = form["payer_tin"]
-        if tin and not _EIN_OK.match(tin):
+        if isinstance(tin, str) and tin and not _EIN_OK.match(tin):
             yield finding(
                 "TIN_MISMATCH",
                 t.case.case_id,
