@@ -222,14 +222,15 @@ def _tight_neighbours(anchor: Anchor, region: Region) -> tuple[bool, bool]:
 
 
 def weak(anchor: Anchor, region: Region) -> bool:
-    """A label hit that is likely no label: a check-box label inside a name (`SUMMIT HSA
-    BANK`), or the bare one-word label of a numbered box found without its number and
-    inside a phrase (`code` of `postal code`)."""
+    """A label hit that is likely no label, being a part of a longer run of words: a
+    check-box label inside a name (`SUMMIT HSA BANK`; a one-word label with any word
+    tight beside it, as OCR's `SAMPLE` read for `SIMPLE`), or the bare one-word label of
+    a numbered box found without its number (`code` of `postal code`)."""
     bare_word = bool(anchor.spec.number) and not anchor.numbered and len(anchor.hit.words) == 1
     if anchor.spec.kind != "check" and not bare_word:
         return False
     before, after = _tight_neighbours(anchor, region)
-    return (before or after) if bare_word else (before and after)
+    return (before or after) if len(anchor.hit.words) == 1 else (before and after)
 
 
 def reach(anchor: Anchor, mark: Box, others: list[Box]) -> float:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.forms._engine import Anchor, BoxSpec, FormReading, FormSpec
+from extractors.forms._engine import BoxSpec, FormSpec
 from extractors.forms._other_returns import OtherReturnKind, captions, parties
 from extractors.kinds import register
-from extractors.page import Box, Region
 
 SPEC = FormSpec(
     doc_type="1099-C",
@@ -16,8 +15,11 @@ SPEC = FormSpec(
         BoxSpec("box2_debt_cancelled", "2", ("Amount of debt discharged",)),
         BoxSpec("box3_interest_included", "3", ("Interest, if included in box 2",)),
         BoxSpec("box4_debt_description", "4", ("Debt description",), "text"),
-        BoxSpec("box5_personally_liable", "5", ("If checked, the debtor was personally liable",
-                                                "the debtor was personally liable"), "check"),
+        BoxSpec("box5_personally_liable", "5", (
+            "If checked, the debtor was personally liable for repayment of the debt",
+            "If checked, the debtor was personally liable for",
+            "If checked, the debtor was personally liable", "the debtor was personally liable",
+            "for repayment of the debt", "repayment of the debt"), "check"),
         BoxSpec("box6_event_code", "6", ("Identifiable event code",), "code"),
         BoxSpec("box7_fair_market_value", "7", ("Fair market value of property",)),
         BoxSpec("account_number", "", ("Account number (see instructions)", "Account number"),
@@ -30,15 +32,4 @@ SPEC = FormSpec(
 )  # fmt: skip
 
 
-def box5_at_line_end(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """The IRS form's box 5 check box ends a dot leader on the label's second line."""
-    for a in anchors:
-        if a.spec.name != "box5_personally_liable" or reading.fields.get(a.spec.name):
-            continue
-        b = a.box
-        area = Box(b.x0, b.top - 2, b.x1 + 160, b.bottom + 16)
-        if any(w.text.strip().upper() == "X" for w in region.crop(area)):
-            reading.fields[a.spec.name] = True
-
-
-register(OtherReturnKind(SPEC, box5_at_line_end))
+register(OtherReturnKind(SPEC))
