@@ -106,7 +106,9 @@ def tokens(text: str) -> tuple[str, ...]:
         if re.search(r"\d[.,]\d", piece):
             out.append(piece.strip(".,"))
         else:
-            out.extend(t for t in re.split(r"[,.]+", piece) if t)
+            for part in re.split(r"[,.]+", piece):
+                # "Social-security", "Third-party" as words; "HSA-556677" stays one value
+                out.extend(part.split("-") if re.fullmatch(r"[a-z']+(-[a-z']+)+", part) else [part])
     return tuple(t for t in out if t)
 
 

@@ -329,7 +329,8 @@ def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None
     if not below:
         return None
     dy = cand.top - lb.bottom
-    in_column = cand.x0 >= lb.x0 - 12 and cand.x1 <= right_edge + 4
+    slack = 12 if anchor.numbered else 24  # an unread box number leaves the label indented
+    in_column = cand.x0 >= lb.x0 - slack and cand.x1 <= right_edge + 4
     if not in_column or dy > MAX_BELOW:
         return None
     return 8.0 + max(dy, 0.0) + 0.05 * abs(cand.x0 - lb.x0)
