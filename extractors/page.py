@@ -209,12 +209,25 @@ def _find_in_line(
     return hits
 
 
+LABEL_WORDS: set[str] = set()
+"""Every word of every registered label: a misread may be close to one of them, but a word
+that is itself a label word ("Employer's" beside "Employee's") is never a misread."""
+
+
+def remember_label(text: str) -> None:
+    LABEL_WORDS.update(tokens(text))
+
+
 def _same(seen: str, wanted: str, fuzzy: bool) -> bool:
     """Token equality; on OCR pages a long word may differ by one letter ("Retirememt")."""
     if seen == wanted:
         return True
     return (
-        fuzzy and len(wanted) >= 5 and abs(len(seen) - len(wanted)) <= 1 and _one_edit(seen, wanted)
+        fuzzy
+        and len(wanted) >= 5
+        and abs(len(seen) - len(wanted)) <= 1
+        and seen not in LABEL_WORDS
+        and _one_edit(seen, wanted)
     )
 
 

@@ -17,7 +17,18 @@ from typing import Any
 from extractors.forms._copies import split_copies
 from extractors.forms._year import find_tax_year
 from extractors.kinds import Extracted, Identification
-from extractors.page import Box, Hit, Line, Page, Region, Word, group_lines, normalize, tokens
+from extractors.page import (
+    Box,
+    Hit,
+    Line,
+    Page,
+    Region,
+    Word,
+    group_lines,
+    normalize,
+    remember_label,
+    tokens,
+)
 from extractors.readers.glyphs import box_marked, crop_pixels
 from extractors.values import (
     format_money,
@@ -622,6 +633,10 @@ class FormKind:
         self.spec = spec
         self.name = spec.doc_type
         self.postprocess = postprocess
+        revised = [box for rev in spec.revisions for box in rev.boxes]
+        for box in (*spec.boxes, *spec.state_columns, *revised, *self._caption_specs()):
+            for label in box.labels:
+                remember_label(label)
 
     # -- identify
     def identify(self, page: Page) -> Identification | None:
