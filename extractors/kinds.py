@@ -44,6 +44,8 @@ class Extracted:
     extra: dict[str, Any] = field(default_factory=dict)
     confidence: float = 1.0
     warnings: list[str] = field(default_factory=list)
+    field_confidence: dict[str, float] = field(default_factory=dict, repr=False)
+    """How sure the reader is of each field (OCR word confidence): breaks ties between copies."""
 
 
 class DocumentKind(Protocol):

@@ -33,16 +33,24 @@ def _canon(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
 
-def _vote(values: list[Any], label: str, warnings: list[str]) -> Any:
-    present = [v for v in values if v is not None]
+def _vote(
+    values: list[Any], label: str, warnings: list[str], confs: list[float] | None = None
+) -> Any:
+    """The reading most copies agree on; a tie goes to the fuller reading (a list with more
+    entries), then to the copy read with more confidence."""
+    confs = confs or [1.0] * len(values)
+    present = [(v, c) for v, c in zip(values, confs, strict=True) if v is not None]
     if not present:
         return None
-    counts = Counter(_canon(v) for v in present)
-    winner, n = counts.most_common(1)[0]
+    counts = Counter(_canon(v) for v, _ in present)
+    weight = Counter()
+    for v, c in present:
+        weight[_canon(v)] += c
+    winner = max(counts, key=lambda k: (counts[k], len(k) if k.startswith("[") else 0, weight[k]))
     if len(counts) > 1:
         readings = ", ".join(f"{json.loads(k)!r} x{c}" for k, c in counts.items())
-        warnings.append(f"copies disagree on {label}: {readings}; kept the majority")
-    return json.loads(winner) if n else None
+        warnings.append(f"copies disagree on {label}: {readings}; kept {json.loads(winner)!r}")
+    return json.loads(winner)
 
 
 def merge_copies(docs: list[Extracted]) -> list[Extracted]:
@@ -70,7 +78,8 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
     names = list(dict.fromkeys(k for c in copies for k in c.fields))
     fields = {}
     for name in names:
-        value = _vote([c.fields.get(name) for c in copies], name, warnings)
+        confs = [c.field_confidence.get(name, c.confidence) for c in copies]
+        value = _vote([c.fields.get(name) for c in copies], name, warnings, confs)
         if value is not None:
             fields[name] = value
     first.fields = fields

@@ -727,6 +727,7 @@ class FormKind:
             recipient_tin_full=recipient.tin_full,
             fields=reading.fields,
             confidence=min(confs) if confs else 0.5,
+            field_confidence=dict(reading.conf),
             warnings=[f"page {page.number}: {w}" for w in reading.warnings],
         )
 

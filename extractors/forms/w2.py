@@ -180,20 +180,24 @@ def _code(token: str) -> str | None:
 
 
 def _parse_code_amount(tokens: list[str]) -> dict[str, str] | None:
-    for i, tok in enumerate(tokens):
-        glued = _CODE_AMOUNT.match(tok)
-        if glued and _code(glued.group(1)):
-            amount = parse_money(glued.group(2))
-            if amount is not None:
-                return {"code": _code(glued.group(1)), "amount": format_money(amount)}
-        code = _code(tok)
-        if code is None:
-            continue
-        rest = tokens[i + 1 : i + 3]
-        for candidate in (" ".join(rest), rest[0] if rest else ""):
-            amount = parse_money(candidate)
-            if amount is not None:
-                return {"code": code, "amount": format_money(amount)}
+    """The first code followed by an amount; a lower-case letter counts as a code (OCR's
+    `w` for W) only when the line has no upper-case one."""
+    tokens = [t.rstrip(".,:;") or t for t in tokens]
+    for relaxed in (False, True):
+        for i, tok in enumerate(tokens):
+            glued = _CODE_AMOUNT.match(tok)
+            if glued and _code(glued.group(1)):
+                amount = parse_money(glued.group(2))
+                if amount is not None:
+                    return {"code": _code(glued.group(1)), "amount": format_money(amount)}
+            code = _code(tok.upper() if relaxed and len(tok) <= 2 and tok.isalpha() else tok)
+            if code is None:
+                continue
+            rest = tokens[i + 1 : i + 3]
+            for candidate in (" ".join(rest), rest[0] if rest else ""):
+                amount = parse_money(candidate)
+                if amount is not None:
+                    return {"code": code, "amount": format_money(amount)}
     return None
 
 
