@@ -7,7 +7,7 @@ import re
 from extractors.page import Box, Region, Word
 from extractors.readers.glyphs import crop_pixels, segment_digits
 
-_YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?[.,]?$")
+_YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?[.,:;]?$")
 _NOT_TAX_YEAR = (
     "rev",
     "omb",
