@@ -30,6 +30,7 @@ from extractors.page import (
     tokens,
 )
 from extractors.readers.glyphs import box_marked, crop_pixels
+from extractors.readers.ocr import reread
 from extractors.values import (
     format_money,
     full_ssn_digits,
@@ -394,6 +395,34 @@ def assign(
     return out
 
 
+def reread_empty_boxes(
+    reading: FormReading, region: Region, anchors: list[Anchor], stops: list[Anchor]
+) -> None:
+    """On a scan, OCR again, alone, each money box whose cell has ink but gave no value."""
+    page = region.page
+    assert page is not None
+    for a in anchors:
+        if a.spec.kind != "money" or a.spec.name in reading.fields:
+            continue
+        lb = a.box
+        right = column_right_edge(a, stops, region)
+        below = [s.box.top for s in stops if s.box.top > lb.bottom and s.box.h_overlap(lb) > 0]
+        bottom = min([lb.bottom + MAX_BELOW, *below])
+        cell = Box(lb.x0 - (12 if a.numbered else 24), lb.bottom + 0.5, right - 1, bottom - 0.5)
+        if cell.width < 8 or cell.height < 5:
+            continue
+        words = reread(page, cell)
+        cands = money_candidates(Region(words, cell, region.page_number, page), set())
+        cands = [c for c in cands if not c.weak and c.conf >= 0.6]
+        if cands:
+            best = min(cands, key=lambda c: (c.box.top, c.box.x0))
+            value = parse_money(best.text)
+            if value is not None:
+                reading.fields[a.spec.name] = format_money(value)
+                reading.conf[a.spec.name] = best.conf
+                reading.warnings.append(f"{a.spec.name} read from its cell on a second OCR pass")
+
+
 # ---------------------------------------------------------------- text and checks
 
 
@@ -695,6 +724,8 @@ class FormKind:
             return None
         stops = anchors + find_anchors(region, self._caption_specs() + self.spec.state_columns)
         reading = read_boxes(region, boxes, anchors, stops)
+        if page.method == "ocr" and page.image is not None:
+            reread_empty_boxes(reading, region, anchors, stops)
         if self.spec.state_columns:
             states = read_state_rows(region, self.spec.state_columns, self.spec.state_id_field)
             if states:
@@ -767,9 +798,15 @@ def read_state_rows(
     header.sort(key=lambda a: a.box.x0)
     header_bottom = max(a.box.bottom for a in header)
     label_ids = {id(w) for a in anchors for w in a.hit.words}
-    bounds = _column_bounds(header, region.box.x1)
     area = Box(region.box.x0, header_bottom + 0.5, region.box.x1, header_bottom + 70)
     words = [w for w in region.crop(area) if id(w) not in label_ids]
+    return _state_rows(words, header, region.box.x1, id_field)
+
+
+def _state_rows(
+    words: list[Word], header: list[Anchor], right: float, id_field: str
+) -> list[dict[str, Any]]:
+    bounds = _column_bounds(header, right)
     rows: list[dict[str, Any]] = []
     for line in group_lines(words):
         row = _state_row(line, header, bounds, id_field)

@@ -61,7 +61,7 @@ def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     return gray[y0:y1, x0:x1]
 
 
-_DARK = 140  # a fixed ink threshold: Otsu on a nearly blank crop turns paper grain into ink
+INK_LEVEL = 140  # a fixed ink threshold: Otsu on a nearly blank crop turns paper grain into ink
 
 
 def _ink(gray: np.ndarray) -> np.ndarray:
@@ -73,7 +73,7 @@ def box_marked(gray: np.ndarray, dpi: int) -> bool | None:
 
     A check box is a hollow, convex, four-cornered outline 5 to 16 points wide (letters
     such as O or D are not); it is marked when ink covers its inner half."""
-    ink = (gray < _DARK).astype(np.uint8) * 255
+    ink = (gray < INK_LEVEL).astype(np.uint8) * 255
     contours, _ = cv2.findContours(ink, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
     lo, hi = 5 * dpi / 72, 16 * dpi / 72
     found = False
