@@ -800,13 +800,13 @@ def read_state_rows(
     label_ids = {id(w) for a in anchors for w in a.hit.words}
     area = Box(region.box.x0, header_bottom + 0.5, region.box.x1, header_bottom + 70)
     words = [w for w in region.crop(area) if id(w) not in label_ids]
-    return _state_rows(words, header, region.box.x1, id_field)
+    return _state_rows(words, header, (region.box.x0, region.box.x1), id_field)
 
 
 def _state_rows(
-    words: list[Word], header: list[Anchor], right: float, id_field: str
+    words: list[Word], header: list[Anchor], edges: tuple[float, float], id_field: str
 ) -> list[dict[str, Any]]:
-    bounds = _column_bounds(header, right)
+    bounds = _column_bounds(header, *edges)
     rows: list[dict[str, Any]] = []
     for line in group_lines(words):
         row = _state_row(line, header, bounds, id_field)
@@ -818,8 +818,10 @@ def _state_rows(
     return rows
 
 
-def _column_bounds(header: list[Anchor], right: float) -> list[tuple[float, float]]:
-    starts = [a.box.x0 - 8 for a in header]
+def _column_bounds(header: list[Anchor], left: float, right: float) -> list[tuple[float, float]]:
+    """Each column from its label to the next; the first reaches a little further left
+    (a state code printed under the wrapped label's number)."""
+    starts = [max(left, header[0].box.x0 - 40)] + [a.box.x0 - 8 for a in header[1:]]
     return [(s, starts[i + 1] if i + 1 < len(starts) else right) for i, s in enumerate(starts)]
 
 
