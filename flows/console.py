@@ -16,7 +16,7 @@ WorkersOpt = Annotated[
     int | None, typer.Option("--workers", min=1, help="documents read at once (default: cores)")
 ]
 
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 stdout = Console(highlight=False)
 
 
