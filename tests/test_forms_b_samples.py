@@ -31,8 +31,10 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "state": "OCR splits the state id `37-6000511` into `37-600051 1`",
     },
     "1099/r/scan_official_2024_ira_corrected": {
-        "tax_year": "OCR reads the big year as `2024:`, which the year finder does not accept",
         "box7_distribution_code": "OCR reads the lone code `1` as `4`",
+    },
+    "1099/sa/scan_lookalike_2024_hsa": {
+        "box3_distribution_code": "OCR reads the lone code `1` as `4`",
     },
 }
 

@@ -517,6 +517,9 @@ def is_checked(anchor_box: Box, region: Region) -> bool:
     )
     if any(_is_mark(w.text) for area in areas for w in region.crop(area)):
         return True
+    after = sorted(region.right_of(anchor_box, max_dx=MAX_RIGHT).words, key=lambda w: w.box.x0)
+    if after and _is_mark(after[0].text):
+        return True  # a statement row: the label, a dot leader, then the X
     page = region.page
     if page is None or page.method != "ocr":
         return False
@@ -527,8 +530,13 @@ def is_checked(anchor_box: Box, region: Region) -> bool:
     return False
 
 
+_MARK = re.compile(r"^[\[(|]?[xX✓✔☒]{1,3}[\])|.]?$")
+
+
 def _is_mark(text: str) -> bool:
-    return normalize(text).strip("[]() ") in CHECK_MARKS or text.strip() in CHECK_MARKS
+    """An X printed or read in a check box: `X`, `[X]`, `(x)`, and OCR's `Xx)`."""
+    t = text.strip()
+    return t in CHECK_MARKS or normalize(t).strip("[]() ") in CHECK_MARKS or bool(_MARK.match(t))
 
 
 # ---------------------------------------------------------------- reading one copy
