@@ -18,7 +18,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """backtax: read US tax documents, cross-check them and assess back taxes."""
