@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-DOC_TYPES = (
+INFORMATION_RETURN_TYPES = (
     "W-2",
     "W-2c",
     "1099-NEC",
@@ -25,6 +25,9 @@ DOC_TYPES = (
     "1098-T",
     "5498",
     "5498-SA",
+)
+DOC_TYPES = (
+    *INFORMATION_RETURN_TYPES,
     "IRS-WAGE-INCOME-TRANSCRIPT",
     "IRS-ACCOUNT-TRANSCRIPT",
     "IRS-RETURN-TRANSCRIPT",

@@ -11,33 +11,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from extractors.record import DocumentRecord
+from extractors.record import INFORMATION_RETURN_TYPES, DocumentRecord
 
 RETURN_TYPES = ("IRS-RETURN-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT", "1040")
 ACCOUNT_TYPES = ("IRS-ACCOUNT-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT")
 WAGE_INCOME = "IRS-WAGE-INCOME-TRANSCRIPT"
 ANCHOR_TYPES = (*RETURN_TYPES, "IRS-ACCOUNT-TRANSCRIPT", "1040-X", "IRS-NOTICE", WAGE_INCOME)
-INFO_RETURN_TYPES = (
-    "W-2",
-    "W-2c",
-    "1099-NEC",
-    "1099-MISC",
-    "1099-INT",
-    "1099-DIV",
-    "1099-R",
-    "1099-G",
-    "1099-K",
-    "1099-B",
-    "1099-C",
-    "1099-SA",
-    "W-2G",
-    "SSA-1099",
-    "1098",
-    "1098-E",
-    "1098-T",
-    "5498",
-    "5498-SA",
-)
+INFO_RETURN_TYPES = INFORMATION_RETURN_TYPES
 _SUFFIXES = {"JR", "SR", "II", "III", "IV", "V", "MD", "PHD", "ESQ"}
 
 
