@@ -75,7 +75,10 @@ KNOWN_GAPS: dict[str, str] = {
     "scans/payroll_2up_maria_globex_scan200.pdf#0:fields.state[1].box18_local_wages": (
         "Tesseract drops one `$ 1000` of the second state line at 200 dpi"
     ),
-    "scans/payroll_4up_linda_northwind_scan300.pdf#0:fields.box12": (
+    "scans/payroll_4up_linda_northwind_scan300.pdf#0:fields.box12.#len": (
+        "the box 12 code E reads as `¢`, which could as well be C: left out, not guessed"
+    ),
+    "scans/payroll_4up_linda_northwind_scan300.pdf#0:fields.box12[2]": (
         "the box 12 code E reads as `¢`, which could as well be C: left out, not guessed"
     ),
     "scans/payroll_4up_linda_northwind_scan300.pdf#0:fields.state[1].box20_locality": (
