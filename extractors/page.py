@@ -227,11 +227,11 @@ def _same(seen: str, wanted: str, fuzzy: bool) -> bool:
         and len(wanted) >= 5
         and abs(len(seen) - len(wanted)) <= 1
         and seen not in LABEL_WORDS
-        and _one_edit(seen, wanted)
+        and one_edit(seen, wanted)
     )
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     if len(a) > len(b):
         a, b = b, a
     i = 0

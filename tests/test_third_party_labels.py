@@ -52,8 +52,11 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 
 KNOWN_GAPS: dict[str, tuple[str, ...]] = {
-    # A phone-quality scan: Tesseract does not read the form number, so the page is UNKNOWN.
-    "f1099_scanned.jpg": tuple(FIELDS),
+    # A phone-quality scan (form number read as `1069-MISC`, blurred names and TINs):
+    # the form is recognised and these fields are not read yet.
+    "f1099_scanned.jpg": tuple(
+        f for f in FIELDS if f not in ("Rents", "OtherIncome", "FishingBoatProceeds", "FishResale")
+    ),
     # A state row with amounts but no state code is not read as a state row.
     "f1099msc_state.pdf": ("StateTaxWithheld", "StateIncome"),
     # Eight-digit payer TINs: incomplete, so not normalised, and not kept as printed either.

@@ -26,6 +26,7 @@ from extractors.page import (
     Word,
     group_lines,
     normalize,
+    one_edit,
     remember_label,
     tokens,
 )
@@ -686,6 +687,9 @@ class FormKind:
             if re.search(pattern, text):
                 score += 2.0
                 break
+        else:
+            if page.method == "ocr" and _misread_form_number(text, self.spec.form_numbers):
+                score += 1.5
         score += sum(1.5 for t in self.spec.titles if normalize(t) in text)
         labels = sum(1 for b in self.spec.boxes for lb in b.labels if normalize(lb) in text)
         score += min(labels, 12) * 0.25
@@ -769,6 +773,16 @@ class FormKind:
             field_confidence=dict(reading.conf),
             warnings=[f"page {page.number}: {w}" for w in reading.warnings],
         )
+
+
+def _misread_form_number(text: str, numbers: tuple[str, ...]) -> bool:
+    """OCR's one-letter slip in a long form number (`1069-MISC` for `1099-MISC`); short
+    numbers (1099-R, 1099-K) are too close to each other to be guessed."""
+    words = set(text.split())
+    return any(
+        len(n) >= 8 and any(len(w) == len(n) and one_edit(w, normalize(n)) for w in words)
+        for n in numbers
+    )
 
 
 def _box_checked(region: Region, label: str) -> bool:

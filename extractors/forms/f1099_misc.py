@@ -20,7 +20,7 @@ DIRECT_SALES = ("Payer made direct sales totaling $5,000 or more of consumer pro
 MISC = FormSpec(
     doc_type="1099-MISC",
     form_numbers=("1099-MISC",),
-    titles=("Miscellaneous Information", "Miscellaneous Income"),
+    titles=("Miscellaneous Information", "Miscellaneous Income", "Miscellaneous"),
     boxes=(
         BoxSpec("box1_rents", "1", ("Rents",)),
         BoxSpec("box2_royalties", "2", ("Royalties",)),
