@@ -139,11 +139,18 @@ def ocr_image(image: Image.Image, number: int, dpi: int, lang: str = "eng") -> P
     return page
 
 
+def _has_writing(pixels: np.ndarray, dpi: int) -> bool:
+    """Ink inside the cell, its borders left out (3 points each side)."""
+    m = max(1, round(3 * dpi / 72))
+    inner = pixels[m:-m, m:-m]
+    return inner.size > 0 and (inner < INK_LEVEL).mean() > 0.01
+
+
 def reread(page: Page, box: Box, lang: str = "eng") -> list[Word]:
     """OCR one cell of a scanned page again, alone (`--psm 6`): a value the whole-page pass
     missed is often read when Tesseract sees only its cell. Words come back in page points."""
     pixels = crop_pixels(page, box)
-    if pixels is None or (pixels < INK_LEVEL).mean() < 0.004:
+    if pixels is None or not _has_writing(pixels, page.dpi):
         return []
     pad = 12
     framed = cv2.copyMakeBorder(pixels, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
