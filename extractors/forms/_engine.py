@@ -31,7 +31,6 @@ from extractors.page import (
     tokens,
 )
 from extractors.readers.glyphs import box_marked, crop_pixels
-from extractors.readers.ocr import reread
 from extractors.values import (
     format_money,
     full_ssn_digits,
@@ -396,34 +395,6 @@ def assign(
     return out
 
 
-def reread_empty_boxes(
-    reading: FormReading, region: Region, anchors: list[Anchor], stops: list[Anchor]
-) -> None:
-    """On a scan, OCR again, alone, each money box whose cell has ink but gave no value."""
-    page = region.page
-    assert page is not None
-    for a in anchors:
-        if a.spec.kind != "money" or a.spec.name in reading.fields:
-            continue
-        lb = a.box
-        right = column_right_edge(a, stops, region)
-        below = [s.box.top for s in stops if s.box.top > lb.bottom and s.box.h_overlap(lb) > 0]
-        bottom = min([lb.bottom + MAX_BELOW, *below])
-        cell = Box(lb.x0 - (12 if a.numbered else 24), lb.bottom + 0.5, right - 1, bottom - 0.5)
-        if cell.width < 8 or cell.height < 5:
-            continue
-        words = reread(page, cell)
-        cands = money_candidates(Region(words, cell, region.page_number, page), set())
-        cands = [c for c in cands if not c.weak and c.conf >= 0.6]
-        if cands:
-            best = min(cands, key=lambda c: (c.box.top, c.box.x0))
-            value = parse_money(best.text)
-            if value is not None:
-                reading.fields[a.spec.name] = format_money(value)
-                reading.conf[a.spec.name] = best.conf
-                reading.warnings.append(f"{a.spec.name} read from its cell on a second OCR pass")
-
-
 # ---------------------------------------------------------------- text and checks
 
 
@@ -736,8 +707,6 @@ class FormKind:
             return None
         stops = anchors + find_anchors(region, self._caption_specs() + self.spec.state_columns)
         reading = read_boxes(region, boxes, anchors, stops)
-        if page.method == "ocr" and page.image is not None:
-            reread_empty_boxes(reading, region, anchors, stops)
         if self.spec.state_columns:
             states = read_state_rows(region, self.spec.state_columns, self.spec.state_id_field)
             if states:

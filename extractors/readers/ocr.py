@@ -15,7 +15,7 @@ import pytesseract
 from PIL import Image
 
 from extractors.page import Box, Page, Word
-from extractors.readers.glyphs import INK_LEVEL, crop_pixels, encode_image
+from extractors.readers.glyphs import encode_image
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -87,9 +87,9 @@ def _orientation(image: Image.Image) -> int:
     return int(rotate.group(1))
 
 
-def _words(image: Image.Image, lang: str, scale: float, psm: int = 11) -> list[Word]:
+def _words(image: Image.Image, lang: str, scale: float) -> list[Word]:
     data = pytesseract.image_to_data(
-        image, lang=lang, config=f"--psm {psm}", output_type=pytesseract.Output.DICT
+        image, lang=lang, config="--psm 11", output_type=pytesseract.Output.DICT
     )
     words: list[Word] = []
     for i, text in enumerate(data["text"]):
@@ -137,32 +137,3 @@ def ocr_image(image: Image.Image, number: int, dpi: int, lang: str = "eng") -> P
     page.image, page.dpi = encode_image(np.asarray(upright)), dpi
     page.warnings.extend(f"page {number}: {n}" for n in notes)
     return page
-
-
-def _has_writing(pixels: np.ndarray, dpi: int) -> bool:
-    """Ink inside the cell, its borders left out (3 points each side)."""
-    m = max(1, round(3 * dpi / 72))
-    inner = pixels[m:-m, m:-m]
-    return inner.size > 0 and (inner < INK_LEVEL).mean() > 0.01
-
-
-def reread(page: Page, box: Box, lang: str = "eng") -> list[Word]:
-    """OCR one cell of a scanned page again, alone (`--psm 6`): a value the whole-page pass
-    missed is often read when Tesseract sees only its cell. Words come back in page points."""
-    pixels = crop_pixels(page, box)
-    if pixels is None or not _has_writing(pixels, page.dpi):
-        return []
-    pad = 12
-    framed = cv2.copyMakeBorder(pixels, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
-    scale = 72.0 / page.dpi
-    words = _words(Image.fromarray(remove_rules(framed, find_rules(framed))), lang, scale, psm=6)
-    dx, dy = box.x0 - pad * scale, box.top - pad * scale
-    return [
-        Word(
-            w.text,
-            Box(w.box.x0 + dx, w.box.top + dy, w.box.x1 + dx, w.box.bottom + dy),
-            w.conf,
-            "ocr",
-        )
-        for w in words
-    ]
