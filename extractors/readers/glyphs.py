@@ -8,6 +8,7 @@ official forms is printed in a seven-segment style font that Tesseract misreads.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -47,11 +48,17 @@ def encode_image(gray: np.ndarray) -> bytes:
     return buf.getvalue()
 
 
+@lru_cache(maxsize=4)
+def _decoded(png: bytes) -> np.ndarray:
+    """A page image decoded once for all the crops taken from it."""
+    return np.asarray(Image.open(io.BytesIO(png)))
+
+
 def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     """The page image under a box given in points, or None for pages without an image."""
     if page.image is None or not page.dpi:
         return None
-    gray = np.asarray(Image.open(io.BytesIO(page.image)))
+    gray = _decoded(page.image)
     k = page.dpi / 72.0
     h, w = gray.shape
     x0, x1 = max(0, int(box.x0 * k)), min(w, int(box.x1 * k))
