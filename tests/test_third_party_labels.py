@@ -18,8 +18,11 @@ import pytest
 
 from extractors.pipeline import FileResult
 
-DATA = Path("/work/shared/reference_docs/filled_samples/Azure-Samples__document-intelligence-code"
-            "-samples/1099-training-data")  # fmt: skip
+DATA = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared/reference_docs/filled_samples"
+    / "Azure-Samples__document-intelligence-code-samples/1099-training-data"
+)
 LABELLED = sorted(DATA.glob("*.labels.json")) if DATA.is_dir() else []
 
 # label -> (where the value sits in a record, how the label text becomes our value)

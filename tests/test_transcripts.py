@@ -15,7 +15,7 @@ from extractors.pipeline import extract_file
 
 ROOT = Path(__file__).parents[1]
 SAMPLES = ROOT / "sample_docs" / "transcripts"
-REFERENCE = Path("/work/shared/reference_docs/transcripts")
+REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference_docs/transcripts"
 TEXT_SAMPLES = sorted(p for p in SAMPLES.glob("*.pdf") if "scan" not in p.name)
 SCANS = sorted(SAMPLES.glob("*scan*.pdf"))
 FULL_SSNS = ("900-12-3456", "666-40-1234", "000-55-7788", "955-01-2468")

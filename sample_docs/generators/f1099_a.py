@@ -25,7 +25,7 @@ from sample_docs.generators.irs_fill import FieldValue, fill_form, open_form, pa
 from sample_docs.generators.people import JANE, JOHN, LINDA, MARIA, ROBERT, Company, Person
 from sample_docs.generators.scan import rasterise_and_degrade
 
-BLANK = Path("/work/shared/reference_docs/irs_forms_blank")
+BLANK = Path(__file__).resolve().parents[2].parent / "shared" / "reference_docs/irs_forms_blank"
 EVO = BLANK / "evolvedtax__EvoTaxPortal"
 PB = BLANK / "PropertyBrands__val-irs_forms"
 W, H = letter

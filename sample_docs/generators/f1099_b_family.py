@@ -23,7 +23,7 @@ from sample_docs.generators.irs_fill import fill_form, open_form, page_widgets
 from sample_docs.generators.people import JANE, JOHN, LINDA, MARIA, ROBERT, Company, Person
 from sample_docs.generators.scan import rasterise_and_degrade
 
-IRS_BLANK = Path("/work/shared/reference_docs/irs_forms_blank")
+IRS_BLANK = Path(__file__).resolve().parents[2].parent / "shared" / "reference_docs/irs_forms_blank"
 PAGE_W, PAGE_H = letter
 
 Value = str | bool | int | Decimal | date

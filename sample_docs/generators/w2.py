@@ -37,7 +37,7 @@ from sample_docs.generators.w2_payroll import (
 )
 from sample_docs.generators.w2c_sheet import draw_w2c
 
-REFERENCE = Path("/work/shared/reference_docs/irs_forms_blank")
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference_docs/irs_forms_blank"
 IRS_W2_2024 = REFERENCE / "mcc-us__irs.ea" / "fw2.pdf"
 IRS_W2_2023_COPY_B = REFERENCE / "IRS-Public__direct-file" / "fw2.pdf"
 COPY_B, COPY_C, COPY_2 = 3, 5, 7  # 0-based pages of the 2024 IRS W-2
