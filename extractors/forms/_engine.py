@@ -591,7 +591,8 @@ def read_party(
     for a in own:
         lines = text_below(a.box, region, own + stops, n=3)
         if a.spec.name == "name" and party.name is None:
-            party.name = next((ln.text for ln in lines if _looks_like_name(ln.text)), None)
+            name = next((ln for ln in lines if _looks_like_name(ln.text)), None)
+            party.name = None if name is None else _name_text(name)
         elif a.spec.name == "tin" and party.tin is None:
             for ln in lines:
                 if person and tin_last4(ln.text) and _has_tin_shape(ln.text):
@@ -619,6 +620,21 @@ def _only_ssn_on_form(region: Region, party: Party) -> None:
         party.tin_last4 = tin_last4(text)
         party.tin_full = full_ssn_digits(text)
         party.tin = party.tin_last4
+
+
+_ABBREVIATIONS = {"INC", "CO", "CORP", "LTD", "JR", "SR", "LLC", "PC", "NA", "ST", "MD", "ESQ"}
+
+
+def _name_text(line: Line) -> str:
+    """A name as printed; on a scan, a period OCR glued to a whole word inside the name
+    (`JANE. Q DOE`, `DESIGN. STUDIO`) is dropped, abbreviations and initials keep theirs."""
+    words = [w.text for w in line.words]
+    if line.words and line.words[0].source == "ocr":
+        for i, word in enumerate(words[:-1]):
+            bare = word.rstrip(".")
+            if word.endswith(".") and len(bare) > 2 and bare.upper() not in _ABBREVIATIONS:
+                words[i] = bare
+    return " ".join(words)
 
 
 def _has_tin_shape(text: str) -> bool:
@@ -849,6 +865,9 @@ def _state_row(
                 row[name] = text.strip()
         else:
             row[name] = text.strip()
+    ident = row.get(id_field)
+    if isinstance(ident, str) and re.fullmatch(r"[\d-]+ \d", ident):
+        row[id_field] = ident.replace(" ", "")  # OCR split the last digit off the number
     if not any(isinstance(v, str) and re.search(r"\d|^[A-Z]{2}$", v) for v in row.values()):
         return None
     if "state" not in row and not any(k.startswith("box18") or k.startswith("box19") for k in row):

@@ -99,6 +99,8 @@ def _words(image: Image.Image, lang: str, scale: float) -> list[Word]:
             continue
         x, y, w, h = (data[k][i] for k in ("left", "top", "width", "height"))
         box = Box(x * scale, y * scale, (x + w) * scale, (y + h) * scale)
+        if len(text) == 1 and text.isdigit() and w < 0.5 * h:
+            text = "1"  # a lone digit as narrow as a bar can only be a one (Tesseract says 4)
         words.append(Word(text, box, conf / 100.0, "ocr"))
     return words
 
