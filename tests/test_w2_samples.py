@@ -84,9 +84,8 @@ KNOWN_GAPS: dict[str, str] = {
     "scans/payroll_4up_linda_northwind_scan300.pdf#0:fields.state[1].box20_locality": (
         "CITY reads as `C TY`"
     ),
-    "scans/w2_two_employers_scan200_900-12-3456.pdf#0:recipient_name": "JANE reads as `JANE.`",
     "scans/w2_two_employers_scan200_900-12-3456.pdf#0:fields.state": (
-        "2 degree skew at 200 dpi: the state line's words fall on two OCR lines"
+        "the dashed rule under the state line runs through its words: OCR reads junk"
     ),
     "scans/w2_two_employers_scan200_900-12-3456.pdf#1:fields.box12": (
         "the D 900.00 line is lost to the noise of the 200 dpi copy"
