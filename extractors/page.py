@@ -70,14 +70,12 @@ class Line:
     """Words sharing a baseline, left to right."""
 
     words: list[Word]
+    box: Box = field(init=False)
+    text: str = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def box(self) -> Box:
-        return _union(w.box for w in self.words)
+    def __post_init__(self) -> None:
+        self.box = _union(w.box for w in self.words)
+        self.text = " ".join(w.text for w in self.words)
 
     @property
     def conf(self) -> float:

@@ -11,7 +11,6 @@ import re
 
 import cv2
 import numpy as np
-import pytesseract
 from PIL import Image
 
 from extractors.page import Box, Page, Word
@@ -76,6 +75,8 @@ def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
 
 def _orientation(image: Image.Image) -> int:
     """Degrees (0, 90, 180, 270) Tesseract's OSD says the page is rotated by, 0 when unsure."""
+    import pytesseract  # imported on first OCR: it loads pandas, which text pages never need
+
     try:
         osd = pytesseract.image_to_osd(image, config="--psm 0 -c min_characters_to_try=10")
     except pytesseract.TesseractError:
@@ -88,6 +89,8 @@ def _orientation(image: Image.Image) -> int:
 
 
 def _words(image: Image.Image, lang: str, scale: float) -> list[Word]:
+    import pytesseract
+
     data = pytesseract.image_to_data(
         image, lang=lang, config="--psm 11", output_type=pytesseract.Output.DICT
     )

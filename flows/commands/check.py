@@ -17,8 +17,6 @@ from flows.commands.extract import (
     print_json,
     read_inputs,
 )
-from validators.api import assess_records, check_records
-from validators.registry import all_rules
 
 AsOfOpt = Annotated[
     str | None,
@@ -44,6 +42,8 @@ def check(
     """Extract, group into cases and run every cross-check."""
     when = _as_of(as_of)
     results = read_inputs(paths, home)
+    from validators.api import check_records  # pandas loads only for the commands that check
+
     checked = check_records([r for res in results for r in res.records], when)
     if as_json:
         print_json(checked.to_json())
@@ -58,6 +58,8 @@ def assess(
     """The back-tax assessment per taxpayer and year, from account transcripts."""
     when = _as_of(as_of)
     results = read_inputs(paths, home)
+    from validators.api import assess_records
+
     assessment = assess_records([r for res in results for r in res.records], when)
     if as_json:
         print_json(assessment)
@@ -68,6 +70,8 @@ def assess(
 
 def rules(as_json: JsonOpt = False) -> None:
     """List the registered cross-check rules: id, severity, one line each."""
+    from validators.registry import all_rules
+
     listed = [
         {"rule": r.id, "severity": r.severity, "description": r.description} for r in all_rules()
     ]
