@@ -31,7 +31,8 @@ _FORM_TITLE = re.compile(
     r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I
 )
 _CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
-_TIN_VALUE = re.compile(r"(?i)[X*\d]{3}-?[X*\d]{2}-?\d{4}|[X*\d]{2}-?[X*\d]{3}\d{4}")
+# Masks as printed (`XXX-XX-1234`, `XXXXX1234`) and as OCR reads them (`XxXX-Xx-1234`).
+_TIN_VALUE = re.compile(r"(?i)[X*\d]{2,4}-?[X*\d]{1,3}-?\d{4}|[X*\d]{2}-?[X*\d]{3,5}\d{4}")
 _PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
 _TIN_LABEL = re.compile(r"identification|federal id|social security number|\b(ein|fin|tin)\b")
 
