@@ -28,7 +28,6 @@ HEADER = (
 
 # sample stem -> fields a scan misreads today (OCR noise or an engine limit).
 SCAN_GAPS: dict[str, tuple[str, ...]] = {
-    "nec_irs_2023_scan": ("payer_name",),
     "consolidated_2024_scan": ("transactions[5].cost_basis",),
 }
 

@@ -26,17 +26,7 @@ HEADER = (
 )  # fmt: skip
 
 # Fields still misread, each with its cause (OCR slips the form descriptions cannot undo).
-KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "1099/g/scan_official_2022_unemployment": {
-        "state": "OCR splits the state id `37-6000511` into `37-600051 1`",
-    },
-    "1099/r/scan_official_2024_ira_corrected": {
-        "box7_distribution_code": "OCR reads the lone code `1` as `4`",
-    },
-    "1099/sa/scan_lookalike_2024_hsa": {
-        "box3_distribution_code": "OCR reads the lone code `1` as `4`",
-    },
-}
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 
 def _samples() -> list[Path]:
