@@ -72,11 +72,6 @@ def all_kinds() -> list[DocumentKind]:
     return list(_KINDS.values())
 
 
-def get_kind(name: str) -> DocumentKind:
-    _load_builtin_kinds()
-    return _KINDS[name]
-
-
 def _load_builtin_kinds() -> None:
     """Import every module of extractors.forms and extractors.transcripts once."""
     import importlib

@@ -169,7 +169,6 @@ class Candidate:
     words: tuple[Word, ...]
     text: str
     box: Box
-    used: bool = False
     weak: bool = False
 
     @property
@@ -391,7 +390,6 @@ def assign(
             continue
         out[name] = candidates[ci]
         used.add(ci)
-        candidates[ci].used = True
     return out
 
 
@@ -873,19 +871,3 @@ def _state_row(
     if "state" not in row and not any(k.startswith("box18") or k.startswith("box19") for k in row):
         return None
     return row
-
-
-__all__ = [
-    "Anchor",
-    "BoxSpec",
-    "Candidate",
-    "FormKind",
-    "FormReading",
-    "FormSpec",
-    "Revision",
-    "find_anchors",
-    "is_checked",
-    "money_candidates",
-    "read_party",
-    "text_below",
-]
