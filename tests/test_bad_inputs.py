@@ -71,3 +71,32 @@ def test_cli_names_each_unreadable_input_with_its_reason_on_one_line(
 
 def test_cli_prints_no_traceback(cli_extract_samples: Run) -> None:
     assert "Traceback" not in cli_extract_samples.stderr
+
+
+def test_a_2000_page_file_is_refused_by_its_page_count(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    from extractors.pipeline import extract_file
+
+    writer = PdfWriter()
+    for _ in range(2000):
+        writer.add_blank_page(612, 792)
+    big = tmp_path / "two_thousand_pages.pdf"
+    with big.open("wb") as fh:
+        writer.write(fh)
+    result = extract_file(big)
+    assert result.records == []
+    assert result.error is not None
+    assert "too many pages (2,000" in result.error.reason
+
+
+def test_a_file_still_being_written_is_refused_not_crashed(tmp_path: Path) -> None:
+    from extractors.pipeline import extract_file
+
+    whole = next(Path(__file__).resolve().parents[1].joinpath("sample_docs", "w2").glob("*.pdf"))
+    partial = tmp_path / "copy_in_progress.pdf"
+    data = whole.read_bytes()
+    partial.write_bytes(data[: len(data) // 3])
+    result = extract_file(partial)
+    assert result.error is not None
+    assert result.error.reason.startswith("corrupt or truncated PDF")
