@@ -15,7 +15,6 @@ UNKNOWN = "UNKNOWN"
 class PageRun:
     kind: DocumentKind | None
     pages: list[Page]
-    identification: Identification | None
 
 
 def identify(page: Page) -> Identification | None:
@@ -36,7 +35,7 @@ def classify(pages: list[Page]) -> list[PageRun]:
         if last and _same_kind(last.kind, kind):
             last.pages.append(page)
         else:
-            runs.append(PageRun(kind, [page], ident))
+            runs.append(PageRun(kind, [page]))
     return runs
 
 

@@ -32,10 +32,6 @@ class FileResult:
     records: list[DocumentRecord] = field(default_factory=list)
     error: InputError | None = None
 
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
 
 def display_name(path: Path | str) -> str:
     """How a file is named in everything backtax writes: SSN-shaped runs masked."""

@@ -38,9 +38,6 @@ DOC_TYPES = (
     "UNKNOWN",
 )
 
-# Lists that belong to a record and sit beside `fields` at its top level.
-TOP_LEVEL_LISTS = ("entries", "transactions", "totals_by_term", "per_computer")
-
 
 @dataclass
 class DocumentRecord:

@@ -293,7 +293,3 @@ def is_corrected(region: Region) -> bool:
         elif hit.words[0].text.isupper():
             return True
     return False
-
-
-def has_phrase(page: Page, phrase: str) -> bool:
-    return normalize(phrase) in normalize(page.text()).replace("\n", " ")

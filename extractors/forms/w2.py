@@ -116,7 +116,6 @@ W2C = FormSpec(
 
 _BOX12_LABEL = re.compile(r"^12([a-d])$", re.I)
 _BOX12_CAPTIONS = ("See instructions for box 12", "See inst. for box 12")
-BOX12_LABEL_SPEC = BoxSpec("box12", "12", ("12a", "12b", "12c", "12d"), "caption")
 _CODE_AMOUNT = re.compile(r"^([A-Z]{1,2})\s*[|:]?\s*(\$?\s*[\d,]+(?:\.\d{1,2})?)$")
 
 

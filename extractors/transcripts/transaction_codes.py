@@ -1,4 +1,4 @@
-"""Individual Master File transaction codes and TC 971 action codes.
+"""Individual Master File transaction codes.
 
 Built from shared/domain/IRS_REFERENCE.md §4 (IRS Document 6209 §8A). `wording` is how the
 transcript usually prints the explanation; OCR'd explanations that come close to it are
@@ -194,19 +194,6 @@ CODES: dict[str, TransactionCode] = {
             "Amended return filed",
         ),
     )
-}
-
-# TC 971 action codes (display the raw code when unknown).
-ACTION_CODES: dict[str, str] = {
-    "001": "Return reprocessed from wrong module",
-    "002": "Cross-reference and freeze release",
-    "004": "Cross-reference and freeze release",
-    "010": "Amended return or claim routed for processing",
-    "043": "Pending installment agreement",
-    "063": "Installment agreement established",
-    "064": "Installment agreement terminated",
-    "065": "Innocent spouse claim",
-    "069": "CDP notice of intent to levy issued",
 }
 
 

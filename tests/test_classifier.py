@@ -1,0 +1,45 @@
+"""The classifier: every page goes to the kind that claims it best, pages nobody claims are
+UNKNOWN (never guessed), and each page is read the way it needs (text or OCR)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from extractors.kinds import all_kinds
+from extractors.pipeline import extract_file
+from extractors.record import DOC_TYPES
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
+
+
+def test_every_registered_kind_yields_a_doc_type_of_the_contract() -> None:
+    form_types = {kind.spec.doc_type for kind in all_kinds() if hasattr(kind, "spec")}
+    assert form_types, "no form kinds registered"
+    assert form_types <= set(DOC_TYPES)
+
+
+def test_a_letter_that_is_no_tax_form_is_unknown_with_a_warning() -> None:
+    result = extract_file(SAMPLES / "misc" / "library_overdue_notice.pdf")
+    assert result.error is None
+    assert [(r.doc_type, r.pages, r.fields) for r in result.records] == [("UNKNOWN", [1], {})]
+    assert any("not a recognised tax document" in w for w in result.records[0].warnings)
+
+
+def test_a_pdf_mixing_a_typed_and_a_scanned_page_reads_each_its_own_way(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_page(PdfReader(SAMPLES / "w2" / "payroll_2up_maria_globex.pdf").pages[0])
+    writer.add_page(
+        PdfReader(SAMPLES / "w2" / "scans" / "w2c_2023_linda_northwind_scan300.pdf").pages[0]
+    )
+    mixed = tmp_path / "mixed.pdf"
+    with mixed.open("wb") as fh:
+        writer.write(fh)
+    records = extract_file(mixed).records
+    assert [(r.doc_type, r.pages, r.method) for r in records] == [
+        ("W-2", [1], "text"),
+        ("W-2c", [2], "ocr"),
+    ]
+    assert records[0].fields["box1_wages"] == "45799.88"
+    assert records[1].fields["box1_wages"] == "72500.00"
