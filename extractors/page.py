@@ -217,9 +217,14 @@ def remember_label(text: str) -> None:
 
 
 def _same(seen: str, wanted: str, fuzzy: bool) -> bool:
-    """Token equality; on OCR pages a long word may differ by one letter ("Retirememt")."""
+    """Token equality; on OCR pages a long word may differ by one letter ("Retirememt"), and
+    a word may hold a digit for its look-alike letter ("1D")."""
     if seen == wanted:
         return True
+    if fuzzy and seen.isalnum() and not seen.isalpha() and not seen.isdigit():
+        letters = seen.replace("0", "o")  # a digit in a word is a look-alike letter ("1D")
+        if wanted in (letters.replace("1", "i"), letters.replace("1", "l")):
+            return True
     return (
         fuzzy
         and len(wanted) >= 5

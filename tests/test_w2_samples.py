@@ -69,32 +69,8 @@ def expected_records(sample: Path) -> list[dict[str, Any]]:
 # Fields the scans still lose, with the cause (test id prefix -> reason). They run as
 # non-strict xfail: a fix shows up as XPASS and the entry can go. Text samples have none.
 KNOWN_GAPS: dict[str, str] = {
-    "scans/payroll_2up_maria_globex_scan200.pdf#0:fields.state[1].state": (
-        "Tesseract drops the CA of the second state line at 200 dpi"
-    ),
-    "scans/payroll_2up_maria_globex_scan200.pdf#0:fields.state[1].box18_local_wages": (
-        "Tesseract drops one `$ 1000` of the second state line at 200 dpi"
-    ),
-    "scans/payroll_4up_linda_northwind_scan300.pdf#0:fields.box12.#len": (
-        "the box 12 code E reads as `¢`, which could as well be C: left out, not guessed"
-    ),
-    "scans/payroll_4up_linda_northwind_scan300.pdf#0:fields.box12[2]": (
-        "the box 12 code E reads as `¢`, which could as well be C: left out, not guessed"
-    ),
     "scans/payroll_4up_linda_northwind_scan300.pdf#0:fields.state[1].box20_locality": (
-        "CITY reads as `C TY`"
-    ),
-    "scans/w2_two_employers_scan200_900-12-3456.pdf#0:fields.state": (
-        "the dashed rule under the state line runs through its words: OCR reads junk"
-    ),
-    "scans/w2_two_employers_scan200_900-12-3456.pdf#1:fields.box12": (
-        "the D 900.00 line is lost to the noise of the 200 dpi copy"
-    ),
-    "scans/w2_two_employers_scan200_900-12-3456.pdf#1:fields.state[0].employer_state_id": (
-        "the state ID is lost to the noise of the 200 dpi copy"
-    ),
-    "scans/w2c_2023_linda_northwind_scan300.pdf#0:fields.state": (
-        "Tesseract drops the IL and the state tax of the correct-information row"
+        "the I of CITY lies on the cell's border: taking the ruling out takes the I with it"
     ),
 }
 

@@ -31,6 +31,7 @@ from extractors.page import (
     tokens,
 )
 from extractors.readers.glyphs import box_marked, crop_pixels
+from extractors.readers.ocr import read_region
 from extractors.values import (
     format_money,
     full_ssn_digits,
@@ -239,7 +240,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
     A `$` printed apart from its number (or dropped into another line by OCR) still
     marks the number beside it as money; bare whole numbers count, but weakly.
     """
-    dollars = [w for w in region if w.text.strip() in _DOLLAR_SIGNS and id(w) not in exclude]
+    dollars = [w for w in region if w.text.strip() in DOLLAR_SIGNS and id(w) not in exclude]
     out: list[Candidate] = []
     for line in region.lines():
         words = [w for w in line.words if id(w) not in exclude]
@@ -265,7 +266,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
     return out
 
 
-_DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
+DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
 
 
 def _dollar_before(word: Word, dollars: list[Word]) -> bool:
@@ -620,15 +621,19 @@ def _only_ssn_on_form(region: Region, party: Party) -> None:
         party.tin = party.tin_last4
 
 
-_ABBREVIATIONS = {"INC", "CO", "CORP", "LTD", "JR", "SR", "LLC", "PC", "NA", "ST", "MD", "ESQ"}
+_ABBREVIATIONS = {
+    "INC", "CO", "CORP", "LTD", "JR", "SR", "LLC", "PC", "NA", "ST", "MD", "ESQ", "ASSOC", "ASSN",
+    "BROS", "DEPT", "INTL", "MFG", "SVCS", "SVC", "NATL", "UNIV", "AVE", "BLVD",
+}  # fmt: skip
 
 
 def _name_text(line: Line) -> str:
-    """A name as printed; on a scan, a period OCR glued to a whole word inside the name
-    (`JANE. Q DOE`, `DESIGN. STUDIO`) is dropped, abbreviations and initials keep theirs."""
+    """A name as printed; on a scan, a period OCR glued to a whole word of the name
+    (`JANE. Q DOE`, `DESIGN. STUDIO`, a speck after `TESTER.`) is dropped, abbreviations and
+    initials keep theirs."""
     words = [w.text for w in line.words]
     if line.words and line.words[0].source == "ocr":
-        for i, word in enumerate(words[:-1]):
+        for i, word in enumerate(words):
             bare = word.rstrip(".")
             if word.endswith(".") and len(bare) > 2 and bare.upper() not in _ABBREVIATIONS:
                 words[i] = bare
@@ -805,16 +810,29 @@ def read_state_rows(
     label_ids = {id(w) for a in anchors for w in a.hit.words}
     area = Box(region.box.x0, header_bottom + 0.5, region.box.x1, header_bottom + 70)
     words = [w for w in region.crop(area) if id(w) not in label_ids]
-    return _state_rows(words, header, (region.box.x0, region.box.x1), id_field)
+    return _state_rows(words, header, (region.box.x0, region.box.x1), id_field, region.page)
 
 
 def _state_rows(
-    words: list[Word], header: list[Anchor], edges: tuple[float, float], id_field: str
+    words: list[Word],
+    header: list[Anchor],
+    edges: tuple[float, float],
+    id_field: str,
+    page: Page | None = None,
 ) -> list[dict[str, Any]]:
     bounds = _column_bounds(header, *edges)
     rows: list[dict[str, Any]] = []
+    done = -1.0  # OCR pages: the bottom of the last row read again
     for line in group_lines(words):
+        if line.box.cy <= done:
+            continue  # part of a row already read again (OCR split it into two lines)
         row = _state_row(line, header, bounds, id_field)
+        if page is not None and page.method == "ocr" and re.search(r"\d|\b[A-Z]{2}\b", line.text):
+            band = Box(bounds[0][0], line.box.top - 3, edges[1], line.box.bottom + 3)
+            reread = read_region(page, band)
+            again = _state_row(Line(reread), header, bounds, id_field) if reread else None
+            row = {**again, **(row or {})} if again else row  # the page's reading first
+            done = band.bottom
         if row is None and not re.search(r"\d", line.text):
             continue  # the wrapped second line of the labels, or a dotted rule read by OCR
         if row is None:
@@ -842,6 +860,8 @@ def _state_row(
         name, kind = anchor.spec.name, anchor.spec.kind
         if kind == "money":
             value = parse_money(text)
+            if value is None and re.search(r"\d\. \d\d$", text):
+                value = parse_money(text.replace(". ", "."))  # OCR split the cents off
             if value is None:
                 value = next(
                     (v for w in reversed(words) if (v := parse_money(w.text)) is not None), None
@@ -850,11 +870,13 @@ def _state_row(
                 return None  # not a row of amounts: the form's title line or a footer
             row[name] = format_money(value)
         elif name == "state":
-            m = re.match(r"^([A-Za-z]{2})\b[\s/|]*(.*)$", text.strip())
-            if m and m.group(1).upper() in STATE_CODES:
-                row["state"] = m.group(1).upper()
-                if m.group(2).strip():
-                    row.setdefault(id_field, m.group(2).strip())
+            for i in range(min(2, len(words))):  # OCR may read a scrap of caption first
+                m = re.match(r"^([A-Za-z]{2})\b[\s/|]*(.*)$", " ".join(w.text for w in words[i:]))
+                if m and m.group(1).upper() in STATE_CODES:
+                    row["state"] = m.group(1).upper()
+                    if m.group(2).strip():
+                        row.setdefault(id_field, m.group(2).strip())
+                    break
         elif name == id_field and "state" not in row:
             m = re.match(r"^([A-Za-z]{2})[\s/|]+(\S.*)$", text.strip())
             if m and m.group(1).upper() in STATE_CODES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.forms._engine import (
+    DOLLAR_SIGNS,
     Anchor,
     BoxSpec,
     FormKind,
@@ -13,7 +14,8 @@ from extractors.forms._engine import (
     text_below,
 )
 from extractors.kinds import Extracted, register
-from extractors.page import Box, Hit, Page, Region, Word, group_lines
+from extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
+from extractors.readers.ocr import read_region
 from extractors.values import format_money, parse_money
 
 BOX12_CODES = {
@@ -137,7 +139,7 @@ def _box12_column(region: Region) -> Box | None:
     state table, as wide as a code and an amount."""
     tops = [w for w in region if _BOX12_LABEL.match(w.text)]
     captions = [h.words[0] for t in _BOX12_CAPTIONS for h in region.find(t)]
-    start = min(tops or captions, key=lambda w: w.box.top, default=None)
+    start = min([*tops, *captions], key=lambda w: w.box.top, default=None)
     if start is None:
         return None
     x0 = min((w.box.x0 for w in tops), default=start.box.x0)
@@ -152,17 +154,49 @@ def read_box12(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
     if column is None:
         return []
     label_ids = {id(w) for a in stops for w in a.hit.words}
-    words = [
-        w for w in region.crop(column).words
-        if id(w) not in label_ids and not _BOX12_LABEL.match(w.text) and not _is_caption(w.text)
-    ]  # fmt: skip
+    page = region.page if region.page is not None and region.page.method == "ocr" else None
+    words = [w for w in region.crop(column).words if id(w) not in label_ids]
+    entries = _box12_lines(words, page)
+    if page is not None:  # the column read again alone gives the lines OCR missed
+        again = _box12_lines(read_region(page, column, psm=6), page)
+        missed = [a for a in again if not any(a[0].v_overlap(e[0]) > 0 for e in entries)]
+        entries = sorted([*entries, *missed], key=lambda e: e[0].top)
+    return [entry for _, entry in entries]
+
+
+def _box12_lines(words: list[Word], page: Page | None = None) -> list[tuple[Box, dict[str, str]]]:
+    """Each line of box 12's column with a code and an amount, with where it is. On an OCR
+    page, a code OCR could not read is read again as a code, from the codes' letters only."""
+    words = [w for w in words if not _BOX12_LABEL.match(w.text) and not _is_caption(w.text)]
     noise = _code_letters(words)
     entries = []
     for line in group_lines(w for w in words if id(w) not in noise):
         entry = _parse_code_amount([w.text for w in line.words])
+        if entry is None and page is not None:
+            entry = _reread_code(line, page)
         if entry:
-            entries.append(entry)
+            entries.append((line.box, entry))
     return entries
+
+
+_CODE_LETTERS = "".join(sorted({c for code in BOX12_CODES for c in code}))
+
+
+def _reread_code(line: Line, page: Page) -> dict[str, str] | None:
+    """`¢ 250.00`: the amount read, its code not; the word before the amount read again."""
+    texts = [w.text for w in line.words]
+    for i in range(len(texts) - 1, 0, -1):
+        amount = parse_money(texts[i])
+        if amount is None:
+            continue
+        before = [w for w in line.words[:i] if w.text not in DOLLAR_SIGNS][-1:]
+        if not before:
+            return None
+        box = before[0].box
+        area = Box(box.x0 - 2, box.top - 2, box.x1 + 2, box.bottom + 2)
+        code = _code("".join(w.text for w in read_region(page, area, alphabet=_CODE_LETTERS)))
+        return {"code": code, "amount": format_money(amount)} if code else None
+    return None
 
 
 def _is_caption(text: str) -> bool:

@@ -73,7 +73,7 @@ class TranscriptKind:
         )
 
     def extract(self, pages: list[Page]) -> list[Extracted]:
-        lines = page_lines(pages)
+        lines = page_lines(pages, reread=True)
         fallback = guess_kind(lines)
         return [PARSERS[seg.kind](seg) for seg in split_segments(lines, fallback)]
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from extractors.page import Page
+from extractors.page import Box, Line, Page, Word
+from extractors.readers.ocr import read_region
 from extractors.values import format_money, parse_date
 
 
@@ -60,16 +61,57 @@ def is_noise(text: str) -> bool:
     return any(p.search(text) for p in _NOISE)
 
 
-def page_lines(pages: list[Page]) -> list[TLine]:
-    """Every line of the pages in reading order, cleaned; banners kept (splitting uses them)."""
+def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
+    """Every line of the pages in reading order, cleaned; banners kept (splitting uses them).
+    With `reread`, an OCR line whose value was lost is read again alone."""
     out: list[TLine] = []
     for page in pages:
         for line in page.lines():
             words = [w for w in line.words if not _speck(w.text, w.conf, w.source)]
+            text = " ".join(w.text for w in words)
+            if reread and page.method == "ocr" and words and _value_lost(text):
+                words = _read_again(page, line, words)
             text = clean_text(" ".join(w.text for w in words))
             if text:
                 out.append(TLine(text, page.number, min(w.conf for w in words)))
     return out
+
+
+def _value_lost(text: str) -> bool:
+    """A label whose value OCR dropped: `Distribution Code:`, `Payer's Identification`
+    (one-word captions such as `Payer:` open a block and have no value)."""
+    if re.search(r"\d", text) or " " not in text:
+        return False
+    return text.endswith(":") or (":" not in text and bool(_ID_LABEL.search(text)))
+
+
+_ID_LABEL = re.compile(r"(?i)\b(identification|number)$")
+
+
+def _read_again(page: Page, line: Line, words: list[Word]) -> list[Word]:
+    """The line read again alone, to the page's right margin, and once more without its dot
+    leaders when they are in the way: the reading with the most letters and digits wins."""
+    band = Box(line.box.x0 - 2, line.box.top - 2, page.width - 18, line.box.bottom + 2)
+    best = words
+    for leaders in (False, True):
+        read = read_region(page, band, leaders=leaders)
+        again = [w for w in read if not _speck(w.text, w.conf, w.source)]
+        if again and again[0].text == words[0].text and _alnum(again) > _alnum(best):
+            best = again
+        if len(again) == len(read):
+            break  # no leader specks on the line
+    return [_with_colon(w, words[i].text) if i < len(words) else w for i, w in enumerate(best)]
+
+
+def _with_colon(word: Word, first_reading: str) -> Word:
+    """A label's colon, lost with the leaders' dots, put back."""
+    if first_reading == word.text + ":":
+        return Word(first_reading, word.box, word.conf, word.source)
+    return word
+
+
+def _alnum(words: list[Word]) -> int:
+    return sum(c.isalnum() for w in words for c in w.text)
 
 
 def _speck(text: str, conf: float, source: str) -> bool:
