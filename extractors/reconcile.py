@@ -53,6 +53,29 @@ def _vote(
     return json.loads(winner)
 
 
+def _coded_lists(values: list[Any]) -> bool:
+    """Lists of `{code, amount}` entries (box 12), present in more than one copy."""
+    lists = [v for v in values if v is not None]
+    return len(lists) > 1 and all(
+        isinstance(v, list) and all(isinstance(e, dict) and "code" in e for e in v) for v in lists
+    )
+
+
+def _union_by_code(values: list[Any], label: str, warnings: list[str]) -> list[dict[str, Any]]:
+    """Every code any copy read (OCR drops a line of one copy more often than it invents
+    one), each with the entry most copies agree on, in the copies' order."""
+    order: list[str] = []
+    readings: dict[str, list[Any]] = {}
+    for entries in sorted((v for v in values if v is not None), key=len, reverse=True):
+        for i, entry in enumerate(entries):
+            code = entry["code"]
+            if code not in readings:  # after the code it follows in this copy
+                after = entries[i - 1]["code"] if i else None
+                order.insert(order.index(after) + 1 if after in order else i and len(order), code)
+            readings.setdefault(code, []).append(entry)
+    return [_vote(readings[code], f"{label} {code}", warnings) for code in order]
+
+
 def merge_copies(docs: list[Extracted]) -> list[Extracted]:
     """Group copies (same form, payer, recipient, year) and reconcile each group."""
     groups: list[list[Extracted]] = []
@@ -79,7 +102,10 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
     fields = {}
     for name in names:
         confs = [c.field_confidence.get(name, c.confidence) for c in copies]
-        value = _vote([c.fields.get(name) for c in copies], name, warnings, confs)
+        values = [c.fields.get(name) for c in copies]
+        if _coded_lists(values):
+            values = [_union_by_code(values, name, warnings)]
+        value = _vote(values, name, warnings, confs[: len(values)])
         if value is not None:
             fields[name] = value
     first.fields = fields

@@ -240,7 +240,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
     A `$` printed apart from its number (or dropped into another line by OCR) still
     marks the number beside it as money; bare whole numbers count, but weakly.
     """
-    dollars = [w for w in region if w.text.strip() in DOLLAR_SIGNS and id(w) not in exclude]
+    dollars = [w for w in region if w.text.strip() in _DOLLAR_SIGNS and id(w) not in exclude]
     out: list[Candidate] = []
     for line in region.lines():
         words = [w for w in line.words if id(w) not in exclude]
@@ -266,7 +266,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
     return out
 
 
-DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
+_DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
 
 
 def _dollar_before(word: Word, dollars: list[Word]) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from extractors.forms._engine import (
-    DOLLAR_SIGNS,
     Anchor,
     BoxSpec,
     FormKind,
@@ -116,9 +115,17 @@ W2C = FormSpec(
 
 # ---------------------------------------------------------------- box 12 and box 14
 
-_BOX12_LABEL = re.compile(r"^12([a-d])$", re.I)
+# `12a`; from OCR `{2a`, `42a`, or `2a` split off its `1` (never `2D`: a code after a speck)
+_BOX12_LABEL = re.compile(r"^(?:12(?P<a>[a-dA-D])|[l{4]?2(?P<b>[a-d]))$")
+
+
+def _row_letter(word: Word) -> str:
+    m = _BOX12_LABEL.match(word.text)
+    return (m["a"] or m["b"]).lower() if m else ""
+
+
 _BOX12_CAPTIONS = ("See instructions for box 12", "See inst. for box 12")
-_CODE_AMOUNT = re.compile(r"^([A-Z]{1,2})\s*[|:]?\s*(\$?\s*[\d,]+(?:\.\d{1,2})?)$")
+_CODE_AMOUNT = re.compile(r"^([A-Z]{1,2})\s*[|:-]?\s*(\$?\s*[\d,]+(?:\.\d{1,2})?)$")
 
 
 def _code_letters(words: list[Word]) -> set[int]:
@@ -145,7 +152,27 @@ def _box12_column(region: Region) -> Box | None:
     x0 = min((w.box.x0 for w in tops), default=start.box.x0)
     ends = [h.box.top for t in _STATE_TABLE for h in region.find(t) if h.box.top > start.box.top]
     bottom = min(ends, default=start.box.bottom + 110)
-    return Box(x0 - 6, start.box.top - 2, min(region.box.x1, x0 + 175), bottom - 1)
+    top = start.box.top
+    pitch = _row_pitch(tops)
+    if pitch:  # box 12a-d are four rows: above the first label read, below the last
+        first = min(tops, key=lambda w: w.box.top)
+        rows_above = ord(_row_letter(first)) - ord("a")
+        top = min(top, first.box.top - rows_above * pitch)
+        bottom = min(bottom, top + 4 * pitch + 4)
+    return Box(x0 - 6, top - 2, min(region.box.x1, x0 + 175), bottom - 1)
+
+
+def _row_pitch(labels: list[Word]) -> float | None:
+    """The height of one of box 12's rows, from two of their labels ("12b", "12d")."""
+    by_letter: dict[str, Word] = {}
+    for w in sorted(labels, key=lambda w: w.box.top):
+        by_letter.setdefault(_row_letter(w), w)
+    letters = sorted(by_letter)
+    if len(letters) < 2:
+        return None
+    first, last = by_letter[letters[0]], by_letter[letters[-1]]
+    pitch = (last.box.top - first.box.top) / (ord(letters[-1]) - ord(letters[0]))
+    return pitch if pitch > 0 else None
 
 
 def read_box12(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
@@ -156,15 +183,18 @@ def read_box12(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
     label_ids = {id(w) for a in stops for w in a.hit.words}
     page = region.page if region.page is not None and region.page.method == "ocr" else None
     words = [w for w in region.crop(column).words if id(w) not in label_ids]
-    entries = _box12_lines(words, page)
+    left = column.x0 + 6  # the labels' left edge: codes print right of it
+    entries = _box12_lines(words, page, left)
     if page is not None:  # the column read again alone gives the lines OCR missed
-        again = _box12_lines(read_region(page, column, psm=6), page)
+        again = _box12_lines(read_region(page, column, psm=6), page, left)
         missed = [a for a in again if not any(a[0].v_overlap(e[0]) > 0 for e in entries)]
         entries = sorted([*entries, *missed], key=lambda e: e[0].top)
     return [entry for _, entry in entries]
 
 
-def _box12_lines(words: list[Word], page: Page | None = None) -> list[tuple[Box, dict[str, str]]]:
+def _box12_lines(
+    words: list[Word], page: Page | None = None, left: float = 0.0
+) -> list[tuple[Box, dict[str, str]]]:
     """Each line of box 12's column with a code and an amount, with where it is. On an OCR
     page, a code OCR could not read is read again as a code, from the codes' letters only."""
     words = [w for w in words if not _BOX12_LABEL.match(w.text) and not _is_caption(w.text)]
@@ -173,28 +203,35 @@ def _box12_lines(words: list[Word], page: Page | None = None) -> list[tuple[Box,
     for line in group_lines(w for w in words if id(w) not in noise):
         entry = _parse_code_amount([w.text for w in line.words])
         if entry is None and page is not None:
-            entry = _reread_code(line, page)
+            entry = _reread_code(line, page, left)
         if entry:
             entries.append((line.box, entry))
     return entries
 
 
+_NOT_CODE = re.compile(r"^[|!/\\\[\]'‘$§]+$")  # the form's small rules, dollar signs
 _CODE_LETTERS = "".join(sorted({c for code in BOX12_CODES for c in code}))
 
 
-def _reread_code(line: Line, page: Page) -> dict[str, str] | None:
-    """`¢ 250.00`: the amount read, its code not; the word before the amount read again."""
-    texts = [w.text for w in line.words]
-    for i in range(len(texts) - 1, 0, -1):
-        amount = parse_money(texts[i])
+def _reread_code(line: Line, page: Page, left: float) -> dict[str, str] | None:
+    """`¢ 250.00` or `| 32.00`: the amount read, its code not. The code's place (the word
+    before the amount, else from the labels' edge to the amount) is read again as a code."""
+    for i in range(len(line.words) - 1, -1, -1):
+        amount = parse_money(line.words[i].text)
         if amount is None:
             continue
-        before = [w for w in line.words[:i] if w.text not in DOLLAR_SIGNS][-1:]
-        if not before:
+        before = line.words[:i]
+        seen = [w for w in before if not _NOT_CODE.match(w.text)][-1:]
+        if seen:
+            box = seen[0].box
+            area = Box(box.x0 - 2, box.top - 2, box.x1 + 2, box.bottom + 2)
+        else:  # nothing read there: up to the first rule or the amount
+            right = min([w.box.x0 for w in before] + [line.words[i].box.x0]) - 1
+            area = Box(left, line.box.top - 2, right, line.box.bottom + 2)
+        if area.x1 - area.x0 < 3:
             return None
-        box = before[0].box
-        area = Box(box.x0 - 2, box.top - 2, box.x1 + 2, box.bottom + 2)
-        code = _code("".join(w.text for w in read_region(page, area, alphabet=_CODE_LETTERS)))
+        read = read_region(page, area, alphabet=_CODE_LETTERS)
+        code = _code("".join(w.text for w in read if w.conf >= 0.5))
         return {"code": code, "amount": format_money(amount)} if code else None
     return None
 
@@ -206,16 +243,17 @@ def _is_caption(text: str) -> bool:
 def _code(token: str) -> str | None:
     """A box 12 code from a token as printed or OCR'd ("D", "DD", "2D", "aC", "Ww")."""
     letters = re.sub(r"^[^A-Z]+", "", token.strip(".:|"))
-    for candidate in (letters, letters[:2], letters[:1]):
-        if candidate in BOX12_CODES:
-            return candidate
+    if letters in BOX12_CODES:
+        return letters
+    if len(letters) == 2 and letters[0] == letters[1].upper() and letters[0] in BOX12_CODES:
+        return letters[0]  # `Ww`: one letter read twice
     return None
 
 
 def _parse_code_amount(tokens: list[str]) -> dict[str, str] | None:
     """The first code followed by an amount; a lower-case letter counts as a code (OCR's
     `w` for W) only when the line has no upper-case one."""
-    tokens = [t.rstrip(".,:;") or t for t in tokens]
+    tokens = [t.rstrip(".,:;°") or t for t in tokens if re.search(r"\w", t)]  # not rules `|`
     for relaxed in (False, True):
         for i, tok in enumerate(tokens):
             glued = _CODE_AMOUNT.match(tok)
