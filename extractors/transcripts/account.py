@@ -27,7 +27,7 @@ from extractors.transcripts.transaction_codes import canonical_explanation
 
 # Amounts and dates as printed, with room for OCR's split separators (`$26,179. 00`).
 _MONEY = r"-?\$?-?[\doO][\d,. ]*\d"
-_DATE = r"[A-Za-z]{3,9}\.?\s+\d{1,2}\W?\s*\d{4}|\d{2}-\d{2}-\d{4}"
+_DATE = r"[A-Za-z]{3,9}[.:]?\s+\d{1,2}\W?\s*\d{4}|\d{2}-\d{2}-\d{4}"
 _ACCRUED = re.compile(
     rf"(?i)^accrued\W+(interest|penalty)\W*\s*({_MONEY})\s+as\W*\s+of\W*\s*({_DATE})$"
 )

@@ -42,9 +42,9 @@ _NOISE = [
 _DOTS = re.compile(r"(?:\.\s?){3,}|…+|(?:_\s?){3,}")
 _MONEYISH = re.compile(r"^[-$\d,.]*\d[-$\d,.]*$|^\$$|^-?\$?[oO]$")
 _DATE_TAIL = re.compile(
-    r"(?<![\w-])(?P<value>[A-Za-z]{3,9}\.?\s+\d{1,2}\W?\s*\d{4}|\d{2}-\d{2}-\d{4})$"
+    r"(?<![\w-])(?P<value>[A-Za-z]{3,9}[.:]?\s+\d{1,2}\W?\s*\d{4}|\d{2}-\d{2}-\d{4})$"
 )
-_LONG_DATE = re.compile(r"^([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2})\W?\s*(\d{4})$")
+_LONG_DATE = re.compile(r"^([A-Za-z]{3})[A-Za-z]*[.:]?\s+(\d{1,2})\W?\s*(\d{4})$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # OCR words below this confidence that are short and hold no digit are dot-leader specks.
 _SPECK_CONF = 0.45
@@ -54,6 +54,8 @@ def clean_text(text: str) -> str:
     """Unify the characters OCR and fonts vary on (quotes, dashes, ellipses, spacing)."""
     text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
     text = text.replace("–", "-").replace("—", "-").replace("\u2212", "-")
+    text = re.sub(r"['`~]+(?=\$)", "", text)  # OCR's scraps before a dollar sign
+    text = re.sub(r"\b([A-Z]{2,})\.\s+(?=[A-Z]{2,}\b)", r"\1 ", text)  # `IDENTIFICATION. NUMBER`
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -146,7 +148,8 @@ def split_label_value(text: str) -> tuple[str, str] | None:
     if tail:
         label = text[: len(text) - len(tail)].rstrip()
         if ":" in label:  # OCR specks of a leader sit between the colon and the value
-            label = label[: label.rindex(":")]
+            head, _, rest = label.rpartition(":")
+            label = f"{head}{rest}" if re.fullmatch(r"(\s+[A-Z]{3,})+\s*", rest) else head
         label = label.rstrip(" :")
         if label and not label[-1].isdigit():
             return label, tail

@@ -51,7 +51,7 @@ def _header(key: str, value: str, party: dict[str, str], fields: dict[str, Any])
     elif kind == "money":
         fields.setdefault(name, money(value))
     elif kind == "text":
-        fields.setdefault(name, value)
+        fields.setdefault(name, value.rstrip(",.;:"))  # OCR reads a speck as a comma
     return True
 
 

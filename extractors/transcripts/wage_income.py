@@ -100,7 +100,9 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     bare = text.strip(" :")
     last = bare.rsplit(" ", 1)[-1].strip(":")
     if lv and _TIN_LABEL.search(norm_label(lv[0])):
-        party.tin = lv[1]
+        value = lv[1].strip(" :")
+        if _TIN_VALUE.fullmatch(value):  # not a word of the label OCR moved past the colon
+            party.tin = value
     elif _TIN_VALUE.fullmatch(last) and (last == bare or _TIN_LABEL.search(norm_label(bare))):
         party.tin = party.tin or last
     elif lv is None:
