@@ -33,6 +33,7 @@ _FORM_TITLE = re.compile(
 _CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
 # Masks as printed (`XXX-XX-1234`, `XXXXX1234`) and as OCR reads them (`XxXX-Xx-1234`).
 _TIN_VALUE = re.compile(r"(?i)[X*\d]{2,4}-?[X*\d]{1,3}-?\d{4}|[X*\d]{2}-?[X*\d]{3,5}\d{4}")
+_TIN_LIKE = re.compile(r"(?i)[X*\d][X*\d\s-]*\d{4}")  # as OCR reads a TIN, masked or not
 _PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
 _TIN_LABEL = re.compile(r"identification|federal id|social security number|\b(ein|fin|tin)\b")
 
@@ -101,7 +102,7 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     last = bare.rsplit(" ", 1)[-1].strip(":")
     if lv and _TIN_LABEL.search(norm_label(lv[0])):
         value = lv[1].strip(" :")
-        if _TIN_VALUE.fullmatch(value):  # not a word of the label OCR moved past the colon
+        if _TIN_LIKE.fullmatch(value):  # not a word of the label OCR moved past the colon
             party.tin = value
     elif _TIN_VALUE.fullmatch(last) and (last == bare or _TIN_LABEL.search(norm_label(bare))):
         party.tin = party.tin or last
