@@ -1,9 +1,9 @@
 """Accuracy on scans development never looked at (not a test): `python -m bench.scan_robustness`.
 
-The committed scans are the ones development looked at. This script rasterises the text
-W-2 and transcript samples again with other seeds, skews and noise (the generator's own
-`rasterise_and_degrade`), extracts them and compares every field with the sample's expected
-JSON, so the figure measures OCR robustness rather than fit to a few images.
+The committed scans are the ones development looked at. This script rasterises text W-2,
+information return and transcript samples again with other seeds, skews and noise (the
+generator's own `rasterise_and_degrade`), extracts them and compares every field with the
+sample's expected JSON, so the figure measures OCR robustness, not fit to a few images.
 """
 
 from __future__ import annotations
@@ -31,6 +31,15 @@ SOURCES = {
         "w2/payroll_4up_linda_northwind.pdf",
         "w2/w2c_2023_linda_northwind.pdf",
         "w2/w2_two_employers_900-12-3456.pdf",
+    ],
+    "1099/1098/SSA": [
+        "1099/nec/nec_irs_2023_brightline.pdf",
+        "1099/int/int_irs_2023.pdf",
+        "1099/div/div_statement_2023.pdf",
+        "1099/misc/misc_irs_2023.pdf",
+        "1099/b/b_irs_2023.pdf",
+        "1098/f1098t_lookalike_2024.pdf",
+        "ssa1099/replacement_2023_repaid.pdf",
     ],
     "transcript": [
         "transcripts/wi_2024_classic_masked.pdf",

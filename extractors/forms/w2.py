@@ -253,7 +253,8 @@ def _code(token: str) -> str | None:
 def _parse_code_amount(tokens: list[str]) -> dict[str, str] | None:
     """The first code followed by an amount; a lower-case letter counts as a code (OCR's
     `w` for W) only when the line has no upper-case one."""
-    tokens = [t.rstrip(".,:;°") or t for t in tokens if re.search(r"\w", t)]  # not rules `|`
+    # the form's small rules (`|`, alone or glued to an amount) are not tokens
+    tokens = [t.strip("|").rstrip(".,:;°") or t for t in tokens if re.search(r"\w", t)]
     for relaxed in (False, True):
         for i, tok in enumerate(tokens):
             glued = _CODE_AMOUNT.match(tok)
