@@ -488,6 +488,8 @@ def is_checked(anchor_box: Box, region: Region) -> bool:
     )
     if any(_is_mark(w.text) for area in areas for w in region.crop(area)):
         return True
+    if any(_GLUED_MARK.search(w.text) for w in region.crop(anchor_box)):
+        return True  # OCR glued the box to the label's last word: `loss[X]`
     after = sorted(region.right_of(anchor_box, max_dx=MAX_RIGHT).words, key=lambda w: w.box.x0)
     if after and _is_mark(after[0].text):
         return True  # a statement row: the label, a dot leader, then the X
@@ -501,6 +503,7 @@ def is_checked(anchor_box: Box, region: Region) -> bool:
     return False
 
 
+_GLUED_MARK = re.compile(r"\w[\[(]\s*[xX✓✔☒]\s*[\])]?$")
 _MARK = re.compile(r"^[\[(|]?[xX✓✔☒]{1,3}[\])|.]?$")
 
 
