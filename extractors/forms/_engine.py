@@ -830,7 +830,12 @@ def _state_rows(
         if line.box.cy <= done:
             continue  # part of a row already read again (OCR split it into two lines)
         row = _state_row(line, header, bounds, id_field)
-        if page is not None and page.method == "ocr" and re.search(r"\d|\b[A-Z]{2}\b", line.text):
+        if (
+            page is not None
+            and page.method == "ocr"
+            and re.search(r"\d|\b[A-Z]{2}\b", line.text)
+            and not _complete(row, header)
+        ):
             band = Box(bounds[0][0], line.box.top - 3, edges[1], line.box.bottom + 3)
             reread = read_region(page, band)
             again = _state_row(Line(reread), header, bounds, id_field) if reread else None
@@ -842,6 +847,15 @@ def _state_rows(
             break
         rows.append(row)
     return rows
+
+
+def _complete(row: dict[str, Any] | None, header: list[Anchor]) -> bool:
+    """Every state column read, and the local ones all or none: nothing to read again."""
+    if not row:
+        return False
+    names = {a.spec.name for a in header}
+    local = {n for n in names if n.startswith(("box18", "box19", "box20", "local"))}
+    return names - local <= row.keys() and (local <= row.keys() or not local & row.keys())
 
 
 def _column_bounds(header: list[Anchor], left: float, right: float) -> list[tuple[float, float]]:
@@ -891,8 +905,10 @@ def _state_row(
     ident = row.get(id_field)
     if isinstance(ident, str) and re.fullmatch(r"[\d-]+ \d", ident):
         row[id_field] = ident.replace(" ", "")  # OCR split the last digit off the number
-    if not any(isinstance(v, str) and re.search(r"\d|^[A-Z]{2}$", v) for v in row.values()):
-        return None
+    if isinstance(row.get(id_field), str) and not re.search(r"\d", row[id_field]):
+        del row[id_field]  # a state ID has digits: this is a rule or a speck read as words
+    if not any(isinstance(v, str) and re.search(r"\d", v) for v in row.values()):
+        return None  # a state row has an ID or an amount
     if "state" not in row and not any(k.startswith("box18") or k.startswith("box19") for k in row):
         return None
     return row
