@@ -1,0 +1,90 @@
+"""The small repairs the OCR path makes, each on hand-made input: despeckling, box 12 codes
+as OCR reads them, copies' box 12 entries united, a check mark glued to its label, and the
+transcript line clean-ups."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from extractors.forms._engine import is_checked
+from extractors.forms.w2 import _code, _parse_code_amount
+from extractors.page import Box, Page, Word
+from extractors.readers.ocr import despeckle
+from extractors.reconcile import _union_by_code
+from extractors.transcripts.layout import _value_lost, clean_text, split_label_value
+
+
+def test_despeckle_drops_lone_specks_and_keeps_a_decimal_point() -> None:
+    page = np.full((200, 300), 255, np.uint8)
+    page[50:80, 40:52] = 0  # a digit's stroke
+    page[75:79, 56:60] = 0  # its decimal point, 4 px away
+    page[150:152, 200:202] = 0  # a speck of dust, far from any ink
+    clean = despeckle(page, 300)
+    assert clean[76, 57] == 0
+    assert clean[150, 200] == 255
+    assert (clean[50:80, 40:52] == 0).all()
+
+
+@pytest.mark.parametrize(
+    ("token", "code"),
+    [
+        ("D", "D"),
+        ("DD", "DD"),
+        ("2D", "D"),
+        ("Ww", "W"),
+        ("WW", "W"),
+        ("Local", None),
+        ("ae", None),
+    ],
+)
+def test_box12_code_as_ocr_reads_it(token: str, code: str | None) -> None:
+    assert _code(token) == code
+
+
+def test_box12_line_with_the_forms_rules_between_code_and_amount() -> None:
+    assert _parse_code_amount(["2C", "|32.00"]) == {"code": "C", "amount": "32.00"}
+    assert _parse_code_amount(["DD", "|", "5,870.04"]) == {"code": "DD", "amount": "5870.04"}
+    assert _parse_code_amount(["Local", "20"]) is None
+
+
+def test_copies_box12_entries_are_united_by_code_in_printed_order() -> None:
+    first = [{"code": "DD", "amount": "9102.33"}, {"code": "E", "amount": "250.00"}]
+    second = [{"code": "D", "amount": "4500.00"}, {"code": "DD", "amount": "9102.33"}]
+    united = _union_by_code([first, second], "box12", [])
+    assert [e["code"] for e in united] == ["D", "DD", "E"]
+
+
+def test_check_mark_glued_to_the_labels_last_word() -> None:
+    label = [Word("Long-term", Box(310, 195, 340, 203), 0.9, "ocr"),
+             Word("loss[X]", Box(342, 195, 370, 203), 0.8, "ocr")]  # fmt: skip
+    page = Page(1, 612, 792, label, "ocr")
+    assert is_checked(Box(310, 195, 370, 203), page.region)
+    label[1] = Word("loss[_]", label[1].box, 0.8, "ocr")
+    assert not is_checked(Box(310, 195, 370, 203), Page(1, 612, 792, label, "ocr").region)
+
+
+def test_transcript_lines_as_ocr_garbles_them() -> None:
+    assert clean_text("150 Tax return filed 05-20-2024 ‘$26,179.00").endswith(" $26,179.00")
+    assert clean_text("670 Payment 07-02-2024 -~$1,000.00").endswith(" -$1,000.00")
+    assert clean_text("TAXPAYER IDENTIFICATION. NUMBER: XXX-XX-3456").startswith(
+        "TAXPAYER IDENTIFICATION NUMBER:"
+    )
+    assert split_label_value("PROCESSING: DATE May: 22, 2024") == (
+        "PROCESSING DATE",
+        "May: 22, 2024",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        ("Distribution Code:", True),
+        ("Payer's/Borrower's Identification", True),
+        ("Payer:", False),
+        ("Wages, Tips and Other Compensation: $52,345.67", False),
+        ("JANE DOE", False),
+    ],
+)
+def test_a_label_whose_value_ocr_lost(text: str, lost: bool) -> None:
+    assert _value_lost(text) is lost
