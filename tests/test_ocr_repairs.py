@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extractors.forms._engine import is_checked
+from extractors.forms._engine import _name_text, is_checked
 from extractors.forms.w2 import _code, _parse_code_amount
-from extractors.page import Box, Page, Word
+from extractors.page import Box, Line, Page, Word
 from extractors.readers.ocr import despeckle
 from extractors.reconcile import _union_by_code
 from extractors.transcripts.layout import _value_lost, clean_text, split_label_value
@@ -88,3 +88,20 @@ def test_transcript_lines_as_ocr_garbles_them() -> None:
 )
 def test_a_label_whose_value_ocr_lost(text: str, lost: bool) -> None:
     assert _value_lost(text) is lost
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        (["JANE", "Q-DOE"], "JANE Q DOE"),
+        (["SUMMIT", "RIDGE.SECURITIES", "LLC"], "SUMMIT RIDGE SECURITIES LLC"),
+        (["MARIA", "L", "TESTER."], "MARIA L TESTER"),
+        (["ANNE", "SMITH-JONES"], "ANNE SMITH-JONES"),
+        (["ACME", "INC."], "ACME INC."),
+    ],
+)
+def test_scanned_name_specks(printed: list[str], name: str) -> None:
+    words = [
+        Word(t, Box(40 + 60 * i, 100, 90 + 60 * i, 108), 0.9, "ocr") for i, t in enumerate(printed)
+    ]
+    assert _name_text(Line(words)) == name

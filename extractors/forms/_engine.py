@@ -633,13 +633,16 @@ _ABBREVIATIONS = {
 def _name_text(line: Line) -> str:
     """A name as printed; on a scan, a period OCR glued to a whole word of the name
     (`JANE. Q DOE`, `DESIGN. STUDIO`, a speck after `TESTER.`) is dropped, abbreviations and
-    initials keep theirs."""
+    initials keep theirs, and a speck read between two words (`Q-DOE`, `RIDGE.SECURITIES`)
+    is a space."""
     words = [w.text for w in line.words]
     if line.words and line.words[0].source == "ocr":
         for i, word in enumerate(words):
+            word = re.sub(r"^([A-Z])-(?=[A-Z]{2})|(?<=[A-Z]{3})\.(?=[A-Z]{3})", r"\1 ", word)
             bare = word.rstrip(".")
             if word.endswith(".") and len(bare) > 2 and bare.upper() not in _ABBREVIATIONS:
-                words[i] = bare
+                word = bare
+            words[i] = word
     return " ".join(words)
 
 
@@ -907,8 +910,10 @@ def _state_row(
         row[id_field] = ident.replace(" ", "")  # OCR split the last digit off the number
     if isinstance(row.get(id_field), str) and not re.search(r"\d", row[id_field]):
         del row[id_field]  # a state ID has digits: this is a rule or a speck read as words
-    if not any(isinstance(v, str) and re.search(r"\d", v) for v in row.values()):
-        return None  # a state row has an ID or an amount
+    digits = any(isinstance(v, str) and re.search(r"\d", v) for v in row.values())
+    # a state alone ("CT", its amounts blank) is printed in capitals, a scrap ("Pa") is not
+    if not digits and not re.search(rf"\b{row.get('state', '-')}\b", line.text):
+        return None
     if "state" not in row and not any(k.startswith("box18") or k.startswith("box19") for k in row):
         return None
     return row
