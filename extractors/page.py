@@ -275,6 +275,8 @@ class Page:
     image: bytes | None = field(default=None, repr=False)
     """For OCR pages: the upright page image (PNG) the words were read from."""
     dpi: int = 0
+    lang: str = "eng"
+    """For OCR pages: the Tesseract language(s) the words were read in."""
     rules: list[Box] = field(default_factory=list, repr=False)
     """Vertical ruling lines of the page (cell borders), where the reader saw them."""
 

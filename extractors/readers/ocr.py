@@ -176,18 +176,13 @@ def ocr_image(image: Image.Image, number: int, dpi: int, lang: str = "eng") -> P
     upright = Image.fromarray(gray)
     page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
     page.rules = vertical_rules(masks[1], scale)
-    page.image, page.dpi = encode_image(np.asarray(upright)), dpi
+    page.image, page.dpi, page.lang = encode_image(np.asarray(upright)), dpi, lang
     page.warnings.extend(f"page {number}: {n}" for n in notes)
     return page
 
 
 def read_region(
-    page: Page,
-    box: Box,
-    psm: int = 7,
-    alphabet: str = "",
-    leaders: bool = False,
-    lang: str = "eng",
+    page: Page, box: Box, psm: int = 7, alphabet: str = "", leaders: bool = False
 ) -> list[Word]:
     """Words of one part of an OCR page read again on their own: a single line (`psm` 7),
     a block (6) or a word (8), from `alphabet` only when given; with `leaders`, dot leaders
@@ -205,4 +200,4 @@ def read_region(
     margin = 10  # Tesseract misses text that touches the image edge
     framed = cv2.copyMakeBorder(clean, *[margin] * 4, cv2.BORDER_CONSTANT, value=255)
     origin = (max(0, int(box.x0 * k)) - margin) / k, (max(0, int(box.top * k)) - margin) / k
-    return _words(Image.fromarray(framed), lang, 1 / k, psm, origin, alphabet)
+    return _words(Image.fromarray(framed), page.lang, 1 / k, psm, origin, alphabet)
