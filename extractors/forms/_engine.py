@@ -783,11 +783,20 @@ def _box_checked(region: Region, label: str) -> bool:
     return any(is_checked(h.box, region) for h in region.find(label))
 
 
+def text_after(hit: Hit, region: Region, max_dx: float = 60) -> str:
+    """What follows a label on its line, normalised; OCR's box for the label may overlap
+    the next word (`CORRECTED` over `(if`), so words are taken by being other words."""
+    b = hit.box
+    line = region.crop(Box(b.x0, b.top - 2, b.x1 + max_dx, b.bottom + 2))
+    following = sorted((w for w in line if w not in hit.words), key=lambda w: w.box.x0)
+    return normalize(" ".join(w.text for w in following))
+
+
 def is_corrected(region: Region) -> bool:
     """CORRECTED checked, or printed alone as a title; the check-box captions
     `CORRECTED (if checked)` and `VOID  CORRECTED` count only when marked."""
     for hit in region.find("CORRECTED"):
-        after = normalize(" ".join(w.text for w in region.right_of(hit.box, max_dx=60)))
+        after = text_after(hit, region)
         b = hit.box
         near = region.crop(Box(b.x0 - 70, b.top - 2, b.x1 + 70, b.bottom + 2))
         is_box = "if checked" in after or after.startswith("(")

@@ -20,6 +20,7 @@ from extractors.forms._engine import (
     is_checked,
     money_candidates,
     read_state_rows,
+    text_after,
 )
 from extractors.kinds import Extracted
 from extractors.page import Box, Page, Region, Word, group_lines, normalize
@@ -285,7 +286,7 @@ def is_corrected(region: Region) -> bool:
     for hit in region.find("CORRECTED"):
         b = hit.box
         line = region.crop(Box(b.x0 - 120, b.top - 2, b.x0, b.bottom + 2))
-        after = normalize(" ".join(w.text for w in region.right_of(hit.box, max_dx=60)))
+        after = text_after(hit, region)
         boxed = "if checked" in after or any(normalize(w.text) == "void" for w in line)
         if boxed:
             if is_checked(hit.box, region):

@@ -22,6 +22,7 @@ from extractors.forms._engine import (
     Postprocess,
     find_anchors,
     read_party,
+    text_after,
 )
 from extractors.forms._info_return import CAPTIONS, InfoReturnKind, first_run
 from extractors.forms._squares import marked_squares
@@ -296,7 +297,7 @@ def marked_near(label: Box, region: Region) -> bool:
 def is_corrected(region: Region) -> bool:
     """CORRECTED printed as a title, or its check box marked."""
     for hit in region.find("CORRECTED"):
-        after = normalize(" ".join(w.text for w in region.right_of(hit.box, max_dx=60)))
+        after = text_after(hit, region)
         if "if checked" in after:
             if marked_near(hit.box, region):
                 return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from extractors.page import Box, Region, Word
 from extractors.readers.glyphs import crop_pixels, segment_digits
@@ -38,21 +39,30 @@ def _year_words(region: Region) -> list[tuple[Word, int]]:
             before = " ".join(x.text.lower() for x in line.words[max(0, i - 2) : i])
             if any(tok in before for tok in _NOT_TAX_YEAR):
                 continue
-            out.append((w, int(m.group(1))))
+            if _plausible(int(m.group(1))):
+                out.append((w, int(m.group(1))))
     return out
+
+
+def _plausible(year: int) -> bool:
+    """A tax year no later than next year: `2090` is OCR's 2023."""
+    return 1990 <= year <= date.today().year + 1
 
 
 def _filled_year(texts: list[str]) -> int | None:
     """The year written after "For calendar year": `2024`, or `20` printed and `24` filled."""
     for i, text in enumerate(texts):
         m = _YEAR.match(text)
-        if m:
-            return int(m.group(1))
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
-        if text == "20" and re.fullmatch(r"\d{2}", nxt):
-            return 2000 + int(nxt)
-        if re.fullmatch(r"\d{2}", text) and text != "20":
-            return 2000 + int(text)
+        if m:
+            year = int(m.group(1))
+        elif text == "20" and re.fullmatch(r"\d{2}", nxt):
+            year = 2000 + int(nxt)
+        elif re.fullmatch(r"\d{2}", text) and text != "20":
+            year = 2000 + int(text)
+        else:
+            continue
+        return year if _plausible(year) else None
     return None
 
 
@@ -86,6 +96,6 @@ def _segment_year(region: Region) -> int | None:
             b, pad = word.box, word.box.height * 3
             pixels = crop_pixels(page, Box(b.x0 - pad, b.top - 4, b.x1 + pad, b.bottom + 4))
             digits = segment_digits(pixels) if pixels is not None else None
-            if digits and len(digits) == 4 and 1990 <= int(digits) <= 2039:
+            if digits and len(digits) == 4 and _plausible(int(digits)):
                 return int(digits)
     return None
