@@ -104,8 +104,9 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
         confs = [c.field_confidence.get(name, c.confidence) for c in copies]
         values = [c.fields.get(name) for c in copies]
         if _coded_lists(values):
-            values = [_union_by_code(values, name, warnings)]
-        value = _vote(values, name, warnings, confs[: len(values)])
+            value = _union_by_code(values, name, warnings)
+        else:
+            value = _vote(values, name, warnings, confs)
         if value is not None:
             fields[name] = value
     first.fields = fields

@@ -127,13 +127,13 @@ def _words(
         image, lang=lang, config=config, output_type=pytesseract.Output.DICT
     )
     words: list[Word] = []
+    dx, dy = offset
     for i, text in enumerate(data["text"]):
         text = text.strip()
         conf = float(data["conf"][i])
         if not text or conf < _MIN_CONF:
             continue
         x, y, w, h = (data[k][i] for k in ("left", "top", "width", "height"))
-        dx, dy = offset
         box = Box(dx + x * scale, dy + y * scale, dx + (x + w) * scale, dy + (y + h) * scale)
         if len(text) == 1 and text.isdigit() and w < 0.5 * h:
             text = "1"  # a lone digit as narrow as a bar can only be a one (Tesseract says 4)
