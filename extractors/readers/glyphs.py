@@ -54,6 +54,12 @@ def _decoded(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)))
 
 
+def pixel_origin(page: Page, box: Box) -> tuple[int, int]:
+    """The top-left pixel of `crop_pixels(page, box)` on the page image."""
+    k = page.dpi / 72.0
+    return max(0, int(box.x0 * k)), max(0, int(box.top * k))
+
+
 def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     """The page image under a box given in points, or None for pages without an image."""
     if page.image is None or not page.dpi:
@@ -61,8 +67,8 @@ def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     gray = _decoded(page.image)
     k = page.dpi / 72.0
     h, w = gray.shape
-    x0, x1 = max(0, int(box.x0 * k)), min(w, int(box.x1 * k))
-    y0, y1 = max(0, int(box.top * k)), min(h, int(box.bottom * k))
+    x0, y0 = pixel_origin(page, box)
+    x1, y1 = min(w, int(box.x1 * k)), min(h, int(box.bottom * k))
     if x1 - x0 < 2 or y1 - y0 < 2:
         return None
     return gray[y0:y1, x0:x1]

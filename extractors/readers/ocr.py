@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.page import Box, Page, Word
-from extractors.readers.glyphs import crop_pixels, encode_image
+from extractors.readers.glyphs import crop_pixels, encode_image, pixel_origin
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -199,5 +199,6 @@ def read_region(
     clean = despeckle(ink, page.dpi, 80 if leaders else 20)
     margin = 10  # Tesseract misses text that touches the image edge
     framed = cv2.copyMakeBorder(clean, *[margin] * 4, cv2.BORDER_CONSTANT, value=255)
-    origin = (max(0, int(box.x0 * k)) - margin) / k, (max(0, int(box.top * k)) - margin) / k
+    x0, y0 = pixel_origin(page, box)
+    origin = (x0 - margin) / k, (y0 - margin) / k
     return _words(Image.fromarray(framed), page.lang, 1 / k, psm, origin, alphabet)
