@@ -18,8 +18,8 @@ from typing import Any
 import pandas as pd
 
 from extractors.record import DocumentRecord
+from validators.accounts import YearAccount, reconcile
 from validators.cases import (
-    ACCOUNT_TYPES,
     INFO_RETURN_TYPES,
     RETURN_TYPES,
     WAGE_INCOME,
@@ -116,6 +116,8 @@ class CaseTables:
     transactions: pd.DataFrame
     history: dict[int, pd.DataFrame] = field(default_factory=dict)
     """The same taxpayer's account transactions of other years, by tax year."""
+    year_account: YearAccount | None = None
+    """The year's account transcripts reconciled into one account (validators/accounts.py)."""
 
     # -- queries shared by the rules -------------------------------------------------------
 
@@ -168,8 +170,8 @@ class CaseTables:
         return None
 
     def account(self) -> DocumentRecord | None:
-        accounts = self.case.of_type(*ACCOUNT_TYPES)
-        return accounts[0] if accounts else None
+        """The year's one account: the latest transcript, with the others' missing fields."""
+        return self.year_account.record if self.year_account else None
 
     def has_return(self) -> bool:
         return not self.return_lines.empty
@@ -196,8 +198,16 @@ def build_tables(case: Case, as_of: date) -> CaseTables:
     forms, amounts = _forms(kept)
     forms, amounts = _supersede(forms, amounts)
     forms = _match(forms, amounts)
+    year = reconcile(kept)
     return CaseTables(
-        case, as_of, documents, forms, amounts, _return_lines(kept), _transactions(kept)
+        case,
+        as_of,
+        documents,
+        forms,
+        amounts,
+        _return_lines(kept),
+        _transactions(year),
+        year_account=year,
     )
 
 
@@ -404,23 +414,24 @@ def _return_lines(records: list[DocumentRecord]) -> pd.DataFrame:
     )
 
 
-def _transactions(records: list[DocumentRecord]) -> pd.DataFrame:
+def _transactions(year: YearAccount | None) -> pd.DataFrame:
+    """The year's united account transactions, each with the transcript that printed it."""
     rows = []
-    for r in (r for r in records if r.doc_type in ACCOUNT_TYPES):
-        for seq, t in enumerate(r.extra.get("transactions", [])):
-            rows.append(
-                {
-                    "seq": seq,
-                    "code": str(t.get("code", "")),
-                    "date": t.get("date"),
-                    "amount": to_decimal(t.get("amount")) or Decimal(0),
-                    "explanation": t.get("explanation", ""),
-                    "detail": t.get("detail", ""),
-                    "source": r.source,
-                    "page": min(r.pages) if r.pages else None,
-                    "doc_type": r.doc_type,
-                }
-            )
+    for row in year.rows if year else []:
+        t, r = row.tx, row.record
+        rows.append(
+            {
+                "seq": row.seq,
+                "code": str(t.get("code", "")),
+                "date": t.get("date"),
+                "amount": to_decimal(t.get("amount")) or Decimal(0),
+                "explanation": t.get("explanation", ""),
+                "detail": t.get("detail", ""),
+                "source": r.source,
+                "page": min(r.pages) if r.pages else None,
+                "doc_type": r.doc_type,
+            }
+        )
     return pd.DataFrame(
         rows,
         columns=[

@@ -47,6 +47,49 @@ def _open(t: CaseTables, start: str, *ends: str) -> pd.DataFrame:
     ]
 
 
+def _describe(record) -> str:
+    from validators.accounts import recency
+
+    request, tracking, accruals, *_ = recency(record)
+    bits = [f"request {request}" if request else "", f"tracking {tracking}" if tracking else ""]
+    bits = [b for b in bits if b] or [f"accruals to {accruals}" if accruals else "undated"]
+    return f"{record.doc_type} in {record.source} ({', '.join(bits)})"
+
+
+@rule(
+    "ACCOUNT_TRANSCRIPTS_MERGED",
+    "info",
+    "several account transcripts (a re-pulled one, a Record of Account) of one year were "
+    "reconciled into one account: the latest gives the balance, transactions count once",
+)
+def account_transcripts_merged(t: CaseTables) -> Iterator[Finding]:
+    year = t.year_account
+    if year is None or not year.merged:
+        return
+    older = "; ".join(_describe(r) for r in year.merged)
+    extra = (
+        f"; {len(year.only_older)} transaction(s) printed only on an older one were kept"
+        if year.only_older
+        else ""
+    )
+    evidence = [
+        Evidence(r.source, min(r.pages) if r.pages else None, r.doc_type, "transactions",
+                 len(r.extra.get("transactions", [])))
+        for r in (year.latest, *year.merged)
+    ]  # fmt: skip
+    yield finding(
+        "ACCOUNT_TRANSCRIPTS_MERGED",
+        t.case.case_id,
+        f"The {t.case.tax_year} account was read from {len(year.merged) + 1} transcripts, "
+        f"reconciled into one: the latest, {_describe(year.latest)}, gives the balance and "
+        f"accruals; merged with {older}. {year.shared} transaction(s) printed on more than one "
+        f"are counted once{extra}.",
+        evidence,
+        merged=[_describe(r) for r in year.merged],
+        latest=_describe(year.latest),
+    )
+
+
 @rule("BALANCE_DUE", "high", "the account transcript shows an unpaid balance, with accruals")
 def balance_due(t: CaseTables) -> Iterator[Finding]:
     acct = t.account()

@@ -28,6 +28,7 @@ def duplicate_document(t: CaseTables) -> Iterator[Finding]:
         dup, original = row["record"], row["duplicate_of"]
         field = PRIMARY_FIELD.get(family(dup.doc_type), "tax_year")
         value = dup.fields.get(field, dup.tax_year)
+        amount = to_decimal(value) if field != "tax_year" else None
         who = f" from {dup.payer_name}" if dup.payer_name else ""
         yield finding(
             "DUPLICATE_DOCUMENT",
@@ -35,7 +36,7 @@ def duplicate_document(t: CaseTables) -> Iterator[Finding]:
             f"The {dup.doc_type}{who} in {dup.source} repeats the one in {original.source} "
             f"({field} {value}); it is counted once.",
             [_record_evidence(original, field, value), _record_evidence(dup, field, value)],
-            amount=to_decimal(value),
+            amount=amount,
             duplicate=record_ref(dup),
             original=record_ref(original),
         )
