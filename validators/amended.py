@@ -219,15 +219,15 @@ def _balance_lines(v: dict[str, Decimal], d_tax: Decimal, ch: Changes) -> list[d
 
 
 def _deadline(t: CaseTables, direction: str | None) -> dict[str, Any]:
-    rs = statutes.refund_statute(t.account(), t.transactions, t.case.tax_year)
+    rs = statutes.refund_statute(t)
     out: dict[str, Any] = {"deadline": rs.deadline.isoformat(), "deadline_basis": rs.basis}
     days = (rs.deadline - t.as_of).days
     warnings = []
     if direction == "tax_owed":
-        ased = rs.filed.replace(year=rs.filed.year + 3)
+        ased = statutes.assessment_statute(t).ased
         warnings.append(
             f"More tax is due: a 1040-X reporting it can be filed at any time; the IRS can assess "
-            f"it until {ased.isoformat()} (3 years from filing, longer for a large omission)."
+            f"it until {ased} (3 years from filing, longer for a large omission)."
         )
     elif days < 0:
         warnings.append(

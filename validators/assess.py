@@ -64,9 +64,7 @@ def _year(t: CaseTables, as_of: date) -> dict[str, Any]:
     if sums["other"]:
         out["other_transactions"] = _money(sums["other"])
     out["assessments"] = [a.to_json() for a in statutes.assessments(t.transactions, as_of)]
-    out["refund_statute"] = statutes.refund_statute(
-        acct, t.transactions, t.case.tax_year
-    ).deadline.isoformat()
+    out["refund_statute"] = statutes.refund_statute(t).deadline.isoformat()
     return out
 
 
