@@ -1,26 +1,57 @@
-"""The `backtax` command line. Each module of flows/commands adds its commands to `app`."""
+"""The `backtax` command line. Each module of flows/commands adds its commands to `app`.
+
+The command modules import only typer, rich and the standard library at the top; what a
+command needs (extractors, pandas, Prefect) is imported inside it, so `backtax --help`,
+`--version` and shell completion answer without loading any of it.
+"""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from typing import Annotated
 
 import typer
 
 from flows import commands
+from flows.console import set_verbosity, stdout
 
 app = typer.Typer(
     name="backtax",
     help="Read US tax documents, cross-check them and assess back taxes.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            stdout.print(f"backtax {version('backtax')}")
+        except PackageNotFoundError:
+            stdout.print("backtax (not installed)")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="print only errors and warnings on stderr")
+    ] = False,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="log more (-vv: debug)")
+    ] = 0,
+    _: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="print the version and exit"
+        ),
+    ] = False,
+) -> None:
     """backtax: read US tax documents, cross-check them and assess back taxes."""
+    set_verbosity(verbose - quiet)
 
 
 for _info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):

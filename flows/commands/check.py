@@ -6,17 +6,9 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from flows.commands.extract import (
-    HomeOpt,
-    JsonOpt,
-    PathsArg,
-    exit_code,
-    print_json,
-    read_inputs,
-)
+from flows.commands.extract import PathsArg, exit_code, print_json, read_inputs
+from flows.console import HomeOpt, JsonOpt, stdout
 
 AsOfOpt = Annotated[
     str | None,
@@ -68,8 +60,11 @@ def assess(
     raise typer.Exit(exit_code(results))
 
 
-def rules(as_json: JsonOpt = False) -> None:
+def rules(as_json: JsonOpt = False, home: HomeOpt = None) -> None:
     """List the registered cross-check rules: id, severity, one line each."""
+    del home  # taken, as by every command; the rules are the same in every home
+    from rich.table import Table
+
     from validators.registry import all_rules
 
     listed = [
@@ -84,11 +79,13 @@ def rules(as_json: JsonOpt = False) -> None:
     for r in listed:
         style = SEVERITY_STYLE[r["severity"]]
         table.add_row(r["rule"], f"[{style}]{r['severity']}[/{style}]", r["description"])
-    Console().print(table)
+    stdout.print(table)
 
 
 def _print_check(cases: list[dict[str, Any]], findings: list[dict[str, Any]]) -> None:
-    console = Console()
+    from rich.table import Table
+
+    console = stdout
     table = Table(title="Cases")
     for col in ("case", "documents", "findings", "amended return", "deadline"):
         table.add_column(col)
@@ -110,7 +107,9 @@ def _print_check(cases: list[dict[str, Any]], findings: list[dict[str, Any]]) ->
 
 
 def _print_assessment(assessment: dict[str, Any]) -> None:
-    console = Console()
+    from rich.table import Table
+
+    console = stdout
     for person in assessment["taxpayers"]:
         table = Table(
             title=f"Taxpayer …{person['recipient_tin_last4']}: "

@@ -9,14 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
-from extractors.values import SSN_RE, money_str, normalize_ein, parse_checkbox
 from flows.console import HomeOpt, stderr, stdout
-from flows.settings import Settings
-from flows.store import Store, current_value
 
 
 def parse_value(field: str, text: str, current: Any) -> Any:
     """VALUE typed like the field it replaces: money, year, check box, list (JSON), text."""
+    from extractors.values import SSN_RE, money_str, normalize_ein, parse_checkbox
+
     if SSN_RE.search(text) and field != "payer_tin":
         raise ValueError("a full SSN is never stored: give the last four digits")
     if field == "tax_year":
@@ -55,6 +54,9 @@ def register(app: typer.Typer) -> None:
         home: HomeOpt = None,
     ) -> None:
         """Fix a misread field; the fix survives re-runs and shows as corrected in reports."""
+        from flows.settings import Settings
+        from flows.store import Store, current_value
+
         settings = Settings.load(home)
         with Store(settings.database_path) as store:
             try:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from flows.console import HomeOpt, stderr
-from flows.settings import Settings
-from flows.store import Store
+from flows.console import HomeOpt, notes
+
+if TYPE_CHECKING:
+    from flows.store import Store
 
 EXPORTED = ("documents", "fields", "cases", "findings", "corrections", "files")
 
@@ -54,8 +55,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Write the results database's tables (documents, fields, cases, findings) as files."""
+        from flows.settings import Settings
+        from flows.store import Store
+
         settings = Settings.load(home)
         folder = output or settings.reports_dir / "export"
         with Store(settings.database_path) as store:
             for path in export_tables(store, fmt, folder):
-                stderr.print(f"wrote {path}")
+                notes.print(f"wrote {path}")

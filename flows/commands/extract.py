@@ -5,37 +5,39 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
-from extractors.pipeline import FileResult, extract_paths, iter_inputs
-from extractors.settings import ExtractSettings
-from flows.home import resolve_home, tin_secret
+from flows.console import HomeOpt, JsonOpt, notes, stderr, stdout
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from extractors.pipeline import FileResult
 
 EXIT_UNREADABLE = 3
 
 PathsArg = Annotated[list[Path], typer.Argument(help="PDF or image files, or folders to search")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON on stdout")]
-HomeOpt = Annotated[Path | None, typer.Option("--home", help="backtax home folder")]
-
-stderr = Console(stderr=True, soft_wrap=True)
 
 
 def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
     """Extract every input with a progress bar on stderr; name each unreadable input there."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from extractors.pipeline import extract_paths, iter_inputs
+    from extractors.settings import ExtractSettings
+    from flows.home import resolve_home, tin_secret
+
     home_dir = resolve_home(home)
     files = list(iter_inputs(paths))
     progress = Progress(
         TextColumn("extracting"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=stderr,
+        console=notes,
         transient=True,
-        disable=len(files) < 2 or not stderr.is_terminal,
+        disable=len(files) < 2 or not notes.is_terminal or notes.quiet,
     )
     with progress:
         task = progress.add_task("extract", total=len(files))
@@ -69,6 +71,8 @@ def print_json(data: object) -> None:
 
 
 def _table(results: list[FileResult]) -> Table:
+    from rich.table import Table
+
     table = Table(title="Documents")
     for col in ("source", "pages", "type", "year", "method", "payer", "recipient", "fields"):
         table.add_column(col)
@@ -97,7 +101,7 @@ def extract(paths: PathsArg, as_json: JsonOpt = False, home: HomeOpt = None) -> 
     if as_json:
         print_json([r.to_json() for res in results for r in res.records])
     else:
-        Console().print(_table(results))
+        stdout.print(_table(results))
     raise typer.Exit(exit_code(results))
 
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from flows.console import HomeOpt, WorkersOpt, setup, stderr, stdout
+from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr, stdout
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 EXIT_UNREADABLE = 3
 
 
 def summary_table(result: dict[str, Any]) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"batch {result['batch_id']}", show_header=False)
     for key in ("files", "documents", "errors", "findings", "candidates", "report"):
         label = "amended-return candidates" if key == "candidates" else key
@@ -38,6 +41,14 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The batch flow: process FOLDER, save results to the store, write the report."""
         setup(home, workers=workers)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         from flows.batch import PROGRESS, batch_flow
 
         progress = Progress(
@@ -45,9 +56,9 @@ def register(app: typer.Typer) -> None:
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
-            console=stderr,
+            console=notes,
             transient=True,
-            disable=not stderr.is_terminal,
+            disable=not notes.is_terminal or notes.quiet,
         )
         with progress:
             bar = progress.add_task("files", total=None)

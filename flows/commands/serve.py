@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from flows.commands.watch import interrupt
-from flows.console import HomeOpt, WorkersOpt, setup, stderr
+from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr
 
 
 def register(app: typer.Typer) -> None:
@@ -27,11 +27,11 @@ def register(app: typer.Typer) -> None:
         from flows.serve import serve as serve_forever
 
         signal.signal(signal.SIGTERM, interrupt)
-        stderr.print(
+        notes.print(
             f"serving {FLOW_NAME}/{DEPLOYMENT} on '{settings.schedule}' ({settings.timezone})"
             + (f", watching {settings.inbox_dir}" if watch else "")
         )
-        stderr.print(
+        notes.print(
             f"trigger by hand: PREFECT_HOME={settings.home / 'prefect'} "
             f"prefect deployment run {FLOW_NAME}/{DEPLOYMENT}"
         )
@@ -42,4 +42,4 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from exc
         except KeyboardInterrupt:
             pass
-        stderr.print("stopped")
+        notes.print("stopped")

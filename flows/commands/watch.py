@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from flows.console import HomeOpt, setup, stderr
+from flows.console import HomeOpt, notes, setup, stderr
 
 
 def interrupt(signum: int, _frame: object) -> None:
@@ -22,13 +22,13 @@ def say(source: str, outcome: dict[str, Any]) -> None:
         if "error" in checked:
             stderr.print(f"[red]check failed[/red] {checked['error']}")
             return
-        stderr.print(
+        notes.print(
             f"checked: {len(checked['cases'])} case(s), {len(checked['findings'])} finding(s)"
         )
     elif outcome["error"]:
         stderr.print(f"[red]quarantined[/red] {source}: {outcome['error']['reason']}")
     else:
-        stderr.print(f"processed {source}: {len(outcome['doc_ids'])} document(s)")
+        notes.print(f"processed {source}: {len(outcome['doc_ids'])} document(s)")
 
 
 def register(app: typer.Typer) -> None:
@@ -57,8 +57,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from exc
         signal.signal(signal.SIGTERM, interrupt)
         mode = f"polling every {settings.poll_interval:g}s" if settings.watch_polling else "events"
-        stderr.print(f"watching {watcher.inbox} ({mode}); Ctrl-C to stop")
+        notes.print(f"watching {watcher.inbox} ({mode}); Ctrl-C to stop")
         try:
             watcher.run()
         except KeyboardInterrupt:
-            stderr.print("stopped")
+            notes.print("stopped")
