@@ -53,3 +53,17 @@ def setup(home: Path | None, **overrides: Any) -> Settings:
     settings = Settings.load(home, log_level=LOG_LEVELS[verbosity], **overrides)
     prefect_env.configure(settings)
     return settings
+
+
+def use_kept_server(settings: Settings) -> None:
+    """Point Prefect at the server kept under the home (`flows.home_server`), started if
+    need be; on failure Prefect's ephemeral server is used, as without one."""
+    from flows import home_server
+
+    try:
+        url = home_server.connect(settings)
+    except RuntimeError as exc:
+        stderr.print(f"[yellow]warning[/yellow] {exc}; using a temporary Prefect server")
+        return
+    if url and verbosity > 0:
+        notes.print(f"Prefect API: {url}")

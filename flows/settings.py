@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     """A file must keep the same size and time this long before it is taken."""
     server_port: int = 4205
     """Port of the local Prefect server that `backtax serve` starts when none is configured."""
+    server_idle_minutes: float = Field(default=30.0, ge=0)
+    """How long the Prefect server kept under the home for `run` and `watch` outlives its last
+    use (`flows/home_server.py`); 0: none kept, Prefect's ephemeral server for each command."""
     log_level: str = "WARNING"
 
     @classmethod

@@ -6,19 +6,22 @@ what makes it fast, that `--help` and completion load none of the heavy librarie
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
 
+import psutil
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from flows import console
+from flows import console, home_server
 from flows.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,3 +143,32 @@ def test_setup_compiled_the_installed_packages_to_bytecode(package: str) -> None
     sources = list(Path(spec.origin).parent.rglob("*.py"))
     compiled = [p for p in sources if Path(importlib.util.cache_from_source(str(p))).is_file()]
     assert len(compiled) >= 0.95 * len(sources)
+
+
+def session_of(process: psutil.Process) -> int | None:
+    try:
+        return os.getsid(process.pid)
+    except OSError:
+        return None
+
+
+def test_the_kept_prefect_server_stops_once_idle(tmp_path: Path) -> None:
+    """Its keeper stops it (and itself) when no command renewed the lease within the idle time."""
+    prefect_home = tmp_path / "prefect"
+    prefect_home.mkdir()
+    (prefect_home / "home-server.lease").touch()
+    port = str(home_server.free_port())
+    keeper = subprocess.Popen(
+        [sys.executable, "-m", "flows.home_server", str(prefect_home), port, "0"],
+        cwd=ROOT,
+        env={**os.environ, "PREFECT_HOME": str(prefect_home)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        assert keeper.wait(timeout=90) == 0
+        assert [p for p in psutil.process_iter() if session_of(p) == keeper.pid] == []
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(keeper.pid, signal.SIGKILL)

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from flows import prefect_env
+from flows import home_server, prefect_env
 from flows.cli import app
 from flows.settings import Settings
 
@@ -59,6 +59,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("flows") / "home"
     prefect_env.configure(Settings.load(path))
     yield path
+    home_server.stop(Settings.load(path))
     os.environ.clear()
     os.environ.update(saved)
     prefect_env.refresh()
@@ -169,6 +170,20 @@ def test_a_second_run_reads_every_document_from_the_cache(
     assert sorted(p.name for p in (home / "quarantine").iterdir()) == [
         "not_a_pdf.pdf", "not_a_pdf.pdf.reason.json",
     ]  # fmt: skip
+
+
+def kept_server(home: Path) -> dict[str, Any]:
+    return json.loads((home / "prefect" / home_server.STATE).read_text())
+
+
+def test_runs_share_one_prefect_server_kept_under_the_home(
+    first_run: dict[str, Any], home: Path, batch_folder: Path
+) -> None:
+    before = kept_server(home)
+    assert prefect_env.server_healthy(before["api_url"])
+    os.environ.pop("PREFECT_API_URL")  # as a new shell: found through the home, not inherited
+    assert run_batch(home, batch_folder).exit_code == 3
+    assert kept_server(home) == before and os.environ["PREFECT_API_URL"] == before["api_url"]
 
 
 def test_a_correction_survives_the_next_run_and_shows_as_corrected(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr, stdout
+from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr, stdout, use_kept_server
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -40,7 +40,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
     ) -> None:
         """The batch flow: process FOLDER, save results to the store, write the report."""
-        setup(home, workers=workers)
+        settings = setup(home, workers=workers)
+        use_kept_server(settings)
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -50,6 +51,7 @@ def register(app: typer.Typer) -> None:
         )
 
         from flows.batch import PROGRESS, batch_flow
+        from flows.home_server import lease
 
         progress = Progress(
             TextColumn("processing"),
@@ -60,7 +62,7 @@ def register(app: typer.Typer) -> None:
             transient=True,
             disable=not notes.is_terminal or notes.quiet,
         )
-        with progress:
+        with lease(settings), progress:
             bar = progress.add_task("files", total=None)
             token = PROGRESS.set(
                 lambda done, total: progress.update(bar, completed=done, total=total)

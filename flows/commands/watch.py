@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from flows.console import HomeOpt, notes, setup, stderr
+from flows.console import HomeOpt, notes, setup, stderr, use_kept_server
 
 
 def interrupt(signum: int, _frame: object) -> None:
@@ -55,10 +55,15 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             stderr.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2) from exc
+        use_kept_server(settings)
+        import flows.batch  # noqa: F401  Prefect and the flows loaded once, before the first file
+        from flows.home_server import lease
+
         signal.signal(signal.SIGTERM, interrupt)
         mode = f"polling every {settings.poll_interval:g}s" if settings.watch_polling else "events"
         notes.print(f"watching {watcher.inbox} ({mode}); Ctrl-C to stop")
         try:
-            watcher.run()
+            with lease(settings):
+                watcher.run()
         except KeyboardInterrupt:
             notes.print("stopped")
