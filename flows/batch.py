@@ -170,7 +170,7 @@ def batch_flow(
             report.cases, report.findings = checked["cases"], checked["findings"]
         except Exception as exc:  # the documents are saved; the report says the check failed
             report.check_error = f"{type(exc).__name__}: {display_name(str(exc))}"
-        records = store.records()
+        records = store.records(run.doc_ids)
         report.documents = [records[i].to_json() for i in run.doc_ids if i in records]
         folder_out = write_report(report, settings.reports_dir / report.batch_id)
         publish_artifacts(report)
@@ -187,11 +187,12 @@ def batch_flow(
 
 @flow(name="backtax-check", log_prints=False)
 def check_flow(touched: list[str] | None = None, as_of: str | None = None) -> dict[str, Any]:
-    """Re-check the store with the current rules. Returns the cases holding the `touched`
-    documents (None: all) with their findings, and the findings about those documents
-    that belong to no case."""
+    """Re-check the store with the current rules: the cases the `touched` documents may
+    belong to, or everything (None). Returns the cases holding the `touched` documents
+    (None: all) with their findings, and the findings about those documents that belong
+    to no case."""
     settings = Settings.load()
-    checked = check_store(str(settings.database_path), as_of or date.today().isoformat())
+    checked = check_store(str(settings.database_path), as_of or date.today().isoformat(), touched)
     if touched is None:
         return checked
     wanted = set(touched)

@@ -19,11 +19,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from extractors.record import DocumentRecord
+from validators.cases import linking_keys
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -40,6 +42,9 @@ CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
 CREATE TABLE IF NOT EXISTS fields (
   doc_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT, kind TEXT NOT NULL,
   PRIMARY KEY (doc_id, field));
+CREATE TABLE IF NOT EXISTS document_keys (
+  key TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
+CREATE INDEX IF NOT EXISTS document_keys_doc ON document_keys(doc_id);
 CREATE TABLE IF NOT EXISTS corrections (
   id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, field TEXT NOT NULL,
   original TEXT, value TEXT NOT NULL, who TEXT NOT NULL, why TEXT NOT NULL, at TEXT NOT NULL);
@@ -58,6 +63,8 @@ CREATE TABLE IF NOT EXISTS findings (
   id INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT, rule TEXT NOT NULL,
   severity TEXT NOT NULL, message TEXT NOT NULL, amount TEXT,
   amended_return_candidate INTEGER NOT NULL, evidence TEXT NOT NULL, checked_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS case_documents_doc ON case_documents(doc_id);
+CREATE INDEX IF NOT EXISTS findings_case ON findings(case_id);
 """
 
 TABLES = ("documents", "fields", "corrections", "cases", "findings", "files", "batches")
@@ -107,6 +114,7 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA busy_timeout=60000")
         self.db.executescript(SCHEMA)
+        self._fill_keys()
 
     def close(self) -> None:
         self.db.close()
@@ -140,10 +148,12 @@ class Store:
             return []
         ids: list[str] = []
         with self.transaction() as db:
-            db.execute(
-                "DELETE FROM fields WHERE doc_id IN (SELECT doc_id FROM documents WHERE sha256=?)",
-                (sha,),
-            )
+            for table in ("fields", "document_keys"):
+                db.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN "
+                    "(SELECT doc_id FROM documents WHERE sha256=?)",
+                    (sha,),
+                )
             db.execute("DELETE FROM documents WHERE sha256=?", (sha,))
             for seq, data in enumerate(result["records"]):
                 ids.append(self._insert_document(db, seq, data, ids))
@@ -207,7 +217,19 @@ class Store:
             "INSERT INTO fields VALUES (?,?,?,?)",
             [(ident, name, *encode(value)) for name, value in record.fields.items()],
         )
+        _set_keys(db, ident, record)
         return ident
+
+    def _fill_keys(self) -> None:
+        """Index the documents of a store made before `document_keys` (once)."""
+        if self.db.execute("SELECT 1 FROM document_keys LIMIT 1").fetchone() is not None:
+            return
+        if self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None:
+            return
+        records = self.records()
+        with self.transaction() as db:
+            for ident, record in records.items():
+                _set_keys(db, ident, record)
 
     def file(self, sha256: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM files WHERE sha256=?", (sha256,)).fetchone()
@@ -219,16 +241,56 @@ class Store:
         rows = self.db.execute(f"SELECT source FROM documents WHERE doc_id IN ({marks})", wanted)
         return {r[0] for r in rows}
 
-    def records(self) -> dict[str, DocumentRecord]:
-        """Every stored document by doc id, corrections applied (listed in `corrections`)."""
+    def records(self, doc_ids: Iterable[str] | None = None) -> dict[str, DocumentRecord]:
+        """The stored documents by doc id (all, or those of `doc_ids`), corrections applied
+        (listed in `corrections`)."""
+        where, args = "", []
+        if doc_ids is not None:
+            args = sorted(set(doc_ids))
+            where = "WHERE doc_id IN (SELECT value FROM json_each(?))"
+        query = f"SELECT doc_id, record FROM documents {where} ORDER BY sha256, seq"
+        fixes = f"SELECT * FROM corrections {where} ORDER BY id"
+        params = (json.dumps(args),) if doc_ids is not None else ()
         out: dict[str, DocumentRecord] = {}
-        for row in self.db.execute("SELECT doc_id, record FROM documents ORDER BY sha256, seq"):
+        for row in self.db.execute(query, params):
             out[row["doc_id"]] = DocumentRecord.from_json(json.loads(row["record"]))
-        for fix in self.db.execute("SELECT * FROM corrections ORDER BY id"):
+        for fix in self.db.execute(fixes, params):
             record = out.get(fix["doc_id"])
             if record is not None:
                 apply_correction(record, dict(fix))
         return out
+
+    def related(self, doc_ids: Iterable[str]) -> set[str]:
+        """`doc_ids` and every document grouping could put in a case with them, directly or
+        through others (`validators.cases.linking_keys`), and the documents of cases that
+        list a document no longer stored (its file was read again): what a check of these
+        documents must look at to give what a check of everything would give for them."""
+        corrected = [r[0] for r in self.db.execute("SELECT DISTINCT doc_id FROM corrections")]
+        if corrected:
+            with self.transaction() as db:  # a corrected TIN or name may regroup a document
+                for ident, record in self.records(corrected).items():
+                    _set_keys(db, ident, record)
+        found = set(doc_ids)
+        found |= {
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT cd.doc_id FROM case_documents cd WHERE cd.case_id IN ("
+                " SELECT case_id FROM case_documents WHERE doc_id NOT IN"
+                " (SELECT doc_id FROM documents) OR doc_id IN (SELECT value FROM json_each(?)))",
+                (json.dumps(sorted(found)),),
+            )
+        }
+        frontier = found
+        while frontier:
+            rows = self.db.execute(
+                "SELECT DISTINCT k2.doc_id FROM document_keys k1"
+                " JOIN document_keys k2 ON k2.key = k1.key"
+                " WHERE k1.doc_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(frontier)),),
+            )
+            frontier = {r[0] for r in rows} - found
+            found |= frontier
+        return found
 
     # corrections
 
@@ -274,16 +336,26 @@ class Store:
 
     # cases and findings
 
-    def replace_checks(self, cases: list[dict[str, Any]], findings: list[dict[str, Any]]) -> None:
-        """Put the result of checking every stored document in place of the previous one."""
+    def replace_checks(
+        self,
+        cases: list[dict[str, Any]],
+        findings: list[dict[str, Any]],
+        checked: set[str] | None = None,
+    ) -> None:
+        """Put the result of a check in place of the previous one: of everything, or of the
+        `checked` documents (see `related`): their cases, and the findings outside any case
+        whose evidence names one of their files."""
         stamp = now()
         with self.transaction() as db:
-            for table in ("cases", "case_documents", "findings"):
-                db.execute(f"DELETE FROM {table}")
+            if checked is None:
+                for table in ("cases", "case_documents", "findings"):
+                    db.execute(f"DELETE FROM {table}")
+            else:
+                self._forget_checks(db, checked)
             for case in cases:
                 amended = case.get("amended_return") or {}
                 db.execute(
-                    "INSERT INTO cases VALUES (?,?,?,?,?,?,?)",
+                    "INSERT OR REPLACE INTO cases VALUES (?,?,?,?,?,?,?)",
                     (
                         case["case_id"],
                         case.get("recipient_tin_last4"),
@@ -315,6 +387,28 @@ class Store:
                     for f in findings
                 ],
             )
+
+    @staticmethod
+    def _forget_checks(db: sqlite3.Connection, checked: set[str]) -> None:
+        docs = json.dumps(sorted(checked))
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS forget (case_id TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM forget")
+        db.execute(
+            "INSERT OR IGNORE INTO forget SELECT case_id FROM case_documents"
+            " WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " OR doc_id NOT IN (SELECT doc_id FROM documents)",
+            (docs,),
+        )
+        for table in ("cases", "case_documents", "findings"):
+            db.execute(f"DELETE FROM {table} WHERE case_id IN (SELECT case_id FROM forget)")
+        db.execute(
+            "DELETE FROM findings WHERE case_id IS NULL AND EXISTS ("
+            " SELECT 1 FROM json_each(findings.evidence) e"
+            " WHERE json_extract(e.value, '$.source') IN (SELECT substr(key, 6)"
+            "  FROM document_keys WHERE key LIKE 'file:%'"
+            "  AND doc_id IN (SELECT value FROM json_each(?))))",
+            (docs,),
+        )
 
     def cases(self) -> list[dict[str, Any]]:
         return [json.loads(r[0]) for r in self.db.execute('SELECT "case" FROM cases')]
@@ -348,6 +442,8 @@ class Store:
 
     def table(self, name: str) -> pd.DataFrame:
         """One table as a DataFrame; `fields` with corrections applied and marked."""
+        import pandas as pd
+
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; one of {', '.join(TABLES)}")
         query = FIELDS_VIEW if name == "fields" else f"SELECT * FROM {name}"
@@ -366,6 +462,15 @@ LEFT JOIN corrections c ON c.id = (
   SELECT MAX(id) FROM corrections WHERE doc_id = f.doc_id AND field = f.field)
 ORDER BY f.doc_id, f.field
 """
+
+
+def _set_keys(db: sqlite3.Connection, ident: str, record: DocumentRecord) -> None:
+    """Add the record's linking keys (kept until its file is saved again: the keys of the
+    values as read and as corrected, so an undone correction still finds its case)."""
+    db.executemany(
+        "INSERT OR IGNORE INTO document_keys VALUES (?,?)",
+        [(key, ident) for key in sorted(linking_keys(record))],
+    )
 
 
 def current_value(record: DocumentRecord, field: str) -> Any:

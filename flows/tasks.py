@@ -104,15 +104,15 @@ def with_source(result: dict[str, Any], source: str) -> dict[str, Any]:
 
 
 @task(name="check-cases")
-def check_store(database: str, as_of: str) -> dict[str, Any]:
-    """Re-check every stored document (corrections applied) and keep the cases and findings.
-
-    Everything is checked, not only the new documents: case grouping, shared last four
-    digits and duplicates across batches all depend on the whole set.
-    """
+def check_store(database: str, as_of: str, touched: list[str] | None = None) -> dict[str, Any]:
+    """Check the stored documents (corrections applied) and keep the cases and findings:
+    every document (`touched` None: the nightly batch), or only those a check of the
+    `touched` documents must look at (`Store.related`: same taxpayers, spouses, near
+    matches), whose cases and findings are replaced; the other cases stay as they were."""
     with Store(Path(database)) as store:
-        records = store.records()
+        scope = None if touched is None else store.related(touched)
+        records = store.records(scope)
         checked = check_records(list(records.values()), date.fromisoformat(as_of))
         cases, findings = checked["cases"], checked["findings"]
-        store.replace_checks(cases, findings)
+        store.replace_checks(cases, findings, scope)
     return {"cases": cases, "findings": findings}

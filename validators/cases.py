@@ -227,3 +227,16 @@ def _year_mismatches(cases: list[Case]) -> list[tuple[DocumentRecord, Case, list
             if r.doc_type in INFO_RETURN_TYPES
         )
     return out
+
+
+def linking_keys(record: DocumentRecord) -> set[str]:
+    """What can put this record in a case with another: `group_cases` relates records only
+    through a shared TIN last four (the recipient's or a spouse's) or an equal name control
+    (a near match), so records sharing no key, directly or through others, are grouped and
+    checked the same together or apart. The file is a key too: findings outside any case
+    are known by their evidence's file."""
+    keys = {f"file:{record.source}"}
+    spouse_last4, spouse_control = spouse_of(record)
+    keys |= {f"tin:{t}" for t in (record.recipient_tin_last4, spouse_last4) if t}
+    keys |= {f"name:{c}" for c in (record_control(record), spouse_control) if c}
+    return keys
