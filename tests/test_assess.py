@@ -46,7 +46,10 @@ def test_options_for_a_small_balance():
     assert streamlined["figures"]["max_months"] == 72
     assert Decimal(streamlined["figures"]["monthly_payment"]) * 72 >= balance
     assert options["non_streamlined_installment_agreement"]["eligible"] is False
-    assert options["first_time_abatement"]["eligible"] is None  # no prior-year transcripts
+    # 1,180 of the tax (4,480 + 1,200 - 4,500 paid) is unpaid and no agreement is in force:
+    # first-time abatement needs the tax paid or arranged (IRM 20.1.1.3.3.2.1).
+    assert options["first_time_abatement"]["eligible"] is False
+    assert "1,180.00 of tax is unpaid" in options["first_time_abatement"]["why"]
     assert options["professional_help"]["eligible"] is True  # the TC 290 assessment
 
 

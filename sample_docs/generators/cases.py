@@ -674,7 +674,7 @@ def owes() -> Case:
             f(
                 "BALANCE_DUE",
                 cid,
-                f"{balance + D('120.50'):.2f}",
+                f"{balance:.2f}",
                 ev(AT, "account_balance", f"{balance:.2f}"),
             ),
             f(
@@ -737,7 +737,7 @@ def substitute() -> Case:
         [
             f("SUBSTITUTE_FOR_RETURN", cid, "4500.00", ev(AT, "transactions[0].amount", "0.00")),
             f("ADDITIONAL_ASSESSMENT", cid, "4500.00", ev(AT, "transactions[1].amount", "4500.00")),
-            f("BALANCE_DUE", cid, "6480.00", ev(AT, "account_balance", "5950.00")),
+            f("BALANCE_DUE", cid, "5950.00", ev(AT, "account_balance", "5950.00")),
             f("PENALTY_ASSESSED", cid, "1150.00", ev(AT, "transactions[2].amount", "900.00")),
         ],
     )

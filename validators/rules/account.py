@@ -8,7 +8,7 @@ from decimal import Decimal
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from validators import statutes, taxtables, tolerance
+from validators import penalties, statutes, taxtables, tolerance
 from validators.findings import Evidence, Finding, money
 from validators.registry import finding, rule
 from validators.tables import CaseTables, to_decimal
@@ -115,15 +115,22 @@ def balance_due(t: CaseTables) -> Iterator[Finding]:
         )
         if e
     ]
+    projected = penalties.project(t, t.as_of)
     yield finding(
         "BALANCE_DUE",
         t.case.case_id,
-        f"The {t.case.tax_year} account shows an unpaid balance of {money(balance)}; with accrued "
-        f"interest {money(interest)} and penalty {money(penalty)}"
-        f"{f' to {as_of}' if as_of else ''} it comes to {money(total)} (not a payoff amount: "
-        "interest keeps accruing).",
+        f"The {t.case.tax_year} account shows an assessed unpaid balance of {money(balance)}; "
+        f"the transcript adds accrued interest {money(interest)} and penalty {money(penalty)}"
+        f"{f' to {as_of}' if as_of else ''} ({money(total)}, not a payoff amount). Computed to "
+        f"{t.as_of}: interest {money(projected.accrued_interest)} and failure-to-pay "
+        f"{money(projected.accrued_penalty)} not yet assessed, {money(projected.total)} in all.",
         evidence,
-        amount=total,
+        amount=balance,
+        accrued_interest=f"{interest:.2f}",
+        accrued_penalty=f"{penalty:.2f}",
+        balance_plus_accruals=f"{total:.2f}",
+        accruals_as_of=as_of,
+        projected=projected.to_json(),
     )
 
 
@@ -140,8 +147,23 @@ def penalty_totals(transactions: pd.DataFrame) -> dict[str, Decimal]:
     return {k: v for k, v in out.items() if v > 0}
 
 
+def _filed(transactions: pd.DataFrame) -> bool:
+    originals = transactions[transactions["code"] == "150"]
+    return not originals.empty and not (
+        originals["explanation"].str.lower().str.contains("substitute").any()
+    )
+
+
+def installment_agreement(transactions: pd.DataFrame) -> str | None:
+    """The date of an installment agreement in force (TC 971 AC 063 with no later AC 064)."""
+    spans = penalties._agreements(transactions)
+    return spans[-1][0].isoformat() if spans and spans[-1][1] is None else None
+
+
 def fta_eligibility(t: CaseTables) -> tuple[bool | None, str]:
-    """First-time abatement: no FTF/FTP penalties in the prior three years (IRM 20.1.1)."""
+    """First-time abatement (IRM 20.1.1.3.3.2.1): the three prior years free of penalties
+    (any but the estimated-tax penalty; TC 240 and 270 count), every required return filed,
+    and the tax paid or under an installment agreement."""
     prior = [t.case.tax_year - i for i in range(1, FTA_YEARS + 1)]
     missing = [y for y in prior if y not in t.history]
     penalised = [
@@ -152,13 +174,30 @@ def fta_eligibility(t: CaseTables) -> tuple[bool | None, str]:
             False,
             f"penalties in {', '.join(map(str, penalised))} break the clean three-year history",
         )
+    unfiled = [y for y, tx in sorted({**t.history, t.case.tax_year: t.transactions}.items())
+               if not _filed(tx)]  # fmt: skip
+    if unfiled:
+        return False, f"required returns are not filed for {', '.join(map(str, unfiled))}"
+    balance = sum(t.transactions["amount"], Decimal(0))
+    unpaid = penalties.unpaid_tax(t.transactions)
+    agreement = installment_agreement(t.transactions)
+    if unpaid > 0 and not agreement:
+        return (
+            False,
+            f"{money(unpaid)} of tax is unpaid and no installment agreement is in force: pay it "
+            "or arrange to pay it first",
+        )
     if missing:
         return (
             None,
             f"account transcripts for {', '.join(map(str, missing))} are needed "
             "to confirm a clean history",
         )
-    return True, "no penalties in the three prior years; all required returns must also be filed"
+    paid = "the tax is paid" if unpaid <= 0 else f"an installment agreement since {agreement}"
+    return True, (
+        f"no penalties in the three prior years, the returns on file filed, {paid}"
+        + (f" (balance {money(balance)} of penalties and interest)" if balance > 0 else "")
+    )
 
 
 @rule(
