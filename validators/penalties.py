@@ -286,7 +286,8 @@ class Projection:
         }
 
 
-def project(t: CaseTables, to: date, computed: Computed | None = None) -> Projection:
+def computed_projection(t: CaseTables, to: date, computed: Computed | None = None) -> Projection:
+    """The law's accruals from the due date, less what the transcript already assessed."""
     computed = computed or compute(t, to)
     tx = t.transactions
     balance = sum(tx["amount"], ZERO)
@@ -295,6 +296,28 @@ def project(t: CaseTables, to: date, computed: Computed | None = None) -> Projec
     accrued_i = max(ZERO, computed.interest - _assessed(tx, INTEREST_CODES))
     accrued_p = max(ZERO, computed.failure_to_pay - _assessed(tx, FTP_CODES))
     return Projection(to, balance, accrued_i, accrued_p)
+
+
+def project(t: CaseTables, to: date, computed: Computed | None = None) -> Projection:
+    """The account on `to`: the transcript's balance and accruals carried forward from their
+    date (interest on the whole, failure-to-pay on the unpaid tax), or without accruals on the
+    transcript, the law's own from the due date."""
+    acct = t.account()
+    fields = acct.fields if acct else {}
+    since = statutes.iso(fields.get("accruals_as_of"))
+    printed_i = to_decimal(fields.get("accrued_interest"))
+    printed_p = to_decimal(fields.get("accrued_penalty"))
+    balance = sum(t.transactions["amount"], ZERO)
+    if balance <= 0:
+        return Projection(to, balance, ZERO, ZERO)
+    if since is None or since > to or (printed_i is None and printed_p is None):
+        return computed_projection(t, to, computed)
+    printed_i, printed_p = printed_i or ZERO, printed_p or ZERO
+    base = balance + printed_i + printed_p
+    more_i = interest.accrue([(since, base)], since, to, interest.Rates())
+    f = facts(t)
+    more_p = failure_to_pay(f, to)[0] - failure_to_pay(f, since)[0]
+    return Projection(to, balance, _cents(printed_i + more_i), _cents(printed_p + more_p))
 
 
 STALE_DAYS = 30
@@ -315,7 +338,7 @@ def reconcile(t: CaseTables, as_of: date) -> dict[str, Any]:
     printed_p = to_decimal(fields.get("accrued_penalty"))
     when = statutes.iso(fields.get("accruals_as_of"))
     if when and (printed_i is not None or printed_p is not None):
-        mine = project(t, when)
+        mine = computed_projection(t, when)
         out["accruals_as_of"] = when.isoformat()
         pairs = (
             ("accrued_interest", printed_i, mine.accrued_interest),

@@ -76,6 +76,14 @@ def filing(t: CaseTables) -> Filing:
     printed = iso(acct.fields.get("return_due_or_received_date")) if acct else None
     if printed and printed > dates.due:
         return _counted(dates, printed, f"received {printed} (account transcript)")
+    if not printed and not t.has_return():
+        posted = t.transactions.loc[t.transactions["code"] == "150", "date"].map(iso).dropna()
+        return Filing(
+            dates.deemed,
+            None,
+            f"TC 150 posted{f' on {min(posted)}' if len(posted) else ''}, no received date on "
+            f"the transcripts: counted as filed on time, on {dates.deemed}",
+        )
     if printed or t.has_return():
         return Filing(
             dates.deemed,
