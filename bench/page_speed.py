@@ -1,12 +1,20 @@
 """Per-page extraction time of the text and OCR paths (not a test): `python bench/page_speed.py`.
 
-Runs `extract_file` in this process (no pool, no Prefect) over the W-2 samples, text and
-scanned, and prints seconds per page for each path. OCR uses one Tesseract thread.
+Runs `extract_file` in this process (no pool, no Prefect) and prints seconds per page for
+each path, wall and CPU (the CPU figure moves less with the machine's load). OCR uses one
+Tesseract thread (its CPU is a child's, counted in the CPU figure).
+
+    python bench/page_speed.py [--paths text ocr] [--all]
+
+`--all` reads every text sample (not only the W-2s); bare pdfplumber's words and text of
+the same pages are timed beside, in the same run.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -17,26 +25,72 @@ os.environ["BACKTAX_IN_WORKER"] = "1"  # measure one page at a time, no page poo
 from extractors.kinds import all_kinds
 from extractors.pipeline import extract_file
 
-ROOT = Path(__file__).resolve().parents[1] / "sample_docs" / "w2"
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
+W2 = SAMPLES / "w2"
 
 
-def per_page(files: list[Path]) -> tuple[float, int]:
-    total, pages = 0.0, 0
+def cpu() -> float:
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def per_page(files: list[Path]) -> tuple[float, float, int]:
+    wall, used, pages = 0.0, 0.0, 0
     for path in files:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu()
         result = extract_file(path)
-        total += time.perf_counter() - start
+        wall += time.perf_counter() - start
+        used += cpu() - start_cpu
         pages += max((p for r in result.records for p in r.pages), default=1)
-    return total, pages
+    return wall, used, pages
+
+
+def bare_pdfplumber(files: list[Path]) -> tuple[float, float, int]:
+    import pdfplumber
+
+    start, start_cpu, pages = time.perf_counter(), cpu(), 0
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+                page.extract_text()
+                pages += 1
+    return time.perf_counter() - start, cpu() - start_cpu, pages
+
+
+def text_samples(every: bool) -> list[Path]:
+    if not every:
+        return sorted(W2.glob("*.pdf"))
+    return sorted(
+        p for p in SAMPLES.rglob("*.pdf") if "scan" not in str(p) and "bad" not in p.parts
+    )
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--paths", nargs="+", choices=("text", "ocr"), default=["text", "ocr"])
+    parser.add_argument("--all", action="store_true", help="every text sample, not the W-2s")
+    args = parser.parse_args()
     all_kinds()  # import the form descriptions once, outside the timings
-    text = sorted(ROOT.glob("*.pdf"))
-    scans = sorted((ROOT / "scans").glob("*.pdf")) + sorted((ROOT / "scans").glob("*.png"))
-    for name, files in (("text", text), ("ocr", scans)):
-        seconds, pages = per_page(files)
-        print(f"{name}: {len(files)} files, {pages} pages, {seconds / pages:.3f} s per page")
+    print(f"load {os.getloadavg()[0]:.2f}")
+    runs = {
+        "text": lambda: per_page(text_samples(args.all)),
+        "ocr": lambda: per_page(
+            sorted((W2 / "scans").glob("*.pdf")) + sorted((W2 / "scans").glob("*.png"))
+        ),
+    }
+    for name in args.paths:
+        wall, used, pages = runs[name]()
+        print(
+            f"{name}: {pages} pages, {wall / pages:.3f} s wall, {used / pages:.3f} s CPU per page"
+        )
+        if name == "text":
+            wall, used, pages = bare_pdfplumber(text_samples(args.all))
+            print(f"bare pdfplumber (words and text): {pages} pages, {wall / pages:.3f} s wall, "
+                  f"{used / pages:.3f} s CPU per page")  # fmt: skip
     sys.stdout.flush()
 
 

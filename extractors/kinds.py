@@ -8,6 +8,7 @@ pipeline only talk to this protocol, so a new form is one new module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Protocol
 
 from extractors.page import Page
@@ -72,8 +73,10 @@ def all_kinds() -> list[DocumentKind]:
     return list(_KINDS.values())
 
 
+@cache
 def _load_builtin_kinds() -> None:
-    """Import every module of extractors.forms and extractors.transcripts once."""
+    """Import every module of extractors.forms and extractors.transcripts once (the package
+    scan too: the classifier asks for the kinds twice a page)."""
     import importlib
     import pkgutil
 

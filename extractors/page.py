@@ -115,10 +115,11 @@ class Hit:
     """Where a label phrase was found: the matched words and their union box."""
 
     words: tuple[Word, ...]
+    box: Box = field(init=False, compare=False, repr=False)
+    """Computed once: the engine asks a label's box for every word it places."""
 
-    @property
-    def box(self) -> Box:
-        return _union(w.box for w in self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "box", _union(w.box for w in self.words))
 
 
 @dataclass(slots=True)
@@ -130,6 +131,8 @@ class Region:
     page_number: int = 1
     page: Page | None = field(default=None, repr=False)
     _lines: list[tuple[Line, list[tuple[str, int]]]] | None = field(default=None, repr=False)
+    _starts: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    """Where each token occurs: (line, token position), so a label is looked up, not scanned."""
 
     def crop(self, box: Box) -> Region:
         words = [w for w in self.words if box.contains_center(w.box)]
@@ -152,9 +155,11 @@ class Region:
         """Lines with their label tokens (token, index of its word), computed once."""
         if self._lines is None:
             self._lines = []
-            for line in group_lines(self.words):
+            for number, line in enumerate(group_lines(self.words)):
                 toks = [(t, i) for i, w in enumerate(line.words) for t in tokens(w.text)]
                 self._lines.append((line, toks))
+                for position, (token, _) in enumerate(toks):
+                    self._starts.setdefault(token, []).append((number, position))
         return self._lines
 
     def text(self) -> str:
@@ -170,9 +175,17 @@ class Region:
         if not want:
             return []
         fuzzy = self.page is not None and self.page.method == "ocr"
+        indexed = self._indexed()
+        if fuzzy:  # a misread first word is found only by trying every position
+            starts = [(n, k) for n, (_, toks) in enumerate(indexed) for k in range(len(toks))]
+        else:
+            starts = self._starts.get(want[0], [])
         hits: list[Hit] = []
-        for line, toks in self._indexed():
-            hits.extend(_find_in_line(line.words, toks, want, max_gap, fuzzy))
+        for number, start in starts:
+            line, toks = indexed[number]
+            hit = _match_at(line.words, toks, start, want, max_gap, fuzzy)
+            if hit is not None:
+                hits.append(hit)
         return hits
 
     def find_any(self, labels: Iterable[str]) -> list[Hit]:
@@ -188,23 +201,26 @@ class Region:
         return len(self.words)
 
 
-def _find_in_line(
+def _match_at(
     words: list[Word],
     toks: list[tuple[str, int]],
+    start: int,
     want: list[str],
     max_gap: float,
     fuzzy: bool = False,
-) -> list[Hit]:
-    hits: list[Hit] = []
+) -> Hit | None:
+    """The label's tokens from token `start` of a line on, as words no wider apart than
+    `max_gap`; else None."""
     n = len(want)
-    for start in range(len(toks) - n + 1):
-        if not all(_same(toks[start + k][0], w, fuzzy) for k, w in enumerate(want)):
-            continue
-        first, last = toks[start][1], toks[start + n - 1][1]
-        chosen = words[first : last + 1]
-        if all(b.box.x0 - a.box.x1 <= max_gap for a, b in itertools.pairwise(chosen)):
-            hits.append(Hit(tuple(chosen)))
-    return hits
+    if start + n > len(toks):
+        return None
+    if not all(_same(toks[start + k][0], w, fuzzy) for k, w in enumerate(want)):
+        return None
+    first, last = toks[start][1], toks[start + n - 1][1]
+    chosen = words[first : last + 1]
+    if all(b.box.x0 - a.box.x1 <= max_gap for a, b in itertools.pairwise(chosen)):
+        return Hit(tuple(chosen))
+    return None
 
 
 LABEL_WORDS: set[str] = set()
@@ -287,9 +303,20 @@ class Page:
 
     _text: str | None = field(default=None, repr=False)
 
+    _region: tuple[Region, int] | None = field(default=None, repr=False)
+
     @property
     def region(self) -> Region:
-        return Region(self.words, Box(0, 0, self.width, self.height), self.number, self)
+        """The whole page as a region, made once (its lines and label index with it) while
+        the page's words stay the same list of the same length."""
+        if (
+            self._region is None
+            or self._region[0].words is not self.words
+            or self._region[1] != len(self.words)
+        ):
+            whole = Region(self.words, Box(0, 0, self.width, self.height), self.number, self)
+            self._region = (whole, len(self.words))
+        return self._region[0]
 
     def lines(self) -> list[Line]:
         return self.region.lines()

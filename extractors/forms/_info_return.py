@@ -111,10 +111,11 @@ def _texts_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[s
         default=label.bottom + 45,
     )
     bottom = min(next_top, label.bottom + 45)
+    right = edge - _box_padding(label, edge, anchors)
     words = [
         w
         for w in region.words
-        if label.x0 - 12 <= w.box.x0 < edge - _box_padding(label, edge, anchors)
+        if label.x0 - 12 <= w.box.x0 < right
         and label.bottom - 1 <= w.box.cy <= bottom
         and id(w) not in label_ids
     ]
