@@ -35,12 +35,13 @@ try:
     app(sys.argv[1:])
 except SystemExit:
     pass
-print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+loaded = [name for name, m in sys.modules.items() if type(m).__name__ != "_LazyModule"]
+print(json.dumps(sorted(loaded)), file=sys.stderr)
 """
 
 
 def modules_loaded_by(*args: str, env: dict[str, str] | None = None) -> set[str]:
-    """The modules a fresh interpreter has loaded after running `backtax ARGS`."""
+    """The modules a fresh interpreter has loaded (executed) after running `backtax ARGS`."""
     done = subprocess.run(
         [sys.executable, "-c", LOADED_AFTER, *args],
         capture_output=True,
@@ -67,6 +68,13 @@ def test_help_imports_none_of_the_heavy_libraries() -> None:
 @pytest.mark.parametrize("command", ["extract", "run", "watch", "serve", "export", "correct"])
 def test_a_command_help_imports_none_of_the_heavy_libraries(command: str) -> None:
     assert heavy_in(modules_loaded_by(command, "--help")) == []
+
+
+def test_extract_of_a_text_pdf_loads_neither_opencv_nor_pandas_nor_prefect(tmp_path: Path) -> None:
+    text_pdf = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"
+    loaded = modules_loaded_by("extract", str(text_pdf), "--json", "--home", str(tmp_path))
+    assert "pdfplumber" in loaded  # it did read the file
+    assert [name for name in ("cv2", "pandas", "prefect") if name in loaded] == []
 
 
 def test_shell_completion_lists_commands_without_heavy_imports() -> None:

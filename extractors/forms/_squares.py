@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import cv2
 import numpy as np
 
+from extractors.lazy import lazy_import
 from extractors.page import Box, Page
 from extractors.readers.glyphs import crop_pixels
+
+cv2 = lazy_import("cv2")  # not needed by text pages
 
 SIDE_MIN, SIDE_MAX = 6.5, 14.0  # points: the side of a check box on the forms
 OUTLINE = 0.85  # share of each side that must be inked

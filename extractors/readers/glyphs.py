@@ -10,11 +10,13 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
-import cv2
 import numpy as np
 from PIL import Image
 
+from extractors.lazy import lazy_import
 from extractors.page import Box, Page
+
+cv2 = lazy_import("cv2")  # not needed by text pages
 
 # Segments: top, upper-left, upper-right, middle, lower-left, lower-right, bottom.
 SEGMENT_DIGITS = {

@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import re
 
-import cv2
 import numpy as np
 from PIL import Image
 
+from extractors.lazy import lazy_import
 from extractors.page import Box, Page, Word
 from extractors.readers.glyphs import crop_pixels, encode_image, pixel_origin
+
+cv2 = lazy_import("cv2")  # not needed by text pages
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
