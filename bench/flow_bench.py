@@ -107,12 +107,18 @@ def flow_over(files: list[Path], work: Path, name: str) -> tuple[float, dict[str
     return time.perf_counter() - started, summary
 
 
-def distinct_copies(sources: list[Path], count: int, folder: Path) -> None:
+def distinct_copies(sources: list[Path], count: int, folder: Path, tag: str = "") -> None:
+    """`count` copies of `sources`, each new to the cache (a trailing PDF comment)."""
     folder.mkdir()
     for i in range(count):
         src = sources[i % len(sources)]
-        data = src.read_bytes() + f"\n%backtax-bench-{i}\n".encode()
+        data = src.read_bytes() + f"\n%backtax-bench-{tag}{i}\n".encode()
         (folder / f"{i:04d}_{src.name}").write_bytes(data)
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes), quoted with every figure."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
