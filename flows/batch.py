@@ -168,12 +168,20 @@ def batch_flow(
         try:
             checked = check_flow(None if sweep_inbox else run.doc_ids, as_of)
             report.cases, report.findings = checked["cases"], checked["findings"]
+            report.assessment = checked.get("assessment") or {}
         except Exception as exc:  # the documents are saved; the report says the check failed
             report.check_error = f"{type(exc).__name__}: {display_name(str(exc))}"
         records = store.records(run.doc_ids)
-        report.documents = [records[i].to_json() for i in run.doc_ids if i in records]
+        report.documents = [
+            {**records[i].to_json(), "doc_id": i} for i in run.doc_ids if i in records
+        ]
+        in_cases = {i for c in report.cases for i in c.get("documents", [])}
+        report.all_documents = [
+            {**r.to_json(), "doc_id": i} for i, r in store.records(in_cases).items()
+        ]
+        report.as_of = date.fromisoformat(as_of) if as_of else date.today()
         folder_out = write_report(report, settings.reports_dir / report.batch_id)
-        publish_artifacts(report)
+        publish_artifacts(report, folder_out)
         store.finish_batch(report.batch_id, report.counts(), str(folder_out))
     return {
         "batch_id": report.batch_id,
@@ -200,13 +208,22 @@ def check_flow(touched: list[str] | None = None, as_of: str | None = None) -> di
         sources = store.sources(wanted)
     cases = [c for c in checked["cases"] if wanted & set(c.get("documents", []))]
     ids = {c["case_id"] for c in cases}
+    people = {c.get("recipient_tin_last4") for c in cases}
+    assessment = checked.get("assessment") or {}
+    taxpayers = [
+        t for t in assessment.get("taxpayers", []) if t.get("recipient_tin_last4") in people
+    ]
     findings = [
         f
         for f in checked["findings"]
         if f.get("case_id") in ids
         or (not f.get("case_id") and any(e.get("source") in sources for e in f["evidence"]))
     ]
-    return {"cases": cases, "findings": findings}
+    return {
+        "cases": cases,
+        "findings": findings,
+        "assessment": {**assessment, "taxpayers": taxpayers},
+    }
 
 
 @flow(name="backtax-document", log_prints=False)

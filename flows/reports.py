@@ -1,19 +1,23 @@
-"""Batch reports: a Markdown summary of findings and amended-return candidates, with tables.
+"""Batch reports: the batch page, a case report per taxpayer, a Markdown summary, CSV tables.
 
-The same summary goes to Prefect (artifacts, visible in the UI) and to
-`<reports>/<batch>/` as `summary.md`, `summary.html` and CSV tables.
+`<reports>/<batch>/` holds `summary.html` (the batch page, linking every taxpayer's
+report), `taxpayers/<last4>-<name control>.html` (see `flows.case_report`), `summary.md`
+and the CSV tables. The summary, the tables and a link to the batch page go to Prefect
+as artifacts of the flow run.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from markdown_it import MarkdownIt
 
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+from flows.casefile import doc_index, evidence_rows, gather, payer_names, sort_findings
 
 
 @dataclass
@@ -28,6 +32,11 @@ class BatchReport:
     files: int = 0
     check_error: str | None = None
     """Why the cross-checks could not run, when they could not."""
+    assessment: dict[str, Any] = field(default_factory=dict)
+    """`assess` of the taxpayers the batch touched (`{"taxpayers": [...]}`)."""
+    all_documents: list[dict[str, Any]] = field(default_factory=list)
+    """Every document of the touched cases, from this batch or earlier ones."""
+    as_of: date = field(default_factory=date.today)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -47,6 +56,7 @@ def document_rows(report: BatchReport) -> list[dict[str, Any]]:
         fixes = doc.get("corrections") or []
         rows.append(
             {
+                "doc_id": doc.get("doc_id") or "",
                 "source": doc["source"],
                 "pages": ",".join(map(str, doc["pages"])),
                 "doc_type": doc["doc_type"],
@@ -55,39 +65,70 @@ def document_rows(report: BatchReport) -> list[dict[str, Any]]:
                 "payer": doc.get("payer_name") or "",
                 "recipient_last4": doc.get("recipient_tin_last4") or "",
                 "confidence": doc.get("confidence"),
-                "corrected": ", ".join(f"{c['field']} by {c['who']}" for c in fixes),
+                "corrected": ", ".join(
+                    f"{c['field']} by {c['who']}: {c.get('original')!s} -> {c.get('value')!s} "
+                    f"({c.get('why', '')})"
+                    for c in fixes
+                ),
             }
         )
     return rows
 
 
 def finding_rows(report: BatchReport) -> list[dict[str, Any]]:
-    ordered = sorted(
-        report.findings,
-        key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), f.get("case_id") or "", f["rule"]),
-    )
-    return [
-        {
+    """One row per finding and piece of evidence: document id, page, box, value and payer."""
+    docs = list(doc_index(report.all_documents or report.documents).values())
+    names = payer_names(docs)
+    rows = []
+    for number, f in enumerate(sort_findings(report.findings), start=1):
+        base = {
+            "finding": number,
             "case_id": f.get("case_id") or "",
-            "severity": f["severity"],
-            "rule": f["rule"],
+            "severity": f.get("severity", ""),
+            "rule": f.get("rule", ""),
             "amount": f.get("amount") or "",
-            "message": f["message"],
+            "message": f.get("message", ""),
         }
-        for f in ordered
-    ]
+        evidence = evidence_rows(f, docs, names) or [{}]
+        for ev in evidence:
+            rows.append(
+                {
+                    **base,
+                    "doc_id": ev.get("doc_id", ""),
+                    "source": ev.get("source", ""),
+                    "page": ev.get("page"),
+                    "doc_type": ev.get("doc_type", ""),
+                    "box": ev.get("box", ""),
+                    "field": ev.get("field", ""),
+                    "printed_value": ev.get("value"),
+                    "payer": ev.get("payer", ""),
+                }
+            )
+    return rows
 
 
 def candidate_rows(report: BatchReport) -> list[dict[str, Any]]:
-    return [
-        {
-            "case_id": c["case_id"],
-            "reasons": ", ".join(c["amended_return"].get("reasons", [])),
-            "deadline": c["amended_return"].get("deadline") or "",
-            "explanation": "; ".join(c["amended_return"].get("explanation", [])),
-        }
-        for c in report.candidates()
-    ]
+    rows = []
+    for c in report.candidates():
+        amended = c["amended_return"]
+        rows.append(
+            {
+                "case_id": c["case_id"],
+                "reasons": ", ".join(amended.get("reasons", [])),
+                "direction": amended.get("direction") or "",
+                "estimated_change": (amended.get("tax_estimate") or {}).get("change") or "",
+                "deadline": amended.get("deadline") or "",
+                "deadline_status": amended.get("deadline_status") or "",
+                "explanation": "; ".join(amended.get("explanation", [])),
+            }
+        )
+    return rows
+
+
+def md_text(value: Any) -> str:
+    """A table cell as Markdown text: no markup from the documents (`<`, `|`, `*` escaped)."""
+    text = "" if value is None else str(value)
+    return re.sub(r"([\\`*_\[\]|#!])", r"\\\1", html.escape(text, quote=False))
 
 
 def markdown_table(rows: list[dict[str, Any]]) -> str:
@@ -96,23 +137,29 @@ def markdown_table(rows: list[dict[str, Any]]) -> str:
     cols = list(rows[0])
     lines = ["| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
     for row in rows:
-        cells = (str(row[c] if row[c] is not None else "").replace("|", "\\|") for c in cols)
+        cells = (md_text(row[c]) for c in cols)
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-def summary_markdown(report: BatchReport) -> str:
-    """The human summary of a batch."""
+def summary_markdown(report: BatchReport, folder: Path | None = None) -> str:
+    """The human summary of a batch (the Prefect artifact), pointing to the HTML reports."""
     c = report.counts()
     corrected = sum(1 for d in report.documents if d.get("corrections"))
+    where = [f"- reports: `{md_text(folder / 'summary.html')}`"] if folder else []
     parts = [
-        f"# backtax batch {report.batch_id}\n",
+        f"# backtax batch {md_text(report.batch_id)}\n",
+        *where,
         f"- files: {c['files']} ({c['errors']} unreadable)",
         f"- documents: {c['documents']} ({corrected} with corrected fields)",
         f"- cases touched: {len(report.cases)}, amended-return candidates: "
         f"{len(report.candidates())}",
         f"- findings: {c['findings']}\n",
-        *([f"**The cross-checks failed: {report.check_error}**\n"] if report.check_error else []),
+        *(
+            [f"**The cross-checks failed: {md_text(report.check_error)}**\n"]
+            if report.check_error
+            else []
+        ),
         "## Amended-return candidates\n",
         markdown_table(candidate_rows(report)),
         "## Findings\n",
@@ -126,17 +173,31 @@ def summary_markdown(report: BatchReport) -> str:
 
 
 def write_report(report: BatchReport, folder: Path) -> Path:
-    """`summary.md`, `summary.html` and one CSV per table in `folder`; returns the folder."""
+    """The batch page, a report per taxpayer, `summary.md` and the CSV tables; the folder."""
+    from flows.case_report import render_index, render_taxpayer
+
     folder.mkdir(parents=True, exist_ok=True)
-    text = summary_markdown(report)
-    (folder / "summary.md").write_text(text)
-    body = MarkdownIt("commonmark").enable("table").render(text)
-    (folder / "summary.html").write_text(
-        "<!doctype html><meta charset='utf-8'><title>backtax batch "
-        f"{report.batch_id}</title><style>body{{font-family:sans-serif}}"
-        "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}</style>\n"
-        + body
-    )
+    (folder / "summary.md").write_text(summary_markdown(report, folder))
+    checked = {
+        "documents": report.all_documents or report.documents,
+        "cases": report.cases,
+        "findings": report.findings,
+    }
+    people = gather(checked, report.assessment)
+    pages = folder / "taxpayers"
+    links = {}
+    for person in people:
+        pages.mkdir(exist_ok=True)
+        path = pages / f"{person.slug}.html"
+        path.write_text(render_taxpayer(person, report.as_of, report.batch_id))
+        links[person.key] = f"taxpayers/{path.name}"
+    batch = {
+        "batch_id": report.batch_id,
+        **report.counts(),
+        "check_error": report.check_error,
+        "error_rows": report.errors,
+    }
+    (folder / "summary.html").write_text(render_index(people, links, report.as_of, batch))
     tables = {
         "documents": document_rows(report),
         "findings": finding_rows(report),
@@ -148,17 +209,31 @@ def write_report(report: BatchReport, folder: Path) -> Path:
     return folder
 
 
-def publish_artifacts(report: BatchReport, key: str = "backtax-batch") -> None:
-    """The summary and its tables as Prefect artifacts of the current flow run."""
-    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+def publish_artifacts(
+    report: BatchReport, folder: Path | None = None, key: str = "backtax-batch"
+) -> None:
+    """The summary, its tables (errors among them) and a link to the batch page as artifacts."""
+    from prefect.artifacts import (
+        create_link_artifact,
+        create_markdown_artifact,
+        create_table_artifact,
+    )
 
     create_markdown_artifact(
-        summary_markdown(report), key=key, description=f"batch {report.batch_id}"
+        summary_markdown(report, folder), key=key, description=f"batch {report.batch_id}"
     )
+    if folder is not None:
+        create_link_artifact(
+            (folder / "summary.html").resolve().as_uri(),
+            link_text=f"batch {report.batch_id}: case reports",
+            key=f"{key}-report",
+            description="the batch page, linking each taxpayer's case report",
+        )
     for name, rows in (
         ("findings", finding_rows(report)),
         ("amended-candidates", candidate_rows(report)),
         ("documents", document_rows(report)),
+        ("errors", report.errors),
     ):
         if rows:
             create_table_artifact(rows, key=f"{key}-{name}", description=f"{name} of the batch")

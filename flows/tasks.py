@@ -27,6 +27,7 @@ from extractors.settings import ExtractSettings
 from flows.home import tin_secret
 from flows.store import Store
 from validators.api import check_records
+from validators.assess import assess
 
 
 @cache
@@ -112,7 +113,12 @@ def check_store(database: str, as_of: str, touched: list[str] | None = None) -> 
     with Store(Path(database)) as store:
         scope = None if touched is None else store.related(touched)
         records = store.records(scope)
-        checked = check_records(list(records.values()), date.fromisoformat(as_of))
+        when = date.fromisoformat(as_of)
+        checked = check_records(list(records.values()), when)
         cases, findings = checked["cases"], checked["findings"]
         store.replace_checks(cases, findings, scope)
-    return {"cases": cases, "findings": findings}
+    return {
+        "cases": cases,
+        "findings": findings,
+        "assessment": assess(checked.tables, cases, findings, when),
+    }

@@ -1,0 +1,129 @@
+"""The per-taxpayer case report, rendered in headless Chromium (Debian's `chromium` package).
+
+The case is `sample_docs/cases/balance_due_2022` with its W-2 supplied a second time under
+an HTML-shaped file name. Expected figures are the generator's inputs
+(`sample_docs/generators/cases.py`, `owes()`): transactions 150 4,480.00, 806 -4,000.00,
+166 180.00, 276 40.00, 196 60.00, 670 -500.00, 290 1,200.00, accrued interest 85.40 and
+penalty 35.10. By hand: balance 1,460.00, with accruals 1,580.50; of it interest
+60.00 + 85.40 = 145.40, penalties 180.00 + 40.00 + 35.10 = 255.10, tax the rest, 1,180.00
+(= 4,480.00 + 1,200.00 - 4,500.00 paid).
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.pipeline import extract_paths
+from flows.reports import BatchReport, write_report
+from sample_docs.generators.people import ACME
+from validators.api import check_records
+from validators.assess import assess
+
+ROOT = Path(__file__).resolve().parents[1]
+CASE = ROOT / "sample_docs" / "cases" / "balance_due_2022"
+HOSTILE = "<img src=x onerror=alert(1)>.pdf"
+AS_OF = date(2026, 12, 1)
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The batch folder written for the case (every document in it, the duplicate included)."""
+    folder = tmp_path_factory.mktemp("case")
+    for pdf in CASE.glob("*.pdf"):
+        shutil.copy2(pdf, folder / pdf.name)
+    shutil.copy2(CASE / "w2_acme.pdf", folder / HOSTILE)
+    results = extract_paths(sorted(folder.iterdir()), tin_secret=b"k" * 32)
+    records = [r for res in results for r in res.records]
+    checked = check_records(records, AS_OF)
+    batch = BatchReport(
+        "test-batch",
+        documents=checked.documents,
+        all_documents=checked.documents,
+        cases=checked.cases,
+        findings=checked.findings,
+        assessment=assess(checked.tables, checked.cases, checked.findings, AS_OF),
+        files=len(results),
+        as_of=AS_OF,
+    )
+    return write_report(batch, tmp_path_factory.mktemp("reports") / "test-batch")
+
+
+def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: run scripts/setup (apt-get install chromium)")
+    return subprocess.run(
+        [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+
+
+def taxpayer_page(report: Path) -> Path:
+    [page] = (report / "taxpayers").glob("1111-*.html")
+    return page
+
+
+def test_the_browser_shows_the_figures_evidence_and_payer(report: Path, tmp_path: Path) -> None:
+    dom = chromium("--dump-dom", taxpayer_page(report).as_uri(), profile=tmp_path).stdout
+    assert "Tax case report: KARL OWENSBY" in dom
+    for figure in ("1,460.00", "1,580.50", "220.00", "1,200.00", "85.40", "35.10"):
+        assert figure in dom, figure
+    assert "2025-02-24" in dom  # accruals as of, printed on the transcript
+    assert "TC 290 Additional tax assessed" in dom  # the evidence's transaction, by its code
+    assert "2033-08-21" in dom  # CSED: ten years after the TC 150 of 2023-08-21
+    assert ACME.name in dom  # the duplicate's payer by name
+    assert "Streamlined installment agreement" in dom
+    # the split of the balance, by hand (module docstring)
+    assert "tax 1,180.00, penalties 255.10, interest 145.40" in html.unescape(dom)
+
+
+def test_an_html_shaped_file_name_is_text(report: Path, tmp_path: Path) -> None:
+    dom = chromium("--dump-dom", taxpayer_page(report).as_uri(), profile=tmp_path).stdout
+    assert html.escape(HOSTILE, quote=False) in dom
+    assert 'src="x"' not in dom and "onerror=alert" not in dom.replace(
+        html.escape(HOSTILE, quote=False), ""
+    )
+    index = (report / "summary.html").read_text()
+    assert "<img src=x" not in index
+    assert HOSTILE not in (report / "summary.md").read_text()
+
+
+def test_the_charts_are_drawn_without_network(report: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    page = taxpayer_page(report).read_text()
+    assert "http://" not in page and "https://" not in page
+    shot = tmp_path / "report.png"
+    chromium(
+        f"--screenshot={shot}",
+        "--window-size=1100,1400",
+        taxpayer_page(report).as_uri(),
+        profile=tmp_path / "profile",
+    )
+    colours = Image.open(shot).convert("RGB").getcolors(maxcolors=1 << 20) or []
+    counts = {rgb: n for n, rgb in colours}
+    assert counts.get((0xD0, 0x8C, 0x2E), 0) > 500  # the penalties bar, only in the chart
+
+
+def test_the_batch_page_links_the_taxpayer_report(report: Path) -> None:
+    index = (report / "summary.html").read_text()
+    link = f'href="taxpayers/{taxpayer_page(report).name}"'
+    assert link in index and "KARL OWENSBY" in index and "1,580.50" in index
