@@ -52,6 +52,7 @@ OPTION_NAMES = {
 }
 DIRECTION_WORDS = {
     "refund_due": "a refund",
+    "tax_owed": "more tax owed",
     "tax_due": "more tax owed",
     "balance_due": "more tax owed",
     "additional_tax": "more tax owed",
@@ -61,8 +62,8 @@ DIRECTION_WORDS = {
 
 def fmt_money(value: Any) -> str:
     """`6400` or `"6400.00"` as `6,400.00`; anything that is not money as it is."""
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return f"{Decimal(value):,.2f}"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
     if isinstance(value, str) and MONEY_TEXT.match(value):
         return f"{Decimal(value):,.2f}"
     return "" if value is None else str(value)
@@ -138,10 +139,20 @@ def _candidates(person: Taxpayer, as_of: date) -> list[dict[str, Any]]:
         deadline = as_date(amended.get("deadline"))
         estimate = amended.get("tax_estimate") or {}
         direction = amended.get("direction") or ""
+        lines = [x for x in amended.get("lines") or [] if isinstance(x, dict)]
+        column_c = {x.get("line"): x.get("corrected") for x in lines}
+        owe, refund = column_c.get("20"), column_c.get("22") or column_c.get("21")
         out.append(
             {
                 "tax_year": case.get("tax_year"),
                 "case_id": case.get("case_id"),
+                "settlement": (
+                    ("amount you owe (line 20)", owe)
+                    if owe
+                    else ("refunded to you (line 22)", refund)
+                    if refund
+                    else None
+                ),
                 "reasons": amended.get("reasons") or [],
                 "direction": direction,
                 "direction_words": DIRECTION_WORDS.get(direction, direction.replace("_", " ")),
@@ -152,7 +163,7 @@ def _candidates(person: Taxpayer, as_of: date) -> list[dict[str, Any]]:
                 "deadline_basis": amended.get("deadline_basis"),
                 "passed": bool(deadline and deadline < as_of)
                 or amended.get("deadline_status") == "passed",
-                "lines": [x for x in amended.get("lines") or [] if isinstance(x, dict)],
+                "lines": lines,
                 "explanation": amended.get("explanation") or [],
                 "warnings": amended.get("warnings") or [],
             }
@@ -247,7 +258,14 @@ def _summary(
         parts = [f"{counts[s]} {s}" for s in ("high", "medium", "low", "info") if counts.get(s)]
         out.append(f"The cross-checks found {len(person.findings)} point(s): {', '.join(parts)}.")
     for c in candidates:
-        change = f" of about {fmt_money(c['change'])}" if c["change"] else ""
+        settled = c["settlement"]
+        change = (
+            f" of about {fmt_money(settled[1])}"
+            if settled
+            else f" of about {fmt_money(c['change'])}"
+            if c["change"]
+            else ""
+        )
         when = (
             f"the deadline passed on {c['deadline']}"
             if c["passed"]

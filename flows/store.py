@@ -413,6 +413,17 @@ class Store:
     def cases(self) -> list[dict[str, Any]]:
         return [json.loads(r[0]) for r in self.db.execute('SELECT "case" FROM cases')]
 
+    def findings(self) -> list[dict[str, Any]]:
+        """The stored findings, evidence decoded, as `check --json` gives them."""
+        out = []
+        for row in self.db.execute("SELECT * FROM findings ORDER BY id"):
+            finding = dict(row)
+            del finding["id"], finding["checked_at"]
+            finding["evidence"] = json.loads(row["evidence"])
+            finding["amended_return_candidate"] = bool(row["amended_return_candidate"])
+            out.append(finding)
+        return out
+
     # batches
 
     def start_batch(self, batch_id: str, trigger: str) -> None:
@@ -439,6 +450,15 @@ class Store:
             )
 
     # tables and exports
+
+    def rows(self, name: str) -> tuple[list[str], list[dict[str, Any]]]:
+        """One table's columns and rows with SQLite's own types (integers stay integers)."""
+        if name not in TABLES:
+            raise ValueError(f"unknown table {name!r}; one of {', '.join(TABLES)}")
+        query = FIELDS_VIEW if name == "fields" else f"SELECT * FROM {name}"
+        cursor = self.db.execute(query)
+        columns = [d[0] for d in cursor.description]
+        return columns, [dict(zip(columns, row, strict=True)) for row in cursor]
 
     def table(self, name: str) -> pd.DataFrame:
         """One table as a DataFrame; `fields` with corrections applied and marked."""

@@ -1,7 +1,8 @@
-"""`backtax export`: the results database's tables as CSV, Parquet or one Excel workbook."""
+"""`backtax export`: typed sheets for accountants as CSV files, Parquet files or one workbook."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,8 +14,6 @@ from flows.console import HomeOpt, notes
 if TYPE_CHECKING:
     from flows.store import Store
 
-EXPORTED = ("documents", "fields", "cases", "findings", "corrections", "files")
-
 
 class Format(StrEnum):
     csv = "csv"
@@ -22,25 +21,20 @@ class Format(StrEnum):
     xlsx = "xlsx"
 
 
-def export_tables(store: Store, fmt: Format, folder: Path) -> list[Path]:
-    """Write each table (fields with corrections applied and marked); the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    frames = {name: store.table(name) for name in EXPORTED}
-    if fmt is Format.xlsx:
-        import pandas as pd
+def export_tables(store: Store, fmt: Format, folder: Path, as_of: date | None = None) -> list[Path]:
+    """Write every sheet (see `flows.exports`) in `fmt` to `folder`; the files written."""
+    from flows import exports
 
+    folder.mkdir(parents=True, exist_ok=True)
+    sheets = exports.sheets(store, as_of or date.today())
+    if fmt is Format.xlsx:
         path = folder / "backtax.xlsx"
-        with pd.ExcelWriter(path, engine="openpyxl") as book:
-            for name, frame in frames.items():
-                frame.to_excel(book, sheet_name=name, index=False)
+        exports.write_workbook(sheets, path)
         return [path]
     written = []
-    for name, frame in frames.items():
-        path = folder / f"{name}.{fmt.value}"
-        if fmt is Format.csv:
-            frame.to_csv(path, index=False)
-        else:
-            frame.to_parquet(path, index=False)
+    for sheet in sheets:
+        path = folder / f"{exports.file_name(sheet)}.{fmt.value}"
+        (exports.write_csv if fmt is Format.csv else exports.write_parquet)(sheet, path)
         written.append(path)
     return written
 
@@ -53,13 +47,25 @@ def register(app: typer.Typer) -> None:
         output: Annotated[
             Path | None, typer.Option("--output", help="folder (default <home>/reports/export)")
         ] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help="date of the assessment (YYYY-MM-DD)")
+        ] = None,
     ) -> None:
-        """Write the results database's tables (documents, fields, cases, findings) as files."""
+        """Write documents, a sheet per form, transactions, cases, findings with evidence,
+        the assessment per year, fields and corrections, typed, as files."""
+        when = None
+        if as_of:
+            try:
+                when = date.fromisoformat(as_of)
+            except ValueError as exc:
+                raise typer.BadParameter(
+                    f"{as_of!r} is not a YYYY-MM-DD date", param_hint="--as-of"
+                ) from exc
         from flows.settings import Settings
         from flows.store import Store
 
         settings = Settings.load(home)
         folder = output or settings.reports_dir / "export"
         with Store(settings.database_path) as store:
-            for path in export_tables(store, fmt, folder):
+            for path in export_tables(store, fmt, folder, when):
                 notes.print(f"wrote {path}")
