@@ -14,6 +14,7 @@ every re-extraction and are applied whenever records are read back.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
@@ -48,6 +49,8 @@ CREATE INDEX IF NOT EXISTS document_keys_doc ON document_keys(doc_id);
 CREATE TABLE IF NOT EXISTS corrections (
   id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, field TEXT NOT NULL,
   original TEXT, value TEXT NOT NULL, who TEXT NOT NULL, why TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS undone_corrections (
+  correction_id INTEGER PRIMARY KEY, who TEXT NOT NULL, why TEXT, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS batches (
   batch_id TEXT PRIMARY KEY, trigger TEXT NOT NULL, started TEXT NOT NULL, finished TEXT,
   files INTEGER, documents INTEGER, errors INTEGER, findings INTEGER, report TEXT);
@@ -86,6 +89,13 @@ def doc_id(sha256: str, pages: list[int]) -> str:
     """`sha256:page-range`, as cases list their documents (`abc:1`, `abc:2-3`)."""
     first, last = (min(pages), max(pages)) if pages else (0, 0)
     return f"{sha256}:{first}" if first == last else f"{sha256}:{first}-{last}"
+
+
+def document_id(record: DocumentRecord, seq: int, taken: list[str]) -> str:
+    """The id of a file's `seq`-th document; `#seq` added when another one has its pages
+    (two sections of a consolidated form)."""
+    ident = doc_id(record.sha256, record.pages)
+    return f"{ident}#{seq}" if ident in taken else ident
 
 
 def encode(value: Any) -> tuple[str | None, str]:
@@ -189,9 +199,7 @@ class Store:
         db: sqlite3.Connection, seq: int, data: dict[str, Any], taken: list[str]
     ) -> str:
         record = DocumentRecord.from_json(data)
-        ident = doc_id(record.sha256, record.pages)
-        if ident in taken:  # two documents on the same pages (sections of a consolidated form)
-            ident = f"{ident}#{seq}"
+        ident = document_id(record, seq, taken)
         db.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
@@ -249,15 +257,14 @@ class Store:
             args = sorted(set(doc_ids))
             where = "WHERE doc_id IN (SELECT value FROM json_each(?))"
         query = f"SELECT doc_id, record FROM documents {where} ORDER BY sha256, seq"
-        fixes = f"SELECT * FROM corrections {where} ORDER BY id"
         params = (json.dumps(args),) if doc_ids is not None else ()
         out: dict[str, DocumentRecord] = {}
         for row in self.db.execute(query, params):
             out[row["doc_id"]] = DocumentRecord.from_json(json.loads(row["record"]))
-        for fix in self.db.execute(fixes, params):
+        for fix in self.corrections(None if doc_ids is None else args):
             record = out.get(fix["doc_id"])
             if record is not None:
-                apply_correction(record, dict(fix))
+                apply_correction(record, fix)
         return out
 
     def related(self, doc_ids: Iterable[str]) -> set[str]:
@@ -292,16 +299,47 @@ class Store:
             found |= frontier
         return found
 
+    def corrections(
+        self, doc_ids: Iterable[str] | None = None, *, undone: bool = False
+    ) -> list[dict[str, Any]]:
+        """The corrections in force (with `undone`: every one, undone ones marked), oldest first."""
+        rows = self.db.execute(
+            "SELECT c.*, u.who AS undone_by, u.at AS undone_at, u.why AS undone_why "
+            "FROM corrections c LEFT JOIN undone_corrections u ON u.correction_id = c.id "
+            "ORDER BY c.id"
+        )
+        wanted = set(doc_ids) if doc_ids is not None else None
+        return [
+            dict(r)
+            for r in rows
+            if (undone or r["undone_at"] is None) and (wanted is None or r["doc_id"] in wanted)
+        ]
+
+    def undo_correction(self, correction_id: int, *, who: str, why: str | None) -> dict[str, Any]:
+        """Take a correction back (it stays listed as undone); LookupError if none in force."""
+        fix = next((c for c in self.corrections() if c["id"] == correction_id), None)
+        if fix is None:
+            raise LookupError(f"no correction {correction_id} in force (see `backtax corrections`)")
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO undone_corrections VALUES (?,?,?,?)", (correction_id, who, why, now())
+            )
+        return fix
+
     # corrections
 
     def resolve_document(self, ref: str) -> str:
-        """A doc id from a full id or an unambiguous prefix (of the SHA-256, like git)."""
+        """A doc id from a full id, an unambiguous prefix of the SHA-256 (like git), or such a
+        prefix with the pages (`15f924ab12cd:1-2`, as reports print it)."""
+        sha, _, pages = ref.strip().partition(":")
+        if len(sha) < 4 or not re.fullmatch(r"[0-9a-fA-F]+", sha):
+            raise LookupError(f"{ref!r} is no document id: give at least 4 hex digits of one")
+        ids = [r[0] for r in self.db.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
         rows = [
-            r[0]
-            for r in self.db.execute(
-                "SELECT doc_id FROM documents WHERE doc_id=? OR doc_id LIKE ? ORDER BY doc_id",
-                (ref, ref.replace("%", "").replace("_", "") + "%"),
-            )
+            i
+            for i in ids
+            if i.startswith(sha.lower())
+            and (not pages or i.partition(":")[2] == pages or i == ref or i.startswith(ref + "#"))
         ]
         if ref in rows:
             return ref
@@ -327,12 +365,12 @@ class Store:
             "at": now(),
         }
         with self.transaction() as db:
-            db.execute(
+            cursor = db.execute(
                 "INSERT INTO corrections (doc_id, field, original, value, who, why, at) "
                 "VALUES (:doc_id, :field, :original, :value, :who, :why, :at)",
                 fix,
             )
-        return fix
+        return {"id": cursor.lastrowid, **fix}
 
     # cases and findings
 
@@ -479,7 +517,8 @@ SELECT f.doc_id, d.source, d.doc_type, d.tax_year, d.recipient_tin_last4, f.fiel
   c.who AS corrected_by, c.why AS correction_reason, c.at AS corrected_at
 FROM fields f JOIN documents d USING (doc_id)
 LEFT JOIN corrections c ON c.id = (
-  SELECT MAX(id) FROM corrections WHERE doc_id = f.doc_id AND field = f.field)
+  SELECT MAX(id) FROM corrections WHERE doc_id = f.doc_id AND field = f.field
+  AND id NOT IN (SELECT correction_id FROM undone_corrections))
 ORDER BY f.doc_id, f.field
 """
 
@@ -508,6 +547,7 @@ def apply_correction(record: DocumentRecord, fix: dict[str, Any]) -> None:
         record.fields[fix["field"]] = value
     record.extra.setdefault("corrections", []).append(
         {
+            "id": fix.get("id"),
             "field": fix["field"],
             "original": json.loads(fix["original"]),
             "value": value,

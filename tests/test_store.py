@@ -7,7 +7,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows.commands.correct import parse_value
 from flows.commands.export import Format, export_tables
 from flows.store import Store
 
@@ -60,7 +59,7 @@ def test_correction_survives_re_extraction_and_is_listed(store: Store) -> None:
     record = store.records()[f"{SHA}:1"]
     assert record.fields["box1_wages"] == "53345.67"
     assert record.extra["corrections"][0] | {"at": None} == {
-        "field": "box1_wages", "original": "52345.67", "value": "53345.67", "who": "ann",
+        "id": 1, "field": "box1_wages", "original": "52345.67", "value": "53345.67", "who": "ann",
         "why": "letter from ACME", "at": None,
     }  # fmt: skip
     fields = store.table("fields").set_index("field")
@@ -80,17 +79,6 @@ def test_unknown_document_is_refused(store: Store) -> None:
     store.save_result(result("52345.67"))
     with pytest.raises(LookupError):
         store.add_correction("b" * 8, "box1_wages", "1.00", who="ann", why="x")
-
-
-def test_correction_values_are_typed_like_the_field() -> None:
-    assert parse_value("box1_wages", "$53,345.6", "52345.67") == "53345.60"
-    assert parse_value("box13_retirement_plan", "false", True) is False
-    assert parse_value("box12", '[{"code": "E", "amount": "10.00"}]', []) == [
-        {"code": "E", "amount": "10.00"}
-    ]
-    assert parse_value("tax_year", "2023", 2024) == 2023
-    with pytest.raises(ValueError, match="SSN"):
-        parse_value("recipient_name", "900-12-3456", "JANE")
 
 
 def test_checks_replace_the_previous_ones(store: Store) -> None:

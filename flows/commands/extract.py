@@ -22,14 +22,18 @@ PathsArg = Annotated[list[Path], typer.Argument(help="PDF or image files, or fol
 
 
 def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
-    """Extract every input with a progress bar on stderr; name each unreadable input there."""
+    """Extract every input with a progress bar on stderr; name each unreadable input there.
+    The home's corrections (`backtax correct`) are applied to the documents they name."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from extractors.pipeline import extract_paths, iter_inputs
     from extractors.settings import ExtractSettings
-    from flows.home import resolve_home, tin_secret
+    from flows.corrections import apply_home_corrections
+    from flows.home import tin_secret
+    from flows.settings import Settings
 
-    home_dir = resolve_home(home)
+    settings = Settings.load(home)
+    home_dir = settings.home
     files = list(iter_inputs(paths))
     progress = Progress(
         TextColumn("extracting"),
@@ -47,6 +51,9 @@ def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
             tin_secret=tin_secret(home_dir),
             on_done=lambda _: progress.advance(task),
         )
+    applied = apply_home_corrections(results, settings.database_path)
+    if applied:
+        notes.print(f"applied {applied} correction(s) from {settings.database_path}")
     for result in results:
         if result.error:
             stderr.print(
