@@ -45,12 +45,23 @@ def set_verbosity(level: int) -> None:
         )
 
 
-def setup(home: Path | None, **overrides: Any) -> Settings:
-    """Settings for the home (file, environment, then these options) and Prefect configured."""
-    from flows import prefect_env
-    from flows.settings import Settings
+def load_settings(home: Path | None, **overrides: Any) -> Settings:
+    """Settings for the home (file, environment, then these options); unusable ones are a
+    usage error: one line on stderr, exit 2."""
+    from flows.settings import Settings, SettingsError
 
-    settings = Settings.load(home, log_level=LOG_LEVELS[verbosity], **overrides)
+    try:
+        return Settings.load(home, **overrides)
+    except SettingsError as exc:
+        stderr.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def setup(home: Path | None, **overrides: Any) -> Settings:
+    """`load_settings` (the log level from -q/-v), and Prefect configured under the home."""
+    from flows import prefect_env
+
+    settings = load_settings(home, log_level=LOG_LEVELS[verbosity], **overrides)
     prefect_env.configure(settings)
     return settings
 

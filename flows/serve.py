@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,16 +34,25 @@ class LocalServer:
         self.prefect_home = settings.folder("prefect")
         self.port = settings.server_port
         self.api_url = f"http://127.0.0.1:{self.port}/api"
+        self.ui_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self, timeout: float = 90.0) -> None:
+    def start(self, timeout: float = 240.0) -> None:
         if prefect_env.server_healthy(self.api_url):
             raise RuntimeError(
                 f"port {self.port} already has a Prefect server; stop it, set "
                 "BACKTAX_SERVER_PORT, or set PREFECT_API_URL to use it"
             )
         log = (self.prefect_home / "server.log").open("ab")
-        env = {**os.environ, "PREFECT_HOME": str(self.prefect_home)}
+        env = {
+            **os.environ,
+            "PREFECT_HOME": str(self.prefect_home),
+            # the UI asks /ui-settings where the API is: this server, not the default :4200
+            "PREFECT_SERVER_API_HOST": "127.0.0.1",
+            "PREFECT_SERVER_API_PORT": str(self.port),
+            "PREFECT_UI_API_URL": self.api_url,
+            "PREFECT_UI_URL": self.ui_url,
+        }
         env.pop("PREFECT_API_URL", None)
         self.process = subprocess.Popen(
             [
@@ -127,8 +136,36 @@ def prefect_api(settings: Settings) -> Iterator[LocalServer | None]:
         server.stop()
 
 
-def serve(settings: Settings, *, watch: bool = True) -> None:
-    """Serve the batch flow on its cron schedule, and watch the inbox, until terminated."""
+def check_schedule(settings: Settings) -> None:
+    """ValueError (one line) unless Prefect accepts the cron and time zone: checked before
+    any server, deployment or watcher starts."""
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=settings.schedule, timezone=settings.timezone)
+    except ValidationError as exc:
+        reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        raise ValueError(
+            f"schedule {settings.schedule!r} ({settings.timezone}): {reasons}"
+        ) from None
+
+
+def ui_address(server: LocalServer | None) -> str:
+    """Where the Prefect UI of the server in use answers."""
+    if server is not None:
+        return server.ui_url
+    from prefect.settings import PREFECT_UI_URL
+
+    configured = PREFECT_UI_URL.value()
+    return configured or os.environ.get("PREFECT_API_URL", "").removesuffix("/api")
+
+
+def serve(
+    settings: Settings, *, watch: bool = True, on_ready: Callable[[str], None] | None = None
+) -> None:
+    """Serve the batch flow on its cron schedule, and watch the inbox, until terminated;
+    `on_ready` is told the Prefect UI's address once the server answers."""
     prefect_env.configure(settings)
     from prefect import serve as prefect_serve
     from prefect.deployments.runner import EntrypointType
@@ -137,7 +174,9 @@ def serve(settings: Settings, *, watch: bool = True) -> None:
     from flows.batch import batch_flow
     from flows.watch import InboxWatcher
 
-    with one_serve_per_home(settings.home), prefect_api(settings):
+    with one_serve_per_home(settings.home), prefect_api(settings) as server:
+        if on_ready:
+            on_ready(ui_address(server))
         deployment = batch_flow.to_deployment(
             name=DEPLOYMENT,
             schedules=[Cron(settings.schedule, timezone=settings.timezone)],

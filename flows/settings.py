@@ -1,6 +1,7 @@
 """One settings object for the flows: defaults, then `<home>/backtax.toml`, then `BACKTAX_*`.
 
-Command-line options override all three (`Settings.with_overrides`).
+Command-line options override all three (`Settings.with_overrides`). A misspelt key, a
+bad value or a file that is not TOML is refused with one line (`SettingsError`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from extractors.settings import ExtractSettings
@@ -19,10 +20,25 @@ from flows.home import resolve_home
 CONFIG_FILE = "backtax.toml"
 
 
+class SettingsError(ValueError):
+    """Settings that cannot be used, said in one line."""
+
+
+def _one_line(exc: ValidationError, where: str, known: list[str]) -> SettingsError:
+    parts = []
+    for error in exc.errors():
+        name = ".".join(str(x) for x in error["loc"]) or "settings"
+        if error["type"] == "extra_forbidden":
+            parts.append(f"unknown setting {name!r} (known: {', '.join(known)})")
+        else:
+            parts.append(f"{name} = {error.get('input')!r}: {error['msg']}")
+    return SettingsError(f"{where}: {'; '.join(parts)}")
+
+
 class Settings(BaseSettings):
     """Where files go, when the nightly batch runs, how many workers, how OCR reads."""
 
-    model_config = SettingsConfigDict(env_prefix="BACKTAX_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="BACKTAX_", extra="forbid")
 
     home: Path = Field(default_factory=resolve_home)
     inbox: Path | None = None
@@ -52,6 +68,17 @@ class Settings(BaseSettings):
     use (`flows/home_server.py`); 0: none kept, Prefect's ephemeral server for each command."""
     log_level: str = "WARNING"
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not an IANA time zone (e.g. America/Chicago)") from None
+        return value
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -69,13 +96,28 @@ class Settings(BaseSettings):
         """Settings for `home` (see `resolve_home`), with `overrides` (not None) on top."""
         root = resolve_home(home)
         path = Path(os.environ.get("BACKTAX_CONFIG") or root / CONFIG_FILE)
-        from_file = tomllib.loads(path.read_text()) if path.is_file() else {}
-        settings = cls(**{**from_file, "home": root})
+        try:
+            from_file = tomllib.loads(path.read_text()) if path.is_file() else {}
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path} is not valid TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{path} cannot be read: {exc}") from None
+        known = sorted(n for n in cls.model_fields if n != "home")
+        if "home" in from_file:
+            raise SettingsError(f"{path}: 'home' is chosen by --home or BACKTAX_HOME, not the file")
+        try:
+            settings = cls(**{**from_file, "home": root})
+        except ValidationError as exc:
+            raise _one_line(exc, f"{path} or BACKTAX_* variables", known) from None
         return settings.with_overrides(home=root, **overrides)
 
     def with_overrides(self, **overrides: Any) -> Settings:
-        """A copy with the given values (typed already, e.g. by the command line) on top."""
-        return self.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+        """A copy with the given values (e.g. from the command line) on top, validated."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        try:
+            return type(self).model_validate({**self.model_dump(), **given})
+        except ValidationError as exc:
+            raise _one_line(exc, "options", sorted(type(self).model_fields)) from None
 
     @property
     def inbox_dir(self) -> Path:

@@ -70,14 +70,15 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     home = tmp_path_factory.mktemp("serve") / "home"
     port = free_port()
     env = clean_env(BACKTAX_SERVER_PORT=str(port), BACKTAX_SETTLE_SECONDS="0.5")
-    log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
+    log_path = tmp_path_factory.getbasetemp() / "serve.log"
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [*BACKTAX, "serve", "--home", str(home)], cwd=ROOT, env=env, stdout=log, stderr=log
     )
     api = f"http://127.0.0.1:{port}/api"
-    info = {"home": home, "api": api, "proc": proc, "env": env}
+    info = {"home": home, "api": api, "proc": proc, "env": env, "log": log_path}
     try:
-        wait_for(lambda: get(f"{api}/deployments/name/backtax-batch/nightly"))
+        wait_for(lambda: get(f"{api}/deployments/name/backtax-batch/nightly"), timeout=400)
         yield info
     finally:
         proc.send_signal(signal.SIGTERM)
@@ -109,6 +110,33 @@ def test_serve_runs_the_nightly_deployment_when_triggered_from_another_shell(
     )
     assert state == "COMPLETED"
     assert query(home / "backtax.sqlite", "SELECT trigger FROM batches") == [("inbox",)]
+
+
+def test_the_ui_serve_prints_talks_to_this_servers_api(served: dict[str, Any]) -> None:
+    printed = wait_for(lambda: re.search(r"Prefect UI: (http://\S+)", served["log"].read_text()))
+    ui = printed[1].rstrip("/")
+    assert ui == served["api"].removesuffix("/api")
+    page = httpx.get(f"{ui}/", timeout=10, follow_redirects=True)
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    api = get(f"{ui}/ui-settings")["api_url"]  # what the UI's JavaScript calls
+    assert api.rstrip("/") == served["api"]
+    deployment = get(f"{api}/deployments/name/backtax-batch/nightly")
+    assert deployment and deployment["name"] == "nightly"
+    flows = httpx.post(f"{api}/flows/filter", json={}, timeout=10).json()
+    assert "backtax-batch" in {f["name"] for f in flows}
+
+
+def test_serve_refuses_a_bad_schedule_before_starting_anything(tmp_path: Path) -> None:
+    port = free_port()
+    result = subprocess.run(
+        [*BACKTAX, "serve", "--home", str(tmp_path), "--schedule", "61 2 * * *"],
+        cwd=ROOT, env=clean_env(BACKTAX_SERVER_PORT=str(port)), capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "61 2 * * *" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "prefect" / "server.log").exists()  # no server was started
 
 
 def test_serve_watches_the_inbox(served: dict[str, Any]) -> None:

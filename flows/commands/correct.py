@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from flows.console import HomeOpt, stderr, stdout
+from flows.console import HomeOpt, load_settings, stderr, stdout
 
 
 def register(app: typer.Typer) -> None:
@@ -27,13 +27,12 @@ def register(app: typer.Typer) -> None:
         """Fix a misread field: the field must be one the form has, the value of its kind.
         The fix survives re-runs, shows in reports, and `backtax corrections` can undo it."""
         from flows.corrections import check_correction
-        from flows.settings import Settings
         from flows.store import Store
 
         if not why.strip():
             stderr.print("[red]error[/red] --why must say why the value is corrected")
             raise typer.Exit(2)
-        settings = Settings.load(home)
+        settings = load_settings(home)
         with Store(settings.database_path) as store:
             try:
                 ident, current, parsed = check_correction(store, document, field, value)

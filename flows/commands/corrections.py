@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from flows.console import HomeOpt, stderr, stdout
-from flows.settings import Settings
+from flows.console import HomeOpt, load_settings, stderr, stdout
 from flows.store import Store
 
 
@@ -35,7 +34,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List the corrections in force (id, document, field, old and new value, who, why,
         when); --undo ID takes one back (it stays listed, as undone, with --all)."""
-        settings = Settings.load(home)
+        settings = load_settings(home)
         with Store(settings.database_path) as store:
             if undo is not None:
                 try:

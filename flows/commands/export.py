@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from flows.console import HomeOpt, notes
+from flows.console import HomeOpt, load_settings, notes
 
 if TYPE_CHECKING:
     from flows.store import Store
@@ -61,10 +61,9 @@ def register(app: typer.Typer) -> None:
                 raise typer.BadParameter(
                     f"{as_of!r} is not a YYYY-MM-DD date", param_hint="--as-of"
                 ) from exc
-        from flows.settings import Settings
         from flows.store import Store
 
-        settings = Settings.load(home)
+        settings = load_settings(home)
         folder = output or settings.reports_dir / "export"
         with Store(settings.database_path) as store:
             for path in export_tables(store, fmt, folder, when):

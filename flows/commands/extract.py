@@ -28,11 +28,11 @@ def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
 
     from extractors.pipeline import extract_paths, iter_inputs
     from extractors.settings import ExtractSettings
+    from flows.console import load_settings
     from flows.corrections import apply_home_corrections
     from flows.home import tin_secret
-    from flows.settings import Settings
 
-    settings = Settings.load(home)
+    settings = load_settings(home)
     home_dir = settings.home
     files = list(iter_inputs(paths))
     progress = Progress(

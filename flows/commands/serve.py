@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from flows.commands.watch import interrupt
-from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr
+from flows.console import HomeOpt, WorkersOpt, load_settings, notes, setup, stderr
 
 
 def register(app: typer.Typer) -> None:
@@ -22,9 +22,16 @@ def register(app: typer.Typer) -> None:
         watch: Annotated[bool, typer.Option("--watch/--no-watch", help="watch the inbox")] = True,
     ) -> None:
         """Serve the scheduled batch deployment (cron) and the inbox watcher under Prefect."""
-        settings = setup(home, schedule=schedule, workers=workers)
-        from flows.serve import DEPLOYMENT, FLOW_NAME
+        from flows.serve import DEPLOYMENT, FLOW_NAME, check_schedule
         from flows.serve import serve as serve_forever
+
+        settings = load_settings(home, schedule=schedule, workers=workers)
+        try:
+            check_schedule(settings)  # before any server, deployment or watcher starts
+        except ValueError as exc:
+            stderr.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(2) from None
+        settings = setup(home, schedule=schedule, workers=workers)
 
         signal.signal(signal.SIGTERM, interrupt)
         notes.print(
@@ -36,7 +43,9 @@ def register(app: typer.Typer) -> None:
             f"prefect deployment run {FLOW_NAME}/{DEPLOYMENT}"
         )
         try:
-            serve_forever(settings, watch=watch)
+            serve_forever(
+                settings, watch=watch, on_ready=lambda ui: notes.print(f"Prefect UI: {ui}")
+            )
         except RuntimeError as exc:
             stderr.print(f"[red]error[/red] {exc}")
             raise typer.Exit(1) from exc
