@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -23,12 +22,13 @@ from flows.casefile import (
     deadlines,
     evidence_rows,
     findings_by_year,
+    fmt_money,
+    fmt_value,
     money,
     payer_names,
     year_status,
 )
 
-MONEY_TEXT = re.compile(r"^-?\d+\.\d{2}$")
 YEAR_MONEY = (
     ("assessed_tax", "assessed tax"),
     ("payments_and_credits", "payments and credits"),
@@ -58,26 +58,6 @@ DIRECTION_WORDS = {
     "additional_tax": "more tax owed",
     "no_change": "no change in tax",
 }
-
-
-def fmt_money(value: Any) -> str:
-    """`6400` or `"6400.00"` as `6,400.00`; anything that is not money as it is."""
-    if isinstance(value, Decimal):
-        return f"{value:,.2f}"
-    if isinstance(value, str) and MONEY_TEXT.match(value):
-        return f"{Decimal(value):,.2f}"
-    return "" if value is None else str(value)
-
-
-def fmt_value(value: Any) -> str:
-    """A printed value for the page: money formatted, booleans as yes/no, lists joined."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return "; ".join(fmt_value(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {fmt_value(v)}" for k, v in value.items())
-    return fmt_money(value)
 
 
 def short_id(doc_id: str) -> str:

@@ -19,6 +19,7 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 BOX_RE = re.compile(r"^box(\d+[a-z]?)_")
 INDEXED_RE = re.compile(r"^(transactions|entries)\[(\d+)\](?:\.(.+))?$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MONEY_TEXT = re.compile(r"^-?\d+\.\d{2}$")
 
 
 def money(value: Any) -> Decimal | None:
@@ -29,6 +30,26 @@ def money(value: Any) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         return None
+
+
+def fmt_money(value: Any) -> str:
+    """`6400` or `"6400.00"` as `6,400.00`; anything that is not money as it is."""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, str) and MONEY_TEXT.match(value):
+        return f"{Decimal(value):,.2f}"
+    return "" if value is None else str(value)
+
+
+def fmt_value(value: Any) -> str:
+    """A printed value for the page: money formatted, booleans as yes/no, lists joined."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "; ".join(fmt_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {fmt_value(v)}" for k, v in value.items())
+    return fmt_money(value)
 
 
 def as_date(value: Any) -> date | None:

@@ -6,6 +6,8 @@ settings (pydantic-settings), Prefect and the extractors are imported inside `se
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,6 +15,8 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from flows.settings import Settings
 
 HomeOpt = Annotated[Path | None, typer.Option("--home", help="backtax home folder")]
@@ -26,6 +30,51 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 notes = Console(stderr=True, highlight=False, soft_wrap=True)
 """Progress and what was done: silenced by `-q`."""
 stdout = Console(highlight=False)
+KEEP_WHOLE = 24
+"""Cells up to this long (amounts, dates, ids, years) are never broken; longer ones wrap."""
+INSTALL_TESSERACT = (
+    "Debian/Ubuntu: sudo apt-get install tesseract-ocr; macOS: brew install tesseract; "
+    "or run scripts/setup"
+)
+
+
+def table(title: str | None, columns: Sequence[str], rows: list[Sequence[str]], **kw: Any) -> Table:
+    """A table whose values wrap, never cut: long text is narrowed first, and a value that
+    still does not fit is folded onto the next line, never replaced by an ellipsis."""
+    from rich.table import Table
+
+    out = Table(title=title, **kw)
+    for i, name in enumerate(columns):
+        longest = max((len(_plain(r[i])) for r in rows), default=0)
+        out.add_column(name, overflow="fold", no_wrap=longest <= KEEP_WHOLE)
+    for row in rows:
+        out.add_row(*row)
+    return out
+
+
+def _plain(cell: str) -> str:
+    from rich.text import Text
+
+    return max(Text.from_markup(cell).plain.splitlines() or [""], key=len)
+
+
+def tesseract_missing() -> str | None:
+    """One line saying Tesseract is missing and how to install it, or None when it is there."""
+    if shutil.which("tesseract"):
+        return None
+    return (
+        "Tesseract OCR is not installed (no `tesseract` on the PATH): scanned pages and "
+        f"images cannot be read. Install it ({INSTALL_TESSERACT})."
+    )
+
+
+def warn_if_no_tesseract() -> bool:
+    """Say once, up front, that scans cannot be read; True when Tesseract is missing."""
+    missing = tesseract_missing()
+    if missing:
+        stderr.print(f"[yellow]warning[/yellow] {missing}")
+    return missing is not None
+
 
 LOG_LEVELS = {-1: "ERROR", 0: None, 1: "INFO", 2: "DEBUG"}
 verbosity = 0
@@ -62,6 +111,7 @@ def setup(home: Path | None, **overrides: Any) -> Settings:
     from flows import prefect_env
 
     settings = load_settings(home, log_level=LOG_LEVELS[verbosity], **overrides)
+    warn_if_no_tesseract()
     prefect_env.configure(settings)
     return settings
 

@@ -6,9 +6,10 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from flows.commands.extract import PathsArg, exit_code, print_json, read_inputs
-from flows.console import HomeOpt, JsonOpt, stdout
+from flows.console import HomeOpt, JsonOpt, stdout, table
 
 AsOfOpt = Annotated[
     str | None,
@@ -63,7 +64,6 @@ def assess(
 def rules(as_json: JsonOpt = False, home: HomeOpt = None) -> None:
     """List the registered cross-check rules: id, severity, one line each."""
     del home  # taken, as by every command; the rules are the same in every home
-    from rich.table import Table
 
     from validators.registry import all_rules
 
@@ -73,66 +73,76 @@ def rules(as_json: JsonOpt = False, home: HomeOpt = None) -> None:
     if as_json:
         print_json(listed)
         return
-    table = Table(title=f"{len(listed)} rules")
-    for col in ("rule", "severity", "description"):
-        table.add_column(col, overflow="fold")
+    rows = []
     for r in listed:
-        style = SEVERITY_STYLE[r["severity"]]
-        table.add_row(r["rule"], f"[{style}]{r['severity']}[/{style}]", r["description"])
-    stdout.print(table)
+        style = SEVERITY_STYLE.get(r["severity"], "")
+        rows.append([r["rule"], f"[{style}]{r['severity']}[/{style}]", escape(r["description"])])
+    stdout.print(table(f"{len(listed)} rules", ("rule", "severity", "description"), rows))
 
 
 def _print_check(cases: list[dict[str, Any]], findings: list[dict[str, Any]]) -> None:
-    from rich.table import Table
+    from flows.casefile import fmt_money
 
     console = stdout
-    table = Table(title="Cases")
-    for col in ("case", "documents", "findings", "amended return", "deadline"):
-        table.add_column(col)
+    rows = []
     for c in cases:
         count = sum(1 for f in findings if f["case_id"] == c["case_id"])
         amended = c["amended_return"]
         direction = (amended.get("direction") or "candidate") if amended["candidate"] else ""
-        table.add_row(c["case_id"], str(len(c["documents"])), str(count), direction,
-                      amended.get("deadline", "") if amended["candidate"] else "")  # fmt: skip
-    console.print(table)
-    table = Table(title="Findings")
-    for col in ("severity", "case", "rule", "amount", "message"):
-        table.add_column(col, overflow="fold")
+        deadline = amended.get("deadline", "") if amended["candidate"] else ""
+        if deadline and amended.get("deadline_status") == "passed":
+            deadline += " (passed)"
+        rows.append([c["case_id"], str(len(c["documents"])), str(count), direction, deadline])
+    columns = ("case", "documents", "findings", "amended return", "deadline")
+    console.print(table("Cases", columns, rows))
+    rows = []
     for f in findings:
-        style = SEVERITY_STYLE[f["severity"]]
-        table.add_row(f"[{style}]{f['severity']}[/{style}]", f["case_id"] or "", f["rule"],
-                      f["amount"] or "", f["message"])  # fmt: skip
-    console.print(table)
+        style = SEVERITY_STYLE.get(f["severity"], "")
+        rows.append([f"[{style}]{f['severity']}[/{style}]", f["case_id"] or "", f["rule"],
+                     fmt_money(f["amount"]), escape(f["message"])])  # fmt: skip
+    columns = ("severity", "case", "rule", "amount", "message")
+    console.print(table("Findings", columns, rows))
+
+
+ASSESSED = (
+    ("filed", "filed"),
+    ("account balance", "account_balance"),
+    ("accrued interest", "accrued_interest"),
+    ("accrued penalty", "accrued_penalty"),
+    ("with accruals", "balance_plus_accruals"),
+    ("accruals as of", "accruals_as_of"),
+    ("assessed tax", "assessed_tax"),
+    ("penalties", "penalties"),
+    ("interest", "interest"),
+    ("payments and credits", "payments_and_credits"),
+    ("refund statute", "refund_statute"),
+)
 
 
 def _print_assessment(assessment: dict[str, Any]) -> None:
-    from rich.table import Table
+    """Per taxpayer a table with a column per year (values are never cut), then the options."""
+    from flows.casefile import fmt_money, fmt_value
 
     console = stdout
     for person in assessment["taxpayers"]:
-        table = Table(
-            title=f"Taxpayer …{person['recipient_tin_last4']}: "
-            f"{person['total_balance_plus_accruals']} with accruals"
+        years = person["years"]
+        rows = [
+            [label, *(fmt_value(y.get(key)) if key == "filed" else fmt_money(y.get(key))
+                      for y in years)]
+            for label, key in ASSESSED
+        ]  # fmt: skip
+        cseds = [[a["csed"] for a in y.get("assessments") or [] if a.get("csed")] for y in years]
+        rows.insert(-1, ["earliest CSED", *(min(c) if c else "" for c in cseds)])
+        title = (
+            f"Taxpayer …{person['recipient_tin_last4']}: "
+            f"{fmt_money(person['total_balance_plus_accruals'])} with accruals"
         )
-        for col in ("year", "filed", "balance", "interest", "penalty", "with accruals",
-                    "assessed tax", "earliest CSED", "refund statute"):  # fmt: skip
-            table.add_column(col)
-        for y in person["years"]:
-            cseds = [a["csed"] for a in y["assessments"]]
-            table.add_row(str(y["tax_year"]), "yes" if y["filed"] else "no",
-                          y.get("account_balance", ""), y.get("accrued_interest", ""),
-                          y.get("accrued_penalty", ""), y.get("balance_plus_accruals", ""),
-                          y["assessed_tax"], min(cseds) if cseds else "",
-                          y["refund_statute"])  # fmt: skip
-        console.print(table)
-        options = Table(title="Options")
-        for col in ("option", "eligible", "why"):
-            options.add_column(col, overflow="fold")
+        console.print(table(title, ["", *(str(y["tax_year"]) for y in years)], rows))
+        rows = []
         for o in person["options"]:
-            verdict = {True: "yes", False: "no", None: "unknown"}[o["eligible"]]
-            options.add_row(o["option"], verdict, o["why"])
-        console.print(options)
+            verdict = {True: "yes", False: "no", None: "unknown"}.get(o["eligible"], "")
+            rows.append([o["option"], verdict, escape(o["why"])])
+        console.print(table("Options", ("option", "eligible", "why"), rows))
 
 
 def register(app: typer.Typer) -> None:

@@ -12,11 +12,13 @@ import typer
 from flows.console import HomeOpt, JsonOpt, notes, stderr, stdout
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from rich.console import Console
 
     from extractors.pipeline import FileResult
 
+EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
+NO_OCR = "TesseractNotFoundError"
 
 PathsArg = Annotated[list[Path], typer.Argument(help="PDF or image files, or folders to search")]
 
@@ -28,11 +30,17 @@ def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
 
     from extractors.pipeline import extract_paths, iter_inputs
     from extractors.settings import ExtractSettings
-    from flows.console import load_settings
+    from flows.console import load_settings, warn_if_no_tesseract
     from flows.corrections import apply_home_corrections
     from flows.home import tin_secret
 
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        stderr.print(f"[red]error[/red] {path}: no such file or folder", highlight=False)
+    if missing:
+        raise typer.Exit(EXIT_USAGE)
     settings = load_settings(home)
+    no_ocr = warn_if_no_tesseract()
     home_dir = settings.home
     files = list(iter_inputs(paths))
     progress = Progress(
@@ -55,6 +63,8 @@ def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
     if applied:
         notes.print(f"applied {applied} correction(s) from {settings.database_path}")
     for result in results:
+        if result.error and no_ocr and NO_OCR in result.error.reason:
+            result.error.reason = "a scan needs OCR, and Tesseract is not installed (see above)"
         if result.error:
             stderr.print(
                 f"[red]error[/red] {result.source}: {result.error.reason}", highlight=False
@@ -77,29 +87,60 @@ def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
-def _table(results: list[FileResult]) -> Table:
-    from rich.table import Table
+def field_lines(fields: dict[str, object]) -> list[tuple[str, str]]:
+    """A record's fields as (name, value): lists entry by entry, money as 6,400.00."""
+    from flows.casefile import fmt_value
 
-    table = Table(title="Documents")
-    for col in ("source", "pages", "type", "year", "method", "payer", "recipient", "fields"):
-        table.add_column(col)
+    lines = []
+    for name, value in fields.items():
+        if isinstance(value, list):
+            lines += [(name, fmt_value(item)) for item in value] or [(name, "(none)")]
+        else:
+            lines.append((name, fmt_value(value)))
+    return lines
+
+
+def item_line(item: object) -> str:
+    """A transaction (`TC 150 2023-08-21 4,480.00 Tax return filed`) or an entry, in one line."""
+    from flows.casefile import fmt_value
+
+    if not isinstance(item, dict):
+        return fmt_value(item)
+    if "code" in item:
+        parts = [
+            f"TC {item['code']}",
+            item.get("date"),
+            item.get("amount"),
+            item.get("explanation"),
+        ]
+        return " ".join(fmt_value(p) for p in parts if p)
+    fields = ", ".join(f"{k} {fmt_value(v)}" for k, v in (item.get("fields") or {}).items())
+    return f"{item.get('doc_type', '')} {item.get('payer_name') or ''}: {fields}".strip()
+
+
+def _print_tables(results: list[FileResult], console: Console) -> None:
+    """A table per document: what it is, then each field and its value."""
+    from rich.markup import escape
+
+    from flows.console import table
+
     for result in results:
         for r in result.records:
-            table.add_row(
-                r.source,
-                ",".join(map(str, r.pages)),
-                r.doc_type,
-                str(r.tax_year or ""),
-                r.method,
-                r.payer_name or r.payer_tin or "",
-                r.recipient_tin_last4 or "",
-                str(len(r.fields)),
+            title = (
+                f"{escape(r.source)} p. {','.join(map(str, r.pages))}: {r.doc_type} "
+                f"{r.tax_year or ''}, {escape(r.payer_name or r.payer_tin or 'payer not read')}"
+                f", recipient …{r.recipient_tin_last4 or '?'} ({r.method})"
             )
+            rows = [[name, escape(value)] for name, value in field_lines(r.fields)]
+            for key in ("entries", "transactions"):
+                for item in r.extra.get(key) or []:
+                    rows.append([key, escape(item_line(item))])
+            console.print(title, soft_wrap=True)
+            console.print(table(None, ("field", "value"), rows))
         if result.error:
-            table.add_row(
-                result.source, "", "[red]unreadable[/red]", "", "", result.error.reason, "", ""
+            console.print(
+                f"[red]unreadable[/red] {escape(result.source)}: {escape(result.error.reason)}"
             )
-    return table
 
 
 def extract(paths: PathsArg, as_json: JsonOpt = False, home: HomeOpt = None) -> None:
@@ -108,7 +149,7 @@ def extract(paths: PathsArg, as_json: JsonOpt = False, home: HomeOpt = None) -> 
     if as_json:
         print_json([r.to_json() for res in results for r in res.records])
     else:
-        stdout.print(_table(results))
+        _print_tables(results, stdout)
     raise typer.Exit(exit_code(results))
 
 

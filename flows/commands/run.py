@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr, stdout, use_kept_server
+from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr, stdout, table, use_kept_server
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -17,13 +17,12 @@ EXIT_UNREADABLE = 3
 
 
 def summary_table(result: dict[str, Any]) -> Table:
-    from rich.table import Table
-
-    table = Table(title=f"batch {result['batch_id']}", show_header=False)
+    rows = []
     for key in ("files", "documents", "errors", "findings", "candidates", "report"):
         label = "amended-return candidates" if key == "candidates" else key
-        table.add_row(label, str(result[key]))
-    return table
+        rows.append([label, str(result[key])])
+    rows.append(["open", str(Path(result["report"]) / "summary.html")])
+    return table(f"batch {result['batch_id']}", ("", ""), rows, show_header=False)
 
 
 def register(app: typer.Typer) -> None:
