@@ -37,7 +37,8 @@ def configure(settings: Settings) -> Path:
             "PREFECT_LOGGING_SERVER_LEVEL": "WARNING",
             "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
             "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(prefect_home / "results"),
-            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+            # a loaded machine needs minutes for the first start (database migrations)
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "300",
             "BACKTAX_HOME": str(settings.home),
         }
     )

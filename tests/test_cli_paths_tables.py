@@ -28,7 +28,8 @@ NARROW = {"COLUMNS": "80"}
 
 @pytest.mark.parametrize("command", ["extract", "check", "assess", "run"])
 def test_a_missing_path_is_a_usage_error_everywhere(command: str, tmp_path: Path) -> None:
-    result = runner.invoke(app, [command, str(tmp_path / "missing.pdf"), "--home", str(tmp_path)])
+    args = [command, str(tmp_path / "missing.pdf"), "--home", str(tmp_path)]
+    result = runner.invoke(app, args, env={"COLUMNS": "400"})  # usage panels wrap paths
     assert result.exit_code == 2, result.output
     assert "missing.pdf" in result.output and "Traceback" not in result.output
 
