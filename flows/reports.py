@@ -126,9 +126,9 @@ def candidate_rows(report: BatchReport) -> list[dict[str, Any]]:
 
 
 def md_text(value: Any) -> str:
-    """A table cell as Markdown text: no markup from the documents (`<`, `|`, `*` escaped)."""
+    """A table cell as Markdown text: no HTML or links from the documents (`<`, `|`, `[`)."""
     text = "" if value is None else str(value)
-    return re.sub(r"([\\`*_\[\]|#!])", r"\\\1", html.escape(text, quote=False))
+    return re.sub(r"([\\|\[\]])", r"\\\1", html.escape(text, quote=False))
 
 
 def markdown_table(rows: list[dict[str, Any]]) -> str:

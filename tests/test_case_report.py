@@ -127,3 +127,56 @@ def test_the_batch_page_links_the_taxpayer_report(report: Path) -> None:
     index = (report / "summary.html").read_text()
     link = f'href="taxpayers/{taxpayer_page(report).name}"'
     assert link in index and "KARL OWENSBY" in index and "1,580.50" in index
+
+
+def test_batch_tables_carry_evidence_and_document_ids(report: Path) -> None:
+    import csv
+
+    with (report / "findings.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
+    penalty = [r for r in rows if r["rule"] == "PENALTY_ASSESSED"]
+    assert sorted(r["printed_value"] for r in penalty) == ["180.00", "40.00"]
+    assert all(r["doc_id"] and r["page"] == "1" and r["box"].startswith("TC ") for r in penalty)
+
+
+def test_a_transcript_entry_names_the_payer_as_the_paper_form_does() -> None:
+    from flows.casefile import evidence_rows, payer_names
+
+    paper = {"source": "w2.pdf", "pages": [1], "doc_type": "W-2", "payer_tin": "12-3456789",
+             "payer_name": ACME.name, "doc_id": "a:1"}  # fmt: skip
+    transcript = {"source": "wi.pdf", "pages": [1], "doc_type": "IRS-WAGE-INCOME-TRANSCRIPT",
+                  "doc_id": "b:1", "entries": [{"doc_type": "W-2", "payer_tin": "XXXXX6789",
+                                                "payer_name": "ACME"}]}  # fmt: skip
+    finding = {"evidence": [{"source": "wi.pdf", "page": 1, "doc_type": transcript["doc_type"],
+                             "field": "entries[0].box1_wages", "value": "52000.00"}]}  # fmt: skip
+    docs = [paper, transcript]
+    [row] = evidence_rows(finding, docs, payer_names(docs))
+    assert (row["payer"], row["box"], row["doc_id"]) == (ACME.name, "W-2 box 1 (wages)", "b:1")
+
+
+def test_an_amended_return_shows_direction_lines_and_a_passed_deadline() -> None:
+    """The candidate's values are this test's inputs, shaped as `check --json` gives them."""
+    from flows.case_report import render_taxpayer
+    from flows.casefile import gather
+
+    amended = {
+        "candidate": True, "reasons": ["WITHHOLDING_NOT_CLAIMED"], "direction": "refund_due",
+        "tax_estimate": {"change": "0.00"}, "deadline": "2025-04-18",
+        "lines": [
+            {"line": "12", "name": "federal_income_tax_withheld", "original": "3000.00",
+             "change": "240.00", "corrected": "3240.00"},
+            {"line": "22", "name": "refunded_to_you", "original": None, "change": None,
+             "corrected": "240.00"},
+        ],
+        "explanation": ["Federal income tax withheld not claimed (+240.00)"],
+    }  # fmt: skip
+    checked = {"documents": [], "findings": [], "cases": [
+        {"case_id": "0303-2021", "recipient_tin_last4": "0303", "tax_year": 2021,
+         "documents": [], "amended_return": amended, "deadlines": [
+             {"what": "respond to CP2000", "date": "2027-01-05"}]}]}  # fmt: skip
+    [person] = gather(checked)
+    page = render_taxpayer(person, AS_OF)
+    assert "2025-04-18 (passed)" in page and "a refund (refund_due)" in page
+    assert "C: corrected" in page and "3,240.00" in page and "3,000.00" in page
+    assert "refunded to you (line 22)" in page and "a refund of about 240.00" in page
+    assert "respond to CP2000" in page and "2027-01-05" in page  # a key newer validators add

@@ -148,6 +148,21 @@ def test_batch_publishes_prefect_artifacts(first_run: dict[str, Any]) -> None:
     assert any(first_run["summary"]["batch_id"] in (a.data or "") for a in found)
 
 
+def test_batch_artifacts_hold_the_errors_and_link_the_reports(first_run: dict[str, Any]) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    keys = ["backtax-batch-errors", "backtax-batch-report"]
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=keys))
+        )
+    data = {a.key: str(a.data) for a in found}
+    assert "not_a_pdf.pdf" in data["backtax-batch-errors"]
+    report = Path(first_run["summary"]["report"]) / "summary.html"
+    assert report.as_uri() in data["backtax-batch-report"] and report.is_file()
+
+
 def test_no_full_ssn_is_written_anywhere_in_the_home(first_run: dict[str, Any], home: Path) -> None:
     for path in home.rglob("*"):
         assert "900-12-3456" not in path.name
