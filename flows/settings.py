@@ -38,7 +38,9 @@ def _one_line(exc: ValidationError, where: str, known: list[str]) -> SettingsErr
 class Settings(BaseSettings):
     """Where files go, when the nightly batch runs, how many workers, how OCR reads."""
 
-    model_config = SettingsConfigDict(env_prefix="BACKTAX_", extra="forbid")
+    model_config = SettingsConfigDict(
+        env_prefix="BACKTAX_", extra="forbid", validate_assignment=True
+    )
 
     home: Path = Field(default_factory=resolve_home)
     inbox: Path | None = None
@@ -113,11 +115,14 @@ class Settings(BaseSettings):
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given values (e.g. from the command line) on top, validated."""
-        given = {k: v for k, v in overrides.items() if v is not None}
+        copy = self.model_copy()
         try:
-            return type(self).model_validate({**self.model_dump(), **given})
+            for name, value in overrides.items():
+                if value is not None:
+                    setattr(copy, name, value)  # validated (validate_assignment), env not read
         except ValidationError as exc:
             raise _one_line(exc, "options", sorted(type(self).model_fields)) from None
+        return copy
 
     @property
     def inbox_dir(self) -> Path:

@@ -3,12 +3,14 @@
 The store holds `sample_docs/cases/balance_due_2022`. Expected values are the generator's
 inputs (`sample_docs/generators/cases.py`, `owes()`): the W-2 from ACME shows wages
 52,000.00 and withholding 4,000.00 for 2022; the account's balance is 1,460.00, 1,580.50
-with accruals to 2025-02-24; the penalties 180.00 + 40.00 = 220.00.
+with accruals to 2025-02-24; the penalties 180.00 + 40.00 = 220.00; the seeded findings'
+amounts are in `expected_findings.json`.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,6 +27,10 @@ from validators.api import check_records
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "sample_docs" / "cases" / "balance_due_2022"
 AS_OF = date(2026, 12, 1)
+SEEDED = {
+    f["rule"]: f["amount"]
+    for f in json.loads((CASE / "expected_findings.json").read_text())["findings"]
+}
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +103,7 @@ def test_parquet_has_decimal_money_and_integer_years(written: Callable[[Format],
     assert w2.column("tax_year").to_pylist() == [2022]
     findings = pq.read_table(written(Format.parquet) / "findings.parquet").to_pylist()
     balance = next(f for f in findings if f["rule"] == "BALANCE_DUE")
-    assert balance["amount"] == Decimal("1580.50") and balance["tax_year"] == 2022
+    assert balance["amount"] == Decimal(SEEDED["BALANCE_DUE"]) and balance["tax_year"] == 2022
     assert {"doc_id", "page", "box", "printed_value", "payer"} <= set(balance)
     cases = pq.read_table(written(Format.parquet) / "cases.parquet")
     assert pa.types.is_integer(cases.schema.field("tax_year").type)
