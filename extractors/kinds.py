@@ -75,14 +75,14 @@ def all_kinds() -> list[DocumentKind]:
 
 @cache
 def _load_builtin_kinds() -> None:
-    """Import every module of extractors.forms and extractors.transcripts once (the package
-    scan too: the classifier asks for the kinds twice a page)."""
+    """Import every module of extractors.forms, .transcripts, .returns and .notices once (the
+    package scan too: the classifier asks for the kinds twice a page)."""
     import importlib
     import pkgutil
 
-    from extractors import forms, transcripts
+    from extractors import forms, notices, returns, transcripts
 
-    for package in (forms, transcripts):
+    for package in (forms, transcripts, returns, notices):
         for info in pkgutil.iter_modules(package.__path__):
             if not info.name.startswith("_"):
                 importlib.import_module(f"{package.__name__}.{info.name}")
