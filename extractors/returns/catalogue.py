@@ -88,3 +88,13 @@ def standard_deductions(year: int | None, filing_status: str | None) -> set[Deci
         boxes = 4 if key in ("mfj", "qss") else 2 if key != "mfs" else 4
         out.update(Decimal(table[key] + k * added) for k in range(boxes + 1))
     return out
+
+
+def amended_lines() -> tuple[LineSpec, ...]:
+    """Form 1040-X lines 1-23."""
+    return _lines(_data()["amended"]["lines"])
+
+
+def amended_columns() -> tuple[str, ...]:
+    """The column headings of lines 1-15: A, B, C."""
+    return tuple(_data()["amended"]["columns"])

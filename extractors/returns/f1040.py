@@ -8,6 +8,7 @@ kind; each schedule's page is read with the schedule's own lines.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +28,8 @@ def schedule_of(page: Page) -> Schedule | None:
     """The schedule a page is, from `SCHEDULE X (Form 1040)` and the schedule's title."""
     text = " " + normalize(page.text()).replace("\n", " ") + " "
     for sched in schedules():
-        if normalize(sched.title) in text and f"schedule {sched.code.lower()} " in text:
+        heading = rf"schedule {re.escape(sched.code.lower())}\s*\(form 1040"
+        if normalize(sched.title) in text and re.search(heading, text):
             return sched
     return None
 

@@ -61,43 +61,54 @@ def _row_words(region: Region, box: Box, below: float = 0.0) -> list[Word]:
     )
 
 
-def _value_after(words: list[Word], x: float, until: float = 10_000) -> tuple[Word, Decimal] | None:
-    """The first amount right of `x` (and left of `until`), past fillers, never past a word."""
+def _amounts_after(
+    words: list[Word], x: float, until: float = 10_000
+) -> list[tuple[Word, Decimal]]:
+    """The amounts right of `x` (and left of `until`), past fillers, up to the first word."""
+    out: list[tuple[Word, Decimal]] = []
     for w in words:
         if w.box.x0 < x - 1 or w.box.cx >= until:
             continue
-        if w.box.x0 - x > MAX_VALUE_GAP:
-            return None
+        last = out[-1][0].box.x1 if out else x
+        if w.box.x0 - last > MAX_VALUE_GAP:
+            break
         value = money(w.text)
         if value is not None:
-            return w, value
-        if not _FILLER.match(w.text.strip()):
-            return None
-    return None
+            out.append((w, value))
+        elif not _FILLER.match(w.text.strip()):
+            break
+    return out
 
 
 def _tags(words: list[Word], number: str, x: float) -> list[Word]:
     return [w for w in words if w.box.x0 >= x - 1 and number_text(w) == number]
 
 
-def read_line(region: Region, spec: LineSpec, numbers: set[str]) -> tuple[Decimal, Word] | None:
-    """The amount of one line on a page region, or None when the line is blank or absent.
-
-    `numbers` are every line number of the revision: a row with line numbers of its own
-    but not this one's is another line's row."""
+def line_amounts(
+    region: Region, spec: LineSpec, numbers: set[str]
+) -> list[tuple[Word, Decimal]]:
+    """The amounts printed for one line (several on a form with columns), or [] when the
+    line is blank or absent. `numbers` are every line number of the revision: a row with
+    line numbers of its own but not this one's is another line's row."""
     hits: list[Hit] = []
     for label in spec.labels:
         hits.extend(region.find(label))
     for hit in sorted(hits, key=lambda h: (h.box.top, h.box.x0)):
-        found = _read_at(region, hit.box, spec, numbers)
-        if found is not None:
+        found = _amounts_at(region, hit.box, spec, numbers)
+        if found:
             return found
-    return None
+    return []
 
 
-def _read_at(
+def read_line(region: Region, spec: LineSpec, numbers: set[str]) -> tuple[Decimal, Word] | None:
+    """The amount of one line, or None when the line is blank or absent."""
+    found = line_amounts(region, spec, numbers)
+    return (found[0][1], found[0][0]) if found else None
+
+
+def _amounts_at(
     region: Region, box: Box, spec: LineSpec, numbers: set[str]
-) -> tuple[Decimal, Word] | None:
+) -> list[tuple[Word, Decimal]]:
     row = _row_words(region, box)
     tags = _tags(row, spec.number, box.x1)
     if not tags:  # wording wrapped: the number ends the next row
@@ -108,15 +119,12 @@ def _read_at(
     if tags:
         tag = tags[0]
         if spec.inline:
-            found = _value_after(row, box.x1, until=tag.box.x0)
-        else:
-            found = _value_after(row, tag.box.x1)
-        return (found[1], found[0]) if found else None
+            return _amounts_after(row, box.x1, until=tag.box.x0)[:1]
+        return _amounts_after(row, tag.box.x1)
     others = [w for w in row if w.box.x0 > box.x1 and number_text(w) in numbers]
     if others or spec.inline:
-        return None
-    found = _value_after(row, box.x1)  # a print without line numbers: the amount follows
-    return (found[1], found[0]) if found else None
+        return []
+    return _amounts_after(row, box.x1)  # a print without line numbers: the amount follows
 
 
 def read_lines(region: Region, specs: Iterable[LineSpec], fields: dict[str, str | Decimal]) -> None:
