@@ -82,14 +82,15 @@ def _extract_return(pages: list[Page]) -> Extracted | None:
         fields["filing_status"] = status
     amounts: dict[str, Any] = {}
     itemized = False
-    main = revision_lines(year)
+    form_pages = []
     for page in pages:
         sched = schedule_of(page)
-        if sched is not None:
-            itemized = itemized or sched.code == "A"
-            read_lines(page.region, sched.lines, amounts)
+        if sched is None:
+            form_pages.append(page.region)
         else:
-            read_lines(page.region, main, amounts)
+            itemized = itemized or sched.code == "A"
+            read_lines([page.region], sched.lines, amounts)
+    read_lines(form_pages, revision_lines(year), amounts)
     if not amounts:
         return None
     deduction = amounts.pop("deduction", None)

@@ -97,7 +97,7 @@ def _read_lines(region: Region) -> list[dict[str, str | None]]:
     centres = _column_centres(region)
     out: list[dict[str, str | None]] = []
     for spec in specs:
-        found = line_amounts(region, spec, numbers)
+        found = line_amounts([region], spec, numbers)
         if not found:
             continue
         row: dict[str, str | None] = {"line": spec.number, "name": spec.name}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.page import Page, Region, normalize
+from extractors.page import Box, Page, Region, normalize
+from extractors.readers.glyphs import box_marked, crop_pixels
 from extractors.values import full_ssn_digits, tin_last4
 
 TITLES = {
@@ -121,7 +122,8 @@ def names(page: Page) -> tuple[str | None, str | None]:
 
 
 def filing_status(page: Page) -> str | None:
-    """The filing status whose box is marked (a mark just left of the status's words)."""
+    """The filing status whose box is marked: a mark just left of the status's words, or
+    on a scan, ink inside the check box there."""
     region = page.region
     marks = [w for w in page.words if w.text.strip() in MARKS]
     for status, labels in FILING_STATUSES:
@@ -129,4 +131,13 @@ def filing_status(page: Page) -> str | None:
             for m in marks:
                 if abs(m.box.cy - hit.box.cy) <= 6 and 0 <= hit.box.x0 - m.box.x1 <= 22:
                     return status
+    if page.image is None:
+        return None
+    for status, labels in FILING_STATUSES:
+        for hit in region.find_any(labels):
+            b = hit.box
+            square = Box(b.x0 - 16, b.top - 4, b.x0 - 0.5, b.bottom + 4)
+            pixels = crop_pixels(page, square)
+            if pixels is not None and box_marked(pixels, page.dpi):
+                return status
     return None

@@ -9,11 +9,14 @@ by its line numbers; an amount is never taken across another word.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
 
 from extractors.page import Box, Hit, Region, Word
+from extractors.readers.glyphs import crop_pixels
+from extractors.readers.ocr import read_region
 from extractors.returns.catalogue import LineSpec
 from extractors.values import parse_money
 
@@ -24,6 +27,9 @@ _OCR_DIGITS = str.maketrans({"S": "5", "s": "5", "l": "1", "I": "1", "O": "0", "
 ROW_SLACK = 5.0
 NEXT_ROW = 15.0
 MAX_VALUE_GAP = 160.0
+INK = 110
+MIN_INK = 0.004
+AMOUNT_CHARS = "0123456789,.-()$"
 
 
 def money(text: str) -> Decimal | None:
@@ -35,8 +41,9 @@ def money(text: str) -> Decimal | None:
 
 
 def number_text(word: Word) -> str:
-    """A word as a line number: lower case, OCR look-alikes of digits mended."""
-    text = word.text.strip().strip(".:")
+    """A word as a line number: lower case, OCR look-alikes of digits mended, the box
+    around it (`[11`, `|`) dropped."""
+    text = word.text.strip().strip(".:[]|()")
     if word.source == "ocr" and len(text) <= 3:
         head, tail = text[:-1], text[-1:]
         text = (
@@ -84,31 +91,50 @@ def _tags(words: list[Word], number: str, x: float) -> list[Word]:
     return [w for w in words if w.box.x0 >= x - 1 and number_text(w) == number]
 
 
+def tag_column(region: Region, numbers: set[str]) -> float | None:
+    """The right edge of the page's line-number column: where most of the line numbers
+    right of the page's middle end (the amounts are printed right of it)."""
+    edges = sorted(
+        w.box.x1
+        for w in region.words
+        if w.box.x0 > region.box.x1 * 0.55 and number_text(w) in numbers
+    )
+    return edges[len(edges) // 2] if len(edges) >= 3 else None
+
+
 def line_amounts(
-    region: Region, spec: LineSpec, numbers: set[str]
+    regions: list[Region],
+    spec: LineSpec,
+    numbers: set[str],
+    columns: list[float | None] | None = None,
 ) -> list[tuple[Word, Decimal]]:
     """The amounts printed for one line (several on a form with columns), or [] when the
-    line is blank or absent. `numbers` are every line number of the revision: a row with
-    line numbers of its own but not this one's is another line's row."""
-    hits: list[Hit] = []
-    for label in spec.labels:
-        hits.extend(region.find(label))
-    for hit in sorted(hits, key=lambda h: (h.box.top, h.box.x0)):
-        found = _amounts_at(region, hit.box, spec, numbers)
+    line is blank or absent, from the pages of one form.
+
+    The row whose wording is followed by the line's number decides (blank or not). Only
+    when no row shows the number (a print without numbers, a number OCR could not read) is
+    the amount taken after the wording, or past the page's number column, on a row that
+    names no other line's number (and starts with the wording, where it is on several).
+    `numbers` are every line number of the revision; `columns` each page's number column."""
+    columns = columns or [None] * len(regions)
+    hits: list[tuple[Region, float | None, Hit]] = []
+    for region, column in zip(regions, columns, strict=True):
+        found = [h for label in spec.labels for h in region.find(label)]
+        hits.extend((region, column, h) for h in sorted(found, key=lambda h: (h.box.top, h.box.x0)))
+    numbered = [x for x in (_numbered_row(r, h.box, spec) for r, _c, h in hits) if x is not None]
+    if numbered:
+        return next((amounts for amounts in numbered if amounts), [])
+    several = len({(id(r), round(h.box.cy / ROW_SLACK)) for r, _c, h in hits}) > 1
+    for region, column, hit in hits:
+        found = _unnumbered_row(region, hit.box, spec, numbers, column, several)
         if found:
             return found
     return []
 
 
-def read_line(region: Region, spec: LineSpec, numbers: set[str]) -> tuple[Decimal, Word] | None:
-    """The amount of one line, or None when the line is blank or absent."""
-    found = line_amounts(region, spec, numbers)
-    return (found[0][1], found[0][0]) if found else None
-
-
-def _amounts_at(
-    region: Region, box: Box, spec: LineSpec, numbers: set[str]
-) -> list[tuple[Word, Decimal]]:
+def _numbered_row(region: Region, box: Box, spec: LineSpec) -> list[tuple[Word, Decimal]] | None:
+    """The amounts after the line's number on the wording's row (or the next row, where the
+    wording wraps); None when no number follows the wording."""
     row = _row_words(region, box)
     tags = _tags(row, spec.number, box.x1)
     if not tags:  # wording wrapped: the number ends the next row
@@ -116,24 +142,81 @@ def _amounts_at(
         tags = _tags(later, spec.number, box.x0)
         if tags:
             row = _row_words(region, tags[0].box)
-    if tags:
-        tag = tags[0]
-        if spec.inline:
-            return _amounts_after(row, box.x1, until=tag.box.x0)[:1]
-        return _amounts_after(row, tag.box.x1)
-    others = [w for w in row if w.box.x0 > box.x1 and number_text(w) in numbers]
-    if others or spec.inline:
+    if not tags:
+        return None
+    if spec.inline:
+        return _amounts_after(row, box.x1, until=tags[0].box.x0)[:1]
+    return _amounts_after(row, tags[0].box.x1) or _read_cell_again(region, tags[0].box)
+
+
+def _read_cell_again(region: Region, tag: Box) -> list[tuple[Word, Decimal]]:
+    """On a scan, the amount cell right of a line number read again on its own, when it
+    holds ink the page's reading left without words."""
+    page = region.page
+    if page is None or page.image is None:
         return []
+    cell = Box(tag.x1 + 2, tag.top - 3, min(tag.x1 + 100, page.width - 4), tag.bottom + 1)
+    inside = [w for w in region.words if cell.contains_center(w.box)]
+    if any(not _FILLER.match(w.text) for w in inside):
+        return []
+    border = max((w.box.x1 for w in inside), default=cell.x0 - 2)  # a box's side read as `|`
+    cell = Box(border + 2, cell.top, cell.x1, cell.bottom)
+    pixels = crop_pixels(page, cell)
+    if pixels is None or not pixels.size or (pixels < INK).mean() < MIN_INK:
+        return []
+    words = read_region(page, cell, psm=7, alphabet=AMOUNT_CHARS)
+    return _amounts_after(sorted(words, key=lambda w: w.box.x0), cell.x0)
+
+
+_REFERENCE = {"line", "lines", "form", "schedule", "and", "through", "from"}
+
+
+def _other_numbers(row: list[Word], box: Box, numbers: set[str]) -> list[Word]:
+    """Line numbers of other lines right of the wording (not `line 9` in the wording)."""
+    out = []
+    for prev, w in itertools.pairwise(row):
+        reference = prev.text.strip(",.").lower() in _REFERENCE
+        if w.box.x0 > box.x1 and number_text(w) in numbers and not reference:
+            out.append(w)
+    return out
+
+
+def _starts_row(row: list[Word], box: Box) -> bool:
+    """Whether the wording begins its line: only a line number or letter before it."""
+    left = [w for w in row if w.box.x1 <= box.x0 + 1 and box.x0 - w.box.x0 < 45]
+    return all(_NUMBER_SHAPE.match(number_text(w)) or len(w.text) <= 2 for w in left)
+
+
+def _unnumbered_row(
+    region: Region,
+    box: Box,
+    spec: LineSpec,
+    numbers: set[str],
+    column: float | None,
+    several: bool,
+) -> list[tuple[Word, Decimal]]:
+    """`several`: the wording is printed on several rows, so it must begin this one."""
+    row = _row_words(region, box)
+    if spec.inline or _other_numbers(row, box, numbers) or (several and not _starts_row(row, box)):
+        return []
+    if column is not None and column > box.x1:  # the number unreadable (a scan): past its column
+        return _amounts_after(row, column + 1)
     return _amounts_after(row, box.x1)  # a print without line numbers: the amount follows
 
 
-def read_lines(region: Region, specs: Iterable[LineSpec], fields: dict[str, str | Decimal]) -> None:
-    """Every line of `specs` found on the region, into `fields` (a name found once stays)."""
+def read_lines(
+    regions: list[Region], specs: Iterable[LineSpec], fields: dict[str, str | Decimal]
+) -> None:
+    """Every line of `specs` found on the pages, into `fields` (a name found once stays)."""
     specs = list(specs)
     numbers = {s.number for s in specs}
+    columns = [
+        tag_column(r, numbers) if r.page is not None and r.page.method == "ocr" else None
+        for r in regions
+    ]
     for spec in specs:
         if spec.name in fields:
             continue
-        found = read_line(region, spec, numbers)
-        if found is not None:
-            fields[spec.name] = found[0]
+        found = line_amounts(regions, spec, numbers, columns)
+        if found:
+            fields[spec.name] = found[0][1]

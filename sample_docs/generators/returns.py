@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import ClassVar
 
 import pdfplumber
 from reportlab.lib.pagesizes import legal, letter
@@ -204,7 +205,7 @@ def _words(src: Path, index: int) -> tuple[list[dict], float]:
 
 
 def _top(widget: Widget, height: float) -> tuple[float, float]:
-    x0, y0, x1, y1 = widget.rect
+    _x0, y0, _x1, y1 = widget.rect
     return height - y1, height - y0
 
 
@@ -345,7 +346,11 @@ LINES_2021 = (  # number, wording as the 2021 Form 1040 prints it
     ("26", "2021 estimated tax payments and amount applied from 2020 return"),
     ("27a", "Earned income credit (EIC)"),
     ("33", "Add lines 25d, 26, and 32. These are your total payments"),
-    ("34", "If line 33 is more than line 24, subtract line 24 from line 33. This is the amount you overpaid"),
+    (
+        "34",
+        "If line 33 is more than line 24, subtract line 24 from line 33. "
+        "This is the amount you overpaid",
+    ),
     ("35a", "Amount of line 34 you want refunded to you"),
     ("37", "Subtract line 33 from line 24. This is the amount you owe now"),
 )
@@ -380,7 +385,11 @@ LINES_2020 = (
     ("26", "2020 estimated tax payments and amount applied from 2019 return"),
     ("30", "Recovery rebate credit. See instructions"),
     ("33", "Add lines 25d, 26, and 32. These are your total payments"),
-    ("34", "If line 33 is more than line 24, subtract line 24 from line 33. This is the amount you overpaid"),
+    (
+        "34",
+        "If line 33 is more than line 24, subtract line 24 from line 33. "
+        "This is the amount you overpaid",
+    ),
     ("35a", "Amount of line 34 you want refunded to you. If Form 8888 is attached, check here"),
     ("37", "Amount you owe. Subtract line 33 from line 24"),
 )
@@ -559,7 +568,9 @@ def preparer_print(path: Path, ret: Return, lines: tuple[tuple[str, str], ...]) 
             y -= 22
         if page_no == 2:
             pdf.setFont("Helvetica", 7)
-            pdf.drawString(40, y - 20, "Paid Preparer Use Only   Preparer's name  ANN PREPARER  PTIN P00000000")
+            pdf.drawString(
+                40, y - 20, "Paid Preparer Use Only   Preparer's name  ANN PREPARER  PTIN P00000000"
+            )
             pdf.drawString(40, y - 32, "Firm's name  LAKESIDE TAX SERVICE   Firm's EIN 00-0000000")
         pdf.setFont("Helvetica", 6)
         pdf.drawString(36, 30, f"Form 1040 ({ret.year})")
@@ -569,6 +580,7 @@ def preparer_print(path: Path, ret: Return, lines: tuple[tuple[str, str], ...]) 
 
 # ------------------------------------------------------------------ Form 1040-X
 
+
 @dataclass
 class Amended:
     year: int
@@ -577,7 +589,7 @@ class Amended:
     columns: dict[str, tuple[Decimal, Decimal, Decimal]]  # lines 1-15: A, B, C
     single: dict[str, Decimal]  # lines 16-23: one amount
 
-    NAMES = {
+    NAMES: ClassVar[dict[str, str]] = {
         "1": "adjusted_gross_income",
         "2": "deductions",
         "3": "agi_less_deductions",
@@ -597,15 +609,25 @@ class Amended:
         for number, (a, b, c) in self.columns.items():
             name = self.NAMES[number]
             lines.append(
-                {"line": number, "name": name, "original": f"{a:.2f}", "change": f"{b:.2f}",
-                 "corrected": f"{c:.2f}"}
+                {
+                    "line": number,
+                    "name": name,
+                    "original": f"{a:.2f}",
+                    "change": f"{b:.2f}",
+                    "corrected": f"{c:.2f}",
+                }
             )
             fields[name] = f"{c:.2f}"
         for number, c in self.single.items():
             name = self.NAMES[number]
             lines.append(
-                {"line": number, "name": name, "original": None, "change": None,
-                 "corrected": f"{c:.2f}"}
+                {
+                    "line": number,
+                    "name": name,
+                    "original": None,
+                    "change": None,
+                    "corrected": f"{c:.2f}",
+                }
             )
             fields[name] = f"{c:.2f}"
         return {
@@ -653,8 +675,11 @@ def amended_form(out: Path, amended: Amended) -> None:
             continue
         top, bottom = _top(w, height)
         cy = (top + bottom) / 2
-        left = [t for t in words if abs((t["top"] + t["bottom"]) / 2 - cy) < 5
-                and t["x1"] <= w.rect[0] + 2]
+        left = [
+            t
+            for t in words
+            if abs((t["top"] + t["bottom"]) / 2 - cy) < 5 and t["x1"] <= w.rect[0] + 2
+        ]
         if left:
             by_number.setdefault(max(left, key=lambda t: t["x1"])["text"], []).append(w)
     for number, (a, b, c) in amended.columns.items():
