@@ -7,10 +7,9 @@ import json
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
-from flows.console import HomeOpt, load_settings, stderr, stdout
-from flows.store import Store
+from flows.console import HomeOpt, load_settings, stderr, stdout, table
 
 
 def _shown(text: str | None) -> str:
@@ -34,6 +33,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List the corrections in force (id, document, field, old and new value, who, why,
         when); --undo ID takes one back (it stays listed, as undone, with --all)."""
+        from flows.store import Store
+
         settings = load_settings(home)
         with Store(settings.database_path) as store:
             if undo is not None:
@@ -57,14 +58,12 @@ def register(app: typer.Typer) -> None:
                 )
             stdout.print_json(json.dumps(listed))
             return
-        table = Table(title=f"{len(listed)} correction(s)")
-        for col in ("id", "document", "field", "old", "new", "who", "why", "when"):
-            table.add_column(col, overflow="fold")
+        rows = []
         for fix in listed:
             undone = (
                 f" (undone {fix['undone_at']} by {fix['undone_by']})" if fix["undone_at"] else ""
             )
-            table.add_row(
+            rows.append([
                 str(fix["id"]),
                 f"{fix['doc_id']}\n{sources.get(fix['doc_id'], '')}",
                 fix["field"],
@@ -73,5 +72,8 @@ def register(app: typer.Typer) -> None:
                 fix["who"],
                 fix["why"] + undone,
                 fix["at"],
-            )
-        stdout.print(table)
+            ])  # fmt: skip
+        columns = ("id", "document", "field", "old", "new", "who", "why", "when")
+        stdout.print(
+            table(f"{len(listed)} correction(s)", columns, [[escape(c) for c in r] for r in rows])
+        )
