@@ -12,6 +12,7 @@ from validators.amended import amended_return
 from validators.cases import Case, group_cases, record_ref
 from validators.findings import SEVERITIES, Finding
 from validators.income import INCOME_LINES, line_total, withholding_total
+from validators.notice_deadlines import open_deadlines
 from validators.registry import all_rules
 from validators.tables import CaseTables, build_tables, to_decimal
 
@@ -100,6 +101,7 @@ def _case_json(t: CaseTables, amended: dict[str, Any]) -> dict[str, Any]:
     out["documents"] = [record_ref(r) for r in case.records]
     out["totals"] = totals
     out["amended_return"] = amended
+    out["deadlines"] = open_deadlines(case.records, t.as_of)
     account = t.account()
     if account is not None:
         out["balance"] = {
