@@ -9,10 +9,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sample_docs.generators import bad, cases, f1099_a, f1099_b_family, misc, transcripts, w2
+from sample_docs.generators import (
+    bad,
+    cases,
+    f1099_a,
+    f1099_b_family,
+    misc,
+    notices,
+    returns,
+    transcripts,
+    w2,
+)
 
 # cases last: its folders are drawn with the other families' renderers.
-FAMILIES = (w2, misc, bad, f1099_a, f1099_b_family, transcripts, cases)
+FAMILIES = (w2, misc, bad, f1099_a, f1099_b_family, transcripts, returns, notices, cases)
 
 
 def main(root: Path) -> None:
