@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from extractors.errors import InputError
+from extractors.limits import check_pdf
 from extractors.page import Page
 from extractors.readers.form_fields import read_form_words
 from extractors.readers.images import open_image_pages
@@ -60,7 +61,7 @@ def sniff(path: Path, settings: ExtractSettings) -> str:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", "open") from exc
+        raise InputError(f"cannot read file ({exc.strerror})", "open", verdict=False) from exc
     if size == 0:
         raise InputError("empty file (0 bytes)", "open")
     if size > settings.max_file_bytes:
@@ -81,7 +82,7 @@ def load(path: Path, settings: ExtractSettings | None = None) -> LoadedFile:
     kind = sniff(path, settings)
     digest = sha256_of(path)
     if kind == "image":
-        frames = open_image_pages(path, settings.max_image_pixels)
+        frames = open_image_pages(path, settings)
         pages = [ocr_image(img, i + 1, dpi, settings.lang) for i, (img, dpi) in enumerate(frames)]
         title = ""
     else:
@@ -116,6 +117,7 @@ def _load_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Page], str]:
         raise InputError(
             f"too many pages ({count:,}; limit {settings.max_pages:,}): split the file", "open"
         )
+    _check_limits(reader, settings)
     pages: list[Page | None] = []
     needs_ocr: list[int] = []
     try:
@@ -127,11 +129,24 @@ def _load_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Page], str]:
                 pages.append(page)
     except InputError:
         raise
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError, OSError) as exc:
+    except OSError as exc:  # the file, not its bytes: read again next time
+        reason = f"cannot read file ({exc.strerror or exc})"
+        raise InputError(reason, "read", verdict=False) from exc
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError) as exc:
         raise InputError(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})", "read") from exc
     for i, page in zip(needs_ocr, _ocr_pdf_pages(path, needs_ocr, settings), strict=True):
         pages[i] = page
     return [p for p in pages if p is not None], title
+
+
+def _check_limits(reader: PdfReader, settings: ExtractSettings) -> None:
+    """The page sizes, images and streams the PDF declares, within the limits (limits.py)."""
+    try:
+        check_pdf(reader, settings)
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise InputError(f"corrupt PDF ({type(exc).__name__}: {exc})", "open") from exc
 
 
 def _text_or_form_page(

@@ -16,6 +16,7 @@ from extractors.classifier import UNKNOWN, PageRun, classify
 from extractors.errors import InputError
 from extractors.kinds import Extracted
 from extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
+from extractors.names import shown_name
 from extractors.page import Page
 from extractors.reconcile import merge_copies
 from extractors.record import DocumentRecord
@@ -34,8 +35,8 @@ class FileResult:
 
 
 def display_name(path: Path | str) -> str:
-    """How a file is named in everything backtax writes: SSN-shaped runs masked."""
-    return mask_ssns(str(path))
+    """How a file is named in everything backtax writes: escaped, SSN-shaped runs masked."""
+    return shown_name(os.fspath(path))
 
 
 def extract_file(
@@ -55,9 +56,13 @@ def extract_file(
             docs.extend(_extract_run(run))
     except InputError as exc:
         return FileResult(source, _digest_or_none(path), error=exc)
+    except MemoryError:
+        reason = "the file needs more memory than the limit allows"
+        return FileResult(source, None, error=InputError(reason, "limit", verdict=False))
     except Exception as exc:  # one file's failure must never stop a batch
         reason = f"internal error while reading this file ({type(exc).__name__}: {exc})"
-        return FileResult(source, _digest_or_none(path), error=InputError(reason, "extract"))
+        error = InputError(display_name(reason), "extract", verdict=False)
+        return FileResult(source, _digest_or_none(path), error=error)
     _years_from_title(docs, loaded.title)
     records = [
         _to_record(doc, source, loaded.sha256, loaded.pages, tin_secret)
@@ -67,7 +72,10 @@ def extract_file(
 
 
 def _digest_or_none(path: Path) -> str | None:
-    return sha256_of(path) if path.is_file() and os.access(path, os.R_OK) else None
+    try:
+        return sha256_of(path)
+    except OSError:  # gone or unreadable: the caller says why
+        return None
 
 
 def _years_from_title(docs: list[Extracted], title: str) -> None:

@@ -1,10 +1,16 @@
 """The flows: one document, a batch over a folder or the inbox, and the check of the cases.
 
-The batch fans the documents out as `extract-document` tasks on a pool capped at
-`settings.workers` (processes by default: the text layer is parsed in Python and OCR
-is CPU bound). Each result is saved to the store as soon as it is done, and only then
-is its file moved out of `processing/`, so a batch killed mid-way loses nothing: the
-next run finds the finished files in the cache and the store, the rest still to do.
+The batch fans the documents out as `extract-document` tasks, each of which reads its
+file in a worker process of a pool capped at `settings.workers` (flows/workers.py: a
+time and a memory limit per file; Prefect's threads only wait for the processes). Each
+result is saved to the store as soon as it is done, and only then is its file moved out
+of `processing/`, so a batch killed mid-way loses nothing: the next run finds the
+finished files in the cache and the store, the rest still to do.
+
+Names are data: every name is stored and shown escaped and masked (`display_name`),
+and the folder parameter Prefect records is the masked one; the real path travels
+beside it in `REAL_FOLDER`. A folder some watcher of this home watches is claimed from,
+as the watcher does, rather than read in place.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import time
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,12 +30,32 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from extractors.loader import sha256_of
-from extractors.pipeline import display_name, iter_inputs
-from flows.inbox import ClaimSession, quarantine, sweep
+from extractors.pipeline import display_name
+from flows.inbox import (
+    ClaimSession,
+    check_inbox,
+    claimed_refusal,
+    client_label,
+    list_inputs,
+    quarantine,
+    sweep,
+    watched_inboxes,
+)
 from flows.reports import BatchReport, publish_artifacts, write_report
 from flows.settings import Settings
 from flows.store import Store
 from flows.tasks import check_store, extract_document, extractor_version, with_source
+from flows.workers import (
+    ExtractorBug,
+    FileVanished,
+    LimitExceeded,
+    ReadFailure,
+    Stopped,
+    worker_cap,
+)
+
+REAL_FOLDER: ContextVar[Path | None] = ContextVar("backtax_real_folder", default=None)
+"""The folder `batch_flow` reads when its (masked) `folder` parameter names it."""
 
 PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar(
     "backtax_progress", default=None
@@ -39,11 +65,13 @@ PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar(
 
 @dataclass
 class Job:
-    """A file to read: where it is now, its name in reports, and whether it was claimed."""
+    """A file to read: where it is now, its name in reports, whether it was claimed, and why
+    it is refused unread (a link leading outside its folder)."""
 
     path: Path
     source: str
     claimed: bool
+    refused: str | None = None
 
 
 def new_batch_id() -> str:
@@ -60,6 +88,7 @@ def task_runner(settings: Settings, jobs: int) -> TaskRunner[Any]:
 
 def task_parameters(job: Job, sha: str, settings: Settings, ocr_workers: int) -> dict[str, Any]:
     extract = settings.extract_settings(ocr_workers=ocr_workers)
+    limits = settings.work_limits()
     return {
         "path": str(job.path),
         "sha256": sha,
@@ -69,12 +98,21 @@ def task_parameters(job: Job, sha: str, settings: Settings, ocr_workers: int) ->
         "dpi": extract.dpi,
         "lang": extract.lang,
         "ocr_workers": ocr_workers,
+        "workers": worker_cap(settings.workers, limits),
+        "limits": asdict(limits),
     }
 
 
+STAGES = {LimitExceeded: "limit", FileVanished: "vanished", ReadFailure: "read"}
+
+
 def failed_result(job: Job, sha: str | None, exc: BaseException, stage: str) -> dict[str, Any]:
-    """A file that broke the extractor (a bug, not the file's fault) or could not be opened."""
-    reason = f"{type(exc).__name__}: {exc}" if stage == "extract" else str(exc)
+    """A file that could not be read this time: over a limit, gone, an I/O error, a bug."""
+    stage = next((v for k, v in STAGES.items() if isinstance(exc, k)), stage)
+    if isinstance(exc, FileNotFoundError):
+        stage = "vanished"
+    ours = isinstance(exc, (*STAGES, ExtractorBug)) or stage != "extract"
+    reason = str(exc) if ours else f"{type(exc).__name__}: {exc}"
     return {
         "sha256": sha,
         "source": job.source,
@@ -91,27 +129,52 @@ class BatchRun:
         self.doc_ids: list[str] = []
 
     def settle(self, job: Job, result: dict[str, Any]) -> None:
-        result = with_source(result, job.source) if result.get("sha256") else result
-        self.doc_ids += self.store.save_result(result, self.report.batch_id)
+        if result.get("sha256"):
+            result = with_source(
+                result, job.source, client_label(job.source) if job.claimed else None
+            )
         error = result.get("error")
         pair = (error["reason"], error["stage"]) if error else None
         if error:
             self.report.errors.append({"source": job.source, **error})
+        if pair and pair[1] == "vanished":  # another claimer has it, or it was deleted
+            return
+        if not job.refused:
+            self.doc_ids += self.store.save_result(result, self.report.batch_id)
         if job.claimed:
             self.session.finish(job.path, pair, job.source)
         elif pair:
             quarantine(self.settings.home, job.path, pair, job.source, move=False)
+
+    def duplicate(self, job: Job, sha: str) -> bool:
+        """A claimed file whose bytes are stored already: kept in processed/, not read again."""
+        known = self.store.file(sha) if job.claimed else None
+        if not known or known["status"] != "ok":
+            return False
+        self.store.seen_again(sha)
+        self.session.finish(job.path, None, job.source)
+        self.report.duplicates.append({"source": job.source, "first_source": known["source"]})
+        return True
 
     def extract_all(self, jobs: list[Job]) -> None:
         """Extract every job, identical files once, in parallel; settle each as it finishes."""
         progress, done = PROGRESS.get(), 0
         by_sha: dict[str, list[Job]] = {}
         for job in jobs:
+            if job.refused:
+                self.settle(job, failed_result(job, None, Exception(job.refused), "refused"))
+                done += 1
+                continue
             try:
-                by_sha.setdefault(sha256_of(job.path), []).append(job)
+                sha = sha256_of(job.path)
             except OSError as exc:
                 self.settle(job, failed_result(job, None, exc, "open"))
                 done += 1
+                continue
+            if self.duplicate(job, sha):
+                done += 1
+            else:
+                by_sha.setdefault(sha, []).append(job)
         ocr_workers = 1 if len(by_sha) > 1 else 0
         with task_runner(self.settings, len(by_sha)) as runner:
             futures = {
@@ -126,7 +189,9 @@ class BatchRun:
                 for job in by_sha[sha]:
                     try:
                         result = future.result()
-                    except Exception as exc:  # a bug on one file must not stop the batch
+                    except Stopped:
+                        raise  # the file stays claimed (or in place) for the next start
+                    except Exception as exc:  # one file's failure must not stop the batch
                         result = failed_result(job, sha, exc, "extract")
                     self.settle(job, result)
                     done += 1
@@ -134,19 +199,30 @@ class BatchRun:
                         progress(done, len(jobs))
 
 
-def folder_jobs(folder: Path) -> list[Job]:
-    return [Job(p, display_name(p), claimed=False) for p in iter_inputs([folder])]
+def folder_jobs(folder: Path, settings: Settings) -> list[Job]:
+    return [
+        Job(p, display_name(p), claimed=False, refused=refused)
+        for p, refused in list_inputs(folder, settings.follow_links)
+    ]
 
 
-def inbox_jobs(settings: Settings, session: ClaimSession) -> list[Job]:
+def inbox_jobs(settings: Settings, session: ClaimSession, inbox: Path | None = None) -> list[Job]:
     """Files of dead sessions first, then every finished file in the inbox, claimed."""
-    inbox = settings.inbox_dir
-    inbox.mkdir(parents=True, exist_ok=True)
-    jobs = [Job(p, p.name, claimed=True) for p in session.take_over_orphans()]
+    jobs = []
+    if inbox is None:
+        inbox = check_inbox(settings)
+        jobs += [Job(p, p.name, claimed=True) for p in session.take_over_orphans()]
     jobs += [
-        Job(p, source, claimed=True) for p, source in sweep(inbox, session, settings.settle_seconds)
+        Job(p, source, claimed=True, refused=claimed_refusal(p, settings.follow_links))
+        for p, source in sweep(inbox, session, settings.settle_seconds, settings.stall_seconds)
     ]
     return jobs
+
+
+def real_folder(folder: str) -> Path:
+    """The folder a (masked) `folder` parameter stands for."""
+    real = REAL_FOLDER.get()
+    return real if real is not None and display_name(real) == folder else Path(folder)
 
 
 @flow(name="backtax-batch", log_prints=False)
@@ -159,7 +235,11 @@ def batch_flow(
     report = BatchReport(new_batch_id())
     with Store(settings.database_path) as store, ClaimSession(settings.home) as session:
         store.start_batch(report.batch_id, "inbox" if sweep_inbox else "folder")
-        jobs = folder_jobs(Path(folder)) if folder else []
+        jobs = []
+        if folder:
+            path = real_folder(folder)
+            watched = path.resolve() in watched_inboxes(settings.home)
+            jobs = inbox_jobs(settings, session, path) if watched else folder_jobs(path, settings)
         if sweep_inbox:
             jobs += inbox_jobs(settings, session)
         report.files = len(jobs)
@@ -188,6 +268,7 @@ def batch_flow(
         "report": str(folder_out),
         **report.counts(),
         "errors_detail": report.errors,
+        "duplicates": report.duplicates,
         "check_error": report.check_error,
         "candidates": len(report.candidates()),
     }
@@ -233,10 +314,26 @@ def document_flow(path: str, source: str) -> dict[str, Any]:
     job = Job(Path(path), source, claimed=True)
     try:
         sha = sha256_of(job.path)
-        result = extract_document(**task_parameters(job, sha, settings, ocr_workers=0))
-        result = with_source(result, source)
     except OSError as exc:
-        sha, result = None, failed_result(job, None, exc, "open")
+        return {
+            "sha256": None,
+            "doc_ids": [],
+            "error": failed_result(job, None, exc, "open")["error"],
+        }
+    with Store(settings.database_path) as store:
+        known = store.file(sha)
+        if known and known["status"] == "ok":
+            store.seen_again(sha)
+            return {"sha256": sha, "doc_ids": [], "error": None, "duplicate_of": known["source"]}
+    try:
+        result = extract_document(**task_parameters(job, sha, settings, ocr_workers=0))
+        result = with_source(result, source, client_label(source))
+    except Stopped:
+        raise
+    except Exception as exc:  # not a verdict on the bytes: reported, never cached
+        result = failed_result(job, sha, exc, "extract")
+    if (result.get("error") or {}).get("stage") == "vanished":
+        return {"sha256": sha, "doc_ids": [], "error": result["error"]}
     with Store(settings.database_path) as store:
         doc_ids = store.save_result(result)
     return {"sha256": sha, "doc_ids": doc_ids, "error": result.get("error")}

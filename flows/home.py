@@ -8,12 +8,14 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from flows.files import make_private
+
 
 def resolve_home(home: Path | str | None = None) -> Path:
     """`--home`, else `BACKTAX_HOME`, else the platform's user data folder for backtax."""
     chosen = home or os.environ.get("BACKTAX_HOME") or user_data_dir("backtax", appauthor=False)
     path = Path(chosen).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    make_private(path)
     return path
 
 

@@ -27,6 +27,8 @@ class BatchReport:
     batch_id: str
     documents: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
+    duplicates: list[dict[str, str]] = field(default_factory=list)
+    """Claimed files whose bytes were stored already (source, first_source): not read again."""
     cases: list[dict[str, Any]] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
     files: int = 0

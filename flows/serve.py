@@ -19,9 +19,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flows import prefect_env
 from flows.settings import Settings
+
+if TYPE_CHECKING:
+    from flows.watch import Notify
 
 DEPLOYMENT = "nightly"
 FLOW_NAME = "backtax-batch"
@@ -162,10 +166,15 @@ def ui_address(server: LocalServer | None) -> str:
 
 
 def serve(
-    settings: Settings, *, watch: bool = True, on_ready: Callable[[str], None] | None = None
+    settings: Settings,
+    *,
+    watch: bool = True,
+    on_ready: Callable[[str], None] | None = None,
+    notify: Notify | None = None,
 ) -> None:
-    """Serve the batch flow on its cron schedule, and watch the inbox, until terminated;
-    `on_ready` is told the Prefect UI's address once the server answers."""
+    """Serve the batch flow on its cron schedule, and watch the inbox (telling `notify` what
+    it consumed and quarantined), until terminated; `on_ready` is told the Prefect UI's
+    address once the server answers."""
     prefect_env.configure(settings)
     from prefect import serve as prefect_serve
     from prefect.deployments.runner import EntrypointType
@@ -185,7 +194,7 @@ def serve(
             description="Sweep the inbox, extract, re-check every case, publish the report.",
             entrypoint_type=EntrypointType.MODULE_PATH,
         )
-        watcher = InboxWatcher(settings) if watch else None
+        watcher = InboxWatcher(settings, notify) if watch else None
         thread = threading.Thread(target=watcher.run, daemon=True) if watcher else None
         if thread:
             thread.start()

@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from extractors.settings import ExtractSettings
 from flows.home import resolve_home
+from flows.workers import Limits
 
 CONFIG_FILE = "backtax.toml"
 
@@ -63,6 +64,20 @@ class Settings(BaseSettings):
     poll_interval: float = Field(default=2.0, gt=0)
     settle_seconds: float = Field(default=2.0, ge=0)
     """A file must keep the same size and time this long before it is taken."""
+    stall_seconds: float = Field(default=300.0, ge=0)
+    """A file that stopped changing without the end its kind has (a stalled copy) waits this
+    much longer before it is taken as it is."""
+    create_inbox: bool = False
+    """Create a missing inbox given by name (the default `<home>/inbox` is always created)."""
+    follow_links: bool = False
+    """Read symbolic and hard links that lead outside the folder (refused by default)."""
+    limit_seconds_per_page: float = Field(default=120.0, gt=0)
+    """Time a worker may take for each page of a file, at most `limit_seconds_per_file`."""
+    limit_seconds_per_file: float = Field(default=1800.0, gt=0)
+    limit_memory_mb: int = Field(default=3072, ge=256)
+    """Address space of a worker process (its OCR processes and Tesseract included)."""
+    retention_days: int | None = Field(default=None, ge=0)
+    """Days kept originals stay in processed/ and quarantine/ (None: kept until purged)."""
     server_port: int = 4205
     """Port of the local Prefect server that `backtax serve` starts when none is configured."""
     server_idle_minutes: float = Field(default=30.0, ge=0)
@@ -141,6 +156,11 @@ class Settings(BaseSettings):
         path = self.home / name
         path.mkdir(parents=True, exist_ok=True)
         return path
+
+    def work_limits(self) -> Limits:
+        return Limits(
+            self.limit_seconds_per_page, self.limit_seconds_per_file, self.limit_memory_mb
+        )
 
     def extract_settings(self, *, ocr_workers: int = 0) -> ExtractSettings:
         return ExtractSettings(dpi=self.ocr_dpi, lang=self.ocr_lang, ocr_workers=ocr_workers)

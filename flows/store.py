@@ -239,6 +239,14 @@ class Store:
             for ident, record in records.items():
                 _set_keys(db, ident, record)
 
+    def seen_again(self, sha256: str) -> None:
+        """A file already stored arrived again: counted, its first source kept."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE files SET last_seen=?, times_seen=times_seen+1 WHERE sha256=?",
+                (now(), sha256),
+            )
+
     def file(self, sha256: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM files WHERE sha256=?", (sha256,)).fetchone()
         return dict(row) if row else None

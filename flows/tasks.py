@@ -1,16 +1,19 @@
 """The Prefect tasks: plain functions of extractors/ and validators/ with caching and retries.
 
-Extraction is cached on the file's SHA-256, the extractor's version and the OCR settings
-(a key of our own: Prefect's default key includes the flow run), with the result kept
-under `<home>/prefect/results` as JSON. A document is therefore never extracted twice
-by the same code, and is again once the extractor's code changes. Only the records are
-kept (last four of TINs, masked sources), never the page words, which hold full SSNs.
+Extraction is cached on the file's SHA-256, the extractor's version, the OCR settings
+and the input limits (a key of our own: Prefect's default key includes the flow run),
+with the result kept under `<home>/prefect/results` as JSON. Only a verdict about the
+file's bytes is a result: records, or a reason such as corrupt, encrypted or too large.
+Whatever could end otherwise next time (the file vanished or changed while read, an I/O
+error, a time or memory limit, a bug in the extractor) is raised instead, so the task
+fails, nothing is cached, and the same file dropped again is read again. Only the
+records are kept (last four of TINs, masked sources), never the page words.
 """
 
 from __future__ import annotations
 
 import hashlib
-import subprocess
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
@@ -22,10 +25,10 @@ from prefect.context import TaskRunContext
 from prefect.states import State
 
 import extractors
-from extractors.pipeline import extract_file
 from extractors.settings import ExtractSettings
 from flows.home import tin_secret
 from flows.store import Store
+from flows.workers import Job, Limits, ReadFailure, pool
 from validators.api import check_records
 from validators.assess import assess
 
@@ -52,10 +55,10 @@ def extraction_key(_: TaskRunContext, parameters: dict[str, Any]) -> str:
 
 
 def transient_failure(_task: Any, _run: TaskRun, state: State) -> bool:
-    """Retry only what a second try can fix: I/O hiccups (network shares), a killed OCR process."""
+    """Retry only what a second try can fix: an I/O error on a file that is still there."""
     try:
         state.result()
-    except (OSError, TimeoutError, subprocess.SubprocessError):
+    except ReadFailure:
         return True
     except Exception:
         return False
@@ -80,27 +83,27 @@ def extract_document(
     dpi: int,
     lang: str,
     ocr_workers: int,
+    workers: int = 1,
+    limits: dict[str, float] | None = None,
 ) -> dict[str, Any]:
-    """One file's records (or why it could not be read) as JSON-ready data."""
+    """One file's records (or the verdict why it cannot be read) as JSON-ready data, read
+    in a worker process of the pool (`workers` at once, within `limits`)."""
     settings = ExtractSettings(dpi=dpi, lang=lang, ocr_workers=ocr_workers)
-    result = extract_file(
-        path, settings=settings, tin_secret=tin_secret(Path(home)), display_source=source
-    )
+    job = Job(path, sha256, source, asdict(settings), tin_secret(Path(home)))
+    result = pool(workers, Limits(**(limits or {}))).read(job)
     return {
-        "sha256": result.sha256 or sha256,
-        "source": result.source,
-        "records": [r.to_json() for r in result.records],
-        "error": (
-            {"reason": result.error.reason, "stage": result.error.stage} if result.error else None
-        ),
+        **result,
+        "sha256": result["sha256"] or sha256,
         "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "extractor_version": version,
     }
 
 
-def with_source(result: dict[str, Any], source: str) -> dict[str, Any]:
-    """A (possibly cached) result named after the file it now comes from."""
-    records = [{**r, "source": source} for r in result["records"]]
+def with_source(result: dict[str, Any], source: str, client: str | None = None) -> dict[str, Any]:
+    """A (possibly cached) result named after the file it now comes from (and the client
+    whose inbox subfolder it came from, when it did)."""
+    label = {"client": client} if client else {}
+    records = [{**r, "source": source, **label} for r in result["records"]]
     return {**result, "source": source, "records": records}
 
 

@@ -4,15 +4,27 @@ File events come from watchdog (inotify, FSEvents, ReadDirectoryChangesW), or fr
 polling observer when `settings.watch_polling` is on: NFS and SMB shares send no events.
 Events only say "look at this file"; a file is taken when `Settler` says it has stopped
 changing, claimed into `processing/`, read by the document flow, then moved to
-`processed/` or to `quarantine/` with its reason. Files already in the inbox at start
-and files left in `processing/` by a process that died are processed first.
+`processed/` or to `quarantine/` with its reason, under the subfolders it had in the
+inbox. Files already in the inbox at start and files left in `processing/` by a process
+that died are processed first.
+
+Files are read concurrently, as many as the worker cap (cores, and memory for each
+worker's limit), in the order they were noticed; only as many are claimed as can
+start, so a second watcher or a `backtax run` on the same inbox shares the work
+through the same atomic claim. Nothing a file does stops the watcher: a vanished file
+is reported and forgotten, a fault of the home (disk full, read-only, unwritable)
+pauses the watcher with one message and it resumes by itself once writing works again.
 """
 
 from __future__ import annotations
 
+import errno
 import queue
+import sqlite3
 import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +33,34 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from flows.inbox import ClaimSession, Settler, is_candidate, safe_name
+from flows import workers
+from flows.inbox import (
+    ClaimSession,
+    Settler,
+    check_inbox,
+    claimed_refusal,
+    is_candidate,
+    safe_name,
+)
 from flows.settings import Settings
 
 Notify = Callable[[str, dict[str, Any]], None]
-"""Told about each file handled: (masked source, outcome of the document flow)."""
+"""Told about each file handled: (masked source, outcome of the document flow); and with
+an empty source about checks (`checked`) and pauses (`paused`, `resumed`)."""
+
+PAUSE_SECONDS = 5.0
+HOME_FAULTS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def home_fault(exc: BaseException) -> str | None:
+    """A sentence when `exc` says the home cannot be written (full, read-only, no access)."""
+    if isinstance(exc, OSError) and exc.errno in HOME_FAULTS:
+        return f"cannot write to the backtax home ({exc.strerror})"
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        if "disk is full" in text or "readonly" in text or "unable to open" in text:
+            return f"cannot write to the results store ({exc})"
+    return None
 
 
 class _Events(FileSystemEventHandler):
@@ -41,15 +76,6 @@ class _Events(FileSystemEventHandler):
         self.paths.put(Path(str(target)))
 
 
-def check_inbox(settings: Settings) -> Path:
-    """The inbox, created; refuses one that holds the home (outputs never go in the inbox)."""
-    inbox = settings.inbox_dir
-    inbox.mkdir(parents=True, exist_ok=True)
-    if settings.home == inbox or settings.home.is_relative_to(inbox):
-        raise ValueError(f"the backtax home {settings.home} must not be inside the inbox {inbox}")
-    return inbox
-
-
 class InboxWatcher:
     """Watches `settings.inbox_dir` until `stop` is set."""
 
@@ -58,8 +84,17 @@ class InboxWatcher:
         self.inbox = check_inbox(settings)
         self.notify = notify
         self.paths: queue.SimpleQueue[Path] = queue.SimpleQueue()
-        self.settler = Settler(settings.settle_seconds)
+        self.settler = Settler(settings.settle_seconds, settings.stall_seconds)
         self.stop = threading.Event()
+        self.cap = workers.worker_cap(settings.workers, settings.work_limits())
+        self.running: dict[Future[tuple[str, Any]], tuple[Path, str]] = {}
+        self.waiting: list[tuple[Path, str]] = []
+        """Claimed files to (re)start: orphans, and files put back by a pause."""
+        self.unfinished: list[tuple[Path, tuple[str, str] | None, str]] = []
+        """Files read whose move out of processing/ failed (the home is full): retried."""
+        self.paused: str | None = None
+        self.resume_at = 0.0
+        self.doc_ids: list[str] = []
 
     def observer(self) -> BaseObserver:
         if self.settings.watch_polling:
@@ -71,55 +106,133 @@ class InboxWatcher:
         observer = self.observer()
         observer.schedule(_Events(self.paths), str(self.inbox), recursive=True)
         observer.start()
+        pool = ThreadPoolExecutor(self.cap, thread_name_prefix="backtax-watch")
         try:
-            with ClaimSession(self.settings.home) as session:
-                orphans = [(p, p.name) for p in session.take_over_orphans()]
-                if orphans:
-                    self.process(session, orphans)
+            with ClaimSession(self.settings.home, inbox=self.inbox) as session:
+                self.waiting += [(p, self._source(session, p)) for p in session.take_over_orphans()]
                 for path in sorted(self.inbox.rglob("*")):
                     if path.is_file():
                         self.paths.put(path)
                 tick = min(0.5, self.settings.poll_interval)
-                while not self.stop.wait(tick):
-                    self.step(session)
+                while not self.stop.is_set():
+                    self.step(session, pool)
+                    self.stop.wait(tick)
         finally:
+            workers.close_all()  # files being read stay claimed: the next start takes them
+            pool.shutdown(wait=True, cancel_futures=True)
             observer.stop()
             observer.join()
 
-    def step(self, session: ClaimSession) -> None:
-        """Note the paths events named; claim and process those that have settled."""
+    @staticmethod
+    def _source(session: ClaimSession, claimed: Path) -> str:
+        return safe_name(str(claimed.relative_to(session.folder)))
+
+    def step(self, session: ClaimSession, pool: ThreadPoolExecutor) -> None:
+        """Settle finished reads; note the paths events named; start what has settled."""
+        self._collect(session)
+        if self.paused:
+            if time.monotonic() < self.resume_at or not self._retry_unfinished(session):
+                return
+            self._say("", {"resumed": self.paused})
+            self.paused = None
         while not self.paths.empty():
             path = self.paths.get()
             if path.is_relative_to(self.inbox) and is_candidate(path):
                 self.settler.note(path)
-        claimed = []
-        for path in self.settler.ready():
-            source = safe_name(str(path.relative_to(self.inbox)))
-            if (target := session.claim(path)) is not None:
-                claimed.append((target, source))
-        if claimed:
-            self.process(session, claimed)
+        free = self.cap - len(self.running)
+        while free > 0 and self.waiting:
+            self._start(pool, *self.waiting.pop(0))
+            free -= 1
+        for path in self.settler.ready(limit=max(0, free)) if free > 0 else []:
+            relative = str(path.relative_to(self.inbox))
+            if (target := session.claim(path, relative)) is not None:
+                self._start(pool, target, safe_name(relative))
+        if not self.running and not self.waiting and self.doc_ids:
+            self._check()
 
-    def process(self, session: ClaimSession, claimed: list[tuple[Path, str]]) -> None:
-        """Each file through the document flow and out of processing/; then one check."""
-        from flows.batch import check_flow, document_flow
+    def _start(self, pool: ThreadPoolExecutor, claimed: Path, source: str) -> None:
+        self.running[pool.submit(self._read, claimed, source)] = (claimed, source)
 
-        doc_ids: list[str] = []
-        for path, source in claimed:
+    def _read(self, claimed: Path, source: str) -> tuple[str, Any]:
+        """In a thread: the document flow over one claimed file (its work in a worker)."""
+        from flows.batch import document_flow
+
+        refused = claimed_refusal(claimed, self.settings.follow_links)
+        if refused:
+            return "done", {"doc_ids": [], "error": {"reason": refused, "stage": "refused"}}
+        try:
+            return "done", document_flow(path=str(claimed), source=source)
+        except workers.Stopped:
+            return "left", None
+        except Exception as exc:  # a fault of the home, or a bug on one file: never the end
+            if self.stop.is_set():
+                return "left", None
+            if fault := home_fault(exc):
+                return "pause", fault
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+            return "done", {"doc_ids": [], "error": {"reason": reason, "stage": "extract"}}
+
+    def _collect(self, session: ClaimSession) -> None:
+        for future in [f for f in self.running if f.done()]:
+            claimed, source = self.running.pop(future)
+            kind, value = future.result()
+            if kind == "pause":
+                self.waiting.insert(0, (claimed, source))
+                self._pause(value)
+            elif kind == "done":
+                self._finish(session, claimed, source, value)
+
+    def _finish(
+        self, session: ClaimSession, claimed: Path, source: str, outcome: dict[str, Any]
+    ) -> None:
+        error = outcome["error"]
+        self.doc_ids += outcome["doc_ids"]
+        if error and error["stage"] == "vanished":
+            self._say(source, outcome)
+            return
+        pair = (error["reason"], error["stage"]) if error else None
+        try:
+            session.finish(claimed, pair, source)
+        except FileNotFoundError:
+            outcome = {**outcome, "error": {"reason": "the file vanished", "stage": "vanished"}}
+        except OSError as exc:
+            self.unfinished.append((claimed, pair, source))
+            self._pause(home_fault(exc) or f"cannot move the file out ({exc.strerror})")
+            return
+        self._say(source, outcome)
+
+    def _retry_unfinished(self, session: ClaimSession) -> bool:
+        """Move out the files a fault left behind; False (still paused) while it lasts."""
+        while self.unfinished:
+            claimed, pair, source = self.unfinished[0]
             try:
-                outcome = document_flow(path=str(path), source=source)
-            except Exception as exc:  # a bug on one file: quarantine it, keep watching
-                reason = f"internal error: {type(exc).__name__}: {exc}"
-                outcome = {"doc_ids": [], "error": {"reason": reason, "stage": "extract"}}
-            error = outcome["error"]
-            session.finish(path, (error["reason"], error["stage"]) if error else None, source)
-            doc_ids += outcome["doc_ids"]
-            if self.notify:
-                self.notify(source, outcome)
-        if doc_ids:
-            try:
-                checked = check_flow(doc_ids)
-            except Exception as exc:  # the documents are saved; the nightly batch re-checks
-                checked = {"cases": [], "findings": [], "error": f"{type(exc).__name__}: {exc}"}
-            if self.notify:
-                self.notify("", {"checked": checked})
+                session.finish(claimed, pair, source)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                self._pause(home_fault(exc) or f"cannot move the file out ({exc.strerror})")
+                return False
+            self.unfinished.pop(0)
+            error = {"reason": pair[0], "stage": pair[1]} if pair else None
+            self._say(source, {"doc_ids": [], "error": error})
+        return True
+
+    def _pause(self, reason: str) -> None:
+        if self.paused is None:
+            self._say("", {"paused": reason, "retry_seconds": PAUSE_SECONDS})
+        self.paused = reason
+        self.resume_at = time.monotonic() + PAUSE_SECONDS
+
+    def _check(self) -> None:
+        from flows.batch import check_flow
+
+        doc_ids, self.doc_ids = self.doc_ids, []
+        try:
+            checked = check_flow(doc_ids)
+        except Exception as exc:  # the documents are saved; the nightly batch re-checks
+            checked = {"cases": [], "findings": [], "error": f"{type(exc).__name__}: {exc}"}
+        self._say("", {"checked": checked})
+
+    def _say(self, source: str, outcome: dict[str, Any]) -> None:
+        if self.notify:
+            self.notify(source, outcome)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr, stdout, table, use_kept_server
 
@@ -49,8 +51,12 @@ def register(app: typer.Typer) -> None:
             TimeRemainingColumn,
         )
 
-        from flows.batch import PROGRESS, batch_flow
+        from extractors.pipeline import display_name
+        from flows.batch import PROGRESS, REAL_FOLDER, batch_flow
+        from flows.commands.watch import interrupt
         from flows.home_server import lease
+
+        signal.signal(signal.SIGTERM, interrupt)
 
         progress = Progress(
             TextColumn("processing"),
@@ -66,18 +72,23 @@ def register(app: typer.Typer) -> None:
             token = PROGRESS.set(
                 lambda done, total: progress.update(bar, completed=done, total=total)
             )
-            try:
-                result = batch_flow(folder=str(folder), as_of=as_of)
+            real = REAL_FOLDER.set(folder.resolve())
+            try:  # Prefect records the folder parameter: it gets the masked name
+                result = batch_flow(folder=display_name(folder.resolve()), as_of=as_of)
+            except KeyboardInterrupt:
+                stderr.print("stopped: files being read are read again next time")
+                raise typer.Exit(130) from None
             finally:
                 PROGRESS.reset(token)
+                REAL_FOLDER.reset(real)
         for error in result["errors_detail"]:
-            stderr.print(f"[red]error[/red] {error['source']}: {error['reason']}")
+            stderr.print(f"[red]error[/red] {escape(error['source'])}: {escape(error['reason'])}")
         if as_json:
             stdout.print_json(json.dumps(result))
         else:
             stdout.print(summary_table(result))
         if result["check_error"]:
-            stderr.print(f"[red]the cross-checks failed[/red]: {result['check_error']}")
+            stderr.print(f"[red]the cross-checks failed[/red]: {escape(result['check_error'])}")
             raise typer.Exit(1)
         if result["errors"]:
             raise typer.Exit(EXIT_UNREADABLE)

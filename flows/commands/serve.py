@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from flows.commands.watch import interrupt
+from flows.commands.watch import interrupt, say
 from flows.console import HomeOpt, WorkersOpt, load_settings, notes, setup, stderr
 
 
@@ -44,7 +44,10 @@ def register(app: typer.Typer) -> None:
         )
         try:
             serve_forever(
-                settings, watch=watch, on_ready=lambda ui: notes.print(f"Prefect UI: {ui}")
+                settings,
+                watch=watch,
+                on_ready=lambda ui: notes.print(f"Prefect UI: {ui}"),
+                notify=say,
             )
         except RuntimeError as exc:
             stderr.print(f"[red]error[/red] {exc}")
