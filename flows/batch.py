@@ -41,6 +41,7 @@ from flows.inbox import (
     sweep,
     watched_inboxes,
 )
+from flows.purge import expire_originals
 from flows.reports import BatchReport, publish_artifacts, write_report
 from flows.settings import Settings
 from flows.store import Store
@@ -263,6 +264,7 @@ def batch_flow(
         folder_out = write_report(report, settings.reports_dir / report.batch_id)
         publish_artifacts(report, folder_out)
         store.finish_batch(report.batch_id, report.counts(), str(folder_out))
+    expire_originals(settings.home, settings.retention_days)
     return {
         "batch_id": report.batch_id,
         "report": str(folder_out),

@@ -59,4 +59,7 @@ for _info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.nam
 
 
 def main() -> None:
-    app()
+    from flows.faults import sentences
+
+    with sentences():
+        app()

@@ -109,8 +109,10 @@ def load_settings(home: Path | None, **overrides: Any) -> Settings:
 def setup(home: Path | None, **overrides: Any) -> Settings:
     """`load_settings` (the log level from -q/-v), and Prefect configured under the home."""
     from flows import prefect_env
+    from flows.faults import preflight
 
     settings = load_settings(home, log_level=LOG_LEVELS[verbosity], **overrides)
+    preflight(settings.home, settings.database_path)
     warn_if_no_tesseract()
     prefect_env.configure(settings)
     return settings

@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import socket
+import stat
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -197,11 +198,12 @@ def list_inputs(folder: Path, follow_links: bool = False) -> list[tuple[Path, st
         found += [Path(top) / f for f in sorted(files) if Path(f).suffix.lower() in INPUT_SUFFIXES]
     if follow_links:
         return [(p, None) for p in found if p.is_file()]
-    names: dict[tuple[int, int], int] = {}
+    names: dict[tuple[int, int], int] = {}  # the folder's own names of each file (not links)
     for path in found:
         with contextlib.suppress(OSError):
-            st = path.stat()
-            names[(st.st_dev, st.st_ino)] = names.get((st.st_dev, st.st_ino), 0) + 1
+            st = path.lstat()
+            if not stat.S_ISLNK(st.st_mode):
+                names[(st.st_dev, st.st_ino)] = names.get((st.st_dev, st.st_ino), 0) + 1
     out = []
     for path in found:
         try:

@@ -42,6 +42,7 @@ from flows.inbox import (
     is_candidate,
     safe_name,
 )
+from flows.purge import expire_originals
 from flows.settings import Settings
 
 Notify = Callable[[str, dict[str, Any]], None]
@@ -108,6 +109,7 @@ class InboxWatcher:
         observer.start()
         pool = ThreadPoolExecutor(self.cap, thread_name_prefix="backtax-watch")
         try:
+            expire_originals(self.settings.home, self.settings.retention_days)
             with ClaimSession(self.settings.home, inbox=self.inbox) as session:
                 self.waiting += [(p, self._source(session, p)) for p in session.take_over_orphans()]
                 for path in sorted(self.inbox.rglob("*")):

@@ -10,14 +10,13 @@ uses every core (Prefect's threads only wait for them).
 Limits: `memory_mb` is the worker's address space (`RLIMIT_AS`, inherited by its OCR
 processes and Tesseract); the deadline is `seconds_per_page` for each page the file
 declares, at most `seconds_per_file`. A worker also dies with the process that made
-it (`PR_SET_PDEATHSIG`), so killing backtax never leaves a worker spinning.
+it (it watches its parent), so killing backtax never leaves a worker spinning.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
 import hashlib
 import os
 import resource
@@ -32,7 +31,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-PR_SET_PDEATHSIG = 1
+PARENT_CHECK_SECONDS = 0.5
 _TICK = 0.2
 STARTUP_SECONDS = 300.0
 
@@ -80,18 +79,13 @@ class Job:
 
 def _worker_main(fd: int, memory_mb: int) -> None:
     """A worker's life: limits on itself, then one job at a time until the socket closes."""
-    parent = os.getppid()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        return
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     import extractors.pipeline  # noqa: F401  (imported before the first job's clock starts)
 
     if memory_mb:  # the imports' address space counts too (about 500 MB)
         cap = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
     conn = Connection(fd)
     conn.send(("ready", None))
     while True:
@@ -100,6 +94,15 @@ def _worker_main(fd: int, memory_mb: int) -> None:
         except (EOFError, OSError):
             return
         conn.send(_read(job, conn))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End the worker as soon as backtax is gone, killed or not (a parser stuck in a loop
+    still lets this thread run). PR_SET_PDEATHSIG would fire when the *thread* that
+    started the worker ends, and Prefect's and the watcher's threads come and go."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _read(job: Job, conn: Connection) -> tuple[str, Any]:
@@ -246,7 +249,10 @@ class WorkerPool:
         started = time.monotonic()
         # a fresh interpreter's imports are not the file's time (a loaded machine: seconds)
         deadline = started + (self.limits.deadline(1) if worker.ready else STARTUP_SECONDS)
-        worker.conn.send(job)
+        try:
+            worker.conn.send(job)
+        except OSError:  # the worker died while idle (killed by hand, out of memory)
+            raise self._died(worker) from None
         while True:
             if self.closed.is_set():
                 raise Stopped("backtax was stopped while this file was read")
@@ -298,6 +304,8 @@ class WorkerPool:
         with self.lock:
             if self.closed.is_set():
                 raise Stopped("backtax is stopping")
+            while self.idle and not self.idle[-1].alive():
+                self.idle.pop().kill()
             worker = self.idle.pop() if self.idle else _Worker(self.limits.memory_mb)
             self.busy.add(worker)
             return worker

@@ -35,7 +35,7 @@ def test_a_growing_file_is_not_ready_until_it_stops_changing(tmp_path: Path) -> 
     assert settler.ready() == []
     time.sleep(0.2)
     with path.open("ab") as fh:
-        fh.write(b" part two")
+        fh.write(b" part two\n%%EOF\n")  # and ends as a finished PDF does
     assert settler.ready() == []  # changed: the clock starts again
     time.sleep(0.2)
     assert settler.ready() == []
@@ -45,7 +45,7 @@ def test_a_growing_file_is_not_ready_until_it_stops_changing(tmp_path: Path) -> 
 
 def test_a_copy_keeping_an_old_mtime_still_waits(tmp_path: Path) -> None:
     path = tmp_path / "old.pdf"
-    path.write_bytes(b"%PDF-1.7")
+    path.write_bytes(b"%PDF-1.7\n%%EOF\n")
     os.utime(path, (0, 0))  # `cp -p`: an old modification time from the start
     settler = Settler(settle_seconds=0.3)
     settler.note(path)
@@ -55,18 +55,18 @@ def test_a_copy_keeping_an_old_mtime_still_waits(tmp_path: Path) -> None:
 def test_a_file_is_claimed_once_by_two_sessions(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "w2.pdf").write_bytes(b"%PDF-1.7")
+    (inbox / "w2.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
     with ClaimSession(tmp_path / "home") as a, ClaimSession(tmp_path / "home") as b:
         first = a.claim(inbox / "w2.pdf")
         second = b.claim(inbox / "w2.pdf")
-    assert first is not None and first.read_bytes() == b"%PDF-1.7"
+    assert first is not None and first.read_bytes() == b"%PDF-1.7\n%%EOF\n"
     assert second is None
 
 
 def test_ssn_in_a_file_name_is_masked_when_claimed(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "w2_900-12-3456.pdf").write_bytes(b"%PDF-1.7")
+    (inbox / "w2_900-12-3456.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
     with ClaimSession(tmp_path / "home") as session:
         [(claimed, source)] = sweep(inbox, session, settle_seconds=0)
         assert claimed.name == "w2_XXX-XX-3456.pdf"
@@ -89,7 +89,7 @@ time.sleep(60)
 def test_files_of_a_killed_session_are_taken_over(tmp_path: Path) -> None:
     home, inbox = tmp_path / "home", tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "w2.pdf").write_bytes(b"%PDF-1.7")
+    (inbox / "w2.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
     proc = subprocess.Popen(
         [sys.executable, "-c", CLAIM_AND_HANG, str(home), str(inbox / "w2.pdf")],
         stdout=subprocess.PIPE, text=True,
