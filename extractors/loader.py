@@ -146,7 +146,8 @@ def _check_limits(reader: PdfReader, settings: ExtractSettings) -> None:
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-        raise InputError(f"corrupt PDF ({type(exc).__name__}: {exc})", "open") from exc
+        reason = f"corrupt or truncated PDF ({type(exc).__name__}: {exc})"
+        raise InputError(reason, "open") from exc
 
 
 def _text_or_form_page(

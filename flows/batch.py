@@ -145,7 +145,9 @@ class BatchRun:
         if job.claimed:
             self.session.finish(job.path, pair, job.source)
         elif pair:
-            quarantine(self.settings.home, job.path, pair, job.source, move=False)
+            quarantine(
+                self.settings.home, job.path, pair, job.source, move=False, copy=not job.refused
+            )
 
     def duplicate(self, job: Job, sha: str) -> bool:
         """A claimed file whose bytes are stored already: kept in processed/, not read again."""

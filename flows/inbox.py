@@ -325,6 +325,7 @@ class ClaimSession:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             target = unique_path(folder, claimed.name)
             os.rename(claimed, target)
+            _private(target)
         else:
             target = quarantine(self.home, claimed, error, source, move=True, sub=sub)
         self._prune(claimed.parent)
@@ -337,6 +338,13 @@ class ClaimSession:
             except OSError:
                 return
             folder = folder.parent
+
+
+def _private(kept: Path) -> None:
+    """A kept original readable by its owner alone (a moved file keeps the mode it came with;
+    a link is left as it is: chmod would follow it out)."""
+    if not kept.is_symlink():
+        os.chmod(kept, 0o600)
 
 
 def watched_inboxes(home: Path) -> set[Path]:
@@ -374,17 +382,19 @@ def quarantine(
     *,
     move: bool,
     sub: Path | None = None,
+    copy: bool = True,
 ) -> Path | None:
     """Put `path` (moved, or copied for `backtax run`) in quarantine/ with `<name>.reason.json`.
 
-    A link leading outside the folder is never copied (its reason file alone says why); a
-    file gone before it could be copied gets nothing (another claimer has it).
+    A file refused unread (`copy=False`: a link leading outside the folder) and a symbolic
+    link are never copied (the reason file alone says why); a file gone before it could
+    be copied gets nothing (another claimer has it). What is kept is 0600.
     """
     folder = home / "quarantine" / (sub or "")
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     name = safe_name(path.name)
     same = folder / name
-    link = not move and path.is_symlink()
+    link = not copy or path.is_symlink()
     try:
         again = not move and same.is_file() and filecmp.cmp(path, same, shallow=False)
     except OSError:
@@ -401,6 +411,7 @@ def quarantine(
     write_private(reason_file, (json.dumps(record, indent=1) + "\n").encode())
     if move:
         os.rename(path, target)
+        _private(target)
     elif not again and not link:  # `backtax run` again over the same folder: one copy is enough
         try:
             shutil.copyfile(path, target, follow_symlinks=False)

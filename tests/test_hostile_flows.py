@@ -55,6 +55,14 @@ HOSTILE_NAMES = [
     b"\x1b[31mred\x1b[0m.pdf",  # an escape sequence
     b"[red]markup [bold]x.pdf",  # Rich markup
 ]
+ODD_GOOD = b"ok\xff\x1b[2J\n name.pdf"  # a document under a name of every kind at once
+JOHN = ROOT / "sample_docs" / "w2" / "irs_2024_flat_john_bayside.pdf"
+SHOWN = {
+    b"bad\xff\xfe name.pdf": "bad\\xff\\xfe name.pdf",
+    b"forged\nerror other.pdf: fake.pdf": "forged\\x0aerror other.pdf: fake.pdf",
+    b"\x1b[31mred\x1b[0m.pdf": "\\x1b[31mred\\x1b[0m.pdf",
+    b"[red]markup [bold]x.pdf": "[red]markup [bold]x.pdf",
+}
 SECRET = b"TOPSECRET-0600-CONTENT"
 
 
@@ -91,8 +99,9 @@ def batch(home: Path, outside: Path, tmp_path_factory: pytest.TempPathFactory) -
     folder.mkdir()
     for name in SPELLINGS:
         shutil.copy2(W2, folder / name)
-    for raw in HOSTILE_NAMES:
-        shutil.copy2(W2, os.path.join(os.fsencode(folder), raw))
+    for n, raw in enumerate(HOSTILE_NAMES):  # unreadable, each its own bytes: named in errors
+        Path(os.fsdecode(os.path.join(os.fsencode(folder), raw))).write_bytes(b"junk %d" % n)
+    shutil.copy2(JOHN, os.path.join(os.fsencode(folder), ODD_GOOD))
     shutil.copy2(CORRUPT, folder / "bad_987_65_4321.pdf")
     (folder / "passwd.pdf").symlink_to("/etc/passwd")
     (folder / "secret.pdf").symlink_to(outside / "secret.pdf")
@@ -110,9 +119,10 @@ def test_one_batch_reads_every_name_and_refuses_every_link(batch: dict[str, Any]
     result = batch["result"]
     assert result.exit_code == 3, result.output  # the corrupt file and the links
     found = summary(batch)
-    assert found["files"] == len(SPELLINGS) + len(HOSTILE_NAMES) + 4
+    assert found["files"] == len(SPELLINGS) + len(HOSTILE_NAMES) + 5
     errors = {e["source"].rsplit("/", 1)[-1]: e for e in found["errors_detail"]}
-    assert set(errors) == {"bad_XXX-XX-4321.pdf", "passwd.pdf", "secret.pdf", "hard.pdf"}
+    links = {"passwd.pdf", "secret.pdf", "hard.pdf"}
+    assert set(errors) == {"bad_XXX-XX-4321.pdf", *links, *SHOWN.values()}
     assert "symbolic link" in errors["passwd.pdf"]["reason"]
     assert "symbolic link" in errors["secret.pdf"]["reason"]
     assert "hard link" in errors["hard.pdf"]["reason"]
@@ -120,16 +130,14 @@ def test_one_batch_reads_every_name_and_refuses_every_link(batch: dict[str, Any]
 
 def test_names_are_stored_and_shown_escaped(batch: dict[str, Any], home: Path) -> None:
     with sqlite3.connect(home / "backtax.sqlite") as db:
-        sources = {r[0].rsplit("/", 1)[-1] for r in db.execute("SELECT source FROM documents")}
-    assert {
-        "bad\\xff\\xfe name.pdf",
-        "forged\\x0aerror other.pdf: fake.pdf",
-        "\\x1b[31mred\\x1b[0m.pdf",
-        "[red]markup [bold]x.pdf",
-    } <= sources
+        files = {r[0].rsplit("/", 1)[-1] for r in db.execute("SELECT source FROM files")}
+        docs = {r[0].rsplit("/", 1)[-1] for r in db.execute("SELECT source FROM documents")}
+    assert set(SHOWN.values()) <= files
+    assert "ok\\xff\\x1b[2J\\x0a name.pdf" in docs  # read and stored like any other
     output = batch["result"].output
     assert "\x1b" not in output and "\nerror other.pdf" not in output
     assert not any(line.startswith("error other") for line in output.splitlines())
+    assert "[red]markup [bold]x.pdf" in output  # markup in a name printed as text
 
 
 def test_links_out_of_the_folder_are_never_copied(batch: dict[str, Any], home: Path) -> None:
@@ -287,8 +295,9 @@ def test_purge_removes_a_taxpayer_and_says_what(
     assert list((home / "prefect").rglob(f"extract-{sha(ROBERT)}-*"))  # cached before
     result = CliRunner().invoke(app, ["purge", "--taxpayer", ROBERT_LAST4, "--home", str(home)])
     assert result.exit_code == 0, result.output
-    assert f"purged taxpayer ...{ROBERT_LAST4}:" in result.stdout
-    assert "2 kept original(s)" in result.stdout  # clientA's and clientB's copies
+    said = " ".join(result.stdout.split())
+    assert f"purged taxpayer ...{ROBERT_LAST4}: 1 document(s) from 1 file(s)" in said
+    assert "2 kept original(s)" in said  # clientA's and clientB's copies
     with sqlite3.connect(home / "backtax.sqlite") as db:
         left = db.execute(
             "SELECT COUNT(*) FROM documents WHERE recipient_tin_last4=?", (ROBERT_LAST4,)
@@ -314,10 +323,11 @@ def test_a_transient_failure_is_never_cached(home: Path, tmp_path: Path) -> None
         job = Job(Path(path), "w2.pdf", claimed=True)
         return extract_document(**task_parameters(job, digest, Settings.load(home), 0))
 
-    digest = sha(CORRUPT)  # a verdict would be cached for these bytes: "not a PDF"
+    data = b"never seen before: " + os.urandom(16)  # a verdict would be cached: not a PDF
+    digest = hashlib.sha256(data).hexdigest()
     with pytest.raises(FileVanished):
         read(str(tmp_path / "gone.pdf"), digest)
-    shutil.copy2(CORRUPT, tmp_path / "back.pdf")
+    (tmp_path / "back.pdf").write_bytes(data)
     result = read(str(tmp_path / "back.pdf"), digest)
     assert result["error"]["reason"] == "not a PDF or image file"
 

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from flows import home_server
+from flows.settings import Settings
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"
 
@@ -64,16 +67,18 @@ def test_a_batch_in_a_loopback_only_network_reaches_nothing_outside(tmp_path: Pa
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(hooks), str(ROOT)]),
         "BACKTAX_NET_AUDIT": str(log),
-        "BACKTAX_SERVER_IDLE_MINUTES": "0",  # nothing kept running in the namespace after
         "OMP_THREAD_LIMIT": "1",
     }
     env.pop("PREFECT_API_URL", None)
     run = f"{sys.executable} -m flows run {folder} --home {tmp_path / 'home'} --json"
     command = f"ip link set lo up && exec {run}"
-    done = subprocess.run(
-        ["unshare", "-n", "sh", "-c", command],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=900, check=False,
-    )  # fmt: skip
+    try:
+        done = subprocess.run(
+            ["unshare", "-n", "sh", "-c", command],
+            capture_output=True, text=True, env=env, cwd=ROOT, timeout=900, check=False,
+        )  # fmt: skip
+    finally:  # the Prefect server kept under the home runs inside the namespace: stop it
+        home_server.stop(Settings.load(tmp_path / "home"))
     assert done.returncode == 0, done.stderr[-2000:]
     summary = json.loads(done.stdout[done.stdout.index("{") :])
     assert summary["documents"] == 1 and summary["errors"] == 0
