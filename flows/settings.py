@@ -71,9 +71,9 @@ class Settings(BaseSettings):
     """Create a missing inbox given by name (the default `<home>/inbox` is always created)."""
     follow_links: bool = False
     """Read symbolic and hard links that lead outside the folder (refused by default)."""
-    limit_seconds_per_page: float = Field(default=120.0, gt=0)
+    limit_seconds_per_page: float = Field(default=300.0, gt=0)
     """Time a worker may take for each page of a file, at most `limit_seconds_per_file`."""
-    limit_seconds_per_file: float = Field(default=1800.0, gt=0)
+    limit_seconds_per_file: float = Field(default=3600.0, gt=0)
     limit_memory_mb: int = Field(default=3072, ge=256)
     """Address space of a worker process (its OCR processes and Tesseract included)."""
     retention_days: int | None = Field(default=None, ge=0)

@@ -58,8 +58,8 @@ class Stopped(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    seconds_per_page: float = 120.0
-    seconds_per_file: float = 1800.0
+    seconds_per_page: float = 300.0
+    seconds_per_file: float = 3600.0
     memory_mb: int = 3072
 
     def deadline(self, pages: int) -> float:

@@ -298,7 +298,12 @@ def test_watcher_polls_when_asked(home: Path, tmp_path: Path) -> None:
     from flows.watch import InboxWatcher
 
     settings = Settings.load(
-        home, inbox=tmp_path / "share", watch_polling=True, poll_interval=0.5, settle_seconds=0.5
+        home,
+        inbox=tmp_path / "share",
+        create_inbox=True,  # a missing inbox is an error unless asked for
+        watch_polling=True,
+        poll_interval=0.5,
+        settle_seconds=0.5,
     )
     w = InboxWatcher(settings)
     assert type(w.observer()).__name__ == "PollingObserver"
