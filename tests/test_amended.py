@@ -48,8 +48,25 @@ def test_refund_deadline_passed_is_barred():
     assert "barred" in amended["warnings"][0]
 
 
-def test_tax_owed_candidate_notes_assessment_statute_instead_of_refund_deadline():
+def test_open_underreporter_review_makes_the_notice_response_the_first_step():
+    # unreported_wages_2023 has TC 922 open: the IRS says to answer the CP2000, not amend.
     case = next(c for c in CANDIDATES if c.folder == "unreported_wages_2023")
     amended = _amended(case)
     assert amended["reasons"] == ["UNREPORTED_INCOME"]
+    assert amended["remedy"]["kind"] == "respond_to_notice"
+    assert not any("can be filed at any time" in w for w in amended["warnings"])
+
+
+def test_tax_owed_candidate_notes_assessment_statute_instead_of_refund_deadline():
+    case = next(c for c in CANDIDATES if c.folder == "corrected_w2_2023")
+    amended = _amended(case)
+    assert "remedy" not in amended
     assert "can be filed at any time" in amended["warnings"][0]
+    assert "2027-04-15" in amended["warnings"][0]  # ASED: 3 years from 2024-04-15 (6501(a))
+
+
+def test_explanation_names_the_form_the_payer_and_the_box():
+    case = next(c for c in CANDIDATES if c.folder == "unreported_wages_2023")
+    (line,) = _amended(case)["explanation"]
+    # The second W-2 is on the transcript only, its payer masked to four letters (BAYS).
+    assert line == "Wages: W-2 from BAYS (wages 6,400.00) not reported (+6,400.00)"

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from validators import statutes, taxtables
+from validators import remedies, statutes, taxtables
 from validators.findings import Finding, money
 from validators.income import LINE_LABELS
 from validators.tables import CaseTables
@@ -39,7 +39,7 @@ class Changes:
     reasons: list[str] = field(default_factory=list)
 
 
-def _collect(findings: list[Finding]) -> Changes:
+def _collect(t: CaseTables, findings: list[Finding]) -> Changes:
     ch = Changes()
     for f in findings:
         if not f.amended_return_candidate or f.amount is None:
@@ -60,7 +60,8 @@ def _collect(findings: list[Finding]) -> Changes:
             if line == "schedule_c_gross_receipts":
                 ch.se_income += f.amount
             ch.explanation.append(
-                f"{LINE_LABELS[line].capitalize()}: {_sources(f)} not included (+{money(f.amount)})"
+                f"{LINE_LABELS[line].capitalize()}: {remedies.unreported_items(t, line, f.amount)}"
+                f" (+{money(f.amount)})"
             )
         elif f.rule == "WITHHOLDING_NOT_CLAIMED":
             ch.withholding += f.amount
@@ -83,34 +84,6 @@ def _collect(findings: list[Finding]) -> Changes:
     return ch
 
 
-def _sources(f: Finding) -> str:
-    docs = {
-        (e.doc_type, e.source)
-        for e in f.evidence
-        if not e.field.startswith(("wages", "per_computer"))
-    }
-    kinds = sorted(
-        {d for d, _ in docs if d not in ("IRS-RETURN-TRANSCRIPT", "1040", "IRS-RECORD-OF-ACCOUNT")}
-    )
-    return ", ".join(kinds) or "information returns"
-
-
-def _se_tax(t: CaseTables, income: Decimal) -> Decimal:
-    """Self-employment tax on `income` (92.35% of it; social security part up to the wage base)."""
-    if not income:
-        return ZERO
-    earnings = income * taxtables.constant("se_tax_net_earnings_factor")
-    base = taxtables.year_figure(t.case.tax_year, "ss_wage_base") or earnings
-    wages = sum(
-        (t.amount(f["form_id"], "box3_ss_wages") or ZERO for _, f in t.counted("W-2").iterrows()),
-        ZERO,
-    )
-    room = max(ZERO, base - wages)
-    ss = min(earnings, room) * taxtables.constant("ss_rate") * 2
-    medicare = earnings * taxtables.constant("medicare_rate") * 2
-    return (ss + medicare).quantize(Decimal("0.01"))
-
-
 def _row(number: str, name: str, a: Decimal, b: Decimal) -> dict[str, str]:
     return {
         "line": number,
@@ -123,9 +96,17 @@ def _row(number: str, name: str, a: Decimal, b: Decimal) -> dict[str, str]:
 
 def amended_return(t: CaseTables, findings: list[Finding]) -> dict[str, Any]:
     """The case's `amended_return` object; `candidate` is false when nothing changes the return."""
-    ch = _collect([f for f in findings if f.case_id == t.case.case_id])
+    mine = [f for f in findings if f.case_id == t.case.case_id]
+    ch = _collect(t, mine)
     if not ch.reasons or not t.has_return():
-        return {"candidate": False, "reasons": []}
+        out: dict[str, Any] = {"candidate": False, "reasons": []}
+        step = remedies.remedy(t, mine, False)
+        if step:
+            out["remedy"] = step
+            estimate = remedies.estimate_original(t, t.as_of)
+            if estimate and step["kind"] in ("original_return", "sfr_reconsideration"):
+                out["estimated_return"] = estimate
+        return out
     v = {
         name: t.line(name)[0] or ZERO
         for name in (
@@ -141,13 +122,16 @@ def amended_return(t: CaseTables, findings: list[Finding]) -> dict[str, Any]:
             "refund_amount",
         )
     }
-    se_tax = _se_tax(t, ch.se_income)
+    se_tax = remedies.se_tax(t, ch.se_income)
     d_agi = ch.income - ch.adjustments - (se_tax / 2).quantize(Decimal("0.01"))
     a2 = v["itemized_deductions"] or v["standard_deduction"]
     a1, a3 = v["adjusted_gross_income"], v["adjusted_gross_income"] - a2
     qbi = a3 - v["taxable_income"]
-    c5 = max(ZERO, a3 + d_agi - ch.deductions - qbi)
     status = taxtables.filing_status_key(t.return_text("filing_status"))
+    new_qbi, qbi_notes = remedies.qbi_deduction(
+        t, status, ch.se_income, se_tax, a3 + d_agi - ch.deductions - qbi
+    )
+    c5 = max(ZERO, a3 + d_agi - ch.deductions - qbi - new_qbi)
     before = taxtables.income_tax(t.case.tax_year, status, v["taxable_income"])
     after = taxtables.income_tax(t.case.tax_year, status, c5)
     lines = [
@@ -166,7 +150,12 @@ def amended_return(t: CaseTables, findings: list[Finding]) -> dict[str, Any]:
         out["tax_estimate"] = {
             "change": f"{d_tax:.2f}",
             "basis": before.cite,
-            "assumes": ["ordinary rates on all taxable income", "credits unchanged", *ch.notes],
+            "assumes": [
+                "ordinary rates on all taxable income",
+                "credits unchanged",
+                *ch.notes,
+                *qbi_notes,
+            ],
         }
         if ch.se_income:
             out["tax_estimate"]["assumes"].append(
@@ -188,7 +177,10 @@ def amended_return(t: CaseTables, findings: list[Finding]) -> dict[str, Any]:
         out["direction"] = "refund_due" if not ch.income else None
     out["lines"] = [r for r in lines if r["change"] != "0.00" or r["line"] in ("20", "22")]
     out["explanation"] = ch.explanation
-    out.update(_deadline(t, out.get("direction")))
+    step = remedies.remedy(t, mine, True)
+    if step:
+        out["remedy"] = step
+    out.update(_deadline(t, out.get("direction"), step))
     if ch.notes and "tax_estimate" not in out:
         out["notes"] = ch.notes
     return out
@@ -218,12 +210,18 @@ def _balance_lines(v: dict[str, Decimal], d_tax: Decimal, ch: Changes) -> list[d
     ]
 
 
-def _deadline(t: CaseTables, direction: str | None) -> dict[str, Any]:
+def _deadline(
+    t: CaseTables, direction: str | None, step: dict[str, Any] | None = None
+) -> dict[str, Any]:
     rs = statutes.refund_statute(t)
     out: dict[str, Any] = {"deadline": rs.deadline.isoformat(), "deadline_basis": rs.basis}
     days = (rs.deadline - t.as_of).days
     warnings = []
-    if direction == "tax_owed":
+    if step:
+        warnings.append(f"First step: {step['why']}.")
+    if direction == "tax_owed" and step and step["kind"] == "respond_to_notice":
+        pass
+    elif direction == "tax_owed":
         ased = statutes.assessment_statute(t).ased
         warnings.append(
             f"More tax is due: a 1040-X reporting it can be filed at any time; the IRS can assess "

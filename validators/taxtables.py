@@ -124,3 +124,10 @@ def source(name: str) -> str:
 def transaction_code(code: str) -> dict[str, Any]:
     """What validators/data/transaction_codes.json says of an IMF transaction code."""
     return _data("transaction_codes.json")["codes"].get(code, {"category": "none", "meaning": ""})
+
+
+def qbi_threshold(tax_year: int, status: str | None) -> Decimal | None:
+    """The IRC 199A(e)(2) threshold: below it the QBI deduction is a plain 20%."""
+    year = _year(tax_year)
+    table = year.get("qbi_threshold") if year else None
+    return Decimal(table[status]) if table and status in table else None
