@@ -89,3 +89,14 @@ def test_installment_agreement_suspension_runs_to_30_days_after_termination():
     )
     (s,) = suspensions(tx, AS_OF)
     assert (s.start.isoformat(), s.end.isoformat(), s.days) == ("2020-01-10", "2020-04-09", 90)
+
+
+def test_every_sample_year_reconciles_to_its_transactions_to_the_cent():
+    for case in CASES.values():
+        for person in _assess(case.folder)["taxpayers"]:
+            for year in person["years"]:
+                parts = ("assessed_tax", "penalties", "interest", "payments_and_credits",
+                         "refunds", "other_transactions")  # fmt: skip
+                total = sum(Decimal(year.get(p, "0")) for p in parts)
+                assert total == Decimal(year["transactions_total"]), case.folder
+                assert total == Decimal(year["account_balance"]), case.folder
