@@ -132,3 +132,14 @@ def test_balance_due_amount_is_the_assessed_balance_with_accruals_beside_it():
     assert f["amount"] == "4000.00"  # 9,000 - 5,000 assessed and unpaid
     assert (f["accrued_interest"], f["balance_plus_accruals"]) == ("120.00", "4160.00")
     assert Decimal(f["projected"]["total"]) > Decimal("4000.00")
+
+
+def test_a_fully_abated_prior_penalty_leaves_the_history_clean():
+    # 2022's failure-to-file (TC 166 90.00) was abated in full (TC 167 -90.00): IRM
+    # 20.1.1.3.3.2.1 counts a fully reversed penalty as clean, so 2024 qualifies.
+    prior = account(2022, [tx("150", "2023-05-01", "3000.00"), tx("806", "2023-04-15", "-3000.00"),
+                           tx("166", "2023-06-05", "90.00"), tx("167", "2023-09-11", "-90.00")],
+                    source="acct_2022.pdf")  # fmt: skip
+    records = [*_clean(2021), prior, *_clean(2023), account(2024, PENALISED_2024, source="a.pdf")]
+    fta = _options(*records)["first_time_abatement"]
+    assert (fta["eligible"], fta["figures"]["tax_year"]) == (True, 2024)
