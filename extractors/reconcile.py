@@ -1,11 +1,15 @@
-"""Copies of one form in one file become one record, field by field by majority."""
+"""Copies of one form in one file become one record, field by field by majority; then a
+form record that lacks what every such form has (an amount, its tax year, the payer's TIN)
+says so in a warning, with a confidence below 0.5."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
+from extractors import catalog
 from extractors.kinds import Extracted
 
 
@@ -90,7 +94,46 @@ def merge_copies(docs: list[Extracted]) -> list[Extracted]:
             groups.append(group)
             order.append(group)
         group.append(doc)
-    return [_reconcile(item) if isinstance(item, list) else item for item in order]
+    merged = [_reconcile(item) if isinstance(item, list) else item for item in order]
+    for doc in merged:
+        flag_gaps(doc)
+    return merged
+
+
+GAP_CONFIDENCE = 0.45
+_MONEY = re.compile(r"^-?\d+\.\d{2}$")
+
+
+def _has_amount(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(_MONEY.match(value))
+    if isinstance(value, list):
+        return any(
+            _has_amount(v) for item in value if isinstance(item, dict) for v in item.values()
+        )
+    return False
+
+
+def flag_gaps(doc: Extracted) -> None:
+    """Warn, and lower the confidence below 0.5, when a catalogue form's record has no
+    amount, no tax year, or (for a form that prints one) no payer TIN."""
+    entry = catalog.forms().get(doc.doc_type)
+    if entry is None:
+        return
+    where = (
+        f"pages {doc.pages[0]}-{doc.pages[-1]}" if len(doc.pages) > 1 else f"page {doc.pages[0]}"
+    )
+    gaps = []
+    if not any(_has_amount(v) for v in doc.fields.values()):
+        gaps.append("no amount was read")
+    if doc.tax_year is None:
+        gaps.append("no tax year was found")
+    if doc.payer_tin is None and entry.parties.get("payer_tin_labels", ("TIN",)):
+        gaps.append("no payer TIN was found")
+    for gap in gaps:
+        doc.warnings.append(f"{where}: {doc.doc_type} record, but {gap}")
+    if gaps:
+        doc.confidence = min(doc.confidence, GAP_CONFIDENCE)
 
 
 def _reconcile(copies: list[Extracted]) -> Extracted:

@@ -5,27 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-INFORMATION_RETURN_TYPES = (
-    "W-2",
-    "W-2c",
-    "1099-NEC",
-    "1099-MISC",
-    "1099-INT",
-    "1099-DIV",
-    "1099-R",
-    "1099-G",
-    "1099-K",
-    "1099-B",
-    "1099-C",
-    "1099-SA",
-    "W-2G",
-    "SSA-1099",
-    "1098",
-    "1098-E",
-    "1098-T",
-    "5498",
-    "5498-SA",
-)
+from extractors import catalog
+
+INFORMATION_RETURN_TYPES = catalog.doc_types()
 DOC_TYPES = (
     *INFORMATION_RETURN_TYPES,
     "IRS-WAGE-INCOME-TRANSCRIPT",

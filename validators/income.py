@@ -12,8 +12,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from extractors import catalog
 from validators.findings import Evidence
-from validators.tables import CaseTables, withholding_field
+from validators.tables import WITHHOLDING_FIELD, CaseTables, withholding_field
 
 
 def _ira(t: CaseTables, form: pd.Series) -> bool:
@@ -44,33 +45,20 @@ def _is_pension(t: CaseTables, f: pd.Series) -> bool:
     return not _ira(t, f) and not _rollover(t, f)
 
 
-# Return line -> the boxes that report it (TY2024 destinations, IRS_REFERENCE.md 2.1).
-INCOME_LINES: dict[str, tuple[Source, ...]] = {
-    "wages": (Source("W-2", "box1_wages"),),
-    "taxable_interest": (
-        Source("1099-INT", "box1_interest_income"),
-        Source("1099-INT", "box3_us_savings_bond_interest"),
-    ),
-    "tax_exempt_interest": (
-        Source("1099-INT", "box8_tax_exempt_interest"),
-        Source("1099-DIV", "box12_exempt_interest_dividends"),
-    ),
-    "ordinary_dividends": (Source("1099-DIV", "box1a_total_ordinary_dividends"),),
-    "qualified_dividends": (Source("1099-DIV", "box1b_qualified_dividends"),),
-    "ira_distributions_taxable": (
-        Source("1099-R", "box2a_taxable_amount", _is_ira, "box1_gross_distribution"),
-    ),
-    "pensions_annuities_taxable": (
-        Source("1099-R", "box2a_taxable_amount", _is_pension, "box1_gross_distribution"),
-    ),
-    "unemployment_compensation": (Source("1099-G", "box1_unemployment_compensation"),),
-    "social_security_benefits_total": (Source("SSA-1099", "box5_net_benefits"),),
-    "schedule_c_gross_receipts": (
-        Source("1099-NEC", "box1_nonemployee_compensation"),
-        Source("1099-MISC", "box7_nonemployee_compensation"),
-    ),
-    "other_income": (Source("1099-MISC", "box3_other_income"),),
-}
+TESTS: dict[str, Callable[[CaseTables, pd.Series], bool]] = {"ira": _is_ira, "pension": _is_pension}
+
+
+def _income_lines() -> dict[str, tuple[Source, ...]]:
+    """Return line -> the boxes that report it, from the catalogue's `validators.income`
+    entries (TY2024 destinations, IRS_REFERENCE.md 2.1), in the order of LINE_LABELS."""
+    by_line: dict[str, list[Source]] = {line: [] for line in LINE_LABELS}
+    for form in catalog.forms().values():
+        for src in form.income:
+            when = TESTS[src.when] if src.when else None
+            by_line[src.line].append(Source(form.doc_type, src.field, when, src.fallback))
+    return {line: tuple(sources) for line, sources in by_line.items() if sources}
+
+
 LINE_LABELS = {
     "wages": "wages",
     "taxable_interest": "taxable interest",
@@ -84,19 +72,8 @@ LINE_LABELS = {
     "schedule_c_gross_receipts": "business gross receipts",
     "other_income": "other income",
 }
-WITHHOLDING_FAMILIES = (
-    "W-2",
-    "1099-NEC",
-    "1099-MISC",
-    "1099-INT",
-    "1099-DIV",
-    "1099-R",
-    "1099-G",
-    "1099-K",
-    "1099-B",
-    "W-2G",
-    "SSA-1099",
-)
+INCOME_LINES = _income_lines()
+WITHHOLDING_FAMILIES = tuple(WITHHOLDING_FIELD)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from extractors import catalog
 from extractors.record import DocumentRecord
 from validators.accounts import YearAccount, reconcile
 from validators.cases import (
@@ -28,30 +29,10 @@ from validators.cases import (
 )
 from validators.findings import Evidence
 
-# The box that says how much a form reports, used to tell forms apart and to pick matches.
-PRIMARY_FIELD = {
-    "W-2": "box1_wages",
-    "1099-NEC": "box1_nonemployee_compensation",
-    "1099-MISC": "box3_other_income",
-    "1099-INT": "box1_interest_income",
-    "1099-DIV": "box1a_total_ordinary_dividends",
-    "1099-R": "box1_gross_distribution",
-    "1099-G": "box1_unemployment_compensation",
-    "1099-K": "box1a_gross_payments",
-    "1099-B": "proceeds",
-    "1099-C": "box2_debt_cancelled",
-    "1099-SA": "box1_gross_distribution",
-    "W-2G": "box1_gross_winnings",
-    "SSA-1099": "box5_net_benefits",
-    "1098": "box1_mortgage_interest",
-    "1098-E": "box1_student_loan_interest",
-    "1098-T": "box1_payments_received",
-    "5498": "box1_ira_contributions",
-}
-WITHHOLDING_FIELD = {
-    "W-2": "box2_federal_tax_withheld",
-    "SSA-1099": "box6_voluntary_tax_withheld",
-}
+# The box that says how much a form reports, used to tell forms apart and to pick matches,
+# and the box of federal tax withheld: both from the form catalogue.
+PRIMARY_FIELD = {f.doc_type: f.primary for f in catalog.forms().values() if f.primary}
+WITHHOLDING_FIELD = {f.doc_type: f.withholding for f in catalog.forms().values() if f.withholding}
 FORM_COLUMNS = [
     "form_id",
     "origin",

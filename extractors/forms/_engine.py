@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from extractors.forms._about import about_a_form
 from extractors.forms._copies import split_copies
 from extractors.forms._year import find_tax_year
 from extractors.kinds import Extracted, Identification
@@ -206,12 +210,15 @@ def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
 def find_anchors(region: Region, boxes: tuple[BoxSpec, ...]) -> list[Anchor]:
     """Every label hit of every box; where two boxes' hits share words, the longer wins."""
     anchors: list[Anchor] = []
+    numbers = {b.number.lower() for b in boxes if b.number}
     for spec in boxes:
         seen: set[tuple[int, ...]] = set()
         for text, numbered in _label_variants(spec):
             for hit in region.find(text):
                 ids = tuple(id(w) for w in hit.words)
                 if any(set(ids) & set(s) for s in seen):
+                    continue
+                if not numbered and _numbered_for_another(hit, spec, numbers, region):
                     continue
                 seen.add(ids)
                 anchors.append(Anchor(spec, hit, numbered))
@@ -226,6 +233,25 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...]) -> list[Anchor]:
         taken |= ids
         kept.append(a)
     return kept
+
+
+def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Region) -> bool:
+    """The label's words follow another box's printed number (`12 Bond premium on` read
+    as box 11's `Bond premium`), or a lower-case word of a longer label: they are part of
+    another box's label, not this one's."""
+    first = hit.words[0]
+    gap = max(first.box.height, 4.0)
+    area = Box(first.box.x0 - 4 * gap, first.box.top + 1, first.box.x0, first.box.bottom - 1)
+    before = [w for w in region.crop(area) if w.box.x1 <= first.box.x0 + 0.5]
+    if not before:
+        return False
+    word = max(before, key=lambda w: w.box.x1)
+    text = normalize(word.text).strip(".:")
+    if first.box.x0 - word.box.x1 > gap:
+        return False
+    if spec.number and word.text[:1].islower():
+        return True  # mid-sentence: `6 Adjustments to scholarships or grants` is not box 5's
+    return text in numbers and text != spec.number.lower()
 
 
 # ---------------------------------------------------------------- value candidates
@@ -256,6 +282,8 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
                     text = "$ " + text
                 if _is_money(text):
                     best = (j, text)
+            if best and i > 0 and _names_a_form(words[i - 1].text):
+                best = None  # `Form 1040`, `Schedule C (Form 1040)`: a form's number
             if best:
                 j, text = best
                 chosen = tuple(words[i : j + 1])
@@ -264,6 +292,16 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
             else:
                 i += 1
     return out
+
+
+# A number right after these words names a form, a section or a box: no amount.
+_FORM_WORDS = frozenset(
+    {"form", "forms", "schedule", "pub", "publication", "rev", "no", "section", "sec", "box"}
+)
+
+
+def _names_a_form(text: str) -> bool:
+    return normalize(text).strip("(.,:") in _FORM_WORDS
 
 
 _DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
@@ -368,30 +406,60 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor]) -> bool:
     return False
 
 
+LEADER = re.compile(r"^[.\u2026·_\-\s]{3,}$")
+
+
+def _across_leader(anchor: Anchor, cand: Candidate, region: Region) -> bool:
+    """A value at the end of the label's own row, with nothing but a dot leader, the
+    box's own number (a table's Box column) or nothing at all between them: a statement's
+    `1a Total Ordinary Dividends .... 1,234.56`, a table's `Rents | 1 | 4,464.06`."""
+    label = anchor.box
+    number = anchor.spec.number.lower()
+    same_line = label.v_overlap(cand.box) >= 0.5 * min(label.height, cand.box.height)
+    if not same_line or cand.box.x0 < label.x1 - 2:
+        return False
+    gap = region.crop(Box(label.x1 + 0.5, label.top + 1, cand.box.x0 - 0.5, label.bottom - 1))
+    between = [w for w in gap if w not in cand.words]
+    return all(LEADER.match(w.text) or (number and w.text.lower() == number) for w in between)
+
+
+BLANK_COST = 25.0
+"""What leaving a label blank costs in the assignment: a value farther than this (after
+penalties) from every label that could hold it is left unread rather than forced."""
+_INFEASIBLE = 1e6
+
+
 def assign(
     anchors: list[Anchor], candidates: list[Candidate], region: Region, stops: list[Anchor]
 ) -> dict[str, Candidate]:
-    """Pair labels with candidates, cheapest pairs first, each used once; no pair may
-    reach across another label (`stops` holds every label of the form)."""
+    """Pair labels with values globally: one linear assignment over every label and value
+    of the region, the cost from reading geometry (`placement_cost`), each value used at
+    most once, no pair reaching across another label (`stops` holds every label of the
+    form), and a label whose values all cost more than BLANK_COST left blank. Where one
+    box's label was found twice, its cheaper pair counts."""
+    if not anchors or not candidates:
+        return {}
     edges = {id(a): column_right_edge(a, stops, region) for a in anchors}
-    pairs: list[tuple[float, int, int]] = []
+    n, m = len(anchors), len(candidates)
+    cost = np.full((n, m + n), _INFEASIBLE)
+    cost[:, m:][np.diag_indices(n)] = BLANK_COST
     for ai, a in enumerate(anchors):
         for ci, c in enumerate(candidates):
-            cost = placement_cost(a, c.box, edges[id(a)])
-            if cost is None or blocked(a, c.box, stops):
+            place = placement_cost(a, c.box, edges[id(a)])
+            if place is None and _across_leader(a, c, region):
+                place = 2.0  # the row's value after a dot leader or a wide blank
+            if place is None or blocked(a, c.box, stops):
                 continue
-            penalty = (15 if c.weak else 0) - (5 if a.numbered else 0)
-            pairs.append((cost + penalty, ai, ci))
-    pairs.sort()
-    out: dict[str, Candidate] = {}
-    used: set[int] = set()
-    for _, ai, ci in pairs:
-        name = anchors[ai].spec.name
-        if name in out or ci in used:
+            cost[ai, ci] = place + (15 if c.weak else 0) - (5 if a.numbered else 0)
+    rows, cols = linear_sum_assignment(cost)
+    best: dict[str, tuple[float, Candidate]] = {}
+    for ai, ci in zip(rows, cols, strict=True):
+        if ci >= m or cost[ai, ci] >= _INFEASIBLE:
             continue
-        out[name] = candidates[ci]
-        used.add(ci)
-    return out
+        name = anchors[ai].spec.name
+        if name not in best or cost[ai, ci] < best[name][0]:
+            best[name] = (float(cost[ai, ci]), candidates[ci])
+    return {name: cand for name, (_, cand) in best.items()}
 
 
 # ---------------------------------------------------------------- text and checks
@@ -624,6 +692,16 @@ def _only_ssn_on_form(region: Region, party: Party) -> None:
         party.tin = party.tin_last4
 
 
+_EIN_SHAPE = re.compile(r"^\d{2}-\d{7}$")
+
+
+def only_ein_on_form(region: Region) -> str | None:
+    """When no TIN label says whose a number is, the one EIN-shaped number (NN-NNNNNNN)
+    of the form is the payer's: a recipient's TIN is an SSN, state IDs have other shapes."""
+    found = {w.text.strip(".,;:") for w in region if _EIN_SHAPE.match(w.text.strip(".,;:"))}
+    return found.pop() if len(found) == 1 else None
+
+
 _ABBREVIATIONS = {
     "INC", "CO", "CORP", "LTD", "JR", "SR", "LLC", "PC", "NA", "ST", "MD", "ESQ", "ASSOC", "ASSN",
     "BROS", "DEPT", "INTL", "MFG", "SVCS", "SVC", "NATL", "UNIV", "AVE", "BLVD",
@@ -675,7 +753,7 @@ class FormKind:
     # -- identify
     def identify(self, page: Page) -> Identification | None:
         text = " " + normalize(page.text()).replace("\n", " ") + " "
-        if any(normalize(x) in text for x in self.spec.excludes):
+        if any(normalize(x) in text for x in self.spec.excludes) or about_a_form(page):
             return None
         score = 0.0
         for number in self.spec.form_numbers:
@@ -697,7 +775,8 @@ class FormKind:
     def extract(self, pages: list[Page]) -> list[Extracted]:
         docs: list[Extracted] = []
         for page in pages:
-            for region in split_copies(self.prepare(page.region), self._copy_anchor_labels()):
+            whole = self.prepare(page.region)
+            for region in split_copies(whole, self._copy_anchor_labels(whole)):
                 doc = self.read_copy(region, page)
                 if doc is not None:
                     docs.append(doc)
@@ -720,9 +799,15 @@ class FormKind:
             BoxSpec(f"_caption{i}", "", (label,), "caption") for i, label in enumerate(labels)
         )
 
-    def _copy_anchor_labels(self) -> tuple[str, ...]:
-        first = self.spec.boxes[0]
-        return tuple(first.labels)
+    def _copy_anchor_labels(self, region: Region) -> tuple[str, ...]:
+        """The labels whose repeats mark where copies begin: the first box's, or where the
+        copies leave that box blank or wrap its label, the form's number as each copy
+        prints it (`Form 1099-DIV`)."""
+        first = tuple(self.spec.boxes[0].labels)
+        if region.find_any(first):
+            return first
+        titles = tuple(f"Form {n}" for n in self.spec.form_numbers)
+        return titles if len(region.find_any(titles)) >= 2 else first
 
     def read_copy(self, region: Region, page: Page) -> Extracted | None:
         year = find_tax_year(region)
@@ -747,6 +832,8 @@ class FormKind:
         recipient = read_party(
             region, spec.recipient_name_labels, spec.recipient_tin_labels, True, stops=stops
         )
+        if payer.tin is None and spec.payer_tin_labels:
+            payer.tin = only_ein_on_form(region)
         corrected = is_corrected(region)
         void = _box_checked(region, "VOID")
         if void:

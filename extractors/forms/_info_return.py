@@ -26,24 +26,6 @@ from extractors.kinds import Extracted
 from extractors.page import Box, Page, Region, Word, group_lines, normalize
 from extractors.values import format_money, full_ssn_digits, normalize_ein, parse_money, tin_last4
 
-ACCOUNT = BoxSpec(
-    "account_number", "", ("Account number (see instructions)", "Account number"), "text"
-)
-FATCA = ("FATCA filing requirement", "FATCA filing")
-# Printed words that are never values: revision dates and OMB numbers look like amounts.
-CAPTIONS = ("(Rev. January 2022)", "(Rev. January 2024)", "Rev. 1-2022", "OMB No.")
-
-PARTIES: dict[str, tuple[str, ...]] = {
-    "payer_name_labels": (
-        "PAYER'S name, street address, city or town, state or province, country, ZIP",
-        "PAYER'S name, street address, city or town, province or state, country, ZIP",
-        "PAYER'S name, street address, city or town, state, and ZIP code",
-        "or foreign postal code, and telephone no.",
-        "PAYER'S name",
-    ),
-    "recipient_name_labels": ("RECIPIENT'S name and address", "RECIPIENT'S name"),
-}
-
 _TWO_DIGITS = re.compile(r"^\d{2}$")
 _PROSE = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")  # a lower-case word: a note, not a value
 

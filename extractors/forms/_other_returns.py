@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from extractors.forms._engine import (
+    LEADER,
     Anchor,
     FormReading,
     FormSpec,
@@ -24,42 +25,12 @@ from extractors.forms._engine import (
     read_party,
     text_after,
 )
-from extractors.forms._info_return import CAPTIONS, InfoReturnKind, first_run
+from extractors.forms._info_return import InfoReturnKind, first_run
 from extractors.forms._squares import marked_squares
 from extractors.forms._year import find_tax_year
 from extractors.kinds import Extracted
 from extractors.page import Box, Line, Page, Region, Word, group_lines, normalize
 from extractors.values import parse_date
-
-ADDRESS = (
-    "name, street address, city or town, state or province, country, ZIP or foreign postal code"
-)
-TELEPHONE = "and telephone no."
-SIDE_NOTES = ("This is important tax information", "This is important tax", "This is important")
-
-
-def party_labels(who: str, ending: str = TELEPHONE) -> tuple[str, ...]:
-    """`who` + the address wording, cut after each of its words (a wrapped label's first
-    line), longest first; then `who name and address` as statements print it."""
-    words = f"{ADDRESS} {ending}".split()
-    cuts = [f"{who} {' '.join(words[:n])}" for n in range(len(words), 0, -1)]
-    return (*cuts, f"{who} name and address")
-
-
-def parties(payer: str, recipient: str, ending: str = TELEPHONE) -> dict[str, tuple[str, ...]]:
-    """The FormSpec's party name labels: `payer` and `recipient` as the form calls them
-    (`CREDITOR'S`, `DEBTOR'S`)."""
-    return {
-        "payer_name_labels": party_labels(payer, ending),
-        "recipient_name_labels": (f"{recipient} name and address", f"{recipient} name"),
-    }
-
-
-def captions(*form_numbers: str) -> tuple[str, ...]:
-    """Printed words that are never values: revision dates, OMB numbers, the form's number
-    printed as a title, the side note of Copy B."""
-    return (*CAPTIONS, *(f"Form {n}" for n in form_numbers), *SIDE_NOTES)
-
 
 # ---------------------------------------------------------------- values by shape
 
@@ -156,7 +127,10 @@ def read_shaped(
         if kind not in ("date", "year", "int", "code") or name in reading.fields:
             continue
         for line in cell_lines(a, region, anchors):
-            value = _first_shaped(kind, [w for w in line.words if w.text.strip() != "$"])
+            words = [w for w in line.words if w.text.strip() != "$" and not LEADER.match(w.text)]
+            if len(words) > 1 and a.spec.number and words[0].text == a.spec.number:
+                words = words[1:]  # a table's Box column, printed after the description
+            value = _first_shaped(kind, words)
             if value is not None:
                 reading.fields[name] = value
                 reading.conf[name] = line.conf
@@ -267,7 +241,10 @@ def read_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> 
         and not weak(a, region)
         and not any(id(w) in caption_ids for w in a.hit.words)
     ]
-    names = {a.spec.name for a in anchors if a.spec.kind == "check"}
+    names = {a.spec.name for a in checks}
+    for name in {a.spec.name for a in anchors if a.spec.kind == "check"} - names:
+        if reading.fields.get(name) is False:
+            del reading.fields[name]  # its label is only a word of a title or a name
     others = [a.box for a in anchors]
     owned: set[str] = set()
     for mark in marks(region, anchors):
@@ -351,4 +328,4 @@ class OtherReturnKind(InfoReturnKind):
         return doc
 
 
-__all__ = ["OtherReturnKind", "captions", "parties", "party_labels", "shaped"]
+__all__ = ["OtherReturnKind", "shaped"]

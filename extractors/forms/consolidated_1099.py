@@ -8,19 +8,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.forms._catalog import form_spec
 from extractors.forms._engine import BoxSpec, FormSpec
 from extractors.forms._info_return import first_run
 from extractors.forms.f1099_b import read_statement
-from extractors.forms.f1099_div import DIV
-from extractors.forms.f1099_int import INT
-from extractors.forms.f1099_misc import MISC
 from extractors.kinds import Extracted, Identification, register
 from extractors.page import Box, Line, Page, Region, normalize
 from extractors.values import format_money, full_ssn_digits, normalize_ein, parse_money, tin_last4
 
 MARKERS = ("Consolidated Form 1099", "Composite Form 1099", "Tax Information Statement",
            "Tax Reporting Statement")  # fmt: skip
-SECTIONS: dict[str, FormSpec] = {"1099-DIV": DIV, "1099-INT": INT, "1099-MISC": MISC}
+SECTIONS: dict[str, FormSpec] = {n: form_spec(n) for n in ("1099-DIV", "1099-INT", "1099-MISC")}
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _BOX_NUMBER = re.compile(r"^(\d{1,2}[a-z]?)$")
 _SECTION = re.compile(r"^form\s+(1099-[a-z]+)\b")
@@ -77,7 +75,21 @@ def read_identity(page: Page) -> Identity:
     ident.recipient_last4 = tin_last4(rtin)
     ident.recipient_full = full_ssn_digits(rtin)
     ident.recipient_name = _under(region, "RECIPIENT'S name and address")
-    ident.account = _after(region, "Account Number") or _after(region, "Account")
+    accounts = (_after(region, "Account Number"), _after(region, "Account"))
+    # an account number has digits: `No.` after `Account` is a table of contents' heading
+    ident.account = next((a for a in accounts if a and re.search(r"\d", a)), None)
+    return ident
+
+
+def statement_identity(pages: list[Page]) -> Identity:
+    """Who and what, from the first page that prints each (a cover page or a table of
+    contents may come first and print none of it)."""
+    ident = Identity()
+    for page in pages:
+        found = read_identity(page)
+        for key, value in vars(found).items():
+            if getattr(ident, key) is None and value is not None:
+                setattr(ident, key, value)
     return ident
 
 
@@ -160,7 +172,7 @@ class ConsolidatedKind:
         return Identification(self.name, "1099-B", 10.0, read_identity(page).year)
 
     def extract(self, pages: list[Page]) -> list[Extracted]:
-        ident = read_identity(pages[0])
+        ident = statement_identity(pages)
         docs: list[Extracted] = []
         for doc_type, (numbers, fields) in read_sections(pages, ident.year).items():
             docs.append(self._doc(ident, doc_type, numbers, fields, {}))

@@ -9,57 +9,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from extractors.forms._engine import BoxSpec, FormSpec
-from extractors.forms._info_return import ACCOUNT, CAPTIONS, FATCA, PARTIES, InfoReturnKind
+from extractors.forms._catalog import form_spec
+from extractors.forms._info_return import InfoReturnKind
 from extractors.kinds import Extracted, Identification, register
 from extractors.page import Line, Page, Region, normalize
 from extractors.values import format_money, parse_date, parse_money
 
-B = FormSpec(
-    doc_type="1099-B",
-    form_numbers=("1099-B",),
-    titles=("Proceeds From Broker and Barter Exchange Transactions",
-            "Proceeds From Broker and Barter Exchange"),
-    # Box 1e first: copies are found where the first box's label repeats, and "Proceeds"
-    # is also in the form's title.
-    boxes=(
-        BoxSpec("box1e_cost_basis", "1e", ("Cost or other basis",)),
-        BoxSpec("box1d_proceeds", "1d", ("Proceeds",)),
-        BoxSpec("box1a_description", "1a", ("Description of property",), "text"),
-        BoxSpec("box1b_date_acquired", "1b", ("Date acquired",), "date"),
-        BoxSpec("box1c_date_sold", "1c", ("Date sold or disposed",), "date"),
-        BoxSpec("box1f_accrued_market_discount", "1f", ("Accrued market discount",)),
-        BoxSpec("box1g_wash_sale_loss_disallowed", "1g", ("Wash sale loss disallowed",)),
-        BoxSpec("box2_short_term", "2", ("Short-term gain or loss",), "check"),
-        BoxSpec("box2_long_term", "", ("Long-term gain or loss",), "check"),
-        BoxSpec("box2_ordinary", "", ("Ordinary",), "check"),
-        BoxSpec("box3_collectibles", "", ("Collectibles",), "check"),
-        BoxSpec("box3_qof", "", ("QOF",), "check"),
-        BoxSpec("box4_federal_tax_withheld", "4", ("Federal income tax withheld",)),
-        BoxSpec("box5_noncovered_security", "5", ("If checked, noncovered",
-                                                  "noncovered security"), "check"),
-        BoxSpec("box6_gross_proceeds", "", ("Gross proceeds",), "check"),
-        BoxSpec("box6_net_proceeds", "", ("Net proceeds",), "check"),
-        BoxSpec("box7_loss_not_allowed", "7", ("If checked, loss is not allowed",), "check"),
-        BoxSpec("box8_profit_closed_contracts", "8", ("Profit or (loss) realized in",)),
-        BoxSpec("box9_unrealized_open_prior", "9", ("Unrealized profit or (loss) on",)),
-        BoxSpec("box10_unrealized_open_current", "10", ("Unrealized profit or (loss) on",)),
-        BoxSpec("box11_aggregate_profit", "11", ("Aggregate profit or (loss)",)),
-        BoxSpec("box12_basis_reported", "12", ("If checked, basis reported",), "check"),
-        BoxSpec("box13_bartering", "13", ("Bartering",)),
-        BoxSpec("form_8949_code", "", ("Applicable checkbox on Form 8949",), "text"),
-        BoxSpec("cusip", "", ("CUSIP number",), "text"),
-        BoxSpec("fatca_filing_requirement", "", FATCA, "check"),
-        ACCOUNT,
-    ),
-    captions=(*CAPTIONS, "(Example: 100 sh. XYZ Co.)", "Reported to IRS:"),
-    state_columns=(
-        BoxSpec("state", "14", ("State name",), "text"),
-        BoxSpec("payer_state_id", "15", ("State identification no.",), "text"),
-        BoxSpec("state_tax_withheld", "16", ("State tax withheld",)),
-    ),
-    **PARTIES,
-)  # fmt: skip
+B = form_spec("1099-B")
 
 ZERO = Decimal("0.00")
 

@@ -5,32 +5,14 @@ from __future__ import annotations
 
 import re
 
-from extractors.forms._engine import Anchor, BoxSpec, FormKind, FormReading, FormSpec
+from extractors.forms._catalog import form_spec
+from extractors.forms._engine import Anchor, FormKind, FormReading
 from extractors.kinds import Extracted, register
 from extractors.page import Page, Region
 
 PAYER = "SOCIAL SECURITY ADMINISTRATION"
 
-SPEC = FormSpec(
-    doc_type="SSA-1099",
-    form_numbers=("SSA-1099",),
-    titles=("SOCIAL SECURITY BENEFIT STATEMENT", "Social Security"),
-    boxes=(
-        BoxSpec("box3_benefits_paid", "3", ("Benefits Paid in",)),
-        BoxSpec("box4_benefits_repaid", "4", ("Benefits Repaid to SSA in", "Benefits Repaid")),
-        BoxSpec("box5_net_benefits", "5", ("Net Benefits for",)),
-        BoxSpec("box6_voluntary_tax_withheld", "6", ("Voluntary Federal Income Tax Withheld",)),
-        BoxSpec("paid_by_check_or_direct_deposit", "", ("Paid by check or direct deposit",)),
-        BoxSpec("medicare_part_b_premiums", "", ("Medicare Part B premiums deducted",
-                                                 "Medicare Part B premiums")),
-        BoxSpec("box8_claim_number", "8", ("Claim Number",), "text"),
-    ),
-    payer_name_labels=(),
-    payer_tin_labels=(),
-    recipient_name_labels=("Box 1. Name",),
-    recipient_tin_labels=("Box 2. Beneficiary's Social Security Number",
-                          "Beneficiary's Social Security Number"),
-)  # fmt: skip
+SPEC = form_spec("SSA-1099")
 
 
 def mask_claim_number(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:

@@ -1,17 +1,12 @@
-"""Form W-2 and W-2c: boxes 1-20 with the wordings of the IRS form and payroll providers."""
+"""Form W-2 and W-2c: what is not data (box 12 code and amount pairs, box 14, the W-2c's
+two columns); the boxes and their wordings are in `extractors/catalog/w_2.toml`."""
 
 from __future__ import annotations
 
 import re
 
-from extractors.forms._engine import (
-    Anchor,
-    BoxSpec,
-    FormKind,
-    FormReading,
-    FormSpec,
-    text_below,
-)
+from extractors.forms._catalog import form_spec
+from extractors.forms._engine import Anchor, FormKind, FormReading, text_below
 from extractors.kinds import Extracted, register
 from extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
 from extractors.readers.ocr import read_region
@@ -22,95 +17,8 @@ BOX12_CODES = {
     "V", "W", "Y", "Z", "AA", "BB", "DD", "EE", "FF", "GG", "HH", "II", "TA", "TP", "TT",
 }  # fmt: skip
 
-BOXES = (
-    BoxSpec("box1_wages", "1", ("Wages, tips, other compensation", "Wages, tips, other comp",
-                                "Wages, tips and other compensation", "Wages, tips, other",
-                                "Federal wages")),
-    BoxSpec("box2_federal_tax_withheld", "2", ("Federal income tax withheld",
-                                               "Fed income tax withheld", "Federal income tax",
-                                               "Federal tax withheld")),
-    BoxSpec("box3_ss_wages", "3", ("Social security wages", "Soc sec wages", "Soc. sec. wages",
-                                   "SS wages")),
-    BoxSpec("box4_ss_tax_withheld", "4", ("Social security tax withheld", "Soc sec tax withheld",
-                                          "Social security tax", "SS tax withheld")),
-    BoxSpec("box5_medicare_wages", "5", ("Medicare wages and tips", "Medicare wages & tips",
-                                         "Medicare wages")),
-    BoxSpec("box6_medicare_tax_withheld", "6", ("Medicare tax withheld", "Medicare tax")),
-    BoxSpec("box7_ss_tips", "7", ("Social security tips", "Soc sec tips", "SS tips")),
-    BoxSpec("box8_allocated_tips", "8", ("Allocated tips",)),
-    BoxSpec("box10_dependent_care_benefits", "10", ("Dependent care benefits", "Dependent care")),
-    BoxSpec("box11_nonqualified_plans", "11", ("Nonqualified plans", "Non-qualified plans",
-                                               "Nonqualified plan")),
-    BoxSpec("box13_statutory_employee", "13", ("Statutory employee", "Statutory emp",
-                                               "Statutory", "Stat emp", "Stat"), "check"),
-    BoxSpec("box13_retirement_plan", "", ("Retirement plan", "Retirement", "Ret. plan", "Ret"),
-            "check"),
-    BoxSpec("box13_third_party_sick_pay", "", ("Third-party sick pay", "3rd party sick pay",
-                                               "Third party sick pay", "Third-party",
-                                               "3rd party"), "check"),
-    BoxSpec("boxd_control_number", "d", ("Control number",), "text"),
-)  # fmt: skip
-
-STATE_COLUMNS = (
-    BoxSpec("state", "15", ("State",), "text"),
-    BoxSpec("employer_state_id", "", ("Employer's state ID number", "Employer's state ID no",
-                                      "Employer's state ID",
-                                      "Employer state ID", "State ID number", "State ID no"),
-            "text"),
-    BoxSpec("box16_state_wages", "16", ("State wages, tips, etc", "State wages, tips",
-                                        "State wages")),
-    BoxSpec("box17_state_income_tax", "17", ("State income tax", "State tax")),
-    BoxSpec("box18_local_wages", "18", ("Local wages, tips, etc", "Local wages, tips",
-                                        "Local wages")),
-    BoxSpec("box19_local_income_tax", "19", ("Local income tax", "Local tax")),
-    BoxSpec("box20_locality", "20", ("Locality name", "Locality"), "text"),
-)  # fmt: skip
-
-PARTIES = {
-    "payer_name_labels": ("Employer's name, address, and ZIP code",
-                          "Employer's name, address and ZIP code", "Employer's name"),
-    "payer_tin_labels": ("Employer identification number (EIN)", "Employer identification number",
-                         "Employer ID number (EIN)", "Employer ID number",
-                         "Employer's FED ID number",
-                         "Employer's federal EIN", "Employer's Federal EIN", "Employer EIN"),
-    "recipient_name_labels": ("Employee's first name and initial Last name Suff.",
-                              "Employee's first name and initial Last name",
-                              "Employee's first name and initial", "Employee's name",
-                              "Employee name", "Employee's first name"),
-    "recipient_tin_labels": ("Employee's social security number", "Employee's SSA number",
-                             "Employee's SSN", "Employee SSN", "Social security number"),
-}  # fmt: skip
-
-CAPTIONS = ("Last name", "Suff.", "Suff", "9", "See instructions for box 12",
-            "See inst. for box 12", "Employee's address and ZIP code", "Employee's address",
-            "Dept. of the Treasury", "Department of the Treasury", "Previously reported",
-            "Correct information")  # fmt: skip
-
-W2 = FormSpec(
-    doc_type="W-2",
-    form_numbers=("W-2",),
-    titles=("Wage and Tax Statement",),
-    boxes=BOXES,
-    excludes=("Corrected Wage and Tax Statement", "Certain Gambling Winnings"),
-    captions=CAPTIONS,
-    state_columns=STATE_COLUMNS,
-    state_id_field="employer_state_id",
-    **PARTIES,
-)
-
-W2C = FormSpec(
-    doc_type="W-2c",
-    form_numbers=("W-2c",),
-    titles=("Corrected Wage and Tax Statement",),
-    boxes=BOXES,
-    captions=CAPTIONS,
-    state_columns=STATE_COLUMNS,
-    state_id_field="employer_state_id",
-    payer_name_labels=PARTIES["payer_name_labels"],
-    payer_tin_labels=PARTIES["payer_tin_labels"],
-    recipient_name_labels=(*PARTIES["recipient_name_labels"], "Employee's correct name"),
-    recipient_tin_labels=("Employee's correct SSN", *PARTIES["recipient_tin_labels"]),
-)
+W2 = form_spec("W-2")
+W2C = form_spec("W-2c")
 
 
 # ---------------------------------------------------------------- box 12 and box 14

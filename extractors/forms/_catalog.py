@@ -1,0 +1,31 @@
+"""FormSpecs made from the form catalogue (`extractors/catalog/*.toml`)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from extractors import catalog
+from extractors.forms._engine import BoxSpec, FormSpec, Revision
+
+
+def _boxes(boxes: tuple[catalog.CatalogBox, ...]) -> tuple[BoxSpec, ...]:
+    return tuple(BoxSpec(b.name, b.number, b.labels, b.kind) for b in boxes)
+
+
+@cache
+def form_spec(doc_type: str) -> FormSpec:
+    """The engine's description of a catalogue form."""
+    entry = catalog.form(doc_type)
+    optional = dict(entry.parties)
+    if entry.state_id_field:
+        optional["state_id_field"] = entry.state_id_field
+    return FormSpec(
+        doc_type=entry.doc_type,
+        form_numbers=entry.form_numbers,
+        titles=entry.titles,
+        boxes=_boxes(entry.boxes),
+        excludes=entry.excludes,
+        state_columns=_boxes(entry.state_columns),
+        revisions=tuple(Revision(year, _boxes(boxes)) for year, boxes in entry.revisions),
+        **optional,
+    )
