@@ -14,6 +14,7 @@ from sample_docs.generators import (
     cases,
     f1099_a,
     f1099_b_family,
+    layouts,
     misc,
     notices,
     returns,
@@ -22,7 +23,7 @@ from sample_docs.generators import (
 )
 
 # cases last: its folders are drawn with the other families' renderers.
-FAMILIES = (w2, misc, bad, f1099_a, f1099_b_family, transcripts, returns, notices, cases)
+FAMILIES = (w2, misc, bad, f1099_a, f1099_b_family, transcripts, returns, notices, layouts, cases)
 
 
 def main(root: Path) -> None:

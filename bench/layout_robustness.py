@@ -1,0 +1,134 @@
+"""Accuracy by layout family on documents drawn fresh: `python -m bench.layout_robustness`.
+
+Every catalogue form is drawn in every family of `sample_docs/generators/layouts.py`
+(the held-out families too, which never enter sample_docs/ or the tests) with seeds no
+sample uses, extracted, and compared with the generator's values. Per family, text and
+scanned: fields exact (every expected box value, tax year, payer TIN and recipient last
+four), invented values (a field read that the document leaves blank), missing records
+(an expected form not found) and extra records (a form record nothing expects). A check
+box read as not checked (`false`) where the document prints no such box is counted apart
+(`unprinted checks`): the contract reads an unmarked box as false, so it is no invented
+amount, but the document does not say it either.
+
+Options: `--seeds N` documents per form and family on text (default 2), `--scans N`
+scanned documents per family (default 4), `--families a,b`, `--jobs N` (default 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool inside
+
+from extractors.pipeline import extract_file
+from sample_docs.generators import layouts
+
+SEED_BASE = 10_000  # sample_docs/ uses seed 1; the bench never does
+HEADER = ("tax_year", "payer_tin", "recipient_tin_last4")
+
+
+def compare(expected: list[dict[str, Any]], got: list[dict[str, Any]]) -> Counter[str]:
+    """Counts for one document: fields, exact, invented, missing and extra records."""
+    out: Counter[str] = Counter()
+    forms = [r for r in got if r["doc_type"] != "UNKNOWN"]
+    for exp in expected:
+        out["records"] += 1
+        same = [r for r in forms if r["doc_type"] == exp["doc_type"]]
+        wanted = {**{k: exp[k] for k in HEADER}, **exp["fields"]}
+        out["fields"] += len(wanted)
+        if not same:
+            out["missing"] += 1
+            continue
+        rec = same[0]
+        forms.remove(rec)
+        have = {**{k: rec.get(k) for k in HEADER}, **rec.get("fields", {})}
+        out["exact"] += sum(have.get(k) == v for k, v in wanted.items())
+        beyond = [v for k, v in rec.get("fields", {}).items() if k not in exp["fields"]]
+        out["invented"] += sum(v is not False for v in beyond)
+        out["unprinted_checks"] += sum(v is False for v in beyond)
+        out["low_confidence"] += rec.get("confidence", 1.0) < 0.5
+    out["extra"] += len(forms)
+    return out
+
+
+def _one(job: tuple[str, str, int, bool, str]) -> Counter[str]:
+    family, doc_type, seed, scanned, folder = job
+    form = layouts.catalog.form(doc_type)
+    pdf = Path(folder) / f"{family}_{layouts.slug(doc_type)}_{seed}.pdf"
+    expected = layouts.render(family, form, seed, pdf)
+    if scanned:
+        scan = pdf.with_name(pdf.stem + "_scan.pdf")
+        layouts.scan(pdf, scan, seed)
+        pdf = scan
+    result = extract_file(pdf)
+    if result.error:
+        return Counter(records=len(expected), missing=len(expected), errors=1)
+    return compare(expected, [r.to_json() for r in result.records])
+
+
+def run(families: tuple[str, ...], seeds: int, scans: int, jobs: int) -> dict[str, Any]:
+    forms = [f.doc_type for f in layouts.forms()]
+    work: list[tuple[str, str, int, bool, str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for family in families:
+            for s in range(seeds):
+                work += [(family, f, SEED_BASE + s, False, folder) for f in forms]
+            for s in range(scans):
+                work.append(
+                    (family, forms[(s * 7) % len(forms)], SEED_BASE + 500 + s, True, folder)
+                )
+        with ProcessPoolExecutor(jobs) as pool:
+            counts = list(pool.map(_one, work, chunksize=4))
+    totals: dict[str, dict[str, Counter[str]]] = {}
+    for (family, _, _, scanned, _), c in zip(work, counts, strict=True):
+        totals.setdefault(family, {}).setdefault("scan" if scanned else "text", Counter()).update(c)
+    return {f: {m: dict(c) for m, c in by.items()} for f, by in totals.items()}
+
+
+def table(results: dict[str, Any]) -> str:
+    head = "family | held out | path | records | fields exact | invented | missing | extra"
+    rows = [f"| {head} | unprinted checks |", "|" + " --- |" * 9]
+    for family, by in results.items():
+        for path in ("text", "scan"):
+            c = by.get(path)
+            if not c:
+                continue
+            share = 100 * c.get("exact", 0) / max(c.get("fields", 0), 1)
+            rows.append(
+                f"| {family} | {'yes' if family in layouts.HELD_OUT else 'no'} | {path} "
+                f"| {c.get('records', 0)} | {c.get('exact', 0)} of {c.get('fields', 0)} "
+                f"({share:.1f}%) | {c.get('invented', 0)} | {c.get('missing', 0)} "
+                f"| {c.get('extra', 0)} | {c.get('unprinted_checks', 0)} |"
+            )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=2)
+    parser.add_argument("--scans", type=int, default=4)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--families", default=",".join(layouts.FAMILIES))
+    parser.add_argument("--json", type=Path, help="also write the counts here")
+    args = parser.parse_args(argv)
+    families = tuple(f for f in args.families.split(",") if f)
+    unknown = set(families) - set(layouts.FAMILIES)
+    if unknown:
+        parser.error(f"no such family: {', '.join(sorted(unknown))}")
+    results = run(families, args.seeds, args.scans, args.jobs)
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,647 @@
+"""Every catalogue form drawn in many layout families, with pages that are not forms.
+
+A document is drawn from the catalogue (`extractors/catalog/*.toml`): its boxes, numbers
+and wordings, with values the generator picks and writes into the expected JSON. Families:
+
+- `irs_grid`: the IRS box grid (number and label at a cell's top, the value under it);
+- `copies`: the grid as a 2-up or 3-up copy sheet (Copy B, Copy C, Copy 2);
+- `line_list`: a bank's statement, one line per box (`1 Interest income  1,234.56`), the
+  form as a heading and the year in the statement's heading;
+- `box_colon`: `Box 1: Interest income  $1,234.56`;
+- `table`: a ruled `Box | Description | Amount` table, columns in either order;
+- `dot_leader`: a broker's summary (`1a Total Ordinary Dividends ....... 1,234.56`) after
+  a cover page with a table of contents;
+- `letter` and `two_column` (held out: never written to sample_docs/ nor used by tests;
+  `bench/layout_robustness.py` draws them fresh): a letter with a boxed table, and
+  label-value pairs in two columns.
+
+Wording varies (case, punctuation), as do fonts, sizes, amount formats, right-aligned or
+after-label values. Pages that are about a form without being one (an earnings summary,
+instructions, a table of contents, a cover letter, an escrow table) are added before or
+after some documents; they must give no record.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors import catalog
+from sample_docs.generators.expected import write_expected
+from sample_docs.generators.people import PEOPLE, Company, Person
+from sample_docs.generators.scan import rasterise_and_degrade
+
+W, H = letter
+TESTED = ("irs_grid", "copies", "line_list", "box_colon", "table", "dot_leader")
+HELD_OUT = ("letter", "two_column")
+FAMILIES = (*TESTED, *HELD_OUT)
+# Forms whose record is not the boxes alone (1099-B totals, SSA-1099's printed years,
+# W-2c's two columns) are drawn by their own sample families.
+SKIPPED = ("1099-B", "SSA-1099", "W-2c")
+DRAWN_KINDS = ("money", "date", "int", "year", "code")
+FONTS = (("Helvetica", "Helvetica-Bold"), ("Times-Roman", "Times-Bold"),
+         ("Courier", "Courier-Bold"))  # fmt: skip
+
+PAYERS = (
+    Company("FIRST PRAIRIE SAVINGS BANK", "36-4021987", "410 MAIN ST", "DECATUR IL 62523",
+            "IL", "8841-2203"),
+    Company("NORTHWIND CAPITAL MARKETS LLC", "13-5550142", "1 PARK PLZ FL 9",
+            "NEW YORK NY 10016", "NY", "55-101442"),
+    Company("CASCADE PAYROLL SERVICES INC", "91-2087345", "77 RAINIER AVE",
+            "TACOMA WA 98402", "WA", "600-221-845"),
+    Company("STATE DEPT OF LABOR AND INDUSTRY", "23-6003113", "651 BOAS ST",
+            "HARRISBURG PA 17121", "PA", "77-0012"),
+    Company("MERIDIAN HOME LENDING CORP", "52-1889034", "2 CHARLES CTR",
+            "BALTIMORE MD 21201", "MD", "D-4410982"),
+)  # fmt: skip
+PAYER_TIN_LABELS = ("PAYER'S TIN", "Payer's TIN", "Payer's federal identification number",
+                    "Payer's Federal ID", "Federal ID Number", "Payer EIN")  # fmt: skip
+RECIPIENT_TIN_LABELS = ("RECIPIENT'S TIN", "Recipient's TIN", "Taxpayer ID",
+                        "Recipient's identification number", "Your TIN")  # fmt: skip
+W2_TIN_LABELS = ("Employer identification number (EIN)", "Employer ID number (EIN)", "EIN",
+                 "Employer's FED ID number")  # fmt: skip
+W2_SSN_LABELS = ("Employee's social security number", "Employee's SSN", "SSN")
+HEADINGS = ("{year} Tax Statement", "Tax Year {year}", "Statement for tax year {year}",
+            "{year} TAX REPORTING DOCUMENT", "Annual tax statement {year}")  # fmt: skip
+
+
+@dataclass
+class Box:
+    name: str
+    number: str
+    label: str
+    kind: str
+    printed: str
+    value: Any
+
+
+@dataclass
+class Doc:
+    """One form to draw: who, which year, which boxes with which values."""
+
+    form: catalog.CatalogForm
+    year: int
+    payer: Company
+    recipient: Person
+    boxes: list[Box]
+    account: str
+    fonts: tuple[str, str]
+    size: float
+    payer_tin_label: str
+    recipient_tin_label: str
+    masked_ssn: bool
+    money_style: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_w2(self) -> bool:
+        return self.form.doc_type == "W-2"
+
+    @property
+    def title(self) -> str:
+        return self.form.titles[0] if self.form.titles else self.form.doc_type
+
+    @property
+    def ssn(self) -> str:
+        return f"XXX-XX-{self.recipient.last4}" if self.masked_ssn else self.recipient.ssn
+
+    def expected(self, pages: list[int]) -> dict[str, Any]:
+        fields = {b.name: b.value for b in self.boxes}
+        if self.account and any(b.name == "account_number" for b in self.form.boxes):
+            fields["account_number"] = self.account
+        return {
+            "doc_type": self.form.doc_type,
+            "tax_year": self.year,
+            "corrected": False,
+            "pages": pages,
+            "payer_tin": self.payer.ein,
+            "payer_name": self.payer.name,
+            "recipient_tin_last4": self.recipient.last4,
+            "recipient_name": self.recipient.name,
+            "fields": fields,
+        }
+
+
+def forms() -> list[catalog.CatalogForm]:
+    return [f for f in catalog.forms().values() if f.doc_type not in SKIPPED]
+
+
+def _label(box: catalog.CatalogBox, rng: random.Random) -> str:
+    """The box's full wording (its longest label), in the case a printer might use."""
+    label = max(box.labels, key=len)
+    style = rng.random()
+    if style < 0.25:
+        return label.upper()
+    if style < 0.5:
+        return " ".join(w[:1].upper() + w[1:] for w in label.split())
+    return label
+
+
+def _money_text(value: Decimal, style: int) -> str:
+    text = f"{value:,.2f}"
+    return (text, f"${text}", f"$ {text}", f"{value:.2f}")[style]
+
+
+def _value(box: catalog.CatalogBox, year: int, rng: random.Random) -> tuple[str, Any] | None:
+    """What a box shows (printed text, expected value), or None for a box not drawn."""
+    if box.kind == "money":
+        cents = rng.choice((rng.randint(100, 99_999), rng.randint(100_000, 9_999_999)))
+        amount = Decimal(cents) / 100
+        return f"{amount:.2f}", f"{amount:.2f}"
+    if box.kind == "date":
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        return f"{month:02d}/{day:02d}/{year}", f"{year}-{month:02d}-{day:02d}"
+    if box.kind == "int":
+        n = rng.randint(1, 3) if "number" in box.name else rng.randint(10, 90)
+        return str(n), n
+    if box.kind == "year":
+        return str(year - 1), year - 1
+    if box.kind == "code":
+        code = rng.choice(("7", "1", "G", "A", "D"))
+        return code, code
+    return None
+
+
+def make_doc(form: catalog.CatalogForm, rng: random.Random) -> Doc:
+    year = rng.choice((2022, 2023, 2024, 2025))
+    drawable = [b for b in form.boxes if b.kind in DRAWN_KINDS and not b.name.startswith("_")]
+    money = [b for b in drawable if b.kind == "money"]
+    chosen = {b.name for b in rng.sample(money, k=min(len(money), rng.randint(2, 6)))}
+    if form.primary and any(b.name == form.primary for b in money):
+        chosen.add(form.primary)
+    chosen |= {b.name for b in drawable if b.kind != "money" and rng.random() < 0.5}
+    money_style = rng.randrange(4)
+    boxes = []
+    for b in drawable:
+        if b.name not in chosen:
+            continue
+        shown = _value(b, year, rng)
+        if shown is None:
+            continue
+        printed, value = shown
+        if b.kind == "money":
+            printed = _money_text(Decimal(printed), money_style)
+        boxes.append(Box(b.name, b.number, _label(b, rng), b.kind, printed, value))
+    w2 = form.doc_type == "W-2"
+    return Doc(
+        form=form,
+        year=year,
+        payer=rng.choice(PAYERS),
+        recipient=rng.choice(PEOPLE),
+        boxes=boxes,
+        account=f"{rng.randint(100, 999)}-{rng.randint(10000, 99999)}",
+        fonts=rng.choice(FONTS),
+        size=rng.choice((8.0, 9.0, 10.0)),
+        payer_tin_label=rng.choice(W2_TIN_LABELS if w2 else PAYER_TIN_LABELS),
+        recipient_tin_label=rng.choice(W2_SSN_LABELS if w2 else RECIPIENT_TIN_LABELS),
+        masked_ssn=rng.random() < 0.5,
+        money_style=money_style,
+    )
+
+
+# ---------------------------------------------------------------- drawing helpers
+
+
+class Page:
+    """A reportlab canvas addressed from the top of the page."""
+
+    def __init__(self, c: Canvas, doc: Doc | None = None) -> None:
+        self.c = c
+        self.fonts = doc.fonts if doc else FONTS[0]
+
+    def text(self, x: float, top: float, text: str, size: float = 9, bold: bool = False,
+             right: bool = False) -> None:  # fmt: skip
+        self.c.setFont(self.fonts[1] if bold else self.fonts[0], size)
+        if right:
+            self.c.drawRightString(x, H - top, text)
+        else:
+            self.c.drawString(x, H - top, text)
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return self.c.stringWidth(text, self.fonts[1] if bold else self.fonts[0], size)
+
+    def wrap(self, text: str, width: float, size: float) -> list[str]:
+        """`text` in lines no wider than `width` points."""
+        lines: list[str] = []
+        for word in text.split():
+            if lines and self.width(f"{lines[-1]} {word}", size) <= width:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return lines
+
+    def rect(self, x0: float, top: float, x1: float, bottom: float) -> None:
+        self.c.rect(x0, H - bottom, x1 - x0, bottom - top)
+
+    def hline(self, x0: float, x1: float, top: float) -> None:
+        self.c.line(x0, H - top, x1, H - top)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _form_heading(doc: Doc, rng: random.Random) -> str:
+    number = doc.form.form_numbers[0]
+    return rng.choice((f"Form {number} {doc.title}", f"FORM {number} - {doc.title.upper()}",
+                       f"{number} {doc.title}", f"Form {number}: {doc.title}"))  # fmt: skip
+
+
+def _party_block(p: Page, doc: Doc, top: float, rng: random.Random) -> float:
+    """Payer and recipient as a statement prints them: name blocks, then TINs as
+    `label: value` rows. Returns the top of the next free line."""
+    s = doc.size
+    who = ("Employer", "Employee") if doc.is_w2 else ("Payer", "Recipient")
+    p.text(40, top, doc.payer.name, s + 3, bold=True)
+    p.text(40, top + s + 4, doc.payer.street, s)
+    p.text(40, top + 2 * s + 7, doc.payer.city_state_zip, s)
+    y = top + 3 * s + 20
+    p.text(40, y, f"{who[1]}:", s, bold=True)
+    p.text(40, y + s + 3, doc.recipient.name, s)
+    p.text(40, y + 2 * s + 6, doc.recipient.street, s)
+    p.text(40, y + 3 * s + 9, doc.recipient.city_state_zip, s)
+    rows = [(doc.payer_tin_label, doc.payer.ein), (doc.recipient_tin_label, doc.ssn)]
+    if any(b.name == "account_number" for b in doc.form.boxes):
+        rows.append(("Account number", doc.account))
+    for i, (label, value) in enumerate(rows):
+        p.text(330, y + i * (s + 4), f"{label}:", s)
+        p.text(330 + p.width(f"{label}: ", s) + rng.choice((2, 30)), y + i * (s + 4), value, s)
+    return y + 4 * s + 28
+
+
+# ---------------------------------------------------------------- families
+
+
+def draw_grid(p: Page, doc: Doc, rng: random.Random, copy: str = "Copy B") -> None:
+    """The IRS box grid: party cells on the left, numbered box cells on the right."""
+    parties = doc.form.parties
+    if doc.is_w2:
+        tin_label, ssn_label = "b Employer identification number (EIN)", "a Employee's SSN"
+        payer_label = "c Employer's name, address, and ZIP code"
+        recipient_label = "e Employee's first name and initial Last name"
+    else:  # the form's own wording, as the IRS grid prints it
+        tin_label = parties.get("payer_tin_labels", ("PAYER'S TIN",))[0]
+        ssn_label = parties.get("recipient_tin_labels", ("RECIPIENT'S TIN",))[0]
+        payer_label = parties.get("payer_name_labels", ("PAYER'S name",))[0]
+        recipient_label = parties.get("recipient_name_labels", ("RECIPIENT'S name",))[-1]
+    left = [(40, 120, payer_label, [doc.payer.name, doc.payer.street, doc.payer.city_state_zip]),
+            (150, 195, recipient_label, [doc.recipient.name, doc.recipient.street])]  # fmt: skip
+    if any(b.name == "account_number" for b in doc.form.boxes):
+        left.append((195, 222, "Account number (see instructions)", [doc.account]))
+    for top, bottom, label, lines in left:
+        p.rect(36, top, 300, bottom)
+        wrapped = p.wrap(label, 258, 6)[:2]
+        for k, line in enumerate(wrapped):
+            p.text(39, top + 7 + 7 * k, line, 6)
+        for i, line in enumerate(lines):
+            p.text(42, top + 13 + 7 * len(wrapped) + 10 * i, line, 9)
+    for x0, label, value in ((36, tin_label, doc.payer.ein), (168, ssn_label, doc.ssn)):
+        p.rect(x0, 120, x0 + 132, 150)
+        p.text(x0 + 3, 127, p.wrap(label, 126, 6)[0], 6)
+        p.text(x0 + 10, 143, value, 9)
+    columns = rng.choice((2, 3))
+    width = 200 / columns if columns == 2 else 70
+    top = 40.0
+    right_aligned = rng.random() < 0.6
+    for i in range(0, len(doc.boxes), columns):
+        for j, box in enumerate(doc.boxes[i : i + columns]):
+            x0 = 300 + width * j
+            p.rect(x0, top, x0 + width, top + 30)
+            for k, line in enumerate(p.wrap(f"{box.number} {box.label}", width - 4, 6)[:2]):
+                p.text(x0 + 2, top + 7 + 7 * k, line, 6)
+            if right_aligned:
+                p.text(x0 + width - 4, top + 26, box.printed, 8.5, right=True)
+            else:
+                p.text(x0 + 6, top + 26, box.printed, 8.5)
+        top += 30
+    x = 305 + width * columns
+    p.text(x, 50, "OMB No. 1545-0110", 6)
+    p.text(x, 64, f"Form {doc.form.form_numbers[0]}", 9, bold=True)
+    p.text(x, 78, "For calendar year", 6)
+    p.text(x, 94, str(doc.year), 13, bold=True)
+    for i, line in enumerate(_wrap(doc.title, 16)):
+        p.text(x, 110 + 10 * i, line, 8, bold=True)
+    p.text(x, 170, copy, 9, bold=True)
+
+
+def fam_irs_grid(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    draw_grid(Page(c, doc), doc, rng)
+    return 1
+
+
+def fam_copies(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """Two or three copies of the grid stacked on one page, a dashed cut line between.
+    (Four-up sheets of the W-2 samples are drawn natively small by sample_docs/w2.)"""
+    n = rng.choice((2, 3))
+    names = ("Copy B For Recipient", "Copy C For Payer", "Copy 2 To be filed")
+    pitch = H / n
+    for i in range(n):
+        c.saveState()
+        c.translate(0, -pitch * i)
+        draw_grid(Page(c, doc), doc, random.Random(rng.random()), names[i])
+        c.restoreState()
+        if i:
+            c.setDash(3, 3)
+            c.line(20, H - pitch * i + 8, W - 20, H - pitch * i + 8)
+            c.setDash()
+    return 1
+
+
+def _statement_top(p: Page, doc: Doc, rng: random.Random) -> float:
+    s = doc.size
+    heading = rng.choice(HEADINGS).format(year=doc.year)
+    p.text(572, 40, heading, s + 4, bold=True, right=True)
+    top = _party_block(p, doc, 40, rng)
+    p.text(40, top, _form_heading(doc, rng), s + 2, bold=True)
+    return top + s + 14
+
+
+def fam_line_list(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    p = Page(c, doc)
+    top = _statement_top(p, doc, rng)
+    s = doc.size
+    value_x = rng.choice((400.0, 560.0))
+    for box in doc.boxes:
+        p.text(40, top, box.number, s)
+        p.text(66, top, box.label, s)
+        p.text(value_x, top, box.printed, s, right=value_x > 500)
+        top += s + rng.choice((5, 8))
+    return 1
+
+
+def fam_box_colon(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    p = Page(c, doc)
+    top = _statement_top(p, doc, rng)
+    s = doc.size
+    after = rng.random() < 0.5
+    for box in doc.boxes:
+        head = f"Box {box.number}: {box.label}" if box.number else f"{box.label}:"
+        p.text(40, top, head, s)
+        if after:
+            p.text(40 + p.width(head, s) + 12, top, box.printed, s)
+        else:
+            p.text(560, top, box.printed, s, right=True)
+        top += s + 6
+    return 1
+
+
+def fam_table(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    p = Page(c, doc)
+    top = _statement_top(p, doc, rng)
+    s = doc.size
+    box_first = rng.random() < 0.6
+    heads = (rng.choice(("Box", "Box No.")), "Description", rng.choice(("Amount", "Amount ($)")))
+    xs = (44, 90) if box_first else (370, 44)  # x of the box column, of the description
+    p.hline(40, 572, top - s - 3)
+    p.text(xs[0], top, heads[0], s, bold=True)
+    p.text(xs[1], top, heads[1], s, bold=True)
+    p.text(566, top, heads[2], s, bold=True, right=True)
+    p.hline(40, 572, top + 4)
+    for box in doc.boxes:
+        top += s + 8
+        p.text(xs[0], top, box.number, s)
+        p.text(xs[1], top, box.label, s)
+        p.text(566, top, box.printed, s, right=True)
+        p.hline(40, 572, top + 4)
+    return 1
+
+
+def _leader_line(p: Page, x0: float, x1: float, top: float, label: str, value: str,
+                 s: float) -> None:  # fmt: skip
+    p.text(x0, top, label, s)
+    start = x0 + p.width(label, s) + 4
+    end = x1 - p.width(value, s) - 4
+    dots = int(max(0, end - start) / p.width(".", s))
+    p.text(start, top, "." * dots, s)
+    p.text(x1, top, value, s, right=True)
+
+
+def fam_dot_leader(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """A cover page with a table of contents, then the form's summary with dot leaders."""
+    p = Page(c, doc)
+    s = doc.size
+    p.text(40, 40, doc.payer.name, s + 4, bold=True)
+    p.text(40, 60, f"{doc.year} Consolidated Tax Package", s + 2, bold=True)
+    p.text(40, 80, f"Prepared for {doc.recipient.name}", s)
+    p.text(40, 96, "Account No. " + doc.account, s)
+    p.text(40, 130, "Table of Contents", s + 2, bold=True)
+    entries = [(f"Form {doc.form.form_numbers[0]} {doc.title}", "2"),
+               ("Supplemental Information", "3"), ("Instructions for Recipient", "4")]  # fmt: skip
+    for i, (entry, page_no) in enumerate(entries):
+        _leader_line(p, 40, 400, 150 + i * (s + 6), entry, page_no, s)
+    c.showPage()
+    p = Page(c, doc)
+    top = _statement_top(p, doc, rng)
+    for box in doc.boxes:
+        label = " ".join(w[:1].upper() + w[1:] for w in box.label.split())
+        _leader_line(p, 40, 560, top, f"{box.number} {label}".strip(), box.printed, s)
+        top += s + 6
+    return 2
+
+
+def fam_letter(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """A letter naming the form, then its boxes in a boxed two-column table."""
+    p = Page(c, doc)
+    s = doc.size
+    p.text(40, 40, doc.payer.name, s + 3, bold=True)
+    p.text(40, 40 + s + 4, f"{doc.payer.street}, {doc.payer.city_state_zip}", s)
+    p.text(40, 90, doc.recipient.name, s)
+    p.text(40, 90 + s + 3, doc.recipient.street, s)
+    p.text(40, 90 + 2 * s + 6, doc.recipient.city_state_zip, s)
+    number = doc.form.form_numbers[0]
+    body = (f"Dear {doc.recipient.first.title()} {doc.recipient.last.title()}, this letter is "
+            f"your Form {number} ({doc.title}) for tax year {doc.year}. The amounts below "
+            f"were reported to the Internal Revenue Service. Keep this statement with your "
+            f"tax records.")  # fmt: skip
+    top = 150.0
+    for line in _wrap(body, 95):
+        p.text(40, top, line, s)
+        top += s + 4
+    top += 10
+    rows = [(doc.payer_tin_label, doc.payer.ein), (doc.recipient_tin_label, doc.ssn)]
+    if any(b.name == "account_number" for b in doc.form.boxes):
+        rows.append(("Account number", doc.account))
+    rows += [(f"{b.label} (box {b.number})" if b.number else b.label, b.printed)
+             for b in doc.boxes]  # fmt: skip
+    for label, value in rows:
+        p.rect(60, top, 400, top + s + 8)
+        p.rect(400, top, 540, top + s + 8)
+        p.text(66, top + s + 3, label, s)
+        p.text(534, top + s + 3, value, s, right=True)
+        top += s + 8
+    p.text(40, top + 30, "Sincerely,", s)
+    p.text(40, top + 30 + s + 4, "Tax Reporting Department", s)
+    return 1
+
+
+def fam_two_column(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """`Label: value` pairs in two columns under the statement's heading."""
+    p = Page(c, doc)
+    top = _statement_top(p, doc, rng)
+    s = doc.size
+    for i, box in enumerate(doc.boxes):
+        x = 40 if i % 2 == 0 else 316
+        label = f"{box.label}:"
+        p.text(x, top, label, s)
+        p.text(x + 250, top, box.printed, s, right=True)
+        if i % 2 == 1:
+            top += s + 8
+    return 1
+
+
+DRAW: dict[str, Callable[[Canvas, Doc, random.Random], int]] = {
+    "irs_grid": fam_irs_grid,
+    "copies": fam_copies,
+    "line_list": fam_line_list,
+    "box_colon": fam_box_colon,
+    "table": fam_table,
+    "dot_leader": fam_dot_leader,
+    "letter": fam_letter,
+    "two_column": fam_two_column,
+}
+
+
+# ---------------------------------------------------------------- pages that are not forms
+
+
+def decoy_earnings(p: Page, doc: Doc, rng: random.Random) -> None:
+    p.text(40, 40, f"{doc.payer.name} - Year-End Earnings Summary {doc.year}", 12, bold=True)
+    p.text(
+        40, 60, "This is not a W-2. Your Form W-2 Wage and Tax Statement is issued separately.", 9
+    )
+    rows = (("Gross pay", "Federal income tax withheld", "Social security tax withheld",
+             "Medicare tax withheld", "Net pay"))  # fmt: skip
+    for i, label in enumerate(rows):
+        _leader_line(p, 40, 400, 90 + 14 * i, label, f"{rng.randint(1000, 90000):,}.00", 9)
+
+
+def decoy_instructions(p: Page, doc: Doc, rng: random.Random) -> None:
+    number = doc.form.form_numbers[0]
+    p.text(40, 40, f"Instructions for Recipient of Form {number}", 12, bold=True)
+    lines = ("Recipient's taxpayer identification number (TIN). For your protection, this form "
+             "may show only the last four digits.",
+             "Box 1. Shows amounts paid to you. Report on Schedule C (Form 1040) or Schedule 1 "
+             "(Form 1040), line 8.",
+             "Box 4. Shows backup withholding. Include this amount on Form 1040 or 1040-SR, "
+             "line 25b.",
+             "Future developments. For the latest information, see www.irs.gov.")  # fmt: skip
+    top = 70.0
+    for text in lines:
+        for line in _wrap(text, 100):
+            p.text(40, top, line, 9)
+            top += 13
+        top += 6
+
+
+def decoy_contents(p: Page, doc: Doc, rng: random.Random) -> None:
+    p.text(40, 40, f"{doc.payer.name}  Tax Documents {doc.year}", 12, bold=True)
+    p.text(40, 64, "Table of Contents", 11, bold=True)
+    entries = ("Form 1099-DIV Dividends and Distributions", "Form 1099-INT Interest Income",
+               "Form 1099-B Proceeds From Broker and Barter Exchange Transactions",
+               "Account No.")  # fmt: skip
+    for i, entry in enumerate(entries):
+        _leader_line(p, 40, 500, 84 + 16 * i, entry, str(i + 2), 9)
+
+
+def decoy_cover_letter(p: Page, doc: Doc, rng: random.Random) -> None:
+    number = doc.form.form_numbers[0]
+    p.text(40, 40, doc.payer.name, 12, bold=True)
+    p.text(40, 80, f"Dear {doc.recipient.name},", 9)
+    text = (f"Enclosed is your {doc.year} Form {number}, {doc.title}. Please keep it with your "
+            "tax records. If you have questions about the amounts reported, call us at "
+            "1-800-555-0100. We appreciate your business.")  # fmt: skip
+    for i, line in enumerate(_wrap(text, 95)):
+        p.text(40, 100 + 13 * i, line, 9)
+
+
+def decoy_escrow(p: Page, doc: Doc, rng: random.Random) -> None:
+    p.text(40, 40, "Annual Escrow Account Disclosure Statement", 12, bold=True)
+    p.text(40, 58, f"Loan number {doc.account}   Statement date 01/15/{doc.year + 1}", 9)
+    heads = ("Month", "Payment to escrow", "Property tax", "Mortgage insurance", "Balance")
+    for j, head in enumerate(heads):
+        p.text(40 + 105 * j, 84, head, 8, bold=True)
+    for i in range(6):
+        for j in range(5):
+            value = (
+                f"Month {i + 1}"
+                if j == 0
+                else f"{rng.randint(100, 4000):,}.{rng.randint(0, 99):02d}"
+            )
+            p.text(40 + 105 * j, 100 + 13 * i, value, 8)
+
+
+DECOYS = {
+    "earnings_summary": decoy_earnings,
+    "instructions": decoy_instructions,
+    "contents": decoy_contents,
+    "cover_letter": decoy_cover_letter,
+    "escrow_table": decoy_escrow,
+}
+
+
+# ---------------------------------------------------------------- documents
+
+
+def render(family: str, form: catalog.CatalogForm, seed: int, path: Path) -> list[dict[str, Any]]:
+    """Draw one document of `family` for `form` into `path`; its expected records.
+
+    With some seeds a page that is not a form comes before or after the form's pages."""
+    rng = random.Random(f"{family}:{form.doc_type}:{seed}")
+    doc = make_doc(form, rng)
+    decoy = rng.choice((None, None, *DECOYS))
+    before = decoy is not None and rng.random() < 0.5
+    path.parent.mkdir(parents=True, exist_ok=True)
+    c = Canvas(str(path), pagesize=letter, invariant=1)
+    first = 1
+    if decoy and before:
+        DECOYS[decoy](Page(c), doc, rng)
+        c.showPage()
+        first = 2
+    n = DRAW[family](c, doc, rng)
+    c.showPage()
+    if decoy and not before:
+        DECOYS[decoy](Page(c), doc, rng)
+        c.showPage()
+    c.save()
+    form_page = first + n - 1  # the dot-leader family's cover page holds no values
+    return [doc.expected([form_page])]
+
+
+def scan(pdf: Path, dst: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    rasterise_and_degrade(pdf, dst, dpi=rng.choice((200, 300)), skew_deg=rng.uniform(-0.8, 0.8),
+                          noise=rng.uniform(0.1, 0.35), seed=seed)  # fmt: skip
+
+
+def slug(doc_type: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", doc_type.lower())
+
+
+def generate(root: Path) -> None:
+    """The tested families only: one document per catalogue form and family, and one
+    scan per family. The held-out families are never written here."""
+    out = root / "layouts"
+    every = forms()
+    for k, family in enumerate(TESTED):
+        for i, form in enumerate(every):
+            pdf = out / family / f"{slug(form.doc_type)}.pdf"
+            expected = render(family, form, 1, pdf)
+            write_expected(pdf, expected)
+            if i == (5 * k + 2) % len(every):
+                dst = out / family / f"{slug(form.doc_type)}_scan.pdf"
+                scan(pdf, dst, seed=i + 7)
+                write_expected(dst, expected)
