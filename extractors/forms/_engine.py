@@ -207,8 +207,10 @@ def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
     return out
 
 
-def find_anchors(region: Region, boxes: tuple[BoxSpec, ...]) -> list[Anchor]:
-    """Every label hit of every box; where two boxes' hits share words, the longer wins."""
+def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True) -> list[Anchor]:
+    """Every label hit of every box; where two boxes' hits share words, the longer wins.
+    With `cells` (boxes, not a table's column headers), a hit that continues another
+    box's label is none (`_numbered_for_another`)."""
     anchors: list[Anchor] = []
     numbers = {b.number.lower() for b in boxes if b.number}
     for spec in boxes:
@@ -218,7 +220,7 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...]) -> list[Anchor]:
                 ids = tuple(id(w) for w in hit.words)
                 if any(set(ids) & set(s) for s in seen):
                     continue
-                if not numbered and _numbered_for_another(hit, spec, numbers, region):
+                if cells and not numbered and _numbered_for_another(hit, spec, numbers, region):
                     continue
                 seen.add(ids)
                 anchors.append(Anchor(spec, hit, numbered))
@@ -239,6 +241,8 @@ def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Re
     """The label's words follow another box's printed number (`12 Bond premium on` read
     as box 11's `Bond premium`), or a lower-case word of a longer label: they are part of
     another box's label, not this one's."""
+    if not spec.number:
+        return False  # a box printed without a number in the catalogue may print one
     first = hit.words[0]
     gap = max(first.box.height, 4.0)
     area = Box(first.box.x0 - 4 * gap, first.box.top + 1, first.box.x0, first.box.bottom - 1)
@@ -249,7 +253,7 @@ def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Re
     text = normalize(word.text).strip(".:")
     if first.box.x0 - word.box.x1 > gap:
         return False
-    if spec.number and word.text[:1].islower():
+    if word.text[:1].islower():
         return True  # mid-sentence: `6 Adjustments to scholarships or grants` is not box 5's
     return text in numbers and text != spec.number.lower()
 
@@ -423,9 +427,10 @@ def _across_leader(anchor: Anchor, cand: Candidate, region: Region) -> bool:
     return all(LEADER.match(w.text) or (number and w.text.lower() == number) for w in between)
 
 
-BLANK_COST = 25.0
-"""What leaving a label blank costs in the assignment: a value farther than this (after
-penalties) from every label that could hold it is left unread rather than forced."""
+BLANK_COST = 200.0
+"""What leaving a label blank costs in the assignment: above every cost `placement_cost`
+gives, so a label is left blank only when no value may be its own (or when the value it
+could hold is better another label's)."""
 _INFEASIBLE = 1e6
 
 
@@ -815,7 +820,8 @@ class FormKind:
         anchors = find_anchors(region, boxes)
         if not anchors:
             return None
-        stops = anchors + find_anchors(region, self._caption_specs() + self.spec.state_columns)
+        extra = self._caption_specs() + self.spec.state_columns
+        stops = anchors + find_anchors(region, extra, cells=False)
         reading = read_boxes(region, boxes, anchors, stops)
         if self.spec.state_columns:
             states = read_state_rows(region, self.spec.state_columns, self.spec.state_id_field)
@@ -903,7 +909,7 @@ def read_state_rows(
     region: Region, columns: tuple[BoxSpec, ...], id_field: str
 ) -> list[dict[str, Any]]:
     """State/local boxes as a table: the column labels on one line, one row per state."""
-    anchors = find_anchors(region, columns)
+    anchors = find_anchors(region, columns, cells=False)
     if len(anchors) < 2:
         return []
     header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)

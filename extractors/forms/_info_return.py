@@ -197,7 +197,7 @@ def read_states(
     """State rows read in the columns' own band: from the header line that names the most
     columns, between its first column and the next box label to the right (values of
     other boxes on those lines are skipped)."""
-    anchors = find_anchors(region, columns)
+    anchors = find_anchors(region, columns, cells=False)
     if len(anchors) < 2:
         return []
     header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)

@@ -315,7 +315,7 @@ class OtherReturnKind(InfoReturnKind):
             return doc
         spec = self.spec
         boxes = spec.boxes_for(find_tax_year(region))
-        anchors = find_anchors(region, boxes + self._caption_specs() + spec.state_columns)
+        anchors = find_anchors(region, boxes + self._caption_specs() + spec.state_columns, False)
         stops = [a for a in anchors if not weak(a, region)]
         if not doc.payer_name and spec.payer_name_labels:
             doc.payer_name = read_party(
