@@ -83,7 +83,10 @@ def load(path: Path, settings: ExtractSettings | None = None) -> LoadedFile:
     digest = sha256_of(path)
     if kind == "image":
         frames = open_image_pages(path, settings)
-        pages = [ocr_image(img, i + 1, dpi, settings.lang) for i, (img, dpi) in enumerate(frames)]
+        pages = [
+            ocr_image(img, i + 1, dpi, settings.lang, settings.ocr_engine)
+            for i, (img, dpi) in enumerate(frames)
+        ]
         title = ""
     else:
         pages, title = _load_pdf(path, settings)
@@ -164,16 +167,16 @@ def _text_or_form_page(
     return page
 
 
-def _ocr_one(path: str, index: int, dpi: int, lang: str) -> Page:
+def _ocr_one(path: str, index: int, dpi: int, lang: str, engine: str) -> Page:
     with pdfplumber.open(path, password="") as pdf:
         image = pdf.pages[index].to_image(resolution=dpi).original
-    return ocr_image(image, index + 1, dpi, lang)
+    return ocr_image(image, index + 1, dpi, lang, engine)
 
 
 def _ocr_pdf_pages(path: Path, indexes: list[int], settings: ExtractSettings) -> list[Page]:
     if not indexes:
         return []
-    args = [(str(path), i, settings.dpi, settings.lang) for i in indexes]
+    args = [(str(path), i, settings.dpi, settings.lang, settings.ocr_engine) for i in indexes]
     workers = _workers(settings, len(indexes))
     if workers <= 1:
         return [_ocr_one(*a) for a in args]

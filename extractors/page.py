@@ -63,6 +63,8 @@ class Word:
     box: Box
     conf: float = 1.0
     source: Method = "text"
+    engine: str = ""
+    """The OCR engine that read the word ("tesseract", "ppocr"); empty for text and form words."""
 
 
 @dataclass(slots=True)

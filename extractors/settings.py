@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
 EXTRACTOR_VERSION = "0.1.0"
+OCR_ENGINE_ENV = "BACKTAX_OCR_ENGINE"
+OCR_ENGINES = ("auto", "tesseract", "ppocr")
 
 
 @dataclass(frozen=True)
@@ -24,10 +27,19 @@ class ExtractSettings:
     """Decompressed bytes of the content and image streams of one PDF, all together."""
     ocr_workers: int = 0
     """Processes for OCR across pages; 0 means one per core."""
+    ocr_engine: str = field(default_factory=lambda: os.environ.get(OCR_ENGINE_ENV, "auto"))
+    """`auto` (Tesseract, PP-OCR where the page's evidence says), `tesseract` or `ppocr`."""
+
+    def __post_init__(self) -> None:
+        if self.ocr_engine not in OCR_ENGINES:
+            raise ValueError(f"OCR engine {self.ocr_engine!r}: one of {', '.join(OCR_ENGINES)}")
 
     def cache_token(self) -> str:
         """What changes extraction output: part of every cache key."""
-        return f"v{EXTRACTOR_VERSION}-dpi{self.dpi}-{self.lang}-{self.limits_token()}"
+        return (
+            f"v{EXTRACTOR_VERSION}-dpi{self.dpi}-{self.lang}-{self.ocr_engine}"
+            f"-{self.limits_token()}"
+        )
 
     def limits_token(self) -> str:
         """The input limits: a verdict such as "too many pages" is kept only under the same."""

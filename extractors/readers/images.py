@@ -1,4 +1,5 @@
-"""Image files (PNG, JPEG, TIFF) read as scanned pages."""
+"""Image files (PNG, JPEG, TIFF) read as scanned pages: every frame, its resolution, a fax's
+unequal resolutions (204x98 dpi) resampled to square pixels."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from extractors.errors import InputError
 from extractors.limits import check_frame, check_image
 from extractors.settings import ExtractSettings
 
-_LETTER_WIDTH_IN = 8.5
-
 
 def open_image_pages(path: Path, settings: ExtractSettings) -> list[tuple[Image.Image, int]]:
-    """Every frame of an image file with its resolution in dpi (guessed from a letter-size
-    width when the file does not say); frames and pixels refused past `settings`' limits."""
+    """Every frame of an image file with its resolution in dpi (0 when the file does not
+    say: OCR then measures it from the text); frames and pixels refused past `settings`'
+    limits. A frame with unequal horizontal and vertical resolutions (a fax) is stretched
+    to the higher one."""
     Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
     try:
         with Image.open(path) as img:
@@ -24,12 +25,31 @@ def open_image_pages(path: Path, settings: ExtractSettings) -> list[tuple[Image.
             for frame in ImageSequence.Iterator(img):
                 check_frame(frame, settings)
                 frame.load()
+                copy = _flattened(frame)
                 dpi_info = frame.info.get("dpi") or img.info.get("dpi")
-                dpi = round(float(dpi_info[0])) if dpi_info and dpi_info[0] > 30 else 0
-                copy = frame.convert("RGB")
-                frames.append((copy, dpi or max(72, round(copy.width / _LETTER_WIDTH_IN))))
+                if not dpi_info or min(dpi_info) <= 30:
+                    frames.append((copy, 0))
+                    continue
+                xdpi, ydpi = (float(d) for d in dpi_info[:2])
+                if abs(xdpi - ydpi) > 0.1 * max(xdpi, ydpi):
+                    size = (
+                        round(copy.width * max(xdpi, ydpi) / xdpi),
+                        round(copy.height * max(xdpi, ydpi) / ydpi),
+                    )
+                    copy = copy.resize(size, Image.Resampling.BICUBIC)
+                frames.append((copy, round(max(xdpi, ydpi))))
             return frames
     except Image.DecompressionBombError as exc:
         raise InputError(f"image too large to read safely ({exc})", "open") from exc
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(f"unreadable or truncated image ({exc})", "open") from exc
+
+
+def _flattened(frame: Image.Image) -> Image.Image:
+    """The frame in RGB, transparent parts as white paper (not black)."""
+    if frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info:
+        rgba = frame.convert("RGBA")
+        paper = Image.new("RGB", rgba.size, (255, 255, 255))
+        paper.paste(rgba, mask=rgba.getchannel("A"))
+        return paper
+    return frame.convert("RGB")

@@ -1,7 +1,11 @@
-"""Words of a page image through Tesseract (`image_to_data`), after orientation and deskew.
+"""Words of a page image: Tesseract (`image_to_data`) first, PP-OCR where the evidence says.
 
-Pixel boxes are scaled to PDF points so OCR pages share the text pages' geometry.
-Tesseract runs one thread per process (OMP_THREAD_LIMIT=1); callers parallelise pages.
+The image is made scan-like first (a photo's outline, perspective and lighting; a low
+resolution enlarged), deskewed and, when it reads badly, turned upright. Tesseract's
+suspect numeric words are read again by PP-OCR's recogniser, and the whole page by PP-OCR
+when Tesseract failed on it (`evidence.py` holds the rules). Pixel boxes are scaled to PDF
+points so OCR pages share the text pages' geometry. Both engines run one thread per
+process (OMP_THREAD_LIMIT=1); callers parallelise pages.
 """
 
 from __future__ import annotations
@@ -13,12 +17,15 @@ import numpy as np
 from PIL import Image
 
 from extractors.lazy import lazy_import
-from extractors.page import Box, Page, Word
+from extractors.page import Box, Page, Word, group_lines
+from extractors.readers import camera, evidence, ppocr
 from extractors.readers.glyphs import crop_pixels, encode_image, pixel_origin
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+ENGINE = "tesseract"
 
 _MIN_CONF = 10.0
 
@@ -125,6 +132,7 @@ def _words(
     import pytesseract
 
     config = f"--psm {psm}" + (f" -c tessedit_char_whitelist={alphabet}" if alphabet else "")
+    image.format = "PPM"  # handed over uncompressed: pytesseract writes PNG by default
     data = pytesseract.image_to_data(
         image, lang=lang, config=config, output_type=pytesseract.Output.DICT
     )
@@ -139,7 +147,7 @@ def _words(
         box = Box(dx + x * scale, dy + y * scale, dx + (x + w) * scale, dy + (y + h) * scale)
         if len(text) == 1 and text.isdigit() and w < 0.5 * h:
             text = "1"  # a lone digit as narrow as a bar can only be a one (Tesseract says 4)
-        words.append(Word(text, box, conf / 100.0, "ocr"))
+        words.append(Word(text, box, conf / 100.0, "ocr", ENGINE))
     return words
 
 
@@ -147,8 +155,7 @@ def _cleaned(gray: np.ndarray, masks: tuple[np.ndarray, np.ndarray], dpi: int) -
     return despeckle(remove_rules(gray, masks), dpi)
 
 
-def _deskewed(image: Image.Image) -> tuple[np.ndarray, list[str]]:
-    gray = np.asarray(image.convert("L"))
+def _deskewed(gray: np.ndarray) -> tuple[np.ndarray, list[str]]:
     angle = deskew_angle(gray)
     if abs(angle) < 0.15:
         return gray, []
@@ -160,27 +167,141 @@ def _legible(words: list[Word]) -> bool:
     return len(words) >= 5 and sum(w.conf >= 0.7 for w in words) >= 0.5 * len(words)
 
 
-def ocr_image(image: Image.Image, number: int, dpi: int, lang: str = "eng") -> Page:
-    """OCR one page image rendered at `dpi` into a Page measured in points. The page is
-    deskewed first; only when it reads badly is Tesseract's orientation detection asked
-    whether it is turned (that costs a second pass)."""
+def _scan_like(image: Image.Image, dpi: int) -> tuple[np.ndarray, int, list[str]]:
+    """The page as a scan: a photo flattened and evenly lit, a low resolution enlarged.
+    `dpi` 0 (unknown) is taken from the text's own size. Returns the image, its dpi and notes."""
+    gray, notes = camera.prepare_photo(np.asarray(image.convert("L")))
+    seen = camera.effective_dpi(gray)
+    dpi = dpi or max(72, min(600, seen or 150))
+    factor = camera.upscale_factor(min(dpi, seen or dpi), gray.shape)
+    if factor > 1.0:
+        new_dpi = round(dpi * factor)
+        size = (round(gray.shape[1] * new_dpi / dpi), round(gray.shape[0] * new_dpi / dpi))
+        gray = cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC)
+        notes.append(f"text at about {seen} dpi: enlarged {new_dpi / dpi:.1f}x")
+        dpi = new_dpi
+    return gray, dpi, notes
+
+
+def ocr_image(
+    image: Image.Image, number: int, dpi: int, lang: str = "eng", engine: str = "auto"
+) -> Page:
+    """OCR one page image rendered at `dpi` (0: unknown) into a Page measured in points.
+
+    The page is made scan-like and deskewed; only when it reads badly is Tesseract's
+    orientation detection asked whether it is turned (that costs a second pass). With
+    `engine` "auto", PP-OCR reads Tesseract's suspect numeric words again, and the whole
+    page when Tesseract failed on it; "tesseract" or "ppocr" use that engine alone."""
+    gray, dpi, notes = _scan_like(image, dpi)
     scale = 72.0 / dpi
-    gray, notes = _deskewed(image)
+    gray, turned = _deskewed(gray)
+    notes += turned
     masks = find_rules(gray)
-    words = _words(Image.fromarray(_cleaned(gray, masks, dpi)), lang, scale)
-    if not _legible(words):
-        turn = _orientation(Image.fromarray(gray))
-        if turn:
-            gray = np.asarray(Image.fromarray(gray).rotate(-turn, expand=True, fillcolor=255))
-            notes.append(f"rotated by {turn} degrees")
-            masks = find_rules(gray)
-            words = _words(Image.fromarray(_cleaned(gray, masks, dpi)), lang, scale)
+    words: list[Word] = []
+    if engine != "ppocr":
+        words = _words(Image.fromarray(_cleaned(gray, masks, dpi)), lang, scale)
+        if not _legible(words):
+            turn = _orientation(Image.fromarray(gray))
+            if turn:
+                gray = np.asarray(Image.fromarray(gray).rotate(-turn, expand=True, fillcolor=255))
+                notes.append(f"rotated by {turn} degrees")
+                masks = find_rules(gray)
+                words = _words(Image.fromarray(_cleaned(gray, masks, dpi)), lang, scale)
+    if engine == "ppocr" or (engine == "auto" and evidence.page_failed(words)):
+        second = ppocr.read_words(gray, scale)
+        if engine == "ppocr" or evidence.choose_page(words, second):
+            words = second
+            notes.append("read by PP-OCR" + (" (Tesseract's reading failed)" * (engine == "auto")))
+    if engine == "auto" and words and words[0].engine == ENGINE:
+        clean = _cleaned(gray, masks, dpi)
+        words = _second_readings(clean, words, scale) + _missed_words(clean, words, dpi)
     upright = Image.fromarray(gray)
     page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
     page.rules = vertical_rules(masks[1], scale)
     page.image, page.dpi, page.lang = encode_image(np.asarray(upright)), dpi, lang
     page.warnings.extend(f"page {number}: {n}" for n in notes)
     return page
+
+
+def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
+    """PP-OCR's readings of the inked spots Tesseract gave no word (a value beside a `$`
+    Tesseract's layout analysis skipped): word-sized ink clusters outside every word's box,
+    recognised alone and kept when sure and shaped like a value (`evidence.accept_missed`)."""
+    k, scale = dpi / 300.0, 72.0 / dpi
+    ink = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    joined = cv2.dilate(ink, np.ones((max(1, round(3 * k)), max(3, round(18 * k))), np.uint8))
+    covered = np.zeros_like(ink)
+    for w in words:
+        x0, y0 = int(w.box.x0 / scale), int(w.box.top / scale)
+        covered[y0 : int(w.box.bottom / scale) + 1, x0 : int(w.box.x1 / scale) + 1] = 1
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    spots = []
+    for x, y, w, h, area in stats[1:n]:
+        if not (12 * k <= h <= 70 * k and w >= 1.2 * h and area >= 0.3 * w * h):
+            continue
+        if covered[y : y + h, x : x + w].mean() > 0.2:
+            continue
+        spots.append((x, y, w, h))
+    spots = sorted(spots, key=lambda s: -s[2] * s[3])[: evidence.MAX_REREADS]
+    pad = round(6 * k)
+    crops = [
+        clean[max(0, y - pad) : y + h + pad, max(0, x - pad) : x + w + pad] for x, y, w, h in spots
+    ]
+    found: list[Word] = []
+    for (x, y, w, h), (text, conf) in zip(spots, ppocr.recognise(crops), strict=True):
+        if evidence.accept_missed(text, conf):
+            box = Box(x * scale, y * scale, (x + w) * scale, (y + h) * scale)
+            found.extend(ppocr.split_words(text, box, conf))
+    return found
+
+
+def _suspect_runs(words: list[Word]) -> list[list[Word]]:
+    """Suspect numeric words, neighbours on one line joined (Tesseract splits `37%.60.56`),
+    the least confident first, at most `evidence.MAX_REREADS`."""
+    runs: list[list[Word]] = []
+    for line in group_lines(words):
+        run: list[Word] = []
+        for w in line.words:
+            near = run and w.box.x0 - run[-1].box.x1 < 1.2 * w.box.height
+            if evidence.suspect(w) and (not run or near):
+                run.append(w)
+                continue
+            if run:
+                runs.append(run)
+            run = [w] if evidence.suspect(w) else []
+        if run:
+            runs.append(run)
+    runs.sort(key=lambda r: min(w.conf for w in r))
+    return runs[: evidence.MAX_REREADS]
+
+
+def _second_readings(clean: np.ndarray, words: list[Word], scale: float) -> list[Word]:
+    """Tesseract's words with each suspect run replaced by PP-OCR's reading of its padded
+    crop where `evidence.choose` prefers it."""
+    runs = _suspect_runs(words)
+    if not runs:
+        return words
+    crops, boxes = [], []
+    h, w = clean.shape
+    for run in runs:
+        box = run[0].box.union(run[-1].box)
+        pad = box.height / scale * 0.35
+        x0, y0 = max(0, int(box.x0 / scale - 2 * pad)), max(0, int(box.top / scale - pad))
+        x1, y1 = min(w, int(box.x1 / scale + 2 * pad)), min(h, int(box.bottom / scale + pad))
+        crops.append(clean[y0:y1, x0:x1])
+        boxes.append(box)
+    replaced: dict[int, Word | None] = {}
+    for run, box, (text, conf) in zip(runs, boxes, ppocr.recognise(crops), strict=True):
+        tess_text = "".join(w.text for w in run)
+        tess_conf = min(w.conf for w in run)
+        text = text.replace(" ", "")
+        joined = len(run) > 1 and text == tess_text  # PP-OCR confirms one word split in two
+        if evidence.choose(tess_text, tess_conf, text, conf) == tess_text and not joined:
+            continue
+        replaced[id(run[0])] = Word(text, box, conf, "ocr", ppocr.ENGINE)
+        replaced.update((id(x), None) for x in run[1:])
+    out = [replaced.get(id(x), x) for x in words]
+    return [x for x in out if x is not None]
 
 
 def read_region(

@@ -1,0 +1,116 @@
+"""Engine choice by evidence: which Tesseract words are suspect, when a page needs the
+second engine, and which reading wins when the two engines disagree.
+
+The rules are plain functions of words and texts so a test can state them:
+
+- a *value* is a word shaped like something a tax form prints in a box: an amount
+  (`1,234.56`, `(12.00)`, `$5`), a TIN (`12-3456789`, `***-**-1234`), a date, a ZIP, a
+  phone number, a year or a plain number;
+- a numeric word (one with a digit) is *suspect* when Tesseract's confidence is low or it
+  has no value's shape (`37%.`, `8O0.00`);
+- a page needs PP-OCR when it reads as nothing, or when a large share of its numeric words
+  is suspect;
+- where the engines disagree, `choose` decides (see there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.page import Word
+
+LOW_CONF = 0.6
+"""Tesseract confidence (0..1) under which a numeric word is re-read."""
+SURE_CONF = 0.8
+"""PP-OCR confidence above which its reading may replace Tesseract's."""
+PAGE_SUSPECT_SHARE = 0.4
+"""Share of suspect numeric words from which the whole page is read by PP-OCR."""
+MIN_NUMERIC = 6
+MAX_REREADS = 24
+
+_VALUE_SHAPES = [
+    r"[-(]?\$?[-(]?\d{1,3}(,\d{3})*(\.\d{2})?\)?",  # amounts, whole or with cents
+    r"[-(]?\$?\d+\.\d{2}\)?",  # amounts without thousands separators
+    r"\d{2}-\d{7}",  # EIN
+    r"(\d{3}|[*X]{3})-(\d{2}|[*X]{2})-(\d{4}|[*X]{4})",  # SSN, masked or not
+    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{2}-\d{2}-\d{4}|\d{4}-\d{2}-\d{2}",  # dates
+    r"\d{5}(-\d{4})?",  # ZIP
+    r"(1-)?\(?\d{3}\)?-?\d{3}-\d{4}",  # phone
+    r"\d+[a-z]?",  # box numbers, years, account numbers
+    r"\d+(-\d+)+",  # OMB numbers, account and reference numbers
+    r"(Form)?\d{4}-?[A-Z]{1,3}(-[A-Z]{1,2})?",  # form names: 1098-E, 1099-INT, W-2 aside
+    r"\d{1,2}%|\d{1,3}\.\d+%",  # percentages
+]
+_VALUE = re.compile("|".join(f"(?:{s})" for s in _VALUE_SHAPES))
+
+
+def is_value(text: str) -> bool:
+    """Whether `text` (trailing punctuation aside) has the shape of a value a form prints."""
+    return bool(_VALUE.fullmatch(text.rstrip(".,;:")))
+
+
+def numeric(word: Word) -> bool:
+    return any(c.isdigit() for c in word.text)
+
+
+def suspect(word: Word) -> bool:
+    """A numeric word Tesseract read with low confidence or into no value's shape."""
+    return numeric(word) and (word.conf < LOW_CONF or not is_value(word.text))
+
+
+def page_failed(words: list[Word]) -> bool:
+    """The page's own evidence that Tesseract failed: it reads as nothing, or too many of
+    its numbers (words of three digits or more: box numbers aside) are suspect."""
+    if len(words) < 5 or sum(w.conf >= 0.7 for w in words) < 0.5 * len(words):
+        return True
+    nums = [w for w in words if sum(c.isdigit() for c in w.text) >= 3]
+    return len(nums) >= MIN_NUMERIC and sum(map(suspect, nums)) >= PAGE_SUSPECT_SHARE * len(nums)
+
+
+def good_values(words: list[Word]) -> int:
+    """Numeric words read confidently into a value's shape: a page's score."""
+    return sum(numeric(w) and is_value(w.text) and w.conf >= LOW_CONF for w in words)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def choose(tesseract: str, tess_conf: float, ppocr: str, pp_conf: float) -> str:
+    """The reading kept when Tesseract read `tesseract` and PP-OCR's recogniser `ppocr` on
+    the same crop. PP-OCR's reading wins when it is sure (`SURE_CONF`) and
+
+    1. it has a value's shape and Tesseract's does not; or
+    2. both have one, with the same digits, and PP-OCR's carries the separators or the
+       decimal point Tesseract dropped (`12345600` against `123,456.00`); or
+    3. both have one with different digits and Tesseract was unsure (`LOW_CONF`).
+
+    Otherwise Tesseract's reading stays: a second opinion alone changes nothing."""
+    if not ppocr or pp_conf < SURE_CONF or ppocr == tesseract:
+        return tesseract
+    pp_ok, tess_ok = is_value(ppocr), is_value(tesseract)
+    if pp_ok and not tess_ok:
+        return ppocr
+    if pp_ok and tess_ok:
+        if _digits(ppocr) == _digits(tesseract):
+            marks = sum(c in ".," for c in ppocr) > sum(c in ".," for c in tesseract)
+            return ppocr if marks else tesseract
+        return ppocr if tess_conf < LOW_CONF else tesseract
+    return tesseract
+
+
+def accept_missed(text: str, conf: float) -> bool:
+    """Whether PP-OCR's reading of a spot Tesseract read nothing from is kept: PP-OCR sure
+    of it, every word of it a value, and three digits at least (a box's number is a label,
+    which the form finds by its wording; a blank beats a stray letter)."""
+    parts = text.split()
+    enough = sum(c.isdigit() for c in text) >= 3
+    return conf >= SURE_CONF and enough and bool(parts) and all(is_value(p) for p in parts)
+
+
+def choose_page(tesseract: list[Word], ppocr: list[Word]) -> bool:
+    """Whether PP-OCR's whole-page reading replaces Tesseract's: it holds more confident
+    values, or Tesseract's page reads as nothing and PP-OCR's does not."""
+    if len(tesseract) < 5:
+        return len(ppocr) >= 5
+    return good_values(ppocr) > good_values(tesseract)
