@@ -83,7 +83,8 @@ def choose(tesseract: str, tess_conf: float, ppocr: str, pp_conf: float) -> str:
     1. it has a value's shape and Tesseract's does not; or
     2. both have one, with the same digits, and PP-OCR's carries the separators or the
        decimal point Tesseract dropped (`12345600` against `123,456.00`); or
-    3. both have one with different digits and Tesseract was unsure (`LOW_CONF`).
+    3. both have one with as many digits, some different (Tesseract confuses 3, 8 and 9),
+       and Tesseract was unsure (`LOW_CONF`).
 
     Otherwise Tesseract's reading stays: a second opinion alone changes nothing."""
     if not ppocr or pp_conf < SURE_CONF or ppocr == tesseract:
@@ -95,7 +96,8 @@ def choose(tesseract: str, tess_conf: float, ppocr: str, pp_conf: float) -> str:
         if _digits(ppocr) == _digits(tesseract):
             marks = sum(c in ".," for c in ppocr) > sum(c in ".," for c in tesseract)
             return ppocr if marks else tesseract
-        return ppocr if tess_conf < LOW_CONF else tesseract
+        same_length = len(_digits(ppocr)) == len(_digits(tesseract))
+        return ppocr if same_length and tess_conf < LOW_CONF else tesseract
     return tesseract
 
 

@@ -1,0 +1,164 @@
+"""The two OCR engines as peers: the engine-choice rule on hand-made disagreements, PP-OCR's
+text clean-up and word assembly, camera-grade image handling, and the install itself."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.page import Box, Word
+from extractors.readers import camera, evidence, ppocr
+from extractors.readers.ocr import ocr_image
+from extractors.settings import ExtractSettings
+
+
+def test_exactly_one_opencv_is_installed() -> None:
+    """rapidocr declares opencv-python; both it and the headless build own `cv2/`, so the
+    lock's override must leave exactly one OpenCV distribution."""
+    names = {
+        d.metadata["Name"].lower()
+        for d in importlib.metadata.distributions()
+        if d.metadata["Name"] and d.metadata["Name"].lower().startswith("opencv")
+    }
+    assert names == {"opencv-python-headless"}
+    import rapidocr_onnxruntime  # noqa: F401  (imports with the headless cv2)
+
+
+@pytest.mark.parametrize(
+    ("tesseract", "tess_conf", "ppocr_text", "pp_conf", "kept"),
+    [
+        # 1. PP-OCR's reading is a value, Tesseract's has no value's shape
+        ("37%.60.56", 0.9, "379.60.56", 0.95, "37%.60.56"),  # neither a value: no change
+        ("8O0.00", 0.9, "800.00", 0.95, "800.00"),
+        ("l23.45", 0.9, "123.45", 0.97, "123.45"),
+        # 2. same digits, PP-OCR keeps the decimal point Tesseract dropped
+        ("12345600", 0.9, "123,456.00", 0.96, "123,456.00"),
+        ("123,456.00", 0.9, "12345600", 0.96, "123,456.00"),
+        # 3. different digits: PP-OCR only when Tesseract was unsure
+        ("1,358.25", 0.35, "1,850.25", 0.95, "1,850.25"),
+        ("1,358.25", 0.85, "1,850.25", 0.95, "1,358.25"),
+        ("2022", 0.3, "202", 0.95, "2022"),  # a digit lost is no correction
+        # an unsure second opinion changes nothing
+        ("8O0.00", 0.2, "800.00", 0.6, "8O0.00"),
+        ("1,358.25", 0.2, "", 0.99, "1,358.25"),
+    ],
+)
+def test_engine_choice_rule(
+    tesseract: str, tess_conf: float, ppocr_text: str, pp_conf: float, kept: str
+) -> None:
+    assert evidence.choose(tesseract, tess_conf, ppocr_text, pp_conf) == kept
+
+
+def _w(text: str, conf: float = 0.95, x: float = 0.0) -> Word:
+    return Word(text, Box(x, 0, x + 30, 8), conf, "ocr", "tesseract")
+
+
+def test_suspect_words_and_failed_pages() -> None:
+    assert evidence.suspect(_w("l23,4S6")) and evidence.suspect(_w("1,234.56", 0.3))
+    assert not evidence.suspect(_w("1,234.56")) and not evidence.suspect(_w("Wages"))
+    assert not evidence.suspect(_w("12-3456789")) and not evidence.suspect(_w("***-**-1234"))
+    words = [_w(t) for t in ["Wages", "tips", "1,234.56", "12-3456789", "2024", "Form", "W-2"]]
+    assert not evidence.page_failed(words)
+    garbled = words + [_w(t, 0.3) for t in ("8O0.0O", "37%.", "l23,4S6", "12345600")]
+    assert evidence.page_failed(garbled)
+    assert evidence.page_failed(words[:3])  # a page that reads as nothing
+    fixed = words + [_w(t) for t in ("800.00", "37.60", "123,456.00")]
+    assert evidence.choose_page(garbled, fixed)
+    assert not evidence.choose_page(words, [_w("800.00")])
+
+
+def test_missed_spots_keep_only_sure_values() -> None:
+    assert evidence.accept_missed("34567.89", 0.99)
+    assert not evidence.accept_missed("34567.89", 0.6)
+    assert not evidence.accept_missed("3", 0.99)  # a box number: a label, not a value
+    assert not evidence.accept_missed("Stamp here", 0.99)
+
+
+def test_ppocr_text_clean_up() -> None:
+    assert ppocr.clean_text("PAYER'S TIN：91-4168100") == "PAYER'S TIN:91-4168100"
+    assert ppocr.clean_text("1.850.25") == "1,850.25"
+    assert ppocr.clean_text("$12.345.678.90") == "$12,345,678.90"
+    assert ppocr.clean_text("1.85") == "1.85"
+    assert ppocr.clean_text("口 Corrected") == "Corrected"
+
+
+def test_ppocr_words_from_character_boxes() -> None:
+    """Characters 10 px apart, a space, and a gap of three characters without a space:
+    three words, each spanning its own characters."""
+
+    def char(x: float) -> list[list[float]]:
+        return [[x, 0], [x + 8, 0], [x + 8, 20], [x, 20]]
+
+    text = "AB CDEF"
+    xs = [0, 10, 30, 40, 50, 90]
+    words = ppocr._assemble(text, [[0, 0], [100, 0], [100, 20], [0, 20]], [char(x) for x in xs])
+    assert [t for t, _ in words] == ["AB", "CDE", "F"]
+    assert words[1][1][0] == 30 and words[1][1][2] == 58
+
+
+def _text_image(lines: list[str], size: tuple[int, int], height_px: int) -> np.ndarray:
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=height_px)
+    for i, line in enumerate(lines):
+        draw.text((40, 40 + i * int(height_px * 1.8)), line, fill=0, font=font)
+    return np.asarray(image)
+
+
+def test_effective_resolution_from_text_size() -> None:
+    """The same text drawn at two sizes (a 7-point line at about 300 and 100 dpi): the
+    estimate follows the size, and only the small one is enlarged."""
+    lines = [f"Box {i} Federal income tax withheld 1,234.{i:02d}" for i in range(12)]
+    big = camera.effective_dpi(_text_image(lines, (1800, 900), 29))
+    small = camera.effective_dpi(_text_image(lines, (900, 450), 10))
+    assert big >= 200 and 0 < small < 150 and big / small > 2
+    assert camera.upscale_factor(small, (450, 900)) > 1.5
+    assert camera.upscale_factor(100, (1100, 850)) == pytest.approx(2.5)
+    assert camera.upscale_factor(200, (2200, 1700)) == 1.0
+
+
+def _photo(page: np.ndarray, shadow: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A page on a dark table, its corners pulled in (perspective), optionally shadowed."""
+    h, w = page.shape
+    canvas = np.full((h + 400, w + 400), 60, np.uint8)
+    corners = np.array([[230, 210], [w + 150, 240], [w + 180, h + 190], [200, h + 170]], np.float32)
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    m = cv2.getPerspectiveTransform(src, corners)
+    warped = cv2.warpPerspective(page, m, canvas.shape[::-1], borderValue=0)
+    mask = cv2.warpPerspective(np.full_like(page, 255), m, canvas.shape[::-1])
+    out = np.where(mask > 0, warped, canvas).astype(np.float32)
+    if shadow:
+        out *= np.linspace(1.0, 0.55, out.shape[1])[None, :]
+    return out.astype(np.uint8), corners
+
+
+def test_photo_outline_perspective_and_lighting() -> None:
+    page = _text_image([f"Line {i} of the form 1,234.56" for i in range(20)], (850, 1100), 22)
+    photo, corners = _photo(page, shadow=True)
+    found = camera.page_outline(photo)
+    assert found is not None and np.abs(found - corners).max() < 12
+    flat, notes = camera.prepare_photo(photo)
+    assert len(notes) == 2 and abs(flat.shape[1] / flat.shape[0] - 850 / 1100) < 0.03
+    lit = flat[flat.shape[0] // 2, : flat.shape[1] // 10]
+    assert np.median(lit) > 200  # the shadowed side of the paper is paper-white again
+    assert camera.page_outline(page) is None  # a scan: nothing to crop
+    assert camera.even_lighting(page) is None
+
+
+def test_blank_image_is_still_unreadable() -> None:
+    page = ocr_image(Image.new("RGB", (1700, 2200), "white"), 1, 200)
+    assert len(page.words) < 3
+
+
+def test_engine_setting_is_checked_and_read_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BACKTAX_OCR_ENGINE", "ppocr")
+    assert ExtractSettings().ocr_engine == "ppocr"
+    assert "ppocr" in ExtractSettings().cache_token()
+    with pytest.raises(ValueError, match="OCR engine"):
+        ExtractSettings(ocr_engine="easyocr")
