@@ -7,7 +7,9 @@ Tesseract thread (its CPU is a child's, counted in the CPU figure).
     python bench/page_speed.py [--paths text ocr] [--all]
 
 `--all` reads every text sample (not only the W-2s); bare pdfplumber's words and text of
-the same pages are timed beside, in the same run.
+the same pages are timed beside, in the same run. `--engines tesseract auto ppocr` times
+the OCR path per engine setting, with the pages PP-OCR read whole or in regions, and the
+process's peak memory (one worker's).
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ["BACKTAX_IN_WORKER"] = "1"  # measure one page at a time, no page pool
 
+from extractors import loader
 from extractors.kinds import all_kinds
+from extractors.page import Page
 from extractors.pipeline import extract_file
+from extractors.settings import ExtractSettings
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
 W2 = SAMPLES / "w2"
@@ -37,11 +42,28 @@ def cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def per_page(files: list[Path]) -> tuple[float, float, int]:
+COUNTS = {"pages": 0, "whole": 0, "regions": 0}
+_ocr_image = loader.ocr_image
+
+
+def _counting_ocr(*args: object) -> Page:
+    """`ocr_image` counting the pages PP-OCR read whole and those where it read regions."""
+    page = _ocr_image(*args)
+    ppocr = sum(w.engine == "ppocr" for w in page.words)
+    COUNTS["pages"] += 1
+    COUNTS["whole"] += bool(page.words) and ppocr == len(page.words)
+    COUNTS["regions"] += 0 < ppocr < len(page.words)
+    return page
+
+
+loader.ocr_image = _counting_ocr
+
+
+def per_page(files: list[Path], engine: str = "auto") -> tuple[float, float, int]:
     wall, used, pages = 0.0, 0.0, 0
     for path in files:
         start, start_cpu = time.perf_counter(), cpu()
-        result = extract_file(path)
+        result = extract_file(path, settings=ExtractSettings(ocr_engine=engine))
         wall += time.perf_counter() - start
         used += cpu() - start_cpu
         pages += max((p for r in result.records for p in r.pages), default=1)
@@ -73,24 +95,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--paths", nargs="+", choices=("text", "ocr"), default=["text", "ocr"])
     parser.add_argument("--all", action="store_true", help="every text sample, not the W-2s")
+    parser.add_argument("--engines", nargs="+", choices=("auto", "tesseract", "ppocr"),
+                        default=["auto"])  # fmt: skip
     args = parser.parse_args()
     all_kinds()  # import the form descriptions once, outside the timings
     print(f"load {os.getloadavg()[0]:.2f}")
-    runs = {
-        "text": lambda: per_page(text_samples(args.all)),
-        "ocr": lambda: per_page(
-            sorted((W2 / "scans").glob("*.pdf")) + sorted((W2 / "scans").glob("*.png"))
-        ),
-    }
-    for name in args.paths:
+    scans = sorted((W2 / "scans").glob("*.pdf")) + sorted((W2 / "scans").glob("*.png"))
+    runs = {"text": lambda: per_page(text_samples(args.all))}
+    for engine in args.engines:
+        runs[f"ocr ({engine})"] = lambda engine=engine: per_page(scans, engine)
+    paths = [n for n in runs if n.split(" ")[0] in args.paths]
+    for name in paths:
+        for key in COUNTS:
+            COUNTS[key] = 0
         wall, used, pages = runs[name]()
         print(
             f"{name}: {pages} pages, {wall / pages:.3f} s wall, {used / pages:.3f} s CPU per page"
         )
+        if COUNTS["pages"]:
+            print(f"  PP-OCR read {COUNTS['whole']} of {COUNTS['pages']} pages whole, regions"
+                  f" of {COUNTS['regions']}")  # fmt: skip
         if name == "text":
             wall, used, pages = bare_pdfplumber(text_samples(args.all))
             print(f"bare pdfplumber (words and text): {pages} pages, {wall / pages:.3f} s wall, "
                   f"{used / pages:.3f} s CPU per page")  # fmt: skip
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process (one worker): {peak:.0f} MB")
     sys.stdout.flush()
 
 

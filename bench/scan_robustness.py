@@ -2,8 +2,11 @@
 
 The committed scans are the ones development looked at. This script rasterises text W-2,
 information return and transcript samples again with other seeds, skews and noise (the
-generator's own `rasterise_and_degrade`), extracts them and compares every field with the
-sample's expected JSON, so the figure measures OCR robustness, not fit to a few images.
+generator's own `rasterise_and_degrade`), and as phone photos, faxes (200x100 dpi, black
+and white), 100-150 dpi exports and binarised copies (`write_style`), extracts them and
+compares every field with the sample's expected JSON, so the figure measures OCR
+robustness, not fit to a few images. It also counts the pages PP-OCR read whole and the
+regions (suspect or missed values) it read again. `--styles copier,photo` limits the run.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from typing import Any
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool inside
 
+from extractors import loader
+from extractors.page import Page
 from extractors.pipeline import extract_file
-from sample_docs.generators.scan import rasterise_and_degrade
+from sample_docs.generators.scan import rasterise_and_degrade, write_style
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_docs"
 SOURCES = {
@@ -47,8 +52,17 @@ SOURCES = {
         "transcripts/return_2024_online_masked.pdf",
     ],
 }
-# (dpi, skew in degrees, noise 0..1, seed): none of them is a committed scan's
-VARIANTS = [(200, 1.2, 0.4, 101), (300, -0.8, 0.3, 102), (300, 1.8, 0.45, 103)]
+# (style, dpi, skew in degrees, noise 0..1, seed): none of them is a committed scan's
+VARIANTS = [
+    ("copier", 200, 1.2, 0.4, 101),
+    ("copier", 300, -0.8, 0.3, 102),
+    ("copier", 300, 1.8, 0.45, 103),
+    ("photo", 200, 0, 0, 104),
+    ("fax", 200, 0, 0, 105),
+    ("lowres", 100, 0, 0, 106),
+    ("lowres", 150, 0, 0, 107),
+    ("binarised", 300, 0, 0, 108),
+]
 NOT_COMPARED = {"method", "source", "sha256", "confidence", "warnings"}
 
 
@@ -80,29 +94,82 @@ def score(scan: Path, expected: list[dict[str, Any]]) -> tuple[int, list[str]]:
     return total, misses
 
 
-def one(job: tuple[str, str, tuple[int, float, float, int], str]) -> tuple[str, int, list[str]]:
-    kind, source, (dpi, skew, noise, seed), out = job
+ENGINE_COUNTS = {"pages": 0, "ppocr_pages": 0, "reread_pages": 0, "ppocr_words": 0}
+
+
+def _counting_ocr(*args: Any) -> Page:
+    """`ocr_image` counting the pages PP-OCR read whole and the pages where it read regions."""
+    page = _ocr_image(*args)
+    ppocr = sum(w.engine == "ppocr" for w in page.words)
+    ENGINE_COUNTS["pages"] += 1
+    ENGINE_COUNTS["ppocr_pages"] += bool(page.words) and ppocr == len(page.words)
+    ENGINE_COUNTS["reread_pages"] += 0 < ppocr < len(page.words)
+    ENGINE_COUNTS["ppocr_words"] += ppocr if ppocr < len(page.words) else 0
+    return page
+
+
+_ocr_image = loader.ocr_image
+loader.ocr_image = _counting_ocr
+
+
+def make_scan(src: Path, out: Path, variant: tuple[str, int, float, float, int]) -> Path:
+    style, dpi, skew, noise, seed = variant
+    scan = out / f"{src.stem}_{style}_{dpi}dpi_seed{seed}.pdf"
+    if style == "copier":
+        rasterise_and_degrade(src, scan, dpi=dpi, skew_deg=skew, noise=noise, seed=seed)
+    else:
+        write_style(src, scan, style, seed=seed, dpi=dpi)
+    return scan
+
+
+Job = tuple[str, str, tuple[str, int, float, float, int], str]
+
+
+def one(job: Job) -> tuple[str, str, int, list[str], dict[str, int]]:
+    kind, source, variant, out = job
     src = ROOT / source
-    scan = Path(out) / f"{src.stem}_{dpi}dpi_seed{seed}.pdf"
-    rasterise_and_degrade(src, scan, dpi=dpi, skew_deg=skew, noise=noise, seed=seed)
+    scan = make_scan(src, Path(out), variant)
     expected = json.loads(src.with_name(f"{src.stem}.expected.json").read_text())
-    return (kind, *score(scan, expected))
+    before = dict(ENGINE_COUNTS)
+    total, misses = score(scan, expected)
+    counts = {k: ENGINE_COUNTS[k] - before[k] for k in ENGINE_COUNTS}
+    return kind, variant[0], total, misses, counts
 
 
 def main() -> None:
+    styles = (
+        set(sys.argv[sys.argv.index("--styles") + 1].split(",")) if "--styles" in sys.argv else None
+    )
+    variants = [v for v in VARIANTS if styles is None or v[0] in styles]
     with tempfile.TemporaryDirectory() as out:
-        jobs = [(k, s, v, out) for k, files in SOURCES.items() for s in files for v in VARIANTS]
-        totals: dict[str, list[int]] = {}
+        jobs = [(k, s, v, out) for k, files in SOURCES.items() for s in files for v in variants]
+        totals: dict[tuple[str, str], list[int]] = {}
+        engines = dict.fromkeys(ENGINE_COUNTS, 0)
         with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
-            for kind, total, misses in pool.map(one, jobs):
-                tally = totals.setdefault(kind, [0, 0])
+            for kind, style, total, misses, counts in pool.map(one, jobs):
+                tally = totals.setdefault((kind, style), [0, 0, 0])
                 tally[0] += total - len(misses)
                 tally[1] += total
+                tally[2] += 1
+                for key, n in counts.items():
+                    engines[key] += n
                 for miss in misses:
                     print("  ", miss)
-    for kind, (right, total) in totals.items():
-        scans = len(SOURCES[kind]) * len(VARIANTS)
-        print(f"{kind}: {right}/{total} fields exact ({right / total:.1%}) on {scans} new scans")
+    for (kind, style), (right, total, scans) in sorted(totals.items()):
+        print(
+            f"{kind} {style}: {right}/{total} fields exact ({right / total:.1%}), {scans} new scans"
+        )
+    for kind in SOURCES:
+        right = sum(t[0] for (k, _), t in totals.items() if k == kind)
+        total = sum(t[1] for (k, _), t in totals.items() if k == kind)
+        if total:
+            print(f"{kind} all styles: {right}/{total} ({right / total:.1%})")
+    pages = max(1, engines["pages"])
+    print(
+        f"second engine: {engines['ppocr_pages']}/{pages} pages read whole by PP-OCR, "
+        f"{engines['reread_pages']}/{pages} with regions read again "
+        f"({engines['ppocr_words']} words)"
+    )
     sys.stdout.flush()
 
 

@@ -91,6 +91,8 @@ def _assemble(text: str, line_box: list, char_boxes: list) -> list[tuple[str, Pi
     pts = np.asarray(line_box, dtype=float)
     lx0, ly0 = pts[:, 0].min(), pts[:, 1].min()
     lx1, ly1 = pts[:, 0].max(), pts[:, 1].max()
+    if len(char_boxes) == len(text) and " " in text:  # boxes for the spaces too
+        char_boxes = [b for b, c in zip(char_boxes, text, strict=True) if c != " "]
     visible = [c for c in text if c != " "]
     if not char_boxes or len(visible) != len(char_boxes):
         return _by_share(text, (lx0, ly0, lx1, ly1))
