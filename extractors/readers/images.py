@@ -11,12 +11,14 @@ from extractors.errors import InputError
 from extractors.limits import check_frame, check_image
 from extractors.settings import ExtractSettings
 
+_LETTER_WIDTH_IN = 8.5
+
 
 def open_image_pages(path: Path, settings: ExtractSettings) -> list[tuple[Image.Image, int]]:
-    """Every frame of an image file with its resolution in dpi (0 when the file does not
-    say: OCR then measures it from the text); frames and pixels refused past `settings`'
-    limits. A frame with unequal horizontal and vertical resolutions (a fax) is stretched
-    to the higher one."""
+    """Every frame of an image file with its resolution in dpi (guessed from a letter-size
+    width when the file does not say); frames and pixels refused past `settings`' limits.
+    A frame with unequal horizontal and vertical resolutions (a fax) is stretched to the
+    higher one."""
     Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
     try:
         with Image.open(path) as img:
@@ -28,7 +30,7 @@ def open_image_pages(path: Path, settings: ExtractSettings) -> list[tuple[Image.
                 copy = _flattened(frame)
                 dpi_info = frame.info.get("dpi") or img.info.get("dpi")
                 if not dpi_info or min(dpi_info) <= 30:
-                    frames.append((copy, 0))
+                    frames.append((copy, max(72, round(copy.width / _LETTER_WIDTH_IN))))
                     continue
                 xdpi, ydpi = (float(d) for d in dpi_info[:2])
                 if abs(xdpi - ydpi) > 0.1 * max(xdpi, ydpi):

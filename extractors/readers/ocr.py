@@ -168,12 +168,13 @@ def _legible(words: list[Word]) -> bool:
 
 
 def _scan_like(image: Image.Image, dpi: int) -> tuple[np.ndarray, int, list[str]]:
-    """The page as a scan: a photo flattened and evenly lit, a low resolution enlarged.
-    `dpi` 0 (unknown) is taken from the text's own size. Returns the image, its dpi and notes."""
+    """The page as a scan: a photo flattened and evenly lit, a resolution under 150 dpi
+    enlarged. `dpi` 0 (unknown) is taken from the text's own size (`camera.effective_dpi`).
+    Returns the image, its dpi and notes."""
     gray, notes = camera.prepare_photo(np.asarray(image.convert("L")))
     seen = camera.effective_dpi(gray)
     dpi = dpi or max(72, min(600, seen or 150))
-    factor = camera.upscale_factor(min(dpi, seen or dpi), gray.shape)
+    factor = camera.upscale_factor(dpi, gray.shape)
     if factor > 1.0:
         new_dpi = round(dpi * factor)
         size = (round(gray.shape[1] * new_dpi / dpi), round(gray.shape[0] * new_dpi / dpi))
