@@ -16,6 +16,7 @@ from typing import Any
 
 from validators import options, penalties, statutes, taxtables
 from validators.deadlines import year_dates
+from validators.notice_deadlines import open_deadlines
 from validators.tables import CaseTables, to_decimal
 
 ZERO = Decimal(0)
@@ -93,6 +94,7 @@ def _year(t: CaseTables, as_of: date, payoff: date) -> dict[str, Any]:
         assessment_statute=ased.ased.isoformat() if ased.ased else None,
         assessment_statute_basis=ased.basis,
         computed=_computed(t, as_of, payoff),
+        deadlines=open_deadlines(t.case.records, as_of),
     )
     return out
 
@@ -144,6 +146,9 @@ def assess(
             total_projected=_money(projected),
             payoff={"date": payoff.isoformat(), "total": _money(payoff_total)},
             years=years,
+            deadlines=sorted(
+                (d for y in years for d in y["deadlines"]), key=lambda d: d["deadline"]
+            ),
             options=options.options(
                 group,
                 years,
