@@ -37,3 +37,13 @@ def write_private(path: Path, data: bytes) -> None:
     except OSError:
         path.unlink(missing_ok=True)
         raise
+
+
+def sha256_or_none(path: Path) -> str | None:
+    """The file's SHA-256, or None when it cannot be read (gone, unreadable)."""
+    from extractors.loader import sha256_of
+
+    try:
+        return sha256_of(path)
+    except OSError:
+        return None

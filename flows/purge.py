@@ -9,13 +9,13 @@ files named after their cases; the checks are left to the next batch.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows.files import sha256_or_none
 from flows.settings import Settings
 
 
@@ -78,7 +78,7 @@ def _purge_originals(home: Path, shas: set[str]) -> int:
     removed = 0
     for folder in (home / "processed", home / "quarantine"):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file() and not path.is_symlink() and _sha256(path) in shas:
+            if path.is_file() and not path.is_symlink() and sha256_or_none(path) in shas:
                 path.unlink()
                 path.with_name(path.name + ".reason.json").unlink(missing_ok=True)
                 removed += 1
@@ -112,14 +112,3 @@ def expire_originals(home: Path, days: int | None) -> int:
                 path.unlink()
                 removed += 1
     return removed
-
-
-def _sha256(path: Path) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import os
 import resource
 import signal
@@ -30,6 +29,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+
+from flows.files import sha256_or_none
 
 PARENT_CHECK_SECONDS = 0.5
 _TICK = 0.2
@@ -126,22 +127,11 @@ def _read(job: Job, conn: Connection) -> tuple[str, Any]:
             if not path.is_file():
                 return ("vanished", "the file was moved or deleted while it was read")
             return ("again", result.error.reason)
-        if _sha256(path) != job.sha256:
+        if sha256_or_none(path) != job.sha256:
             return ("vanished", "the file was moved or changed while it was read")
         return ("done", _as_json(result))
     except MemoryError:
         return ("limit", "the file needs more memory than the limit allows")
-
-
-def _sha256(path: Path) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()
 
 
 def declared_pages(path: Path) -> int:
