@@ -1,7 +1,8 @@
 """What the commands share: options, the consoles, how much to say, settings with Prefect set up.
 
 Kept light on purpose: every command module imports this at `backtax --help`, so
-settings (pydantic-settings), Prefect and the extractors are imported inside `setup`.
+settings (pydantic-settings), Prefect and the extractors are imported inside `setup`, and
+rich (a fifth of `--help`) where a console first prints.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
     from flows.settings import Settings
@@ -25,17 +26,49 @@ WorkersOpt = Annotated[
     int | None, typer.Option("--workers", min=1, help="documents read at once (default: cores)")
 ]
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class LazyConsole:
+    """A rich `Console` made at its first use; attributes set before then are kept for it."""
+
+    def __init__(self, **options: Any) -> None:
+        object.__setattr__(self, "_options", options)
+        object.__setattr__(self, "_console", None)
+
+    def made(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            object.__setattr__(self, "_console", Console(**self._options))
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.made(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self._console is None:
+            self._options[name] = value
+        else:
+            setattr(self._console, name, value)
+
+
+stderr = LazyConsole(stderr=True, highlight=False, soft_wrap=True)
 """Errors and warnings: always printed."""
-notes = Console(stderr=True, highlight=False, soft_wrap=True)
+notes = LazyConsole(stderr=True, highlight=False, soft_wrap=True)
 """Progress and what was done: silenced by `-q`."""
-stdout = Console(highlight=False)
+stdout = LazyConsole(highlight=False)
 KEEP_WHOLE = 24
 """Cells up to this long (amounts, dates, ids, years) are never broken; longer ones wrap."""
 INSTALL_TESSERACT = (
     "Debian/Ubuntu: sudo apt-get install tesseract-ocr; macOS: brew install tesseract; "
     "or run scripts/setup"
 )
+
+
+def escape(text: str) -> str:
+    """`text` with rich markup escaped (rich imported here, not at start)."""
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def table(title: str | None, columns: Sequence[str], rows: list[Sequence[str]], **kw: Any) -> Table:

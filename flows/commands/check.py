@@ -6,10 +6,9 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from flows.commands.extract import PathsArg, exit_code, print_json, read_inputs
-from flows.console import HomeOpt, JsonOpt, stdout, table
+from flows.console import HomeOpt, JsonOpt, escape, stdout, table
 
 AsOfOpt = Annotated[
     str | None,

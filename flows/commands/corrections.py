@@ -7,9 +7,8 @@ import json
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from flows.console import HomeOpt, load_settings, stderr, stdout, table
+from flows.console import HomeOpt, escape, load_settings, stderr, stdout, table
 
 
 def _shown(text: str | None) -> str:

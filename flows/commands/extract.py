@@ -47,7 +47,7 @@ def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
         TextColumn("extracting"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=notes,
+        console=notes.made(),
         transient=True,
         disable=len(files) < 2 or not notes.is_terminal or notes.quiet,
     )
@@ -149,7 +149,7 @@ def extract(paths: PathsArg, as_json: JsonOpt = False, home: HomeOpt = None) -> 
     if as_json:
         print_json([r.to_json() for res in results for r in res.records])
     else:
-        _print_tables(results, stdout)
+        _print_tables(results, stdout.made())
     raise typer.Exit(exit_code(results))
 
 

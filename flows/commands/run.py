@@ -8,9 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from flows.console import HomeOpt, WorkersOpt, notes, setup, stderr, stdout, table, use_kept_server
+from flows.console import (
+    HomeOpt,
+    WorkersOpt,
+    escape,
+    notes,
+    setup,
+    stderr,
+    stdout,
+    table,
+    use_kept_server,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -63,7 +72,7 @@ def register(app: typer.Typer) -> None:
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
-            console=notes,
+            console=notes.made(),
             transient=True,
             disable=not notes.is_terminal or notes.quiet,
         )

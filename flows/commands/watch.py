@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from flows.console import HomeOpt, notes, setup, stderr, use_kept_server
+from flows.console import HomeOpt, escape, notes, setup, stderr, use_kept_server
 
 
 def interrupt(signum: int, _frame: object) -> None:
