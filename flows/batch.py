@@ -263,7 +263,9 @@ def batch_flow(
             {**r.to_json(), "doc_id": i} for i, r in store.records(in_cases).items()
         ]
         report.as_of = date.fromisoformat(as_of) if as_of else date.today()
-        folder_out = write_report(report, settings.reports_dir / report.batch_id)
+        folder_out = write_report(
+            report, settings.reports_dir / report.batch_id, pdf=settings.report_pdf
+        )
         publish_artifacts(report, folder_out)
         store.finish_batch(report.batch_id, report.counts(), str(folder_out))
     expire_originals(settings.home, settings.retention_days)
@@ -274,6 +276,7 @@ def batch_flow(
         "errors_detail": report.errors,
         "duplicates": report.duplicates,
         "check_error": report.check_error,
+        "pdf_note": report.pdf_note,
         "candidates": len(report.candidates()),
     }
 

@@ -299,7 +299,11 @@ def render_taxpayer(person: Taxpayer, as_of: date, batch_id: str | None = None) 
 
 
 def render_index(
-    people: list[Taxpayer], links: dict[str, str], as_of: date, batch: dict[str, Any]
+    people: list[Taxpayer],
+    links: dict[str, str],
+    pdfs: dict[str, str],
+    as_of: date,
+    batch: dict[str, Any],
 ) -> str:
     """The batch page: counts, unreadable files, and a link to each taxpayer's report."""
     rows = []
@@ -314,6 +318,7 @@ def render_index(
                 "high": sum(1 for f in person.findings if f.get("severity") == "high"),
                 "owed": total,
                 "link": links.get(person.key, ""),
+                "pdf": pdfs.get(person.key, ""),
             }
         )
     return (

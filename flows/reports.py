@@ -9,6 +9,7 @@ as artifacts of the flow run.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,8 @@ from typing import Any
 import pandas as pd
 
 from flows.casefile import doc_index, evidence_rows, gather, payer_names, sort_findings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -39,6 +42,8 @@ class BatchReport:
     all_documents: list[dict[str, Any]] = field(default_factory=list)
     """Every document of the touched cases, from this batch or earlier ones."""
     as_of: date = field(default_factory=date.today)
+    pdf_note: str | None = None
+    """Why some or all case reports have no PDF beside their HTML (`flows.pdf`), if so."""
 
     def counts(self) -> dict[str, int]:
         return {
@@ -157,6 +162,7 @@ def summary_markdown(report: BatchReport, folder: Path | None = None) -> str:
         f"- cases touched: {len(report.cases)}, amended-return candidates: "
         f"{len(report.candidates())}",
         f"- findings: {c['findings']}\n",
+        *([f"_{md_text(report.pdf_note)}_\n"] if report.pdf_note else []),
         *(
             [f"**The cross-checks failed: {md_text(report.check_error)}**\n"]
             if report.check_error
@@ -174,12 +180,13 @@ def summary_markdown(report: BatchReport, folder: Path | None = None) -> str:
     return "\n".join(parts)
 
 
-def write_report(report: BatchReport, folder: Path) -> Path:
-    """The batch page, a report per taxpayer, `summary.md` and the CSV tables; the folder."""
+def write_report(report: BatchReport, folder: Path, *, pdf: bool = True) -> Path:
+    """The batch page, a report per taxpayer (HTML, and a PDF of it when `pdf`), `summary.md`
+    and the CSV tables; the folder. Why a PDF is missing goes to `report.pdf_note`."""
     from flows.case_report import render_index, render_taxpayer
+    from flows.pdf import print_pdfs
 
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "summary.md").write_text(summary_markdown(report, folder))
     checked = {
         "documents": report.all_documents or report.documents,
         "cases": report.cases,
@@ -187,19 +194,31 @@ def write_report(report: BatchReport, folder: Path) -> Path:
     }
     people = gather(checked, report.assessment)
     pages = folder / "taxpayers"
-    links = {}
+    links, written = {}, []
     for person in people:
         pages.mkdir(exist_ok=True)
         path = pages / f"{person.slug}.html"
         path.write_text(render_taxpayer(person, report.as_of, report.batch_id))
         links[person.key] = f"taxpayers/{path.name}"
+        written.append(path)
+    if pdf:
+        report.pdf_note = print_pdfs(written)
+        if report.pdf_note:
+            log.warning("%s", report.pdf_note)
+    pdfs = {
+        key: link.removesuffix(".html") + ".pdf"
+        for key, link in links.items()
+        if (folder / link).with_suffix(".pdf").is_file()
+    }
     batch = {
         "batch_id": report.batch_id,
         **report.counts(),
         "check_error": report.check_error,
+        "pdf_note": report.pdf_note,
         "error_rows": report.errors,
     }
-    (folder / "summary.html").write_text(render_index(people, links, report.as_of, batch))
+    (folder / "summary.html").write_text(render_index(people, links, pdfs, report.as_of, batch))
+    (folder / "summary.md").write_text(summary_markdown(report, folder))
     tables = {
         "documents": document_rows(report),
         "findings": finding_rows(report),

@@ -83,6 +83,8 @@ class Settings(BaseSettings):
     server_idle_minutes: float = Field(default=30.0, ge=0)
     """How long the Prefect server kept under the home for `run` and `watch` outlives its last
     use (`flows/home_server.py`); 0: none kept, Prefect's ephemeral server for each command."""
+    report_pdf: bool = True
+    """Print each case report to a PDF beside its HTML (needs Chromium: `flows/pdf.py`)."""
     log_level: str = "WARNING"
 
     @field_validator("timezone")

@@ -180,3 +180,41 @@ def test_an_amended_return_shows_direction_lines_and_a_passed_deadline() -> None
     assert "C: corrected" in page and "3,240.00" in page and "3,000.00" in page
     assert "refunded to you (line 22)" in page and "a refund of about 240.00" in page
     assert "respond to CP2000" in page and "2027-01-05" in page  # a key newer validators add
+
+
+def pdf_text(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def test_a_pdf_of_the_report_is_written_beside_it(report: Path) -> None:
+    """The figures by hand (module docstring); the PDF is linked from the batch page."""
+    pdf = taxpayer_page(report).with_suffix(".pdf")
+    text = pdf_text(pdf)
+    assert "Tax case report: KARL OWENSBY" in text
+    assert "1,580.50 as of 2025-02-24" in text  # balance with accruals, as of the transcript
+    for figure in ("1,460.00", "220.00", "85.40", "35.10", "1,200.00", "1,180.00"):
+        assert figure in text, figure
+    assert "2033-08-21" in text  # CSED: ten years after the TC 150 of 2023-08-21
+    assert f"The W-2 from {ACME.name}" in text  # the duplicate's payer by name
+    assert "<img src=x" in text  # the HTML-shaped file name, printed as text
+    assert f'href="taxpayers/{pdf.name}"' in (report / "summary.html").read_text()
+
+
+def test_without_chromium_the_html_is_written_and_one_line_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    monkeypatch.setenv("PATH", str(bare))
+    case = {"case_id": "0303-2021", "recipient_tin_last4": "0303", "tax_year": 2021,
+            "documents": []}  # fmt: skip
+    batch = BatchReport("no-browser", cases=[case], as_of=AS_OF)
+    folder = write_report(batch, tmp_path / "out")
+    assert [p.suffix for p in (folder / "taxpayers").iterdir()] == [".html"]
+    assert batch.pdf_note and "\n" not in batch.pdf_note
+    assert "Chromium is not installed" in batch.pdf_note
+    assert "apt-get install chromium" in batch.pdf_note
+    assert batch.pdf_note in html.unescape((folder / "summary.html").read_text())

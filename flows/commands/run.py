@@ -92,6 +92,8 @@ def register(app: typer.Typer) -> None:
                 REAL_FOLDER.reset(real)
         for error in result["errors_detail"]:
             stderr.print(f"[red]error[/red] {escape(error['source'])}: {escape(error['reason'])}")
+        if result.get("pdf_note"):
+            stderr.print(f"[yellow]warning[/yellow] {escape(result['pdf_note'])}")
         if as_json:
             stdout.print_json(json.dumps(result))
         else:
