@@ -25,7 +25,7 @@ from extractors.limits import check_pdf
 from extractors.page import Page
 from extractors.readers.form_fields import read_form_words
 from extractors.readers.images import open_image_pages
-from extractors.readers.ocr import ocr_image
+from extractors.readers.ocr import NO_TESSERACT, ocr_image, tesseract_installed
 from extractors.readers.text_layer import read_text_layer, text_quality
 from extractors.settings import ExtractSettings
 
@@ -83,6 +83,7 @@ def load(path: Path, settings: ExtractSettings | None = None) -> LoadedFile:
     digest = sha256_of(path)
     if kind == "image":
         frames = open_image_pages(path, settings)
+        _need_ocr_engine(settings)
         pages = [
             ocr_image(img, i + 1, dpi, settings.lang, settings.ocr_engine)
             for i, (img, dpi) in enumerate(frames)
@@ -176,6 +177,7 @@ def _ocr_one(path: str, index: int, dpi: int, lang: str, engine: str) -> Page:
 def _ocr_pdf_pages(path: Path, indexes: list[int], settings: ExtractSettings) -> list[Page]:
     if not indexes:
         return []
+    _need_ocr_engine(settings)
     args = [(str(path), i, settings.dpi, settings.lang, settings.ocr_engine) for i in indexes]
     workers = _workers(settings, len(indexes))
     if workers <= 1:
@@ -184,6 +186,13 @@ def _ocr_pdf_pages(path: Path, indexes: list[int], settings: ExtractSettings) ->
         workers, mp_context=get_context("fork"), initializer=_mark_worker
     ) as pool:
         return list(pool.map(_ocr_one, *zip(*args, strict=True)))
+
+
+def _need_ocr_engine(settings: ExtractSettings) -> None:
+    """Before any page is read by OCR: Tesseract is there, unless PP-OCR alone reads.
+    Not the file's fault, so not a verdict: the file is read again once it is installed."""
+    if settings.ocr_engine != "ppocr" and not tesseract_installed():
+        raise InputError(NO_TESSERACT, "ocr", verdict=False)
 
 
 def _workers(settings: ExtractSettings, jobs: int) -> int:

@@ -50,6 +50,7 @@ from flows.workers import (
     ExtractorBug,
     FileVanished,
     LimitExceeded,
+    OcrMissing,
     ReadFailure,
     Stopped,
     worker_cap,
@@ -104,7 +105,12 @@ def task_parameters(job: Job, sha: str, settings: Settings, ocr_workers: int) ->
     }
 
 
-STAGES = {LimitExceeded: "limit", FileVanished: "vanished", ReadFailure: "read"}
+STAGES = {
+    LimitExceeded: "limit",
+    FileVanished: "vanished",
+    ReadFailure: "read",
+    OcrMissing: "ocr",
+}
 
 
 def failed_result(job: Job, sha: str | None, exc: BaseException, stage: str) -> dict[str, Any]:

@@ -92,8 +92,11 @@ def _plain(cell: str) -> str:
 
 
 def tesseract_missing() -> str | None:
-    """One line saying Tesseract is missing and how to install it, or None when it is there."""
-    if shutil.which("tesseract"):
+    """One line saying Tesseract is missing and how to install it, or None when it is there
+    (or not needed: PP-OCR alone reads, `BACKTAX_OCR_ENGINE=ppocr`)."""
+    from extractors.settings import ExtractSettings
+
+    if shutil.which("tesseract") or ExtractSettings().ocr_engine == "ppocr":
         return None
     return (
         "Tesseract OCR is not installed (no `tesseract` on the PATH): scanned pages and "

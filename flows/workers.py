@@ -53,6 +53,11 @@ class ExtractorBug(Exception):
     """The extractor failed on the file (a bug to fix, not the file's fault): not cached."""
 
 
+class OcrMissing(Exception):
+    """A scan needs OCR and Tesseract is not installed: not cached, not retried (the file is
+    read again once Tesseract is installed)."""
+
+
 class Stopped(Exception):
     """The pool was shut down (SIGTERM, Ctrl-C) while the file was being read."""
 
@@ -124,6 +129,8 @@ def _read(job: Job, conn: Connection) -> tuple[str, Any]:
                 return ("limit", result.error.reason)
             if result.error.stage == "extract":
                 return ("bug", result.error.reason)
+            if result.error.stage == "ocr":
+                return ("no_ocr", result.error.reason)
             if not path.is_file():
                 return ("vanished", "the file was moved or deleted while it was read")
             return ("again", result.error.reason)
@@ -216,7 +223,8 @@ class WorkerPool:
 
     def read(self, job: Job) -> dict[str, Any]:
         """The file's result as JSON-ready data. Outcomes that say nothing lasting about its
-        bytes raise: LimitExceeded, FileVanished, ReadFailure, ExtractorBug, Stopped."""
+        bytes raise: LimitExceeded, FileVanished, ReadFailure, ExtractorBug, OcrMissing,
+        Stopped."""
         with self.slots:
             worker = self._take()
             try:
@@ -233,6 +241,8 @@ class WorkerPool:
             raise FileVanished(value)
         if kind == "bug":
             raise ExtractorBug(value)
+        if kind == "no_ocr":
+            raise OcrMissing(value)
         raise ReadFailure(value)
 
     def _run(self, worker: _Worker, job: Job) -> tuple[str, Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 
 import numpy as np
 from PIL import Image
@@ -26,6 +27,9 @@ cv2 = lazy_import("cv2")  # not needed by text pages
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 ENGINE = "tesseract"
+NO_TESSERACT = (
+    "a scanned page needs OCR, and Tesseract is not installed (no `tesseract` on the PATH)"
+)
 
 _MIN_CONF = 10.0
 
@@ -102,6 +106,11 @@ def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
     h, w = gray.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def tesseract_installed() -> bool:
+    """Whether pytesseract finds its `tesseract` program (on the PATH)."""
+    return shutil.which("tesseract") is not None
 
 
 def _orientation(image: Image.Image) -> int:

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
-NO_OCR = "TesseractNotFoundError"
 
 PathsArg = Annotated[list[Path], typer.Argument(help="PDF or image files, or folders to search")]
 
@@ -40,7 +39,7 @@ def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
     if missing:
         raise typer.Exit(EXIT_USAGE)
     settings = load_settings(home)
-    no_ocr = warn_if_no_tesseract()
+    warn_if_no_tesseract()
     home_dir = settings.home
     files = list(iter_inputs(paths))
     progress = Progress(
@@ -63,8 +62,6 @@ def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
     if applied:
         notes.print(f"applied {applied} correction(s) from {settings.database_path}")
     for result in results:
-        if result.error and no_ocr and NO_OCR in result.error.reason:
-            result.error.reason = "a scan needs OCR, and Tesseract is not installed (see above)"
         if result.error:
             stderr.print(
                 f"[red]error[/red] {result.source}: {result.error.reason}", highlight=False
