@@ -112,6 +112,21 @@ def test_serve_runs_the_nightly_deployment_when_triggered_from_another_shell(
     assert query(home / "backtax.sqlite", "SELECT trigger FROM batches") == [("inbox",)]
 
 
+def test_backtax_prefect_reaches_the_server_serve_keeps(served: dict[str, Any]) -> None:
+    """The Prefect commands the docs use, through backtax (no `prefect` on the PATH needed)."""
+    printed = wait_for(lambda: re.search(r"trigger by hand: (.+)", served["log"].read_text()))
+    assert (
+        printed[1]
+        == f"backtax prefect --home {served['home']} deployment run backtax-batch/nightly"
+    )
+    listed = subprocess.run(
+        [*BACKTAX, "prefect", "--home", str(served["home"]), "deployment", "ls"],
+        env=clean_env(COLUMNS="200"), capture_output=True, text=True, timeout=120, check=True,
+        cwd=ROOT,
+    )  # fmt: skip
+    assert "backtax-batch/nightly" in listed.stdout.replace("\n", "")
+
+
 def test_the_ui_serve_prints_talks_to_this_servers_api(served: dict[str, Any]) -> None:
     printed = wait_for(lambda: re.search(r"Prefect UI: (http://\S+)", served["log"].read_text()))
     ui = printed[1].rstrip("/")

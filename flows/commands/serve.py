@@ -39,8 +39,8 @@ def register(app: typer.Typer) -> None:
             + (f", watching {settings.inbox_dir}" if watch else "")
         )
         notes.print(
-            f"trigger by hand: PREFECT_HOME={settings.home / 'prefect'} "
-            f"prefect deployment run {FLOW_NAME}/{DEPLOYMENT}"
+            f"trigger by hand: backtax prefect --home {settings.home} "
+            f"deployment run {FLOW_NAME}/{DEPLOYMENT}"
         )
         try:
             serve_forever(
