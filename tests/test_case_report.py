@@ -12,6 +12,7 @@ penalty 35.10. By hand: balance 1,460.00, with accruals 1,580.50; of it interest
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -218,3 +219,23 @@ def test_without_chromium_the_html_is_written_and_one_line_says_why(
     assert "Chromium is not installed" in batch.pdf_note
     assert "apt-get install chromium" in batch.pdf_note
     assert batch.pdf_note in html.unescape((folder / "summary.html").read_text())
+
+
+MEASURE = (
+    "<script>document.body.insertAdjacentHTML('beforeend', '<p id=\"measure\">' +"
+    " document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth +"
+    " '</p>')</script>"
+)
+
+
+@pytest.mark.parametrize("page", ["taxpayer", "batch"])
+def test_no_horizontal_scrollbar_in_an_800_pixel_window(
+    report: Path, tmp_path: Path, page: str
+) -> None:
+    """The page's scroll width, measured by the browser, is no wider than its window."""
+    source = taxpayer_page(report) if page == "taxpayer" else report / "summary.html"
+    probe = source.with_name(f"probe-{source.name}")
+    probe.write_text(source.read_text().replace("</body>", f"{MEASURE}</body>"))
+    dom = chromium("--window-size=800,900", "--dump-dom", probe.as_uri(), profile=tmp_path).stdout
+    [(scroll, client)] = re.findall(r'id="measure">(\d+) (\d+)<', dom)
+    assert int(client) > 700 and int(scroll) <= int(client)

@@ -160,6 +160,7 @@ def test_serve_watches_the_inbox(served: dict[str, Any]) -> None:
     shutil.copy2(SAMPLES / "cases" / "unreported_wages_2023" / "w2_acme.pdf", inbox / "w2.pdf")
     wait_for(lambda: (home / "processed" / "w2.pdf").exists())
     assert query(home / "backtax.sqlite", "SELECT doc_type FROM documents") == [("W-2",)]
+    wait_for(lambda: "processed w2.pdf: 1 document(s)" in served["log"].read_text(), timeout=30)
 
 
 def test_a_batch_killed_midway_resumes_with_nothing_lost_or_doubled(
