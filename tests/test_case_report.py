@@ -239,3 +239,39 @@ def test_no_horizontal_scrollbar_in_an_800_pixel_window(
     dom = chromium("--window-size=800,900", "--dump-dom", probe.as_uri(), profile=tmp_path).stdout
     [(scroll, client)] = re.findall(r'id="measure">(\d+) (\d+)<', dom)
     assert int(client) > 700 and int(scroll) <= int(client)
+
+
+def test_a_corrected_document_shows_old_and_new_value_who_and_why() -> None:
+    """The correction is this test's input, shaped as the store gives it (`corrections`)."""
+    from flows.case_report import render_taxpayer
+    from flows.casefile import gather
+
+    doc_id = "ab12cd34ef56" + "0" * 52 + ":1"
+    fix = {
+        "id": 7,
+        "field": "box1_wages",
+        "original": "49204.93",
+        "value": "49300.00",
+        "who": "ann",
+        "why": "employer letter",
+        "at": "2026-11-30T10:00:00+00:00",
+    }
+    document = {
+        "doc_id": doc_id,
+        "source": "w2.pdf",
+        "pages": [1],
+        "doc_type": "W-2",
+        "tax_year": 2024,
+        "payer_tin": "12-3456789",
+        "payer_name": ACME.name,
+        "recipient_tin_last4": "3456",
+        "recipient_name": "JANE Q DOE",
+        "fields": {"box1_wages": "49300.00"},
+        "corrections": [fix],
+    }
+    case = {"case_id": "3456-2024", "recipient_tin_last4": "3456", "tax_year": 2024,
+            "documents": [doc_id]}  # fmt: skip
+    [person] = gather({"documents": [document], "cases": [case], "findings": []})
+    page = html.unescape(render_taxpayer(person, AS_OF))
+    assert "box1_wages: 49,204.93 → 49,300.00 by ann (employer letter, 2026-11-30" in page
+    assert "ab12cd34ef56:1" in page  # the id `backtax correct` takes, on the document's row
