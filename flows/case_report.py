@@ -174,6 +174,7 @@ def _documents(person: Taxpayer) -> list[dict[str, Any]]:
             {
                 "doc_id": doc["doc_id"],
                 "source": doc.get("source", ""),
+                "client": doc.get("client") or "",
                 "pages": ", ".join(str(p) for p in doc.get("pages") or []),
                 "doc_type": doc.get("doc_type", ""),
                 "tax_year": doc.get("tax_year") or "",
@@ -287,6 +288,7 @@ def taxpayer_view(person: Taxpayer, as_of: date, batch_id: str | None = None) ->
         "options": _options(person),
         "deadlines": dated,
         "documents": _documents(person),
+        "clients": sorted({d["client"] for d in person.documents if d.get("client")}),
     }
 
 

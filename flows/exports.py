@@ -95,6 +95,7 @@ def documents_sheet(records: dict[str, DocumentRecord]) -> Sheet:
             {
                 "doc_id": ident,
                 "source": r.source,
+                "client": r.extra.get("client") or "",
                 "pages": ", ".join(map(str, r.pages)),
                 "doc_type": r.doc_type,
                 "tax_year": r.tax_year,
@@ -122,6 +123,7 @@ def form_sheets(records: dict[str, DocumentRecord]) -> list[Sheet]:
             {
                 "doc_id": ident,
                 "source": r.source,
+                "client": r.extra.get("client") or "",
                 "tax_year": r.tax_year,
                 "payer_name": r.payer_name,
                 "payer_tin": r.payer_tin,

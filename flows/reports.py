@@ -65,6 +65,7 @@ def document_rows(report: BatchReport) -> list[dict[str, Any]]:
             {
                 "doc_id": doc.get("doc_id") or "",
                 "source": doc["source"],
+                "client": doc.get("client") or "",
                 "pages": ",".join(map(str, doc["pages"])),
                 "doc_type": doc["doc_type"],
                 "tax_year": doc.get("tax_year"),

@@ -241,8 +241,9 @@ def test_no_horizontal_scrollbar_in_an_800_pixel_window(
     assert int(client) > 700 and int(scroll) <= int(client)
 
 
-def test_a_corrected_document_shows_old_and_new_value_who_and_why() -> None:
-    """The correction is this test's input, shaped as the store gives it (`corrections`)."""
+def test_a_corrected_document_shows_old_and_new_value_who_and_why_and_its_client() -> None:
+    """The correction and the client label (an inbox subfolder) are this test's inputs,
+    shaped as the store gives them (`corrections`, `client`)."""
     from flows.case_report import render_taxpayer
     from flows.casefile import gather
 
@@ -268,6 +269,7 @@ def test_a_corrected_document_shows_old_and_new_value_who_and_why() -> None:
         "recipient_name": "JANE Q DOE",
         "fields": {"box1_wages": "49300.00"},
         "corrections": [fix],
+        "client": "clientA",
     }
     case = {"case_id": "3456-2024", "recipient_tin_last4": "3456", "tax_year": 2024,
             "documents": [doc_id]}  # fmt: skip
@@ -275,3 +277,4 @@ def test_a_corrected_document_shows_old_and_new_value_who_and_why() -> None:
     page = html.unescape(render_taxpayer(person, AS_OF))
     assert "box1_wages: 49,204.93 → 49,300.00 by ann (employer letter, 2026-11-30" in page
     assert "ab12cd34ef56:1" in page  # the id `backtax correct` takes, on the document's row
+    assert "client clientA" in page and "<td>clientA</td>" in page

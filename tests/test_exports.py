@@ -42,8 +42,9 @@ def store(
     path = tmp_path_factory.mktemp("store") / "backtax.sqlite"
     with Store(path) as s:
         results: list[FileResult] = [extract_file(p) for p in sorted(CASE.glob("*.pdf"))]
-        for res in results:
-            records = [r.to_json() for r in res.records]
+        for res in results:  # the W-2 as the watcher saves it from inbox/clientA/
+            label = {"client": "clientA"} if res.source.endswith("w2_acme.pdf") else {}
+            records = [{**r.to_json(), **label} for r in res.records]
             s.save_result({"sha256": res.sha256, "source": res.source, "records": records})
         checked = check_records(list(s.records().values()), AS_OF)
         s.replace_checks(checked["cases"], checked["findings"])
@@ -108,6 +109,9 @@ def test_parquet_has_decimal_money_and_integer_years(written: Callable[[Format],
     cases = pq.read_table(written(Format.parquet) / "cases.parquet")
     assert pa.types.is_integer(cases.schema.field("tax_year").type)
     assert "record" not in pq.read_table(written(Format.parquet) / "documents.parquet").schema.names
+    assert w2.column("client").to_pylist() == ["clientA"]  # the inbox subfolder it came from
+    documents = pq.read_table(written(Format.parquet) / "documents.parquet").to_pylist()
+    assert {d["doc_type"]: d["client"] for d in documents}["W-2"] == "clientA"
 
 
 def test_csv_holds_the_same_tables_without_json_blobs(written: Callable[[Format], Path]) -> None:
