@@ -56,8 +56,19 @@ def revision_lines(year: int | None) -> tuple[LineSpec, ...]:
     return _lines(chosen["lines"])
 
 
-def schedules() -> tuple[Schedule, ...]:
-    return tuple(Schedule(s["code"], s["title"], _lines(s["lines"])) for s in _data()["schedule"])
+def schedules(year: int | None = None) -> tuple[Schedule, ...]:
+    """The schedules of the year's revision (every revision's when the year is unknown; a
+    year outside 2018-2025 takes the nearest)."""
+    rows = _data()["schedule"]
+    if year is not None:
+        first = min(s.get("first", year) for s in rows)
+        last = max(s.get("last", year) for s in rows)
+        year = min(max(year, first), last)
+    return tuple(
+        Schedule(s["code"], s["title"], _lines(s["lines"]))
+        for s in rows
+        if year is None or s.get("first", year) <= year <= s.get("last", year)
+    )
 
 
 FILING_STATUS_KEYS = {

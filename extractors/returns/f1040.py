@@ -22,14 +22,17 @@ from extractors.values import format_money
 TITLE_SCORE = 14.0
 PAGE_SCORE = 10.0
 KIND = "form_1040"
+HEAD_CHARS = 400
 
 
-def schedule_of(page: Page) -> Schedule | None:
-    """The schedule a page is, from `SCHEDULE X (Form 1040)` and the schedule's title."""
+def schedule_of(page: Page, year: int | None = None) -> Schedule | None:
+    """The schedule a page is (in the year's revision), from `SCHEDULE X (Form 1040)` in
+    the page's head and the schedule's title (a mention lower down, `on Schedule 1 (Form
+    1040), line 5`, is not a heading)."""
     text = " " + normalize(page.text()).replace("\n", " ") + " "
-    for sched in schedules():
+    for sched in schedules(year):
         heading = rf"schedule {re.escape(sched.code.lower())}\s*\(form 1040"
-        if normalize(sched.title) in text and re.search(heading, text):
+        if normalize(sched.title) in text and re.search(heading, text[:HEAD_CHARS]):
             return sched
     return None
 
@@ -80,17 +83,14 @@ def _extract_return(pages: list[Page]) -> Extracted | None:
     status = header.filing_status(first)
     if status:
         fields["filing_status"] = status
+    found = [(p, schedule_of(p, year)) for p in pages]
     amounts: dict[str, Any] = {}
-    itemized = False
-    form_pages = []
-    for page in pages:
-        sched = schedule_of(page)
-        if sched is None:
-            form_pages.append(page.region)
-        else:
-            itemized = itemized or sched.code == "A"
-            read_lines([page.region], sched.lines, amounts)
-    read_lines(form_pages, revision_lines(year), amounts)
+    read_lines([p.region for p, s in found if s is None], revision_lines(year), amounts)
+    warnings: list[str] = []
+    for page, sched in found:
+        if sched is not None:
+            _merge_schedule(page, sched, amounts, warnings)
+    itemized = any(s is not None and s.code == "A" for _p, s in found)
     if not amounts:
         return None
     deduction = amounts.pop("deduction", None)
@@ -106,20 +106,27 @@ def _extract_return(pages: list[Page]) -> Extracted | None:
         fields=fields,
         extra={"form": header.form_title(first) or "1040"},
     )
-    ssn = header.ssns(first)
-    if "primary" in ssn:
-        doc.recipient_tin_last4 = header.last4(ssn["primary"])
-        doc.recipient_tin_full = ssn["primary"]
-    if "spouse" in ssn:
-        fields["spouse_tin_last4"] = header.last4(ssn["spouse"])
-    primary, spouse = header.names(first)
-    if primary:
-        doc.recipient_name = primary
-    if spouse:
-        fields["spouse_name"] = spouse
+    header.fill_taxpayer(doc, first)
+    doc.warnings.extend(warnings)
     if year is None:
         doc.warnings.append("Form 1040: no tax year found on the form")
     return doc
+
+
+def _merge_schedule(
+    page: Page, sched: Schedule, amounts: dict[str, Any], warnings: list[str]
+) -> None:
+    """A schedule page's lines into the return's: a line the 1040 (or an earlier schedule)
+    already gave keeps that amount, and a different one here is a warning."""
+    lines: dict[str, Any] = {}
+    read_lines([page.region], sched.lines, lines)
+    for name, value in lines.items():
+        have = amounts.setdefault(name, value)
+        if have != value:
+            warnings.append(
+                f"Schedule {sched.code} (page {page.number}) shows {name} {format_money(value)}, "
+                f"the return {format_money(have)}: the return's amount is kept"
+            )
 
 
 register(Form1040Kind())

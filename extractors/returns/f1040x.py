@@ -55,15 +55,7 @@ class Form1040XKind:
             fields=fields,
             extra={"lines": lines},
         )
-        ssn = header.ssns(first)
-        if "primary" in ssn:
-            doc.recipient_tin_last4 = header.last4(ssn["primary"])
-            doc.recipient_tin_full = ssn["primary"]
-        if "spouse" in ssn:
-            fields["spouse_tin_last4"] = header.last4(ssn["spouse"])
-        primary, _spouse = header.names(first)
-        if primary:
-            doc.recipient_name = primary
+        header.fill_taxpayer(doc, first, spouse_name=False)
         if year is None:
             doc.warnings.append("Form 1040-X: the calendar year amended is not filled in")
         return [doc]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.kinds import Extracted
 from extractors.page import Box, Page, Region, normalize
 from extractors.readers.glyphs import box_marked, crop_pixels
 from extractors.values import full_ssn_digits, tin_last4
@@ -141,3 +142,19 @@ def filing_status(page: Page) -> str | None:
             if pixels is not None and box_marked(pixels, page.dpi):
                 return status
     return None
+
+
+def fill_taxpayer(doc: Extracted, page: Page, *, spouse_name: bool = True) -> None:
+    """The taxpayer block of a return's first page onto its record: the primary SSN (its
+    last four and the TIN key), the spouse's last four, the names as printed."""
+    ssn = ssns(page)
+    if "primary" in ssn:
+        doc.recipient_tin_last4 = last4(ssn["primary"])
+        doc.recipient_tin_full = ssn["primary"]
+    if "spouse" in ssn:
+        doc.fields["spouse_tin_last4"] = last4(ssn["spouse"])
+    primary, spouse = names(page)
+    if primary:
+        doc.recipient_name = primary
+    if spouse and spouse_name:
+        doc.fields["spouse_name"] = spouse

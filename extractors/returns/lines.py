@@ -30,6 +30,8 @@ MAX_VALUE_GAP = 160.0
 INK = 110
 MIN_INK = 0.004
 AMOUNT_CHARS = "0123456789,.-()$"
+CENTS_GAP = 1.5
+_REFERENCE = {"line", "lines", "form", "schedule", "and", "through", "from"}
 
 
 def money(text: str) -> Decimal | None:
@@ -69,26 +71,48 @@ def _row_words(region: Region, box: Box, below: float = 0.0) -> list[Word]:
 
 
 def _amounts_after(
-    words: list[Word], x: float, until: float = 10_000
+    words: list[Word], x: float, until: float = 10_000, first_gap: float = MAX_VALUE_GAP
 ) -> list[tuple[Word, Decimal]]:
-    """The amounts right of `x` (and left of `until`), past fillers, up to the first word."""
+    """The amounts right of `x` (and left of `until`), past fillers, up to the first word;
+    dollars and their cents read as two words (`2,140` `55`, a scan's lost point) are one.
+    `first_gap`: how far the first word may be from `x`."""
     out: list[tuple[Word, Decimal]] = []
+    last = x
     for w in words:
         if w.box.x0 < x - 1 or w.box.cx >= until:
             continue
-        last = out[-1][0].box.x1 if out else x
-        if w.box.x0 - last > MAX_VALUE_GAP:
+        if w.box.x0 - last > (first_gap if last == x else MAX_VALUE_GAP):
             break
         value = money(w.text)
-        if value is not None:
+        if value is not None and out and _cents_of(out[-1][0], w):
+            out[-1] = (out[-1][0], out[-1][1] + Decimal(w.text.strip()) / 100)
+        elif value is not None:
             out.append((w, value))
         elif not _FILLER.match(w.text.strip()):
             break
+        last = w.box.x1
     return out
 
 
+def _cents_of(dollars: Word, word: Word) -> bool:
+    """Whether `word` is the cents of the whole-dollar amount just left of it: two digits,
+    closer than a character's height."""
+    whole = re.fullmatch(r"\$?\d{1,3}(?:,\d{3})*", dollars.text.strip())
+    gap = word.box.x0 - dollars.box.x1
+    return bool(whole) and re.fullmatch(r"\d\d", word.text.strip()) is not None and (
+        0 <= gap <= CENTS_GAP * max(dollars.box.height, 1.0)
+    )
+
+
 def _tags(words: list[Word], number: str, x: float) -> list[Word]:
-    return [w for w in words if w.box.x0 >= x - 1 and number_text(w) == number]
+    """The line's number right of `x`, not a reference inside wording (`and 8.`)."""
+    out, prev = [], None
+    for w in words:
+        reference = prev is not None and prev.text.strip(",.").lower() in _REFERENCE
+        if w.box.x0 >= x - 1 and number_text(w) == number and not reference:
+            out.append(w)
+        prev = w
+    return out
 
 
 def tag_column(region: Region, numbers: set[str]) -> float | None:
@@ -168,9 +192,6 @@ def _read_cell_again(region: Region, tag: Box) -> list[tuple[Word, Decimal]]:
     return _amounts_after(sorted(words, key=lambda w: w.box.x0), cell.x0)
 
 
-_REFERENCE = {"line", "lines", "form", "schedule", "and", "through", "from"}
-
-
 def _other_numbers(row: list[Word], box: Box, numbers: set[str]) -> list[Word]:
     """Line numbers of other lines right of the wording (not `line 9` in the wording)."""
     out = []
@@ -187,6 +208,18 @@ def _starts_row(row: list[Word], box: Box) -> bool:
     return all(_NUMBER_SHAPE.match(number_text(w)) or len(w.text) <= 2 for w in left)
 
 
+def _misread_tag(row: list[Word], box: Box, spec: LineSpec, others: list[Word]) -> Word | None:
+    """The one other number on a row that begins with this line's own number and has only
+    fillers between the wording and it: this line's number column, misread by OCR."""
+    if len(others) != 1 or others[0].source != "ocr":
+        return None
+    lead = [w for w in row if w.box.x1 <= box.x0 + 1 and box.x0 - w.box.x0 < 45]
+    if not lead or number_text(lead[-1]) != spec.number:
+        return None
+    between = [w for w in row if box.x1 <= w.box.x0 < others[0].box.x0]
+    return others[0] if all(_FILLER.match(w.text.strip()) for w in between) else None
+
+
 def _unnumbered_row(
     region: Region,
     box: Box,
@@ -197,10 +230,16 @@ def _unnumbered_row(
 ) -> list[tuple[Word, Decimal]]:
     """`several`: the wording is printed on several rows, so it must begin this one."""
     row = _row_words(region, box)
-    if spec.inline or _other_numbers(row, box, numbers) or (several and not _starts_row(row, box)):
+    if spec.inline or (several and not _starts_row(row, box)):
         return []
+    others = _other_numbers(row, box, numbers)
+    if others:  # another line's number, unless it is this line's own misread (`24` for 21)
+        misread = _misread_tag(row, box, spec, others)
+        return _amounts_after(row, misread.box.x1) if misread else []
     if column is not None and column > box.x1:  # the number unreadable (a scan): past its column
         return _amounts_after(row, column + 1)
+    if region.page is not None and region.page.method == "ocr":  # no number column read:
+        return _amounts_after(row, box.x1, first_gap=region.box.x1)  # the row's next word
     return _amounts_after(row, box.x1)  # a print without line numbers: the amount follows
 
 

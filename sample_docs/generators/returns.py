@@ -23,6 +23,13 @@ from reportlab.pdfgen.canvas import Canvas
 from sample_docs.generators.expected import write_expected
 from sample_docs.generators.irs_fill import FieldValue, Widget, fill_form, open_form, page_widgets
 from sample_docs.generators.people import JANE, JOHN, LINDA, MARIA, Person
+from sample_docs.generators.return_schedules import (
+    AMOUNTS_2023,
+    LINES_2023,
+    NAMES_2023,
+    SCHEDULES_2023,
+    SchedulePrint,
+)
 from sample_docs.generators.scan import rasterise_and_degrade
 
 BLANK = Path(__file__).resolve().parents[2].parent / "shared/reference_docs/irs_forms_blank"
@@ -53,11 +60,19 @@ class Return:
     names: dict[str, str]  # line number -> the contract's field name
     spouse: Person | None = None
     extra_fields: dict[str, str] = field(default_factory=dict)
+    schedules: tuple[SchedulePrint, ...] = ()
 
     def expected(self) -> dict:
         fields: dict[str, str] = {"filing_status": self.status}
         for number, amount in self.lines.items():
             fields[self.names[number]] = f"{amount:.2f}"
+        for sched in self.schedules:
+            for number, amount in sched.amounts.items():
+                if number not in sched.names:  # a property's own column, not a total
+                    continue
+                name, value = sched.names[number], f"{amount:.2f}"
+                if fields.setdefault(name, value) != value:  # the inputs must agree
+                    raise ValueError(f"Schedule {sched.code} {name} {value} != {fields[name]}")
         fields.update(self.extra_fields)
         if self.spouse:
             fields["spouse_tin_last4"] = self.spouse.last4
@@ -447,6 +462,11 @@ RETURN_2020 = Return(
 )
 
 
+RETURN_2023 = Return(
+    2023, JOHN, "Single", AMOUNTS_2023, NAMES_2023, schedules=SCHEDULES_2023
+)
+
+
 def software_print(path: Path, ret: Return, lines: tuple[tuple[str, str], ...]) -> None:
     """A tax-software print: letter pages, the form's wording, dot leaders, line numbers
     and amounts with cents in a right column, two lines per row where the form has them."""
@@ -489,23 +509,69 @@ def software_print(path: Path, ret: Return, lines: tuple[tuple[str, str], ...]) 
             pdf.drawString(40, y, f"Form 1040 ({ret.year})")
             pdf.drawRightString(width - 40, y, "Page 2")
             y -= 26
-        pdf.setFont("Helvetica", 8)
-        for number, wording in chunk:
-            pdf.drawString(40, y, number)
-            pdf.drawString(62, y, wording)
-            start = 66 + pdf.stringWidth(wording, "Helvetica", 8)
-            pdf.drawString(start, y, " ." * int(max(0, 452 - start) / 4.5))
-            pdf.drawRightString(470, y, number)
-            amount = ret.lines.get(number)
-            if amount is not None:
-                pdf.setFont("Courier", 9)
-                pdf.drawRightString(width - 40, y, f"{amount:,.2f}")
-                pdf.setFont("Helvetica", 8)
-            y -= 15
+        _software_rows(pdf, y, chunk, ret.lines)
         pdf.setFont("Helvetica", 6)
         pdf.drawString(40, 30, f"Form 1040 ({ret.year})  Printed by TaxWorks Home 21.4")
         pdf.showPage()
+    for sched in ret.schedules:
+        _software_schedule(pdf, ret, sched)
     pdf.save()
+
+
+def _software_rows(
+    pdf: Canvas,
+    y: float,
+    rows: tuple[tuple[str, str], ...],
+    amounts: dict[str, Decimal],
+    before: dict[str, tuple[tuple[str, Decimal], ...]] | None = None,
+) -> None:
+    """`number wording . . . number amount` rows; `before` a line: listed items (payer and
+    amount, no line number) printed under its wording, as Schedule B lists payers."""
+    width = letter[0]
+    pdf.setFont("Helvetica", 8)
+    for number, wording in rows:
+        pdf.drawString(40, y, number)
+        pdf.drawString(62, y, wording)
+        start = 66 + pdf.stringWidth(wording, "Helvetica", 8)
+        pdf.drawString(start, y, " ." * int(max(0, 452 - start) / 4.5))
+        pdf.drawRightString(470, y, number)
+        amount = amounts.get(number)
+        if amount is not None:
+            pdf.setFont("Courier", 9)
+            pdf.drawRightString(width - 40, y, f"{amount:,.2f}")
+            pdf.setFont("Helvetica", 8)
+        y -= 15
+        for item, value in (before or {}).get(number, ()):
+            pdf.drawString(80, y, item)
+            pdf.setFont("Courier", 9)
+            pdf.drawRightString(440, y, f"{value:,.2f}")
+            pdf.setFont("Helvetica", 8)
+            y -= 13
+
+
+def _software_schedule(pdf: Canvas, ret: Return, sched: SchedulePrint) -> None:
+    """One schedule page: `SCHEDULE X (Form 1040)`, its title and year, the name line,
+    the lines."""
+    width, height = letter
+    y = height - 50
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(40, y, f"SCHEDULE {sched.code} (Form 1040)")
+    pdf.drawString(230, y, sched.title)
+    pdf.drawRightString(width - 40, y, str(ret.year))
+    pdf.setFont("Helvetica", 7)
+    y -= 14
+    pdf.drawString(40, y, "Attach to Form 1040, 1040-SR, or 1040-NR.")
+    y -= 16
+    pdf.drawString(40, y, "Name(s) shown on return")
+    pdf.drawString(430, y, "Your social security number")
+    pdf.setFont("Courier", 9)
+    y -= 11
+    pdf.drawString(40, y, ret.person.name)
+    pdf.drawString(430, y, ret.person.ssn)
+    _software_rows(pdf, y - 28, sched.lines, sched.amounts, sched.rows_before)
+    pdf.setFont("Helvetica", 6)
+    pdf.drawString(40, 30, f"Schedule {sched.code} (Form 1040) {ret.year}  Printed by TaxWorks")
+    pdf.showPage()
 
 
 def preparer_print(path: Path, ret: Return, lines: tuple[tuple[str, str], ...]) -> None:
@@ -711,6 +777,13 @@ def generate(root: Path) -> None:
     rasterise_and_degrade(preparer, scan, dpi=200, skew_deg=-0.6, noise=0.3, seed=2020)
     write_expected(scan, [RETURN_2020.expected()])
     amended_form(out, AMENDED_2023)
+    software_print(out / "f1040_2023_schedules.pdf", RETURN_2023, LINES_2023)
+    write_expected(out / "f1040_2023_schedules.pdf", [RETURN_2023.expected()])
+    scan = out / "f1040_2023_schedules_scan300.pdf"
+    rasterise_and_degrade(
+        out / "f1040_2023_schedules.pdf", scan, dpi=300, skew_deg=0.3, noise=0.2, seed=2023
+    )
+    write_expected(scan, [RETURN_2023.expected()])
 
 
 if __name__ == "__main__":
