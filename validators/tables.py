@@ -20,6 +20,7 @@ import pandas as pd
 from extractors import catalog
 from extractors.record import DocumentRecord
 from validators.accounts import YearAccount, reconcile
+from validators.amended_lines import apply_amendments
 from validators.cases import (
     INFO_RETURN_TYPES,
     RETURN_TYPES,
@@ -140,7 +141,7 @@ class CaseTables:
         row = rows.iloc[0]
         use_pc = row["per_computer"] is not None
         value = row["per_computer"] if use_pc else row["value"]
-        field = f"per_computer.{name}" if use_pc else name
+        field = f"per_computer.{name}" if use_pc else row["field"]
         return value, Evidence(row["source"], row["page"], row["doc_type"], field, value)
 
     def return_text(self, name: str) -> str | None:
@@ -367,8 +368,21 @@ def _value(amounts: pd.DataFrame, form_id: str, field: str) -> Decimal:
     return Decimal(0) if hit.empty else hit.iloc[0]["value"]
 
 
+RETURN_LINE_COLUMNS = [
+    "line",
+    "value",
+    "per_computer",
+    "source",
+    "page",
+    "doc_type",
+    "field",
+    "before_amendment",
+]
+
+
 def _return_lines(records: list[DocumentRecord]) -> pd.DataFrame:
-    """The return's money lines; a return transcript wins over the taxpayer's 1040 copy."""
+    """The return's money lines; a return transcript wins over the taxpayer's 1040 copy, and
+    a filed 1040-X's correct amounts over both (`validators/amended_lines.py`)."""
     rows, seen = [], set()
     for r in sorted(
         (r for r in records if r.doc_type in RETURN_TYPES),
@@ -388,11 +402,13 @@ def _return_lines(records: list[DocumentRecord]) -> pd.DataFrame:
                     "source": r.source,
                     "page": min(r.pages) if r.pages else None,
                     "doc_type": r.doc_type,
+                    "field": name,
+                    "before_amendment": None,
                 }
             )
-    return pd.DataFrame(
-        rows, columns=["line", "value", "per_computer", "source", "page", "doc_type"]
-    )
+    if rows:  # a 1040-X corrects a return in hand, never stands for one
+        apply_amendments(rows, records)
+    return pd.DataFrame(rows, columns=RETURN_LINE_COLUMNS)
 
 
 def _transactions(year: YearAccount | None) -> pd.DataFrame:
