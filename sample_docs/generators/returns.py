@@ -24,9 +24,13 @@ from sample_docs.generators.expected import write_expected
 from sample_docs.generators.irs_fill import FieldValue, Widget, fill_form, open_form, page_widgets
 from sample_docs.generators.people import JANE, JOHN, LINDA, MARIA, Person
 from sample_docs.generators.return_schedules import (
+    AMOUNTS_2020_SCHEDULES,
     AMOUNTS_2023,
+    LINES_2020_SCHEDULES,
     LINES_2023,
+    NAMES_2020_SCHEDULES,
     NAMES_2023,
+    SCHEDULES_2020,
     SCHEDULES_2023,
     SchedulePrint,
 )
@@ -462,8 +466,9 @@ RETURN_2020 = Return(
 )
 
 
-RETURN_2023 = Return(
-    2023, JOHN, "Single", AMOUNTS_2023, NAMES_2023, schedules=SCHEDULES_2023
+RETURN_2023 = Return(2023, JOHN, "Single", AMOUNTS_2023, NAMES_2023, schedules=SCHEDULES_2023)
+RETURN_2020_SCHEDULES = Return(
+    2020, MARIA, "Single", AMOUNTS_2020_SCHEDULES, NAMES_2020_SCHEDULES, schedules=SCHEDULES_2020
 )
 
 
@@ -784,6 +789,9 @@ def generate(root: Path) -> None:
         out / "f1040_2023_schedules.pdf", scan, dpi=300, skew_deg=0.3, noise=0.2, seed=2023
     )
     write_expected(scan, [RETURN_2023.expected()])
+    older = out / "f1040_2020_schedules.pdf"
+    software_print(older, RETURN_2020_SCHEDULES, LINES_2020_SCHEDULES)
+    write_expected(older, [RETURN_2020_SCHEDULES.expected()])
 
 
 if __name__ == "__main__":
