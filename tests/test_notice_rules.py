@@ -158,3 +158,20 @@ def test_every_return_rule_runs_with_a_1040_in_place_of_the_transcript() -> None
     with_1040 = _return_findings(swapped)
     assert with_transcript, "the seeded cases have return-based findings"
     assert with_transcript <= with_1040, with_transcript - with_1040
+
+
+def test_cp2000_case_gets_the_notice_deadline_and_a_response_not_a_1040x() -> None:
+    out = _findings([RETURN_1040, W2, CP2000])
+    (case,) = out["cases"]
+    # the CP2000's printed respond-by date, 13 days after --as-of 2025-03-20
+    assert [(d["notice_type"], d["deadline"], d["days_left"]) for d in case["deadlines"]] == [
+        ("CP2000", "2025-04-02", 13)
+    ]
+    amended = case["amended_return"]
+    assert (amended["remedy"]["kind"], amended["remedy"]["by"]) == (
+        "respond_to_notice",
+        "2025-04-02",
+    )
+    assert amended["warnings"][0].startswith("First step: a CP2000")
+    assert "instead of filing a 1040-X" in amended["warnings"][0]
+    assert not any("can be filed at any time" in w for w in amended["warnings"])
