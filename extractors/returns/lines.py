@@ -99,8 +99,10 @@ def _cents_of(dollars: Word, word: Word) -> bool:
     closer than a character's height."""
     whole = re.fullmatch(r"\$?\d{1,3}(?:,\d{3})*", dollars.text.strip())
     gap = word.box.x0 - dollars.box.x1
-    return bool(whole) and re.fullmatch(r"\d\d", word.text.strip()) is not None and (
-        0 <= gap <= CENTS_GAP * max(dollars.box.height, 1.0)
+    return (
+        bool(whole)
+        and re.fullmatch(r"\d\d", word.text.strip()) is not None
+        and (0 <= gap <= CENTS_GAP * max(dollars.box.height, 1.0))
     )
 
 
