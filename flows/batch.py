@@ -36,6 +36,7 @@ from flows.inbox import (
     check_inbox,
     claimed_refusal,
     client_label,
+    inbox_marker,
     list_inputs,
     quarantine,
     sweep,
@@ -247,7 +248,7 @@ def batch_flow(
         jobs = []
         if folder:
             path = real_folder(folder)
-            watched = path.resolve() in watched_inboxes(settings.home)
+            watched = inbox_marker(path) in watched_inboxes(settings.home)
             jobs = inbox_jobs(settings, session, path) if watched else folder_jobs(path, settings)
         if sweep_inbox:
             jobs += inbox_jobs(settings, session)

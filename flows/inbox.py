@@ -17,6 +17,7 @@ import contextlib
 import errno
 import fcntl
 import filecmp
+import hashlib
 import json
 import os
 import shutil
@@ -244,7 +245,7 @@ class ClaimSession:
         self._lock = private_file(self.folder / ".lock", "w")
         fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         if inbox is not None:  # `backtax run` over this folder claims as this session does
-            write_private(self.folder / ".inbox", os.fsencode(inbox))
+            write_private(self.folder / ".inbox", inbox_marker(inbox).encode())
 
     def close(self) -> None:
         """End the session; its folder goes when empty (files left are taken over later)."""
@@ -347,15 +348,22 @@ def _private(kept: Path) -> None:
         os.chmod(kept, 0o600)
 
 
-def watched_inboxes(home: Path) -> set[Path]:
-    """The inboxes live sessions of this home are watching (their lock is held)."""
-    found: set[Path] = set()
+def inbox_marker(inbox: Path) -> str:
+    """What a session writes to say which folder it watches: a digest of the path (the
+    path itself may hold an SSN; only what it names is compared)."""
+    return hashlib.sha256(os.fsencode(inbox.resolve())).hexdigest()
+
+
+def watched_inboxes(home: Path) -> set[str]:
+    """The markers (`inbox_marker`) of the inboxes live sessions of this home are watching
+    (their lock is held)."""
+    found: set[str] = set()
     for marker in (home / "processing").glob("*/.inbox"):
         with contextlib.suppress(OSError), (marker.parent / ".lock").open("a") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                found.add(Path(os.fsdecode(marker.read_bytes())))
+                found.add(marker.read_text().strip())
                 continue
             fcntl.flock(lock, fcntl.LOCK_UN)
     return found

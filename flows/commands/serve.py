@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import signal
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from flows.commands.watch import interrupt, say
 from flows.console import HomeOpt, WorkersOpt, load_settings, notes, setup, stderr
+
+
+def shown(path: Path) -> str:
+    """A path as serve prints it: escaped and masked (an SSN in a folder name never shows)."""
+    from extractors.names import shown_name
+
+    return escape(shown_name(str(path)))
 
 
 def register(app: typer.Typer) -> None:
@@ -34,12 +43,13 @@ def register(app: typer.Typer) -> None:
         settings = setup(home, schedule=schedule, workers=workers)
 
         signal.signal(signal.SIGTERM, interrupt)
+        inbox, home_shown = shown(settings.inbox_dir), shown(settings.home)
         notes.print(
             f"serving {FLOW_NAME}/{DEPLOYMENT} on '{settings.schedule}' ({settings.timezone})"
-            + (f", watching {settings.inbox_dir}" if watch else "")
+            + (f", watching {inbox}" if watch else "")
         )
         notes.print(
-            f"trigger by hand: backtax prefect --home {settings.home} "
+            f"trigger by hand: backtax prefect --home {home_shown} "
             f"deployment run {FLOW_NAME}/{DEPLOYMENT}"
         )
         try:
