@@ -99,7 +99,7 @@ def _worker_main(fd: int, memory_mb: int) -> None:
             job: Job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_read(job, conn))
+        conn.send(_read(job, conn, memory_mb))
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -111,7 +111,7 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _read(job: Job, conn: Connection) -> tuple[str, Any]:
+def _read(job: Job, conn: Connection, memory_mb: int) -> tuple[str, Any]:
     from extractors.pipeline import extract_file
     from extractors.settings import ExtractSettings
 
@@ -125,8 +125,8 @@ def _read(job: Job, conn: Connection) -> tuple[str, Any]:
             display_source=job.source,
         )
         if result.error and not result.error.verdict:
-            if result.error.stage == "limit":
-                return ("limit", result.error.reason)
+            if result.error.stage == "limit":  # the extractor caught a MemoryError
+                return ("limit", f"{result.error.reason} ({memory_mb:,} MB)")
             if result.error.stage == "extract":
                 return ("bug", result.error.reason)
             if result.error.stage == "ocr":
@@ -138,7 +138,7 @@ def _read(job: Job, conn: Connection) -> tuple[str, Any]:
             return ("vanished", "the file was moved or changed while it was read")
         return ("done", _as_json(result))
     except MemoryError:
-        return ("limit", "the file needs more memory than the limit allows")
+        return ("limit", f"the file needs more memory than the limit allows ({memory_mb:,} MB)")
 
 
 def declared_pages(path: Path) -> int:
@@ -232,7 +232,10 @@ class WorkerPool:
             except BaseException:
                 self._drop(worker)
                 raise
-            self._give(worker)
+            if kind == "limit":  # a MemoryError caught: the next file gets a fresh worker
+                self._drop(worker)
+            else:
+                self._give(worker)
         if kind == "done":
             return value
         if kind == "limit":

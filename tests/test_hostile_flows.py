@@ -57,6 +57,7 @@ HOSTILE_NAMES = [
 ]
 ODD_GOOD = b"ok\xff\x1b[2J\n name.pdf"  # a document under a name of every kind at once
 JOHN = ROOT / "sample_docs" / "w2" / "irs_2024_flat_john_bayside.pdf"
+ACME = ROOT / "sample_docs" / "cases" / "unreported_wages_2023" / "w2_acme.pdf"
 SHOWN = {
     b"bad\xff\xfe name.pdf": "bad\\xff\\xfe name.pdf",
     b"forged\nerror other.pdf: fake.pdf": "forged\\x0aerror other.pdf: fake.pdf",
@@ -365,3 +366,40 @@ def test_reason_text_is_json_with_escaped_names(home: Path, tmp_path: Path) -> N
     assert target is not None
     reason = json.loads(target.with_name(target.name + ".reason.json").read_text())
     assert reason["source"].endswith("q\\xff\\x0a.pdf")
+
+
+def test_a_file_over_the_memory_limit_is_quarantined_and_its_worker_replaced(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 100 MP PNG (under the pixel limit, so only the memory limit can stop it), the limit
+    lowered to 600 MB by its setting, one worker: the PNG is quarantined with the memory
+    reason, its worker is killed, and a fresh one reads the next file of the batch."""
+    import hostile_files as hostile
+
+    from flows import workers
+
+    started: list[Any] = []
+
+    class Counted(workers._Worker):
+        def __init__(self, memory_mb: int) -> None:
+            super().__init__(memory_mb)
+            started.append((self, memory_mb))
+
+    monkeypatch.setattr(workers, "_Worker", Counted)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    hostile.large_png(folder / "a_big.png", 10_000, 10_000)
+    shutil.copy2(ACME, folder / "b_w2.pdf")
+    env = {"BACKTAX_LIMIT_MEMORY_MB": "600", "BACKTAX_WORKERS": "1"}
+    result = CliRunner().invoke(app, ["run", str(folder), "--home", str(home), "--json"], env=env)
+    assert result.exit_code == 3, result.output
+    found = json.loads(result.stdout[result.stdout.index("{") :])
+    [error] = found["errors_detail"]
+    assert error["source"].endswith("a_big.png") and error["stage"] == "limit"
+    assert "memory" in error["reason"] and "600 MB" in error["reason"], error
+    assert found["documents"] == 1  # the W-2 after it
+    reason = json.loads((home / "quarantine" / "a_big.png.reason.json").read_text())
+    assert reason["stage"] == "limit" and "600 MB" in reason["reason"]
+    assert [mb for _, mb in started] == [600, 600]  # the setting reached each worker
+    (first, _), (second, _) = started
+    assert first.process.poll() is not None and second.alive()

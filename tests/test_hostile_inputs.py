@@ -19,10 +19,12 @@ import pytest
 
 from extractors.pipeline import extract_file
 from extractors.settings import ExtractSettings
+from flows.settings import Settings
 from flows.workers import Job, LimitExceeded, Limits, WorkerPool
 
 ROOT = Path(__file__).resolve().parents[1]
 W2 = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"
+SMALL = ROOT / "sample_docs" / "cases" / "unreported_wages_2023" / "w2_acme.pdf"
 QUICK = Limits(seconds_per_page=3.0, seconds_per_file=10.0, memory_mb=3072)
 
 
@@ -103,6 +105,27 @@ def test_a_file_over_the_memory_limit_is_stopped_there(tmp_path: Path) -> None:
             workers.read(job(big))
     finally:
         workers.close()
+
+
+def test_the_default_memory_limit_is_each_workers_address_space(tmp_path: Path) -> None:
+    """The documented default (3,072 MB, docs/security.md) travels from the settings through
+    the task's parameters to the worker's RLIMIT_AS: the path a lowered limit takes too
+    (tests/test_hostile_flows.py: quarantined, worker replaced)."""
+    from flows.batch import Job as BatchJob
+    from flows.batch import task_parameters
+
+    settings = Settings.load(tmp_path)
+    assert settings.limit_memory_mb == 3072
+    params = task_parameters(BatchJob(SMALL, SMALL.name, claimed=False), "0" * 64, settings, 0)
+    workers = WorkerPool(1, Limits(**params["limits"]))
+    try:
+        assert workers.read(job(SMALL))["error"] is None
+        [worker] = workers.idle
+        limits = Path(f"/proc/{worker.pid}/limits").read_text().splitlines()
+    finally:
+        workers.close()
+    [line] = [ln for ln in limits if ln.startswith("Max address space")]
+    assert line.split()[3:5] == [str(3072 * 1024 * 1024)] * 2  # soft and hard, in bytes
 
 
 STUCK_READER = """
