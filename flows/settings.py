@@ -114,7 +114,12 @@ class Settings(BaseSettings):
     def load(cls, home: Path | str | None = None, **overrides: Any) -> Settings:
         """Settings for `home` (see `resolve_home`), with `overrides` (not None) on top."""
         root = resolve_home(home)
-        path = Path(os.environ.get("BACKTAX_CONFIG") or root / CONFIG_FILE)
+        named = os.environ.get("BACKTAX_CONFIG")
+        path = Path(named or root / CONFIG_FILE)
+        if named and not path.is_file():
+            raise SettingsError(
+                f"BACKTAX_CONFIG names {path}, which is not a file: fix the path or unset it"
+            )
         try:
             from_file = tomllib.loads(path.read_text()) if path.is_file() else {}
         except tomllib.TOMLDecodeError as exc:

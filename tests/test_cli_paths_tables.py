@@ -52,6 +52,17 @@ def test_bad_settings_are_refused_in_one_line(tmp_path: Path, text: str, says: s
         assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+def test_a_config_file_named_but_missing_is_refused_in_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.toml"
+    for args in (["export"], ["corrections"]):
+        result = runner.invoke(
+            app, [*args, "--home", str(tmp_path)], env={"BACKTAX_CONFIG": str(missing)}
+        )
+        assert result.exit_code == 2, (args, result.output)
+        assert f"BACKTAX_CONFIG names {missing}" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_extracts_table_shows_each_field_and_value(tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["extract", str(CASE / "w2_acme.pdf"), "--home", str(tmp_path)], env=NARROW

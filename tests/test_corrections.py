@@ -65,6 +65,9 @@ def test_a_value_not_of_the_fields_kind_is_refused(home: Path, stored: tuple[Pat
     assert result.exit_code == 2 and "is an amount" in result.output
     result = correct(home, stored[1][:12], "box13_retirement_plan", "maybe", "--why", "x")
     assert result.exit_code == 2 and "check box" in result.output
+    result = correct(home, stored[1][:12], "box12", "[not json", "--why", "x")
+    assert result.exit_code == 2 and "box12 is a list, given as JSON" in result.output
+    assert "Traceback" not in result.output
     with Store(home / "backtax.sqlite") as store:
         assert store.corrections() == []
 
