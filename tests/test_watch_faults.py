@@ -200,3 +200,177 @@ def test_faults_of_the_home_have_sentences() -> None:
     store = explain(sqlite3.DatabaseError("database disk image is malformed"))
     assert store is not None and store.status == 3
     assert explain(ValueError("a bug")) is None
+
+
+class Watching:
+    """A watcher over `inbox` in a thread, its document flow a stand-in that records what
+    it was given (and the bytes it found), until the block ends."""
+
+    def __init__(self, settings: Settings, monkeypatch: pytest.MonkeyPatch, flow: Any = None):
+        self.calls: list[tuple[str, bytes]] = []
+        self.said: list[tuple[str, dict[str, Any]]] = []
+
+        def record(path: str, source: str) -> dict[str, Any]:
+            self.calls.append((source, Path(path).read_bytes()))
+            return {"sha256": None, "doc_ids": [], "error": None}
+
+        monkeypatch.setattr(flows.batch, "document_flow", flow or record)
+        self.watcher = InboxWatcher(settings, notify=lambda s, o: self.said.append((s, o)))
+        self.thread = threading.Thread(target=self.watcher.run, daemon=True)
+
+    def __enter__(self) -> Watching:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.watcher.stop.set()
+        self.thread.join(timeout=30)
+
+    def outcomes(self) -> dict[str, dict[str, Any]]:
+        return {s: o for s, o in self.said if s}
+
+
+PDF = b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n"
+
+
+def test_an_unwritable_home_pauses_the_watcher_which_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store read-only, then the home: each pause is one message, the file waits
+    claimed, and once writing works it is read (once) and moved out."""
+    import errno
+    import sqlite3
+
+    import flows.watch
+
+    monkeypatch.setattr(flows.watch, "PAUSE_SECONDS", 0.5)
+    faults = [
+        OSError(errno.EROFS, "Read-only file system"),
+        sqlite3.OperationalError("attempt to write a readonly database"),
+    ]
+    done: list[str] = []
+
+    def flaky(path: str, source: str) -> dict[str, Any]:
+        if faults:
+            raise faults.pop(0)
+        done.append(source)
+        return {"sha256": None, "doc_ids": [], "error": None}
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = Settings.load(tmp_path / "home", inbox=inbox, settle_seconds=0.2)
+    with Watching(settings, monkeypatch, flaky) as watching:
+        (inbox / "w2.pdf").write_bytes(PDF)
+        wait_for(lambda: watching.outcomes())
+        assert watching.thread.is_alive()
+    events = [o for s, o in watching.said if not s]
+    paused = [o["paused"] for o in events if "paused" in o]
+    assert paused == [
+        "cannot write to the backtax home (Read-only file system)",
+        "cannot write to the results store (attempt to write a readonly database)",
+    ]
+    assert sum("resumed" in o for o in events) == 2
+    assert done == ["w2.pdf"] and watching.outcomes()["w2.pdf"]["error"] is None
+    assert (tmp_path / "home" / "processed" / "w2.pdf").read_bytes() == PDF
+
+
+def test_a_copy_that_stalls_past_the_settle_time_is_read_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer stops for four settle times half-way (no %%EOF yet), then finishes:
+    the watcher leaves the file until then and reads it whole, once."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = Settings.load(tmp_path / "home", inbox=inbox, settle_seconds=0.3, stall_seconds=60)
+    with Watching(settings, monkeypatch) as watching:
+        with (inbox / "w2.pdf").open("wb") as fh:
+            fh.write(PDF[:12])
+            fh.flush()
+            time.sleep(1.2)
+            assert watching.calls == []  # unchanged past the settle time, not finished: left
+            fh.write(PDF[12:])
+        wait_for(lambda: watching.calls)
+        time.sleep(0.5)
+    assert watching.calls == [("w2.pdf", PDF)]
+
+
+def test_run_and_watch_on_one_inbox_claim_each_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`backtax run` over a watched inbox takes its files as the watcher does (the same
+    atomic claim, `inbox_jobs`): 30 files dropped at once, each read once, neither fails."""
+    inbox, home = tmp_path / "inbox", tmp_path / "home"
+    inbox.mkdir()
+    settings = Settings.load(home, inbox=inbox, settle_seconds=0.2, workers=2)
+    names = [f"w2_{n:02d}.pdf" for n in range(30)]
+    read: list[str] = []
+
+    def slow(path: str, source: str) -> dict[str, Any]:
+        time.sleep(0.2)
+        read.append(source)
+        return {"sha256": None, "doc_ids": [], "error": None}
+
+    with Watching(settings, monkeypatch, slow) as watching:
+        for name in names:
+            (inbox / name).write_bytes(PDF + name.encode())
+        wait_for(lambda: watching.watcher.running)  # the watcher has begun claiming
+        with ClaimSession(home) as session:
+            jobs = flows.batch.inbox_jobs(settings, session, inbox)
+            for job in jobs:
+                session.finish(job.path, None, job.source)
+        wait_for(lambda: not any(inbox.iterdir()) and not watching.watcher.running)
+    by_watch = read
+    by_run = [job.source for job in jobs]
+    assert sorted(by_watch + by_run) == names  # every file, once
+    assert by_run and by_watch  # both took some (the race happened)
+    assert sorted(p.name for p in (home / "processed").iterdir()) == names
+
+
+@pytest.mark.parametrize("follow", [False, True])
+def test_links_in_the_inbox_are_refused_unless_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, follow: bool
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.pdf").write_bytes(PDF + b"secret")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = Settings.load(
+        tmp_path / "home", inbox=inbox, settle_seconds=0.2, follow_links=follow
+    )
+    with Watching(settings, monkeypatch) as watching:
+        (inbox / "soft.pdf").symlink_to(outside / "secret.pdf")
+        os.link(outside / "secret.pdf", inbox / "hard.pdf")
+        wait_for(lambda: len(watching.outcomes()) == 2)
+    outcomes = watching.outcomes()
+    if follow:
+        assert sorted(watching.calls) == [
+            ("hard.pdf", PDF + b"secret"),
+            ("soft.pdf", PDF + b"secret"),
+        ]
+        assert all(o["error"] is None for o in outcomes.values())
+        return
+    assert watching.calls == []  # never read
+    assert "symbolic link" in outcomes["soft.pdf"]["error"]["reason"]
+    assert "hard link" in outcomes["hard.pdf"]["error"]["reason"]
+    quarantined = tmp_path / "home" / "quarantine"
+    assert (quarantined / "soft.pdf").is_symlink()  # the link moved, its target not copied
+    assert {p.name for p in quarantined.iterdir()} >= {
+        "soft.pdf.reason.json",
+        "hard.pdf.reason.json",
+    }
+
+
+def test_follow_links_lets_run_read_links_out_of_its_folder(tmp_path: Path) -> None:
+    from flows.inbox import list_inputs
+
+    (tmp_path / "secret.pdf").write_bytes(PDF)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "soft.pdf").symlink_to(tmp_path / "secret.pdf")
+    os.link(tmp_path / "secret.pdf", folder / "hard.pdf")
+    refused = dict(list_inputs(folder))
+    assert all(refused[folder / n] for n in ("soft.pdf", "hard.pdf"))
+    assert dict(list_inputs(folder, follow_links=True)) == {
+        folder / "hard.pdf": None, folder / "soft.pdf": None,
+    }  # fmt: skip
