@@ -36,7 +36,11 @@ from validators.assess import assess
 @cache
 def code_fingerprint() -> str:
     """A hash of the extractor's source: any fix to it changes every cache key."""
-    root = Path(extractors.__file__).parent
+    return tree_digest(Path(extractors.__file__).parent)
+
+
+def tree_digest(root: Path) -> str:
+    """A hash of the names and bytes of the code and data files under `root`."""
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".json", ".csv", ".toml", ".yaml"}:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import hostile_files as hostile
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -56,6 +57,9 @@ HOSTILE_NAMES = [
     b"[red]markup [bold]x.pdf",  # Rich markup
 ]
 ODD_GOOD = b"ok\xff\x1b[2J\n name.pdf"  # a document under a name of every kind at once
+ODD_WATCHED = b"ok\xff\n.pdf"
+MARIA = ROOT / "sample_docs" / "w2" / "payroll_2up_maria_globex.pdf"
+HANG_SECONDS = 20.0
 JOHN = ROOT / "sample_docs" / "w2" / "irs_2024_flat_john_bayside.pdf"
 ACME = ROOT / "sample_docs" / "cases" / "unreported_wages_2023" / "w2_acme.pdf"
 SHOWN = {
@@ -171,6 +175,8 @@ def watched(batch: dict[str, Any], home: Path, tmp_path_factory: pytest.TempPath
     inbox = tmp_path_factory.mktemp("inbox")
     for client in ("clientA", "clientB", "987-65-4321"):
         (inbox / client).mkdir()
+    # the document flow reads its settings as a run does: a time limit a hang reaches soon
+    os.environ["BACKTAX_LIMIT_SECONDS_PER_PAGE"] = str(HANG_SECONDS)
     settings = Settings.load(home, inbox=inbox, settle_seconds=0.5)
     said: list[tuple[str, dict[str, Any]]] = []
     watcher = InboxWatcher(settings, notify=lambda s, o: said.append((s, o)))
@@ -187,16 +193,36 @@ def watched(batch: dict[str, Any], home: Path, tmp_path_factory: pytest.TempPath
     thread = threading.Thread(target=watcher.run, daemon=True)
     thread.start()
     try:
+        hostile.font_loop_pdf(inbox / "clientB" / "hang.pdf")  # pdfminer loops on it
         shutil.copy2(ROBERT, inbox / "clientA" / "w2.pdf")
-        wait_for(lambda: len([s for s, o in said if s]) >= 1)
+        wait_for(lambda: "clientA/w2.pdf" in dict(said))
         shutil.copy2(ROBERT, inbox / "clientB" / "w2.pdf")  # the same bytes: a duplicate
         shutil.copy2(CORRUPT, inbox / "987-65-4321" / "JANE987654321.pdf")
-        wait_for(lambda: len([s for s, o in said if s]) >= 3)
+        shutil.copy2(MARIA, os.path.join(os.fsencode(inbox), ODD_WATCHED))
+        wait_for(lambda: len({s for s, o in said if s}) >= 5)
+        alive = thread.is_alive()
     finally:
         watcher.stop.set()
         thread.join(timeout=60)
         inbox_module.write_private = real_write
-    return {"said": said, "inbox": inbox, "thread": thread}
+        del os.environ["BACKTAX_LIMIT_SECONDS_PER_PAGE"]
+    return {"said": said, "inbox": inbox, "thread": thread, "alive": alive}
+
+
+def test_a_hang_under_the_watcher_is_quarantined_at_the_time_limit(watched: Any) -> None:
+    """The watcher went on while a worker spun on hang.pdf, then replaced it at the limit."""
+    outcome = dict(watched["said"])["clientB/hang.pdf"]
+    assert outcome["error"]["stage"] == "limit"
+    assert "time limit" in outcome["error"]["reason"]
+    assert f"{HANG_SECONDS:g} s a page" in outcome["error"]["reason"]
+    assert watched["alive"]
+
+
+def test_a_name_that_is_not_utf8_is_read_under_the_watcher(watched: Any, home: Path) -> None:
+    shown = "ok\\xff\\x0a.pdf"
+    outcome = dict(watched["said"])[shown]
+    assert outcome["error"] is None and len(outcome["doc_ids"]) >= 1
+    assert (home / "processed" / shown).is_file()
 
 
 def test_the_watcher_keeps_client_folders_and_reports_a_duplicate(watched: Any, home: Path) -> None:
@@ -310,27 +336,107 @@ def test_purge_removes_a_taxpayer_and_says_what(
     assert list((home / "prefect").rglob(f"extract-{sha(ROBERT)}-*")) == []
 
 
-def test_a_transient_failure_is_never_cached(home: Path, tmp_path: Path) -> None:
-    """The file vanishes while it is read (a race with another claimer): nothing is kept
-    under its SHA-256, and the same bytes dropped again are read."""
+def read_in_flow(home: Path, path: Path, digest: str, version: str | None = None) -> Any:
+    """The extract-document task over `path` (claimed, as the watcher has it), in a flow."""
     from prefect import flow
 
     from flows.batch import Job, task_parameters
     from flows.tasks import extract_document
-    from flows.workers import FileVanished
 
     @flow
-    def read(path: str, digest: str) -> dict[str, Any]:
-        job = Job(Path(path), "w2.pdf", claimed=True)
-        return extract_document(**task_parameters(job, digest, Settings.load(home), 0))
+    def read() -> dict[str, Any]:
+        job = Job(path, "w2.pdf", claimed=True)
+        params = task_parameters(job, digest, Settings.load(home), 0)
+        return extract_document(**{**params, **({"version": version} if version else {})})
 
+    return read()
+
+
+def not_a_pdf(folder: Path) -> tuple[Path, str]:
     data = b"never seen before: " + os.urandom(16)  # a verdict would be cached: not a PDF
-    digest = hashlib.sha256(data).hexdigest()
+    (folder / "junk.pdf").write_bytes(data)
+    return folder / "junk.pdf", hashlib.sha256(data).hexdigest()
+
+
+def test_a_transient_failure_is_never_cached(home: Path, tmp_path: Path) -> None:
+    """The file vanishes while it is read (a race with another claimer): nothing is kept
+    under its SHA-256, and the same bytes dropped again are read."""
+    from flows.workers import FileVanished
+
+    path, digest = not_a_pdf(tmp_path)
     with pytest.raises(FileVanished):
-        read(str(tmp_path / "gone.pdf"), digest)
-    (tmp_path / "back.pdf").write_bytes(data)
-    result = read(str(tmp_path / "back.pdf"), digest)
+        read_in_flow(home, tmp_path / "gone.pdf", digest)
+    result = read_in_flow(home, path, digest)
     assert result["error"]["reason"] == "not a PDF or image file"
+
+
+def test_a_changed_limit_or_extractor_reads_a_cached_verdict_again(
+    home: Path, tmp_path: Path
+) -> None:
+    """A verdict is served from the cache while the key's version holds; an input limit
+    changed (or the extractor's code: `tree_digest`) is another version: read again."""
+    from extractors.settings import ExtractSettings
+    from flows.tasks import extractor_version
+
+    path, digest = not_a_pdf(tmp_path)
+    now, limited = (
+        extractor_version(ExtractSettings()),
+        extractor_version(ExtractSettings(max_pages=10)),
+    )
+    first = read_in_flow(home, path, digest, now)
+    time.sleep(1.1)  # extracted_at has whole seconds
+    assert read_in_flow(home, path, digest, now) == first  # cached
+    again = read_in_flow(home, path, digest, limited)
+    assert again["extracted_at"] > first["extracted_at"]  # read again
+    assert again["error"] == first["error"] and again["extractor_version"] == limited
+    kept = sorted(p.name for p in (home / "prefect").rglob(f"extract-{digest}-*"))
+    assert kept == sorted([f"extract-{digest}-{now}", f"extract-{digest}-{limited}"])
+
+
+def test_the_extractors_code_is_part_of_the_cache_key(tmp_path: Path) -> None:
+    import extractors
+    from flows.tasks import code_fingerprint, tree_digest
+
+    copy = tmp_path / "extractors"
+    shutil.copytree(Path(extractors.__file__).parent, copy)
+    assert tree_digest(copy)[:12] == code_fingerprint()
+    with (copy / "limits.py").open("a") as fh:
+        fh.write("# a fix\n")
+    assert tree_digest(copy)[:12] != code_fingerprint()
+
+
+def test_a_read_failure_is_retried_and_a_limit_is_not_nor_cached(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An I/O error on a file that is there is tried again (twice at most); a time or
+    memory limit is not retried, and is not kept: the next drop is read."""
+    import flows.tasks
+    from flows.workers import LimitExceeded, ReadFailure
+
+    failures: list[Exception] = []
+    calls: list[str] = []
+
+    class Pool:
+        def read(self, job: Any) -> dict[str, Any]:
+            calls.append(job.path)
+            if failures:
+                raise failures.pop(0)
+            error = {"reason": "not a PDF or image file", "stage": "open"}
+            return {"sha256": job.sha256, "source": job.source, "records": [], "error": error}
+
+    monkeypatch.setattr(flows.tasks, "pool", lambda size, limits: Pool())
+    path, digest = not_a_pdf(tmp_path)
+    failures += [ReadFailure("Input/output error"), ReadFailure("Input/output error")]
+    assert read_in_flow(home, path, digest)["error"]["stage"] == "open"
+    assert len(calls) == 3  # two failures, then the verdict
+    calls.clear()
+    path, digest = not_a_pdf(tmp_path)
+    failures.append(LimitExceeded("reading took longer than the time limit"))
+    with pytest.raises(LimitExceeded):
+        read_in_flow(home, path, digest)
+    assert len(calls) == 1
+    assert read_in_flow(home, path, digest)["error"]["stage"] == "open"
+    assert len(calls) == 2  # read again, not served a cached failure
 
 
 def test_run_beside_a_watcher_claims_as_it_does(home: Path, tmp_path: Path) -> None:
@@ -374,8 +480,6 @@ def test_a_file_over_the_memory_limit_is_quarantined_and_its_worker_replaced(
     """A 100 MP PNG (under the pixel limit, so only the memory limit can stop it), the limit
     lowered to 600 MB by its setting, one worker: the PNG is quarantined with the memory
     reason, its worker is killed, and a fresh one reads the next file of the batch."""
-    import hostile_files as hostile
-
     from flows import workers
 
     started: list[Any] = []
