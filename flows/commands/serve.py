@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from flows.commands.watch import interrupt, say
-from flows.console import HomeOpt, WorkersOpt, load_settings, notes, setup, stderr
+from flows.console import HomeOpt, WorkersOpt, escape, load_settings, notes, setup, stderr
 
 
 def shown(path: Path) -> str:
