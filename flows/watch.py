@@ -21,6 +21,7 @@ from __future__ import annotations
 import errno
 import queue
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -62,6 +63,19 @@ def home_fault(exc: BaseException) -> str | None:
         if "disk is full" in text or "readonly" in text or "unable to open" in text:
             return f"cannot write to the results store ({exc})"
     return None
+
+
+def waiting_files(inbox: Path) -> list[Path]:
+    """The files already in the inbox, oldest first (the order they arrived in)."""
+    found = []
+    for path in inbox.rglob("*"):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            found.append((st.st_mtime_ns, str(path), path))
+    return [path for *_, path in sorted(found)]
 
 
 class _Events(FileSystemEventHandler):
@@ -112,9 +126,8 @@ class InboxWatcher:
             expire_originals(self.settings.home, self.settings.retention_days)
             with ClaimSession(self.settings.home, inbox=self.inbox) as session:
                 self.waiting += [(p, self._source(session, p)) for p in session.take_over_orphans()]
-                for path in sorted(self.inbox.rglob("*")):
-                    if path.is_file():
-                        self.paths.put(path)
+                for path in waiting_files(self.inbox):
+                    self.paths.put(path)
                 tick = min(0.5, self.settings.poll_interval)
                 while not self.stop.is_set():
                     self.step(session, pool)

@@ -374,3 +374,18 @@ def test_follow_links_lets_run_read_links_out_of_its_folder(tmp_path: Path) -> N
     assert dict(list_inputs(folder, follow_links=True)) == {
         folder / "hard.pdf": None, folder / "soft.pdf": None,
     }  # fmt: skip
+
+
+def test_files_waiting_at_start_are_read_oldest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    names = ["z_oldest.pdf", "a_middle.pdf", "m_newest.pdf"]
+    for age, name in zip((300, 200, 100), names, strict=True):
+        (inbox / name).write_bytes(PDF)
+        os.utime(inbox / name, (time.time() - age,) * 2)
+    settings = Settings.load(tmp_path / "home", inbox=inbox, settle_seconds=0.2, workers=1)
+    with Watching(settings, monkeypatch) as watching:
+        wait_for(lambda: len(watching.calls) == 3)
+    assert [source for source, _ in watching.calls] == names
