@@ -77,6 +77,18 @@ def get(url: str) -> Any:
     return response.json() if response.status_code == 200 else None
 
 
+def post(url: str) -> Any:
+    """The created object, or None (a server busy on a loaded machine: asked again)."""
+    try:
+        response = httpx.post(url, json={}, timeout=30)
+    except httpx.HTTPError:
+        return None
+    if response.status_code not in (200, 201):
+        print(f"POST {url}: {response.status_code} {response.text[:300]}", file=sys.stderr)
+        return None
+    return response.json()
+
+
 def files_under(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
 
@@ -119,9 +131,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
                 lambda: not files_under(inbox) and not files_under(home / "processing"),
                 300, "the watcher to consume the inbox",
             )  # fmt: skip
-            run = httpx.post(
-                f"{api}/deployments/{deployment['id']}/create_flow_run", json={}, timeout=30
-            ).json()
+            run = wait_for(
+                lambda: post(f"{api}/deployments/{deployment['id']}/create_flow_run"),
+                120, "the nightly run to be created",
+            )  # fmt: skip
             info["nightly"] = wait_for(
                 lambda: (s := (get(f"{api}/flow_runs/{run['id']}") or {}).get("state"))
                 and s["type"] in ("COMPLETED", "FAILED", "CRASHED") and s["type"],
