@@ -91,3 +91,10 @@ def test_corrected_line_is_the_1040x_with_its_evidence() -> None:
     assert str(t.line("amount_owed")[0]) == "383.00"
     assert str(t.line("standard_deduction")[0]) == "13850.00"
     assert str(t.line("wages")[0]) == "52000.00"  # not on the 1040-X: the return's
+
+
+def test_a_1040x_alone_does_not_stand_for_the_return() -> None:
+    (case,) = group_cases([W2, AMENDED]).cases
+    t = build_tables(case, AS_OF)
+    assert not t.has_return()
+    assert t.line("federal_income_tax_withheld") == (None, None)
