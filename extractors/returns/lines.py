@@ -31,6 +31,7 @@ INK = 110
 MIN_INK = 0.004
 AMOUNT_CHARS = "0123456789,.-()$"
 CENTS_GAP = 1.5
+RIGHT_PART = 0.6
 _REFERENCE = {"line", "lines", "form", "schedule", "and", "through", "from"}
 
 
@@ -222,6 +223,21 @@ def _misread_tag(row: list[Word], box: Box, spec: LineSpec, others: list[Word]) 
     return others[0] if all(_FILLER.match(w.text.strip()) for w in between) else None
 
 
+def _amount_at_right(row: list[Word], box: Box, width: float) -> list[tuple[Word, Decimal]]:
+    """On a scan without a number column, the amount in the right part of the row after
+    wording that runs on past the label (`... repayment. Attach Form 8962   250 00`): only
+    words and references (`Form 8962`, `line 11`) between, no other amount."""
+    after = [w for w in row if w.box.x0 >= box.x1 - 1]
+    for i, w in enumerate(after):
+        if money(w.text) is None:
+            continue
+        reference = i > 0 and after[i - 1].text.strip(",.").lower() in _REFERENCE
+        if reference:
+            continue
+        return _amounts_after(after[i:], w.box.x0) if w.box.x0 > RIGHT_PART * width else []
+    return []
+
+
 def _unnumbered_row(
     region: Region,
     box: Box,
@@ -241,7 +257,9 @@ def _unnumbered_row(
     if column is not None and column > box.x1:  # the number unreadable (a scan): past its column
         return _amounts_after(row, column + 1)
     if region.page is not None and region.page.method == "ocr":  # no number column read:
-        return _amounts_after(row, box.x1, first_gap=region.box.x1)  # the row's next word
+        return _amounts_after(row, box.x1, first_gap=region.box.x1) or _amount_at_right(
+            row, box, region.box.x1
+        )
     return _amounts_after(row, box.x1)  # a print without line numbers: the amount follows
 
 
