@@ -167,14 +167,24 @@ def test_a_corrupt_store_is_one_sentence_and_exit_3(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not shutil.which("unshare"), reason="needs unshare -m")
-def test_a_full_home_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
-    """The home on a tmpfs of 64 KB, filled: `run` stops before Prefect starts."""
+@pytest.mark.parametrize(
+    ("fault", "says"),
+    [
+        ("head -c 1000000 /dev/zero > {m}/fill 2>/dev/null; true", "error the disk is full"),
+        ("mount -o remount,ro {m}", "error cannot write at {m}/home (Read-only"),
+    ],
+)
+def test_a_full_or_read_only_home_is_one_sentence_and_exit_2(
+    tmp_path: Path, fault: str, says: str
+) -> None:
+    """The home on a tmpfs of 64 KB, filled or made read-only: `run` stops before Prefect
+    starts, with one line naming the problem and what to do."""
     mount = tmp_path / "small"
     mount.mkdir()
     (tmp_path / "in").mkdir()
     script = (
         f"mount -t tmpfs -o size=64k tmpfs {mount} && mkdir {mount}/home && "
-        f"(head -c 1000000 /dev/zero > {mount}/fill 2>/dev/null; true) && "
+        f"({fault.format(m=mount)}) && "
         f"{sys.executable} -m flows run {tmp_path / 'in'} --home {mount / 'home'}"
     )
     done = subprocess.run(
@@ -185,7 +195,8 @@ def test_a_full_home_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
         pytest.skip("cannot mount a tmpfs here")
     assert done.returncode == 2, done.stderr
     [line] = done.stderr.strip().splitlines()
-    assert line.startswith("error the disk is full") and "free some space" in line
+    assert line.startswith(says.format(m=mount)), line
+    assert "free some space" in line or "choose another home with --home" in line
 
 
 def test_faults_of_the_home_have_sentences() -> None:
