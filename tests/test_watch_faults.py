@@ -171,7 +171,7 @@ def test_a_corrupt_store_is_one_sentence_and_exit_3(tmp_path: Path) -> None:
     ("fault", "says"),
     [
         ("head -c 1000000 /dev/zero > {m}/fill 2>/dev/null; true", "error the disk is full"),
-        ("mount -o remount,ro {m}", "error cannot write at {m}/home (Read-only"),
+        ("mount -o remount,ro {m}", "error cannot write at {m}/home"),
     ],
 )
 def test_a_full_or_read_only_home_is_one_sentence_and_exit_2(
@@ -196,7 +196,7 @@ def test_a_full_or_read_only_home_is_one_sentence_and_exit_2(
     assert done.returncode == 2, done.stderr
     [line] = done.stderr.strip().splitlines()
     assert line.startswith(says.format(m=mount)), line
-    assert "free some space" in line or "choose another home with --home" in line
+    assert "free some space" in line or "(Read-only file system): check" in line
 
 
 def test_faults_of_the_home_have_sentences() -> None:
@@ -400,3 +400,46 @@ def test_files_waiting_at_start_are_read_oldest_first(
     with Watching(settings, monkeypatch) as watching:
         wait_for(lambda: len(watching.calls) == 3)
     assert [source for source, _ in watching.calls] == names
+
+
+def test_purge_of_one_tax_year_leaves_the_taxpayers_other_years(tmp_path: Path) -> None:
+    """Two W-2s of one taxpayer, 2023 and 2022 (one record put in as each): purging 2023
+    removes its document, file row, cached result and kept original, and nothing of 2022."""
+    import hashlib
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from extractors.pipeline import extract_file
+    from flows.cli import app
+    from flows.store import Store
+
+    home = tmp_path / "home"
+    for folder in ("processed", "prefect/results"):
+        (home / folder).mkdir(parents=True)
+    [record] = [
+        r.to_json()
+        for r in extract_file(ROOT / "sample_docs/cases/unreported_wages_2023/w2_acme.pdf").records
+    ]
+    last4 = record["recipient_tin_last4"]
+    with Store(home / "backtax.sqlite") as store:
+        for year in (2023, 2022):
+            data = b"%%PDF-1.4 the W-2 of %d\n%%%%EOF\n" % year
+            sha = hashlib.sha256(data).hexdigest()
+            one = {**record, "tax_year": year, "sha256": sha, "source": f"w2_{year}.pdf"}
+            store.save_result({"sha256": sha, "source": f"w2_{year}.pdf", "records": [one]})
+            (home / "processed" / f"w2_{year}.pdf").write_bytes(data)
+            (home / "prefect" / "results" / f"extract-{sha}-v1").write_text("{}")
+    done = CliRunner().invoke(
+        app, ["purge", "--taxpayer", last4, "--year", "2023", "--home", str(home)]
+    )
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.stdout.split())
+    assert f"purged taxpayer ...{last4}, tax year 2023: 1 document(s) from 1 file(s), " \
+        "1 cached result(s), 1 kept original(s)" in said  # fmt: skip
+    with sqlite3.connect(home / "backtax.sqlite") as db:
+        left = db.execute("SELECT tax_year, source FROM documents").fetchall()
+        files = db.execute("SELECT source FROM files").fetchall()
+    assert left == [(2022, "w2_2022.pdf")] and files == [("w2_2022.pdf",)]
+    assert [p.name for p in (home / "processed").iterdir()] == ["w2_2022.pdf"]
+    assert len(list((home / "prefect" / "results").iterdir())) == 1
