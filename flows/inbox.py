@@ -277,7 +277,9 @@ class ClaimSession:
         except OSError as exc:
             if exc.errno != errno.EXDEV:
                 raise
-            return _claim_across_filesystems(path, target)
+            if _claim_across_filesystems(path, target) is None:
+                return None
+        _private(target)  # private from the claim on: a stop may leave it here a while
         return target
 
     def take_over_orphans(self) -> list[Path]:
@@ -345,7 +347,8 @@ def _private(kept: Path) -> None:
     """A kept original readable by its owner alone (a moved file keeps the mode it came with;
     a link is left as it is: chmod would follow it out)."""
     if not kept.is_symlink():
-        os.chmod(kept, 0o600)
+        with contextlib.suppress(FileNotFoundError):  # gone already: nothing to protect
+            os.chmod(kept, 0o600)
 
 
 def inbox_marker(inbox: Path) -> str:

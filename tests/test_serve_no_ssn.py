@@ -18,6 +18,7 @@ import shutil
 import signal
 import socket
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -118,11 +119,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     log_path = base / "serve.log"
     info: dict[str, Any] = {"home": home, "inbox": inbox, "log": log_path}
     api = info["api"] = f"http://127.0.0.1:{port}/api"
+    mask = os.umask(0o022)  # the usual umask: backtax must not rely on it
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "flows", "serve", "--home", str(home)],
             cwd=ROOT, env=env, stdout=log, stderr=log,
         )  # fmt: skip
+        os.umask(mask)
         try:
             deployment = wait_for(
                 lambda: get(f"{api}/deployments/name/backtax-batch/nightly"), 400, "the server"
@@ -264,3 +267,15 @@ def test_no_full_ssn_in_any_byte_serve_wrote(served: dict[str, Any]) -> None:
     assert "JANEXXX-XX-4321.pdf" in tables["flow_run"]  # backtax-document parameters
     assert "sweep_inbox" in tables["deployment"]
     assert "XXX-XX-4321" in tables["documents"]  # the store
+
+
+def test_everything_serve_wrote_is_private(served: dict[str, Any]) -> None:
+    """serve (and the Prefect server it starts) under the test's umask: 0700 and 0600."""
+    home = served["home"]
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    loose = [
+        (p, oct(stat.S_IMODE(p.lstat().st_mode)))
+        for p in home.rglob("*")
+        if not p.is_symlink() and not p.is_socket() and p.lstat().st_mode & 0o077
+    ]
+    assert loose == []
