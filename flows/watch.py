@@ -184,7 +184,7 @@ class InboxWatcher:
                 return "left", None
             if fault := home_fault(exc):
                 return "pause", fault
-            reason = f"internal error: {type(exc).__name__}: {exc}"
+            reason = safe_name(f"internal error: {type(exc).__name__}: {exc}")
             return "done", {"doc_ids": [], "error": {"reason": reason, "stage": "extract"}}
 
     def _collect(self, session: ClaimSession) -> None:
@@ -245,7 +245,8 @@ class InboxWatcher:
         try:
             checked = check_flow(doc_ids)
         except Exception as exc:  # the documents are saved; the nightly batch re-checks
-            checked = {"cases": [], "findings": [], "error": f"{type(exc).__name__}: {exc}"}
+            error = safe_name(f"{type(exc).__name__}: {exc}")  # a message may name a file
+            checked = {"cases": [], "findings": [], "error": error}
         self._say("", {"checked": checked})
 
     def _say(self, source: str, outcome: dict[str, Any]) -> None:

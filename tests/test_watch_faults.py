@@ -443,3 +443,30 @@ def test_purge_of_one_tax_year_leaves_the_taxpayers_other_years(tmp_path: Path) 
     assert left == [(2022, "w2_2022.pdf")] and files == [("w2_2022.pdf",)]
     assert [p.name for p in (home / "processed").iterdir()] == ["w2_2022.pdf"]
     assert len(list((home / "prefect" / "results").iterdir())) == 1
+
+
+def test_an_internal_error_is_that_files_quarantine_its_message_masked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug on one file (its message naming a path with an SSN in it): the file is
+    quarantined with the message masked and escaped, and the next file is read."""
+
+    def buggy(path: str, source: str) -> dict[str, Any]:
+        if source == "one.pdf":
+            raise RuntimeError("cannot parse /in/client 900-12-3456/one.pdf\nerror forged")
+        return {"sha256": None, "doc_ids": [], "error": None}
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = Settings.load(tmp_path / "home", inbox=inbox, settle_seconds=0.2)
+    with Watching(settings, monkeypatch, buggy) as watching:
+        (inbox / "one.pdf").write_bytes(PDF)
+        wait_for(lambda: "one.pdf" in watching.outcomes())
+        (inbox / "two.pdf").write_bytes(PDF)
+        wait_for(lambda: "two.pdf" in watching.outcomes())
+    reason = watching.outcomes()["one.pdf"]["error"]["reason"]
+    assert reason == (
+        "internal error: RuntimeError: cannot parse /in/client XXX-XX-3456/one.pdf\\x0aerror forged"
+    )
+    assert watching.outcomes()["two.pdf"]["error"] is None
+    assert (tmp_path / "home" / "quarantine" / "one.pdf.reason.json").is_file()
