@@ -125,11 +125,7 @@ def group_cases(records: list[DocumentRecord]) -> Grouping:
 def _group_year(
     recs: list[DocumentRecord],
 ) -> list[tuple[Taxpayer, list[DocumentRecord], list[IdentityNote]]]:
-    people: list[tuple[Taxpayer, list[DocumentRecord], list[IdentityNote]]] = []
-
-    def find(last4: str, control: str | None) -> tuple | None:
-        return next((p for p in people if p[0].holds(last4, control)), None)
-
+    people = _People()
     order = {t: i for i, t in enumerate((*RETURN_TYPES, "IRS-ACCOUNT-TRANSCRIPT"))}
     anchors = sorted(
         (r for r in recs if r.doc_type in ANCHOR_TYPES), key=lambda r: order.get(r.doc_type, 99)
@@ -137,37 +133,93 @@ def _group_year(
     for r in anchors:
         last4, control = r.recipient_tin_last4 or "", record_control(r)
         spouse_last4, spouse_control = spouse_of(r)
-        person = find(last4, control)
+        person = people.find(last4, control)
         if person is None:
-            person = (Taxpayer(last4, control, anchored=True), [], [])
-            people.append(person)
+            person = people.add(Taxpayer(last4, control, anchored=True))
         tp = person[0]
         tp.control = tp.control or control if last4 == tp.last4 else tp.control
         if spouse_last4 and not tp.spouse_last4:
             tp.spouse_last4, tp.spouse_control = spouse_last4, spouse_control
+            people.index(person, spouse_last4)
         person[1].append(r)
 
     loose: dict[tuple[str, str | None], list[DocumentRecord]] = defaultdict(list)
     for r in recs:
         if r.doc_type in ANCHOR_TYPES:
             continue
-        person = find(r.recipient_tin_last4 or "", record_control(r))
+        person = people.find(r.recipient_tin_last4 or "", record_control(r))
         if person:
             person[1].append(r)
         else:
             loose[(r.recipient_tin_last4 or "", record_control(r))].append(r)
 
-    anchored_last4 = {p[0].last4 for p in people} | {p[0].spouse_last4 for p in people}
+    near = _NearIndex(people.all)
     for (last4, control), docs in loose.items():
-        person, note = _near_match(people, last4, control, anchored_last4)
+        person, note = near.match(last4, control)
         if person is None:
-            person = find(last4, control) or (Taxpayer(last4, control), [], [])
-            if person not in people:
-                people.append(person)
+            person = people.find(last4, control) or people.add(Taxpayer(last4, control))
         person[1].extend(docs)
         if note:
             person[2].extend(IdentityNote(d, note[0], note[1], note[2]) for d in docs)
-    return people
+    return people.all
+
+
+Person = tuple[Taxpayer, list[DocumentRecord], list[IdentityNote]]
+
+
+class _People:
+    """A year's taxpayers in the order found, indexed by the TIN last fours they hold (their
+    own and the spouse's), so that finding one is a look-up, not a scan of the year."""
+
+    def __init__(self) -> None:
+        self.all: list[Person] = []
+        self._by_last4: dict[str, list[tuple[int, Person]]] = defaultdict(list)
+        self._rank: dict[int, int] = {}
+
+    def add(self, taxpayer: Taxpayer) -> Person:
+        person: Person = (taxpayer, [], [])
+        self._rank[id(person)] = len(self.all)
+        self.all.append(person)
+        self.index(person, taxpayer.last4)
+        return person
+
+    def index(self, person: Person, last4: str) -> None:
+        entries = self._by_last4[last4]
+        entry = (self._rank[id(person)], person)
+        if all(p is not person for _, p in entries):
+            entries.append(entry)
+            entries.sort(key=lambda e: e[0])  # the first found first, as a scan would
+
+    def find(self, last4: str, control: str | None) -> Person | None:
+        """The first taxpayer found who holds this last four and name control."""
+        return next(
+            (p for _, p in self._by_last4.get(last4, ()) if p[0].holds(last4, control)), None
+        )
+
+
+class _NearIndex:
+    """The anchored taxpayers by last four and by name control (own and spouse's), for
+    `_near_match` on the few that share one with the documents, in the order found."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = people
+        self.keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for rank, (tp, _, _) in enumerate(people):
+            if not tp.anchored:
+                continue
+            for last4, control in ((tp.last4, tp.control), (tp.spouse_last4, tp.spouse_control)):
+                if last4 is not None:
+                    self.keys["tin", last4].append(rank)
+                    if control:
+                        self.keys["name", control].append(rank)
+        self.anchored_last4 = {p[0].last4 for p in people} | {p[0].spouse_last4 for p in people}
+
+    def match(self, last4: str, control: str | None) -> tuple[Person | None, tuple | None]:
+        ranks = sorted(
+            set(self.keys.get(("tin", last4), ()))
+            | set(self.keys.get(("name", control), ()) if control else ())
+        )
+        return _near_match([self.people[i] for i in ranks], last4, control, self.anchored_last4)
 
 
 def _near_match(
@@ -209,13 +261,16 @@ def _year_mismatches(cases: list[Case]) -> list[tuple[DocumentRecord, Case, list
     for case in cases:
         if any(r.doc_type in ANCHOR_TYPES for r in case.records):
             anchored_years[(case.taxpayer.last4, case.taxpayer.control)].add(case.tax_year)
+    by_last4: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for k in anchored_years:  # in the order found, as a scan of them would meet them
+        by_last4[k[0]].append(k)
     out = []
     for case in cases:
         key = next(
             (
                 k
-                for k in anchored_years
-                if k[0] == case.taxpayer.last4 and controls_agree(k[1], case.taxpayer.control)
+                for k in by_last4.get(case.taxpayer.last4, ())
+                if controls_agree(k[1], case.taxpayer.control)
             ),
             None,
         )
