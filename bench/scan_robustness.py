@@ -27,6 +27,7 @@ os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool
 from extractors import loader
 from extractors.page import Page
 from extractors.pipeline import extract_file
+from extractors.settings import ExtractSettings
 from sample_docs.generators.scan import rasterise_and_degrade, write_style
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_docs"
@@ -90,9 +91,11 @@ def leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
         yield path, value
 
 
-def score(scan: Path, expected: list[dict[str, Any]]) -> tuple[int, list[str]]:
+def score(
+    scan: Path, expected: list[dict[str, Any]], settings: ExtractSettings | None = None
+) -> tuple[int, list[str]]:
     """Fields compared and the ones that differ, for one scan."""
-    got = [r.to_json() for r in extract_file(scan).records]
+    got = [r.to_json() for r in extract_file(scan, settings=settings).records]
     total, misses = 0, []
     for i, want in enumerate(expected):
         want = {k: v for k, v in want.items() if k not in NOT_COMPARED}
