@@ -43,7 +43,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_docs"
-BACKTAX = [sys.executable, "-m", "flows"]
+BACKTAX = [sys.executable, "-m", "backtax.flows"]
 TEXT_PAGE = SAMPLES / "w2" / "irs_2024_fillable_jane_acme.pdf"
 
 
@@ -149,7 +149,7 @@ class PeakMemory:
 
 def flow_over(files: list[Path], work: Path, name: str) -> dict[str, Any]:
     """The batch flow over copies of `files` into a store of its own."""
-    from flows.batch import batch_flow
+    from backtax.flows.batch import batch_flow
 
     folder = work / name
     folder.mkdir()
@@ -225,8 +225,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-    from flows import home_server, prefect_env
-    from flows.settings import Settings
+    from backtax.flows import home_server, prefect_env
+    from backtax.flows.settings import Settings
 
     work = Path(tempfile.mkdtemp(prefix="backtax-bench-"))
     os.environ["BACKTAX_WORKERS"] = str(args.workers)

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import hostile_files as hostile  # noqa: E402
 
-from extractors.settings import ExtractSettings  # noqa: E402
-from flows.workers import Job, Limits, WorkerPool, _Worker  # noqa: E402
+from backtax.extractors.settings import ExtractSettings  # noqa: E402
+from backtax.flows.workers import Job, Limits, WorkerPool, _Worker  # noqa: E402
 
 SAMPLE = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"
 

@@ -29,7 +29,7 @@ from typing import Any
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool inside
 
-from extractors.pipeline import extract_file
+from backtax.extractors.pipeline import extract_file
 from sample_docs.generators import layouts
 
 SEED_BASE = 10_000  # sample_docs/ uses seed 1; the bench never does

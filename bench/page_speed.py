@@ -24,11 +24,11 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ["BACKTAX_IN_WORKER"] = "1"  # measure one page at a time, no page pool
 
-from extractors import loader
-from extractors.kinds import all_kinds
-from extractors.page import Page
-from extractors.pipeline import extract_file
-from extractors.settings import ExtractSettings
+from backtax.extractors import loader
+from backtax.extractors.kinds import all_kinds
+from backtax.extractors.page import Page
+from backtax.extractors.pipeline import extract_file
+from backtax.extractors.settings import ExtractSettings
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
 W2 = SAMPLES / "w2"

@@ -26,8 +26,8 @@ os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from backtax.extractors.settings import ExtractSettings  # noqa: E402
 from bench.scan_robustness import score  # noqa: E402
-from extractors.settings import ExtractSettings  # noqa: E402
 
 
 def scans() -> list[Path]:
@@ -59,7 +59,7 @@ def text_sizes(path: Path) -> list[int]:
     import numpy as np
     import pdfplumber
 
-    from extractors.readers import camera
+    from backtax.extractors.readers import camera
 
     with pdfplumber.open(path) as pdf:
         return [

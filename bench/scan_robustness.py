@@ -24,10 +24,10 @@ from typing import Any
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool inside
 
-from extractors import loader
-from extractors.page import Page
-from extractors.pipeline import extract_file
-from extractors.settings import ExtractSettings
+from backtax.extractors import loader
+from backtax.extractors.page import Page
+from backtax.extractors.pipeline import extract_file
+from backtax.extractors.settings import ExtractSettings
 from sample_docs.generators.scan import rasterise_and_degrade, write_style
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_docs"

@@ -39,7 +39,7 @@ def surname(n: int) -> str:
 def synthetic_results(stored: int) -> list[dict[str, Any]]:
     """`stored` documents as saved results: the samples' records, each copy its own person
     (a spread TIN last four, as unrelated people share some, and no spouse)."""
-    from extractors.pipeline import extract_file
+    from backtax.extractors.pipeline import extract_file
 
     records = [r.to_json() for p in text_pdfs()[:40] for r in extract_file(p).records]
     out = []
@@ -60,11 +60,11 @@ def synthetic_results(stored: int) -> list[dict[str, Any]]:
 
 
 def measure(work: Path, name: str, stored: list[dict[str, Any]], files: list[Path]) -> dict:
-    from flows import prefect_env
-    from flows.batch import batch_flow
-    from flows.settings import Settings
-    from flows.store import Store
-    from flows.tasks import check_store
+    from backtax.flows import prefect_env
+    from backtax.flows.batch import batch_flow
+    from backtax.flows.settings import Settings
+    from backtax.flows.store import Store
+    from backtax.flows.tasks import check_store
 
     home = work / name
     settings = Settings.load(home)
@@ -103,8 +103,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("store_scale.json"))
     args = parser.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    from flows import home_server, prefect_env
-    from flows.settings import Settings
+    from backtax.flows import home_server, prefect_env
+    from backtax.flows.settings import Settings
 
     work = Path(tempfile.mkdtemp(prefix="backtax-store-"))
     server_home = Settings.load(work / "server")

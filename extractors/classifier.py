@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.kinds import DocumentKind, Identification, all_kinds
-from extractors.page import Page
+from backtax.extractors.kinds import DocumentKind, Identification, all_kinds
+from backtax.extractors.page import Page
 
 UNKNOWN = "UNKNOWN"
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol
 
-from extractors.page import Page
+from backtax.extractors.page import Page
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _load_builtin_kinds() -> None:
     import importlib
     import pkgutil
 
-    from extractors import forms, notices, returns, transcripts
+    from backtax.extractors import forms, notices, returns, transcripts
 
     for package in (forms, transcripts, returns, notices):
         for info in pkgutil.iter_modules(package.__path__):

@@ -16,8 +16,8 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject, StreamObject
 
-from extractors.errors import InputError
-from extractors.settings import ExtractSettings
+from backtax.extractors.errors import InputError
+from backtax.extractors.settings import ExtractSettings
 
 _MAX_REFERENCE_CHAIN = 32
 _CHUNK = 1 << 16

@@ -20,14 +20,14 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from extractors.errors import InputError
-from extractors.limits import check_pdf
-from extractors.page import Page
-from extractors.readers.form_fields import read_form_words
-from extractors.readers.images import open_image_pages
-from extractors.readers.ocr import NO_TESSERACT, ocr_image, tesseract_installed
-from extractors.readers.text_layer import read_text_layer, text_quality
-from extractors.settings import ExtractSettings
+from backtax.extractors.errors import InputError
+from backtax.extractors.limits import check_pdf
+from backtax.extractors.page import Page
+from backtax.extractors.readers.form_fields import read_form_words
+from backtax.extractors.readers.images import open_image_pages
+from backtax.extractors.readers.ocr import NO_TESSERACT, ocr_image, tesseract_installed
+from backtax.extractors.readers.text_layer import read_text_layer, text_quality
+from backtax.extractors.settings import ExtractSettings
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 logging.getLogger("pypdf").setLevel(logging.ERROR)

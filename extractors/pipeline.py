@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from extractors.classifier import UNKNOWN, PageRun, classify
-from extractors.errors import InputError
-from extractors.kinds import Extracted
-from extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
-from extractors.names import shown_name
-from extractors.page import Page
-from extractors.reconcile import merge_copies
-from extractors.record import DocumentRecord
-from extractors.settings import ExtractSettings
-from extractors.values import mask_ssns, tin_key
+from backtax.extractors.classifier import UNKNOWN, PageRun, classify
+from backtax.extractors.errors import InputError
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
+from backtax.extractors.names import shown_name
+from backtax.extractors.page import Page
+from backtax.extractors.reconcile import merge_copies
+from backtax.extractors.record import DocumentRecord
+from backtax.extractors.settings import ExtractSettings
+from backtax.extractors.values import mask_ssns, tin_key
 
 INPUT_SUFFIXES = {".pdf", *IMAGE_SUFFIXES}
 

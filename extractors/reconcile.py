@@ -9,8 +9,8 @@ import re
 from collections import Counter
 from typing import Any
 
-from extractors import catalog
-from extractors.kinds import Extracted
+from backtax.extractors import catalog
+from backtax.extractors.kinds import Extracted
 
 
 def _mergeable(doc: Extracted) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors import catalog
+from backtax.extractors import catalog
 
 INFORMATION_RETURN_TYPES = catalog.doc_types()
 DOC_TYPES = (

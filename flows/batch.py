@@ -29,9 +29,9 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from extractors.loader import sha256_of
-from extractors.pipeline import display_name
-from flows.inbox import (
+from backtax.extractors.loader import sha256_of
+from backtax.extractors.pipeline import display_name
+from backtax.flows.inbox import (
     ClaimSession,
     check_inbox,
     claimed_refusal,
@@ -42,12 +42,12 @@ from flows.inbox import (
     sweep,
     watched_inboxes,
 )
-from flows.purge import expire_originals
-from flows.reports import BatchReport, publish_artifacts, write_report
-from flows.settings import Settings
-from flows.store import Store
-from flows.tasks import check_store, extract_document, extractor_version, with_source
-from flows.workers import (
+from backtax.flows.purge import expire_originals
+from backtax.flows.reports import BatchReport, publish_artifacts, write_report
+from backtax.flows.settings import Settings
+from backtax.flows.store import Store
+from backtax.flows.tasks import check_store, extract_document, extractor_version, with_source
+from backtax.flows.workers import (
     ExtractorBug,
     FileVanished,
     LimitExceeded,

@@ -14,8 +14,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from flows import charts
-from flows.casefile import (
+from backtax.flows import charts
+from backtax.flows.casefile import (
     Deadline,
     Taxpayer,
     as_date,
@@ -69,7 +69,7 @@ def short_id(doc_id: str) -> str:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("flows", "templates"),
+        loader=PackageLoader("backtax.flows", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from validators.cases import record_ref
+from backtax.validators.cases import record_ref
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 BOX_RE = re.compile(r"^box(\d+[a-z]?)_")
@@ -101,7 +101,7 @@ def taxpayer_key(last4: str | None, control: str | None) -> str:
 
 def doc_index(documents: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Documents by their contract id (`sha256:pages`), each with `doc_id` set."""
-    from extractors.record import DocumentRecord
+    from backtax.extractors.record import DocumentRecord
 
     out = {}
     for doc in documents:

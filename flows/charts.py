@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from flows.casefile import Taxpayer, as_date, money
+from backtax.flows.casefile import Taxpayer, as_date, money
 
 ZERO = Decimal("0")
 COLOURS = {"tax": "#35618f", "penalties": "#d08c2e", "interest": "#b8473d"}

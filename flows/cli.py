@@ -13,8 +13,8 @@ from typing import Annotated
 
 import typer
 
-from flows import commands
-from flows.console import set_verbosity, stdout
+from backtax.flows import commands
+from backtax.flows.console import set_verbosity, stdout
 
 app = typer.Typer(
     name="backtax",
@@ -64,7 +64,7 @@ for _command in app.registered_commands:  # listed whole, as rich's help did, no
 
 
 def main() -> None:
-    from flows.faults import sentences
+    from backtax.flows.faults import sentences
 
     with sentences():
         app(prog_name="backtax")  # `python -m flows` too: its usage lines and completion

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from flows.settings import Settings
+    from backtax.flows.settings import Settings
 
 HomeOpt = Annotated[Path | None, typer.Option("--home", help="backtax home folder")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON on stdout")]
@@ -94,7 +94,7 @@ def _plain(cell: str) -> str:
 def tesseract_missing() -> str | None:
     """One line saying Tesseract is missing and how to install it, or None when it is there
     (or not needed: PP-OCR alone reads, `BACKTAX_OCR_ENGINE=ppocr`)."""
-    from extractors.settings import ExtractSettings
+    from backtax.extractors.settings import ExtractSettings
 
     if shutil.which("tesseract") or ExtractSettings().ocr_engine == "ppocr":
         return None
@@ -133,7 +133,7 @@ def set_verbosity(level: int) -> None:
 def load_settings(home: Path | None, **overrides: Any) -> Settings:
     """Settings for the home (file, environment, then these options); unusable ones are a
     usage error: one line on stderr, exit 2."""
-    from flows.settings import Settings, SettingsError
+    from backtax.flows.settings import Settings, SettingsError
 
     try:
         return Settings.load(home, **overrides)
@@ -144,8 +144,8 @@ def load_settings(home: Path | None, **overrides: Any) -> Settings:
 
 def setup(home: Path | None, **overrides: Any) -> Settings:
     """`load_settings` (the log level from -q/-v), and Prefect configured under the home."""
-    from flows import prefect_env
-    from flows.faults import preflight
+    from backtax.flows import prefect_env
+    from backtax.flows.faults import preflight
 
     settings = load_settings(home, log_level=LOG_LEVELS[verbosity], **overrides)
     preflight(settings.home, settings.database_path)
@@ -157,7 +157,7 @@ def setup(home: Path | None, **overrides: Any) -> Settings:
 def use_kept_server(settings: Settings) -> None:
     """Point Prefect at the server kept under the home (`flows.home_server`), started if
     need be; on failure Prefect's ephemeral server is used, as without one."""
-    from flows import home_server
+    from backtax.flows import home_server
 
     try:
         url = home_server.connect(settings)

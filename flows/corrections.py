@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from extractors.values import SSN_RE, money_str, normalize_ein, parse_checkbox, parse_date
-from flows.store import TOP_LEVEL_FIELDS, Store, apply_correction, document_id
+from backtax.extractors.values import SSN_RE, money_str, normalize_ein, parse_checkbox, parse_date
+from backtax.flows.store import TOP_LEVEL_FIELDS, Store, apply_correction, document_id
 
 LIST_FIELDS = {"box12", "box14_other", "state"}
 TOP_LEVEL_KINDS = {
@@ -31,7 +31,7 @@ TOP_LEVEL_KINDS = {
 @cache
 def declared_fields() -> dict[str, dict[str, str]]:
     """Per doc type, the boxes the form descriptions declare: name to kind."""
-    from extractors.kinds import all_kinds
+    from backtax.extractors.kinds import all_kinds
 
     out: dict[str, dict[str, str]] = {}
     for kind in all_kinds():
@@ -117,7 +117,7 @@ def parse_as(kind: str, field: str, text: str) -> Any:
     if kind == "tin":
         return normalize_ein(text) or text
     if kind == "doc_type":
-        from extractors.record import DOC_TYPES
+        from backtax.extractors.record import DOC_TYPES
 
         if text not in DOC_TYPES:
             raise ValueError(f"{text!r} is not a document type ({', '.join(DOC_TYPES)})")

@@ -16,8 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from extractors.record import DocumentRecord
-from flows.casefile import doc_index, evidence_rows, gather, payer_names, sort_findings
+from backtax.extractors.record import DocumentRecord
+from backtax.flows.casefile import doc_index, evidence_rows, gather, payer_names, sort_findings
 
 MONEY_RE = re.compile(r"^-?\d+\.\d{2}$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -252,8 +252,8 @@ def assessment_sheet(assessed: dict[str, Any], people: list[Any]) -> Sheet:
 def sheets(store: Any, as_of: date) -> list[Sheet]:
     """Every exported table of the store; cases and findings as last checked, the assessment
     computed from the stored documents (corrections applied) as of `as_of`."""
-    from validators.api import check_records
-    from validators.assess import assess
+    from backtax.validators.api import check_records
+    from backtax.validators.assess import assess
 
     records = store.records()
     cases = store.cases()

@@ -60,7 +60,7 @@ def explain(exc: BaseException) -> HomeFault | None:
 
 
 def _where(exc: OSError) -> str:
-    from extractors.names import shown_name
+    from backtax.extractors.names import shown_name
 
     return f" at {shown_name(os.fsdecode(exc.filename))}" if exc.filename else ""
 
@@ -94,7 +94,7 @@ def sentences() -> Iterator[None]:
             raise
         from rich.markup import escape
 
-        from flows.console import stderr
+        from backtax.flows.console import stderr
 
         stderr.print(f"[red]error[/red] {escape(str(fault))}")
         sys.exit(fault.status)

@@ -41,7 +41,7 @@ def write_private(path: Path, data: bytes) -> None:
 
 def sha256_or_none(path: Path) -> str | None:
     """The file's SHA-256, or None when it cannot be read (gone, unreadable)."""
-    from extractors.loader import sha256_of
+    from backtax.extractors.loader import sha256_of
 
     try:
         return sha256_of(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from flows.files import make_private
+from backtax.flows.files import make_private
 
 
 def resolve_home(home: Path | str | None = None) -> Path:

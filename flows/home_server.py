@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from flows import prefect_env
-from flows.settings import Settings
+from backtax.flows import prefect_env
+from backtax.flows.settings import Settings
 
 STATE = "home-server.json"
 LEASE = "home-server.lease"
@@ -69,7 +69,7 @@ def start(settings: Settings, timeout: float = 300.0) -> str:
     with (prefect_home / "server.log").open("ab") as log:
         idle = str(settings.server_idle_minutes * 60)
         keeper = subprocess.Popen(
-            [sys.executable, "-m", "flows.home_server", str(prefect_home), str(port), idle],
+            [sys.executable, "-m", "backtax.flows.home_server", str(prefect_home), str(port), idle],
             env=server_env(prefect_home),
             stdout=log,
             stderr=subprocess.STDOUT,

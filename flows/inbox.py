@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.names import shown_name
-from extractors.pipeline import INPUT_SUFFIXES
-from flows.files import private_file, write_private
+from backtax.extractors.names import shown_name
+from backtax.extractors.pipeline import INPUT_SUFFIXES
+from backtax.flows.files import private_file, write_private
 
 TEMP_SUFFIXES = (
     ".part",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from flows.settings import Settings
+from backtax.flows.settings import Settings
 
 LOCAL_PROFILE = "backtax-local"
 """The profile `backtax serve` writes under `<home>/prefect` while its local server runs."""

@@ -15,8 +15,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.files import sha256_or_none
-from flows.settings import Settings
+from backtax.flows.files import sha256_or_none
+from backtax.flows.settings import Settings
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from flows.casefile import doc_index, evidence_rows, gather, payer_names, sort_findings
+from backtax.flows.casefile import doc_index, evidence_rows, gather, payer_names, sort_findings
 
 log = logging.getLogger(__name__)
 
@@ -184,8 +184,8 @@ def summary_markdown(report: BatchReport, folder: Path | None = None) -> str:
 def write_report(report: BatchReport, folder: Path, *, pdf: bool = True) -> Path:
     """The batch page, a report per taxpayer (HTML, and a PDF of it when `pdf`), `summary.md`
     and the CSV tables; the folder. Why a PDF is missing goes to `report.pdf_note`."""
-    from flows.case_report import render_index, render_taxpayer
-    from flows.pdf import print_pdfs
+    from backtax.flows.case_report import render_index, render_taxpayer
+    from backtax.flows.pdf import print_pdfs
 
     folder.mkdir(parents=True, exist_ok=True)
     checked = {

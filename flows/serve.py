@@ -21,11 +21,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flows import prefect_env
-from flows.settings import Settings
+from backtax.flows import prefect_env
+from backtax.flows.settings import Settings
 
 if TYPE_CHECKING:
-    from flows.watch import Notify
+    from backtax.flows.watch import Notify
 
 DEPLOYMENT = "nightly"
 FLOW_NAME = "backtax-batch"
@@ -180,8 +180,8 @@ def serve(
     from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron
 
-    from flows.batch import batch_flow
-    from flows.watch import InboxWatcher
+    from backtax.flows.batch import batch_flow
+    from backtax.flows.watch import InboxWatcher
 
     with one_serve_per_home(settings.home), prefect_api(settings) as server:
         if on_ready:

@@ -14,9 +14,9 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from extractors.settings import ExtractSettings
-from flows.home import resolve_home
-from flows.workers import Limits
+from backtax.extractors.settings import ExtractSettings
+from backtax.flows.home import resolve_home
+from backtax.flows.workers import Limits
 
 CONFIG_FILE = "backtax.toml"
 

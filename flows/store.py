@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractors.record import DocumentRecord
-from validators.cases import linking_keys
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.cases import linking_keys
 
 if TYPE_CHECKING:
     import pandas as pd

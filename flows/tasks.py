@@ -24,13 +24,13 @@ from prefect.client.schemas.objects import TaskRun
 from prefect.context import TaskRunContext
 from prefect.states import State
 
-import extractors
-from extractors.settings import ExtractSettings
-from flows.home import tin_secret
-from flows.store import Store
-from flows.workers import Job, Limits, ReadFailure, pool
-from validators.api import check_records
-from validators.assess import assess
+from backtax import extractors
+from backtax.extractors.settings import ExtractSettings
+from backtax.flows.home import tin_secret
+from backtax.flows.store import Store
+from backtax.flows.workers import Job, Limits, ReadFailure, pool
+from backtax.validators.api import check_records
+from backtax.validators.assess import assess
 
 
 @cache

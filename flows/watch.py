@@ -34,8 +34,8 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from flows import workers
-from flows.inbox import (
+from backtax.flows import workers
+from backtax.flows.inbox import (
     ClaimSession,
     Settler,
     check_inbox,
@@ -43,8 +43,8 @@ from flows.inbox import (
     is_candidate,
     safe_name,
 )
-from flows.purge import expire_originals
-from flows.settings import Settings
+from backtax.flows.purge import expire_originals
+from backtax.flows.settings import Settings
 
 Notify = Callable[[str, dict[str, Any]], None]
 """Told about each file handled: (masked source, outcome of the document flow); and with
@@ -170,7 +170,7 @@ class InboxWatcher:
 
     def _read(self, claimed: Path, source: str) -> tuple[str, Any]:
         """In a thread: the document flow over one claimed file (its work in a worker)."""
-        from flows.batch import document_flow
+        from backtax.flows.batch import document_flow
 
         refused = claimed_refusal(claimed, self.settings.follow_links)
         if refused:
@@ -239,7 +239,7 @@ class InboxWatcher:
         self.resume_at = time.monotonic() + PAUSE_SECONDS
 
     def _check(self) -> None:
-        from flows.batch import check_flow
+        from backtax.flows.batch import check_flow
 
         doc_ids, self.doc_ids = self.doc_ids, []
         try:

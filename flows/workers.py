@@ -30,7 +30,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from flows.files import sha256_or_none
+from backtax.flows.files import sha256_or_none
 
 PARENT_CHECK_SECONDS = 0.5
 _TICK = 0.2
@@ -87,7 +87,7 @@ def _worker_main(fd: int, memory_mb: int) -> None:
     """A worker's life: limits on itself, then one job at a time until the socket closes."""
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    import extractors.pipeline  # noqa: F401  (imported before the first job's clock starts)
+    import backtax.extractors.pipeline  # noqa: F401  (imported before the first job's clock starts)
 
     if memory_mb:  # the imports' address space counts too (about 500 MB)
         cap = memory_mb * 1024 * 1024
@@ -112,8 +112,8 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _read(job: Job, conn: Connection, memory_mb: int) -> tuple[str, Any]:
-    from extractors.pipeline import extract_file
-    from extractors.settings import ExtractSettings
+    from backtax.extractors.pipeline import extract_file
+    from backtax.extractors.settings import ExtractSettings
 
     path = Path(job.path)
     try:
@@ -176,7 +176,7 @@ class _Worker:
         ours, theirs = socket.socketpair()
         self.conn = Connection(ours.detach())
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "flows.workers", str(theirs.fileno()), str(memory_mb)],
+            [sys.executable, "-m", "backtax.flows.workers", str(theirs.fileno()), str(memory_mb)],
             pass_fds=[theirs.fileno()],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,  # nothing a library prints about a file reaches a log

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import FileResult, extract_file
+from backtax.extractors.pipeline import FileResult, extract_file
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per page process
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # sample_docs.generators (people, expected values) is not installed
     sys.path.insert(0, str(ROOT))
+
+BACKTAX = [sys.executable, "-m", "backtax.flows"]
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +43,7 @@ def cli_extract_samples(
     inputs under sample_docs/bad included, so the exit status is 3)."""
     home = tmp_path_factory.mktemp("home")
     return subprocess.run(
-        [sys.executable, "-m", "flows", "extract", "sample_docs", "--json", "--home", str(home)],
+        [*BACKTAX, "extract", "sample_docs", "--json", "--home", str(home)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -6,7 +6,7 @@ from datetime import date
 
 from transcript_builders import account, tax_return, tx
 
-from validators.api import assess_records, check_records
+from backtax.validators.api import assess_records, check_records
 
 AS_OF = date(2026, 12, 1)
 # The account as first pulled (Feb 2026): TC 150 5,000, withholding 3,000, FTP 40, interest 30,

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from extractors.record import DocumentRecord
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.api import check_records
 from sample_docs.generators.cases import AS_OF, all_cases, case_records
-from validators.api import check_records
 
 CANDIDATES = [c for c in all_cases() if c.amended]
 

@@ -7,10 +7,10 @@ from datetime import date
 
 from transcript_builders import record
 
-from extractors.record import DocumentRecord
-from validators.api import check_records
-from validators.cases import group_cases
-from validators.tables import build_tables
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.api import check_records
+from backtax.validators.cases import group_cases
+from backtax.validators.tables import build_tables
 
 YEAR = 2023
 AS_OF = date(2025, 3, 20)

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pandas as pd
 
-from extractors.record import DocumentRecord
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.api import assess_records
+from backtax.validators.statutes import suspensions
 from sample_docs.generators.cases import AS_OF, all_cases, case_records
-from validators.api import assess_records
-from validators.statutes import suspensions
 
 CASES = {c.folder: c for c in all_cases()}
 

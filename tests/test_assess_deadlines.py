@@ -6,7 +6,7 @@ from datetime import date
 
 from transcript_builders import account, record, tx
 
-from validators.api import assess_records
+from backtax.validators.api import assess_records
 
 
 def _notice(kind: str, year: int, issued: str, due: str | None = None):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import FileResult
-from extractors.values import mask_ssns
+from backtax.extractors.pipeline import FileResult
+from backtax.extractors.values import mask_ssns
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD_DIR = ROOT / "sample_docs" / "bad"
@@ -76,7 +76,7 @@ def test_cli_prints_no_traceback(cli_extract_samples: Run) -> None:
 def test_a_2000_page_file_is_refused_by_its_page_count(tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
-    from extractors.pipeline import extract_file
+    from backtax.extractors.pipeline import extract_file
 
     writer = PdfWriter()
     for _ in range(2000):
@@ -91,7 +91,7 @@ def test_a_2000_page_file_is_refused_by_its_page_count(tmp_path: Path) -> None:
 
 
 def test_a_file_still_being_written_is_refused_not_crashed(tmp_path: Path) -> None:
-    from extractors.pipeline import extract_file
+    from backtax.extractors.pipeline import extract_file
 
     whole = next(Path(__file__).resolve().parents[1].joinpath("sample_docs", "w2").glob("*.pdf"))
     partial = tmp_path / "copy_in_progress.pdf"

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import extract_paths
-from flows.reports import BatchReport, write_report
+from backtax.extractors.pipeline import extract_paths
+from backtax.flows.reports import BatchReport, write_report
+from backtax.validators.api import check_records
+from backtax.validators.assess import assess
 from sample_docs.generators.people import ACME
-from validators.api import check_records
-from validators.assess import assess
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "sample_docs" / "cases" / "balance_due_2022"
@@ -141,7 +141,7 @@ def test_batch_tables_carry_evidence_and_document_ids(report: Path) -> None:
 
 
 def test_a_transcript_entry_names_the_payer_as_the_paper_form_does() -> None:
-    from flows.casefile import evidence_rows, payer_names
+    from backtax.flows.casefile import evidence_rows, payer_names
 
     paper = {"source": "w2.pdf", "pages": [1], "doc_type": "W-2", "payer_tin": "12-3456789",
              "payer_name": ACME.name, "doc_id": "a:1"}  # fmt: skip
@@ -157,8 +157,8 @@ def test_a_transcript_entry_names_the_payer_as_the_paper_form_does() -> None:
 
 def test_an_amended_return_shows_direction_lines_and_a_passed_deadline() -> None:
     """The candidate's values are this test's inputs, shaped as `check --json` gives them."""
-    from flows.case_report import render_taxpayer
-    from flows.casefile import gather
+    from backtax.flows.case_report import render_taxpayer
+    from backtax.flows.casefile import gather
 
     amended = {
         "candidate": True, "reasons": ["WITHHOLDING_NOT_CLAIMED"], "direction": "refund_due",
@@ -244,8 +244,8 @@ def test_no_horizontal_scrollbar_in_an_800_pixel_window(
 def test_a_corrected_document_shows_old_and_new_value_who_and_why_and_its_client() -> None:
     """The correction and the client label (an inbox subfolder) are this test's inputs,
     shaped as the store gives them (`corrections`, `client`)."""
-    from flows.case_report import render_taxpayer
-    from flows.casefile import gather
+    from backtax.flows.case_report import render_taxpayer
+    from backtax.flows.casefile import gather
 
     doc_id = "ab12cd34ef56" + "0" * 52 + ":1"
     fix = {

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from extractors.record import DocumentRecord
-from flows.cli import app
+from backtax.extractors.record import DocumentRecord
+from backtax.flows.cli import app
+from backtax.validators.api import check_records
 from sample_docs.generators.cases import AS_OF, all_cases, case_records
-from validators.api import check_records
 
 ROOT = Path(__file__).parents[1]
 CASES = all_cases()

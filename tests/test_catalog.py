@@ -6,14 +6,14 @@ import tomllib
 
 import pytest
 
-from extractors import catalog
-from extractors.forms._catalog import form_spec
-from extractors.kinds import Extracted, all_kinds
-from extractors.reconcile import GAP_CONFIDENCE, flag_gaps
-from extractors.record import DOC_TYPES, INFORMATION_RETURN_TYPES
-from extractors.transcripts.wi_forms import form_for
-from validators.income import INCOME_LINES, WITHHOLDING_FAMILIES
-from validators.tables import PRIMARY_FIELD, withholding_field
+from backtax.extractors import catalog
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.kinds import Extracted, all_kinds
+from backtax.extractors.reconcile import GAP_CONFIDENCE, flag_gaps
+from backtax.extractors.record import DOC_TYPES, INFORMATION_RETURN_TYPES
+from backtax.extractors.transcripts.wi_forms import form_for
+from backtax.validators.income import INCOME_LINES, WITHHOLDING_FAMILIES
+from backtax.validators.tables import PRIMARY_FIELD, withholding_field
 
 
 def test_every_catalogue_form_has_a_kind_and_is_an_information_return() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from extractors.kinds import all_kinds
-from extractors.pipeline import extract_file
-from extractors.record import DOC_TYPES
+from backtax.extractors.kinds import all_kinds
+from backtax.extractors.pipeline import extract_file
+from backtax.extractors.record import DOC_TYPES
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
 

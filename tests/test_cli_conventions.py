@@ -21,8 +21,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from flows import console, home_server
-from flows.cli import app
+from backtax.flows import console, home_server
+from backtax.flows.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("pandas", "numpy", "cv2", "prefect", "pdfplumber", "pypdf", "pydantic_settings", "httpx")
@@ -30,7 +30,7 @@ HEAVY = ("pandas", "numpy", "cv2", "prefect", "pdfplumber", "pypdf", "pydantic_s
 
 LOADED_AFTER = """
 import json, sys
-from flows.cli import app
+from backtax.flows.cli import app
 try:
     app(sys.argv[1:])
 except SystemExit:
@@ -80,7 +80,7 @@ def test_extract_of_a_text_pdf_loads_neither_opencv_nor_pandas_nor_prefect(tmp_p
 def test_shell_completion_lists_commands_without_heavy_imports() -> None:
     env = {"_BACKTAX_COMPLETE": "complete_bash", "COMP_WORDS": "backtax ex", "COMP_CWORD": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "flows"],
+        [sys.executable, "-m", "backtax.flows"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -168,7 +168,7 @@ def test_the_kept_prefect_server_stops_once_idle(tmp_path: Path) -> None:
     (prefect_home / "home-server.lease").touch()
     port = str(home_server.free_port())
     keeper = subprocess.Popen(
-        [sys.executable, "-m", "flows.home_server", str(prefect_home), port, "0"],
+        [sys.executable, "-m", "backtax.flows.home_server", str(prefect_home), port, "0"],
         cwd=ROOT,
         env={**os.environ, "PREFECT_HOME": str(prefect_home)},
         stdout=subprocess.DEVNULL,

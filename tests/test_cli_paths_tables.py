@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
+from backtax.flows.cli import app
 
+BACKTAX = [sys.executable, "-m", "backtax.flows"]
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "sample_docs" / "cases" / "balance_due_2022"
 SCAN = ROOT / "sample_docs" / "w2" / "scans" / "irs_2023_fillable_copyb_robert_initech_scan.png"
@@ -93,7 +94,7 @@ def test_a_missing_tesseract_is_said_once_with_what_to_install(tmp_path: Path) -
     bare = tmp_path / "bin"
     bare.mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "flows", "extract", str(SCAN), str(SCAN), "--home", str(tmp_path)],
+        [*BACKTAX, "extract", str(SCAN), str(SCAN), "--home", str(tmp_path)],
         env={**env, "PATH": str(bare)}, capture_output=True, text=True, timeout=300, check=False,
         cwd=ROOT,
     )  # fmt: skip

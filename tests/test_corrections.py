@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors.pipeline import extract_file
-from flows.cli import app
-from flows.corrections import parse_as
-from flows.store import Store
+from backtax.extractors.pipeline import extract_file
+from backtax.flows.cli import app
+from backtax.flows.corrections import parse_as
+from backtax.flows.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 W2 = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"

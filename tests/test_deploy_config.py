@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import inspect
 from pathlib import Path
 
@@ -14,13 +13,12 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_every_deployment_names_a_flow_its_parameters_and_a_pool() -> None:
     from prefect import Flow
     from prefect.client.schemas.schedules import CronSchedule
+    from prefect.flows import load_flow_from_entrypoint
 
     config = yaml.safe_load((ROOT / "prefect.yaml").read_text())
     names = set()
     for deployment in config["deployments"]:
-        path, _, function = deployment["entrypoint"].partition(":")
-        module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
-        flow = getattr(module, function)
+        flow = load_flow_from_entrypoint(str(ROOT / deployment["entrypoint"]))
         assert isinstance(flow, Flow), deployment["entrypoint"]
         accepted = set(inspect.signature(flow.fn).parameters)
         assert set(deployment.get("parameters") or {}) <= accepted, deployment["name"]

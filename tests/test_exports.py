@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import FileResult
-from flows.commands.export import Format, export_tables
-from flows.store import Store
+from backtax.extractors.pipeline import FileResult
+from backtax.flows.commands.export import Format, export_tables
+from backtax.flows.store import Store
+from backtax.validators.api import check_records
 from sample_docs.generators.people import ACME
-from validators.api import check_records
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "sample_docs" / "cases" / "balance_due_2022"
@@ -37,7 +37,7 @@ SEEDED = {
 def store(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Store]:
-    from extractors.pipeline import extract_file
+    from backtax.extractors.pipeline import extract_file
 
     path = tmp_path_factory.mktemp("store") / "backtax.sqlite"
     with Store(path) as s:

@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from flows import home_server, prefect_env
-from flows.cli import app
-from flows.settings import Settings
+from backtax.flows import home_server, prefect_env
+from backtax.flows.cli import app
+from backtax.flows.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_docs"
@@ -235,7 +235,7 @@ def wait_for(condition: Callable[[], bool], timeout: float = 90.0) -> None:
 @pytest.fixture
 def watcher(home: Path, tmp_path: Path) -> Iterator[Any]:
     """A running watcher on a fresh inbox (events, settle 1 s), stopped after the test."""
-    from flows.watch import InboxWatcher
+    from backtax.flows.watch import InboxWatcher
 
     settings = Settings.load(home, inbox=tmp_path / "inbox", settle_seconds=1.0)
     for name in ("processed", "quarantine"):
@@ -295,7 +295,7 @@ def test_watcher_takes_only_finished_files_and_never_twice(watcher: Any, home: P
 
 
 def test_watcher_polls_when_asked(home: Path, tmp_path: Path) -> None:
-    from flows.watch import InboxWatcher
+    from backtax.flows.watch import InboxWatcher
 
     settings = Settings.load(
         home,
@@ -318,7 +318,7 @@ def test_watcher_polls_when_asked(home: Path, tmp_path: Path) -> None:
 
 
 def test_watcher_refuses_a_home_inside_the_inbox(tmp_path: Path) -> None:
-    from flows.watch import InboxWatcher
+    from backtax.flows.watch import InboxWatcher
 
     with pytest.raises(ValueError, match="inside the inbox"):
         InboxWatcher(Settings.load(tmp_path / "inbox" / "home", inbox=tmp_path / "inbox"))

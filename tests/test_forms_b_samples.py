@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from extractors.pipeline import FileResult
+from backtax.extractors.pipeline import FileResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_docs"

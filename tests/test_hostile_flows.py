@@ -29,9 +29,9 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from flows import home_server, prefect_env
-from flows.cli import app
-from flows.settings import Settings
+from backtax.flows import home_server, prefect_env
+from backtax.flows.cli import app
+from backtax.flows.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 W2 = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"
@@ -169,8 +169,8 @@ def wait_for(condition: Callable[[], bool], timeout: float = 180.0) -> None:
 def watched(batch: dict[str, Any], home: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """A watcher over an inbox with client subfolders (one named with an SSN); the home's
     first full-disk write of a reason file fails twice, then works."""
-    from flows import inbox as inbox_module
-    from flows.watch import InboxWatcher
+    from backtax.flows import inbox as inbox_module
+    from backtax.flows.watch import InboxWatcher
 
     inbox = tmp_path_factory.mktemp("inbox")
     for client in ("clientA", "clientB", "987-65-4321"):
@@ -340,8 +340,8 @@ def read_in_flow(home: Path, path: Path, digest: str, version: str | None = None
     """The extract-document task over `path` (claimed, as the watcher has it), in a flow."""
     from prefect import flow
 
-    from flows.batch import Job, task_parameters
-    from flows.tasks import extract_document
+    from backtax.flows.batch import Job, task_parameters
+    from backtax.flows.tasks import extract_document
 
     @flow
     def read() -> dict[str, Any]:
@@ -361,7 +361,7 @@ def not_a_pdf(folder: Path) -> tuple[Path, str]:
 def test_a_transient_failure_is_never_cached(home: Path, tmp_path: Path) -> None:
     """The file vanishes while it is read (a race with another claimer): nothing is kept
     under its SHA-256, and the same bytes dropped again are read."""
-    from flows.workers import FileVanished
+    from backtax.flows.workers import FileVanished
 
     path, digest = not_a_pdf(tmp_path)
     with pytest.raises(FileVanished):
@@ -375,8 +375,8 @@ def test_a_changed_limit_or_extractor_reads_a_cached_verdict_again(
 ) -> None:
     """A verdict is served from the cache while the key's version holds; an input limit
     changed (or the extractor's code: `tree_digest`) is another version: read again."""
-    from extractors.settings import ExtractSettings
-    from flows.tasks import extractor_version
+    from backtax.extractors.settings import ExtractSettings
+    from backtax.flows.tasks import extractor_version
 
     path, digest = not_a_pdf(tmp_path)
     now, limited = (
@@ -394,8 +394,8 @@ def test_a_changed_limit_or_extractor_reads_a_cached_verdict_again(
 
 
 def test_the_extractors_code_is_part_of_the_cache_key(tmp_path: Path) -> None:
-    import extractors
-    from flows.tasks import code_fingerprint, tree_digest
+    from backtax import extractors
+    from backtax.flows.tasks import code_fingerprint, tree_digest
 
     copy = tmp_path / "extractors"
     shutil.copytree(Path(extractors.__file__).parent, copy)
@@ -410,8 +410,8 @@ def test_a_read_failure_is_retried_and_a_limit_is_not_nor_cached(
 ) -> None:
     """An I/O error on a file that is there is tried again (twice at most); a time or
     memory limit is not retried, and is not kept: the next drop is read."""
-    import flows.tasks
-    from flows.workers import LimitExceeded, ReadFailure
+    from backtax.flows import tasks
+    from backtax.flows.workers import LimitExceeded, ReadFailure
 
     failures: list[Exception] = []
     calls: list[str] = []
@@ -424,7 +424,7 @@ def test_a_read_failure_is_retried_and_a_limit_is_not_nor_cached(
             error = {"reason": "not a PDF or image file", "stage": "open"}
             return {"sha256": job.sha256, "source": job.source, "records": [], "error": error}
 
-    monkeypatch.setattr(flows.tasks, "pool", lambda size, limits: Pool())
+    monkeypatch.setattr(tasks, "pool", lambda size, limits: Pool())
     path, digest = not_a_pdf(tmp_path)
     failures += [ReadFailure("Input/output error"), ReadFailure("Input/output error")]
     assert read_in_flow(home, path, digest)["error"]["stage"] == "open"
@@ -441,7 +441,7 @@ def test_a_read_failure_is_retried_and_a_limit_is_not_nor_cached(
 
 def test_run_beside_a_watcher_claims_as_it_does(home: Path, tmp_path: Path) -> None:
     """A folder a live session watches is claimed from by `run`, not read in place."""
-    from flows.inbox import ClaimSession
+    from backtax.flows.inbox import ClaimSession
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -457,14 +457,14 @@ def test_a_missing_inbox_is_an_error_unless_asked_to_create_it(tmp_path: Path) -
     result = CliRunner().invoke(app, ["watch", str(tmp_path / "typo"), "--home", str(tmp_path)])
     assert result.exit_code == 2 and "does not exist" in result.output
     assert not (tmp_path / "typo").exists()
-    from flows.watch import InboxWatcher
+    from backtax.flows.watch import InboxWatcher
 
     InboxWatcher(Settings.load(tmp_path / "h", inbox=tmp_path / "new", create_inbox=True))
     assert (tmp_path / "new").is_dir()
 
 
 def test_reason_text_is_json_with_escaped_names(home: Path, tmp_path: Path) -> None:
-    from flows.inbox import quarantine
+    from backtax.flows.inbox import quarantine
 
     odd = tmp_path / os.fsdecode(b"q\xff\n.pdf")
     odd.write_bytes(b"x")
@@ -480,7 +480,7 @@ def test_a_file_over_the_memory_limit_is_quarantined_and_its_worker_replaced(
     """A 100 MP PNG (under the pixel limit, so only the memory limit can stop it), the limit
     lowered to 600 MB by its setting, one worker: the PNG is quarantined with the memory
     reason, its worker is killed, and a fresh one reads the next file of the batch."""
-    from flows import workers
+    from backtax.flows import workers
 
     started: list[Any] = []
 

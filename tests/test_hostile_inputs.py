@@ -17,10 +17,10 @@ import hostile_files as hostile
 import psutil
 import pytest
 
-from extractors.pipeline import extract_file
-from extractors.settings import ExtractSettings
-from flows.settings import Settings
-from flows.workers import Job, LimitExceeded, Limits, WorkerPool
+from backtax.extractors.pipeline import extract_file
+from backtax.extractors.settings import ExtractSettings
+from backtax.flows.settings import Settings
+from backtax.flows.workers import Job, LimitExceeded, Limits, WorkerPool
 
 ROOT = Path(__file__).resolve().parents[1]
 W2 = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"
@@ -111,8 +111,8 @@ def test_the_default_memory_limit_is_each_workers_address_space(tmp_path: Path) 
     """The documented default (3,072 MB, docs/security.md) travels from the settings through
     the task's parameters to the worker's RLIMIT_AS: the path a lowered limit takes too
     (tests/test_hostile_flows.py: quarantined, worker replaced)."""
-    from flows.batch import Job as BatchJob
-    from flows.batch import task_parameters
+    from backtax.flows.batch import Job as BatchJob
+    from backtax.flows.batch import task_parameters
 
     settings = Settings.load(tmp_path)
     assert settings.limit_memory_mb == 3072
@@ -132,9 +132,9 @@ STUCK_READER = """
 import signal, sys
 from dataclasses import asdict
 from pathlib import Path
-from extractors.settings import ExtractSettings
-from flows.commands.watch import interrupt
-from flows.workers import Job, Limits, WorkerPool
+from backtax.extractors.settings import ExtractSettings
+from backtax.flows.commands.watch import interrupt
+from backtax.flows.workers import Job, Limits, WorkerPool
 signal.signal(signal.SIGTERM, interrupt)
 path = Path(sys.argv[1])
 job = Job(str(path), sys.argv[2], path.name, asdict(ExtractSettings()), b"k" * 32)
@@ -150,7 +150,7 @@ def workers_of(pid: int) -> list[psutil.Process]:
         children = psutil.Process(pid).children(recursive=True)
     except psutil.NoSuchProcess:
         return []
-    return [p for p in children if "flows.workers" in " ".join(p.cmdline())]
+    return [p for p in children if "backtax.flows.workers" in " ".join(p.cmdline())]
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])

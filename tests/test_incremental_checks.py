@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from extractors.pipeline import FileResult
-from flows import store as store_module
-from flows import tasks
-from flows.store import Store
+from backtax.extractors.pipeline import FileResult
+from backtax.flows import store as store_module
+from backtax.flows import tasks
+from backtax.flows.store import Store
 
 CASES = Path(__file__).resolve().parents[1] / "sample_docs" / "cases"
 FOLDERS = ("clean_2023", "duplicate_document_2023", "tin_mismatch_2023", "tax_year_mismatch_2023")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from extractors.pipeline import FileResult
+from backtax.extractors.pipeline import FileResult
 from sample_docs.generators import layouts
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_docs" / "layouts"

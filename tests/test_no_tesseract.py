@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors.pipeline import extract_file
-from flows.cli import app
+from backtax.extractors.pipeline import extract_file
+from backtax.flows.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_docs"
@@ -31,7 +31,7 @@ W2 = SAMPLES / "w2" / "irs_2024_fillable_jane_acme.pdf"
 INSTALL = "apt-get install tesseract-ocr"
 SAYS = "Tesseract is not installed"  # each scan's reason
 UP_FRONT = "Tesseract OCR is not installed"
-BACKTAX = [sys.executable, "-m", "flows"]
+BACKTAX = [sys.executable, "-m", "backtax.flows"]
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_the_extractor_says_a_scan_needs_tesseract(
 
 
 def test_ppocr_alone_needs_no_tesseract(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from flows.console import tesseract_missing
+    from backtax.flows.console import tesseract_missing
 
     monkeypatch.setenv("PATH", str(tmp_path))
     assert tesseract_missing() and INSTALL in (tesseract_missing() or "")

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors.record import DocumentRecord
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.api import check_records
+from backtax.validators.notice_deadlines import notice_deadlines, open_deadlines
 from sample_docs.generators.cases import AS_OF, all_cases, case_records
-from validators.api import check_records
-from validators.notice_deadlines import notice_deadlines, open_deadlines
 
 YEAR = 2023
 

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.page import Box, Word
-from extractors.readers import camera, evidence, ppocr
-from extractors.readers.ocr import ocr_image
-from extractors.settings import ExtractSettings
+from backtax.extractors.page import Box, Word
+from backtax.extractors.readers import camera, evidence, ppocr
+from backtax.extractors.readers.ocr import ocr_image
+from backtax.extractors.settings import ExtractSettings
 
 
 def test_exactly_one_opencv_is_installed() -> None:

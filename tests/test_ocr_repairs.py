@@ -7,12 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extractors.forms._engine import _name_text, is_checked
-from extractors.forms.w2 import _code, _parse_code_amount
-from extractors.page import Box, Line, Page, Word
-from extractors.readers.ocr import despeckle
-from extractors.reconcile import _union_by_code
-from extractors.transcripts.layout import _value_lost, clean_text, split_label_value
+from backtax.extractors.forms._engine import _name_text, is_checked
+from backtax.extractors.forms.w2 import _code, _parse_code_amount
+from backtax.extractors.page import Box, Line, Page, Word
+from backtax.extractors.readers.ocr import despeckle
+from backtax.extractors.reconcile import _union_by_code
+from backtax.extractors.transcripts.layout import _value_lost, clean_text, split_label_value
 
 
 def test_despeckle_drops_lone_specks_and_keeps_a_decimal_point() -> None:

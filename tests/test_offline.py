@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from flows import home_server
-from flows.settings import Settings
+from backtax.flows import home_server
+from backtax.flows.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"

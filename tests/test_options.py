@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from transcript_builders import account, tax_return, tx
 
-from validators.api import assess_records
+from backtax.validators.api import assess_records
 
 AS_OF = date(2026, 12, 1)
 
@@ -49,7 +49,7 @@ def test_accuracy_penalty_tc_240_in_a_prior_year_breaks_the_clean_history():
 
 
 def test_tc_270_manual_failure_to_pay_counts_as_a_penalty():
-    from validators.api import check_records
+    from backtax.validators.api import check_records
 
     prior = account(2023, [tx("150", "2024-05-01", "3000.00"), tx("806", "2024-04-15", "-3000.00"),
                            tx("270", "2024-09-09", "15.00"), tx("670", "2024-10-01", "-15.00")],
@@ -122,7 +122,7 @@ def test_innocent_spouse_deadlines_from_the_first_collection_activity():
 
 
 def test_balance_due_amount_is_the_assessed_balance_with_accruals_beside_it():
-    from validators.api import check_records
+    from backtax.validators.api import check_records
 
     rows = [tx("150", "2025-05-05", "9000.00"), tx("806", "2025-04-15", "-5000.00")]
     acct = account(2024, rows, source="a.pdf", accrued_interest="120.00",

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from transcript_builders import account, notice, tax_return, tx
 
-from validators import penalties
-from validators.api import check_records
+from backtax.validators import penalties
+from backtax.validators.api import check_records
 
 AS_OF = date(2026, 12, 1)
 

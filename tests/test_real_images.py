@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from extractors.pipeline import FileResult
+from backtax.extractors.pipeline import FileResult
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared/reference_docs/real"
 IMAGES = sorted(REAL.glob("TAX-*.png")) if REAL.is_dir() else []

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from transcript_builders import LAST4, NAME, account, notice, record, tax_return, tx
 
-from validators.api import check_records
+from backtax.validators.api import check_records
 
 AS_OF = date(2025, 9, 1)
 

@@ -8,7 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from validators.api import check_records
+from backtax.validators.api import check_records
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
 FILES = ("returns/f1040_2023_schedules.pdf", "1099/nec/nec_irs_2023_fillable.pdf",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from extractors.record import DocumentRecord
-from validators.api import check_records
-from validators.registry import all_rules
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.api import check_records
+from backtax.validators.registry import all_rules
 
 AS_OF = date(2025, 3, 1)
 CONTRACT_RULES = {

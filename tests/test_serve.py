@@ -22,7 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_docs"
-BACKTAX = [sys.executable, "-m", "flows"]
+BACKTAX = [sys.executable, "-m", "backtax.flows"]
 
 
 def free_port() -> int:

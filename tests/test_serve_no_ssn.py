@@ -34,7 +34,7 @@ import psutil
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
+from backtax.flows.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_docs"
@@ -122,7 +122,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     mask = os.umask(0o022)  # the usual umask: backtax must not rely on it
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "flows", "serve", "--home", str(home)],
+            [sys.executable, "-m", "backtax.flows", "serve", "--home", str(home)],
             cwd=ROOT, env=env, stdout=log, stderr=log,
         )  # fmt: skip
         os.umask(mask)
@@ -184,7 +184,8 @@ def test_sigterm_stops_serve_its_server_and_workers_within_seconds(
 ) -> None:
     assert served["exit"] == 0, served["log"].read_text()[-3000:]
     names = served["names"]  # as they ran before the signal: the worker, the server
-    assert any("flows.workers" in n for n in names) and any("server start" in n for n in names)
+    assert any("backtax.flows.workers" in n for n in names)
+    assert any("server start" in n for n in names)
     assert served["alive"] == [], served["alive"]
     assert served["stopped_seconds"] < 30
     [left] = files_under(served["home"] / "processing")  # claimed: read at the next start

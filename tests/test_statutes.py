@@ -12,9 +12,9 @@ from decimal import Decimal
 import pandas as pd
 from transcript_builders import account, tax_return, tx
 
-from validators import statutes
-from validators.api import check_records
-from validators.deadlines import next_business_day, year_dates
+from backtax.validators import statutes
+from backtax.validators.api import check_records
+from backtax.validators.deadlines import next_business_day, year_dates
 
 AS_OF = date(2026, 12, 1)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows.commands.export import Format, export_tables
-from flows.store import Store
+from backtax.flows.commands.export import Format, export_tables
+from backtax.flows.store import Store
 
 SHA = "a" * 64
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from extractors.pipeline import FileResult
+from backtax.extractors.pipeline import FileResult
 
 DATA = (
     Path(__file__).resolve().parents[1].parent

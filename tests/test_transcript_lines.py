@@ -5,19 +5,25 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.transcripts.account import parse_transactions
-from extractors.transcripts.layout import TLine, iso_date, last_names, money, split_label_value
-from extractors.transcripts.return_lines import lines_for_year
-from extractors.transcripts.split import (
+from backtax.extractors.transcripts.account import parse_transactions
+from backtax.extractors.transcripts.layout import (
+    TLine,
+    iso_date,
+    last_names,
+    money,
+    split_label_value,
+)
+from backtax.extractors.transcripts.return_lines import lines_for_year
+from backtax.extractors.transcripts.split import (
     ACCOUNT,
     RECORD_OF_ACCOUNT,
     RETURN,
     split_segments,
     tax_period,
 )
-from extractors.transcripts.transaction_codes import canonical_explanation
-from extractors.transcripts.wage_income import box12_code, parse_flag
-from extractors.transcripts.wi_forms import form_for
+from backtax.extractors.transcripts.transaction_codes import canonical_explanation
+from backtax.extractors.transcripts.wage_income import box12_code, parse_flag
+from backtax.extractors.transcripts.wi_forms import form_for
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from extractors.classifier import identify
-from extractors.pipeline import extract_file
+from backtax.extractors.classifier import identify
+from backtax.extractors.pipeline import extract_file
 
 ROOT = Path(__file__).parents[1]
 SAMPLES = ROOT / "sample_docs" / "transcripts"
@@ -116,8 +116,8 @@ def test_transcript_pages_outbid_paper_forms() -> None:
     ):
         for record in records(pdf):
             assert record["doc_type"] == "IRS-WAGE-INCOME-TRANSCRIPT"
-    from extractors.loader import load
-    from extractors.settings import ExtractSettings
+    from backtax.extractors.loader import load
+    from backtax.extractors.settings import ExtractSettings
 
     for page in load(SAMPLES / "wi_2024_classic_masked.pdf", ExtractSettings()).pages:
         ident = identify(page)

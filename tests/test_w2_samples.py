@@ -11,7 +11,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from extractors.pipeline import FileResult
+from backtax.extractors.pipeline import FileResult
 
 W2_DIR = Path(__file__).resolve().parents[1] / "sample_docs" / "w2"
 Key = str | int

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-import flows.batch
-from flows.faults import explain
-from flows.inbox import ClaimSession, Settler
-from flows.purge import expire_originals
-from flows.settings import Settings
-from flows.watch import InboxWatcher
+from backtax.flows import batch
+from backtax.flows.faults import explain
+from backtax.flows.inbox import ClaimSession, Settler
+from backtax.flows.purge import expire_originals
+from backtax.flows.settings import Settings
+from backtax.watch import InboxWatcher
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,7 +47,7 @@ def test_files_are_read_two_at_once_in_the_order_they_arrived(
             running[0] -= 1
         return {"sha256": None, "doc_ids": [], "error": None}
 
-    monkeypatch.setattr(flows.batch, "document_flow", slow_flow)
+    monkeypatch.setattr(batch, "document_flow", slow_flow)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     settings = Settings.load(tmp_path / "home", inbox=inbox, settle_seconds=0.2, workers=2)
@@ -75,7 +75,7 @@ def test_a_claimed_file_that_vanishes_is_reported_and_the_watcher_goes_on(
         os.unlink(path)  # deleted from processing/ while it was read
         return {"sha256": None, "doc_ids": [], "error": {"reason": "gone", "stage": "vanished"}}
 
-    monkeypatch.setattr(flows.batch, "document_flow", gone)
+    monkeypatch.setattr(batch, "document_flow", gone)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     said: list[tuple[str, dict[str, Any]]] = []
@@ -149,7 +149,7 @@ def test_kept_originals_older_than_the_retention_are_removed(tmp_path: Path) -> 
 
 def backtax(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "flows", *args], capture_output=True, text=True, cwd=ROOT,
+        [sys.executable, "-m", "backtax.flows", *args], capture_output=True, text=True, cwd=ROOT,
         env={**os.environ, **(env or {})}, timeout=300, check=False,
     )  # fmt: skip
 
@@ -225,7 +225,7 @@ class Watching:
             self.calls.append((source, Path(path).read_bytes()))
             return {"sha256": None, "doc_ids": [], "error": None}
 
-        monkeypatch.setattr(flows.batch, "document_flow", flow or record)
+        monkeypatch.setattr(batch, "document_flow", flow or record)
         self.watcher = InboxWatcher(settings, notify=lambda s, o: self.said.append((s, o)))
         self.thread = threading.Thread(target=self.watcher.run, daemon=True)
 
@@ -252,9 +252,9 @@ def test_an_unwritable_home_pauses_the_watcher_which_resumes(
     import errno
     import sqlite3
 
-    import flows.watch
+    from backtax.flows import watch
 
-    monkeypatch.setattr(flows.watch, "PAUSE_SECONDS", 0.5)
+    monkeypatch.setattr(watch, "PAUSE_SECONDS", 0.5)
     faults = [
         OSError(errno.EROFS, "Read-only file system"),
         sqlite3.OperationalError("attempt to write a readonly database"),
@@ -326,7 +326,7 @@ def test_run_and_watch_on_one_inbox_claim_each_file_once(
             (inbox / name).write_bytes(PDF + name.encode())
         wait_for(lambda: watching.watcher.running)  # the watcher has begun claiming
         with ClaimSession(home) as session:
-            jobs = flows.batch.inbox_jobs(settings, session, inbox)
+            jobs = batch.inbox_jobs(settings, session, inbox)
             for job in jobs:
                 session.finish(job.path, None, job.source)
         wait_for(lambda: not any(inbox.iterdir()) and not watching.watcher.running)
@@ -373,7 +373,7 @@ def test_links_in_the_inbox_are_refused_unless_followed(
 
 
 def test_follow_links_lets_run_read_links_out_of_its_folder(tmp_path: Path) -> None:
-    from flows.inbox import list_inputs
+    from backtax.flows.inbox import list_inputs
 
     (tmp_path / "secret.pdf").write_bytes(PDF)
     folder = tmp_path / "in"
@@ -410,9 +410,9 @@ def test_purge_of_one_tax_year_leaves_the_taxpayers_other_years(tmp_path: Path) 
 
     from typer.testing import CliRunner
 
-    from extractors.pipeline import extract_file
-    from flows.cli import app
-    from flows.store import Store
+    from backtax.extractors.pipeline import extract_file
+    from backtax.flows.cli import app
+    from backtax.flows.store import Store
 
     home = tmp_path / "home"
     for folder in ("processed", "prefect/results"):

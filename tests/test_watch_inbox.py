@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.inbox import ClaimSession, Settler, is_candidate, quarantine, sweep
+from backtax.flows.inbox import ClaimSession, Settler, is_candidate, quarantine, sweep
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_ssn_in_a_file_name_is_masked_when_claimed(tmp_path: Path) -> None:
 CLAIM_AND_HANG = """
 import sys, time
 from pathlib import Path
-from flows.inbox import ClaimSession
+from backtax.flows.inbox import ClaimSession
 session = ClaimSession(Path(sys.argv[1]))
 session.claim(Path(sys.argv[2]))
 print("claimed", flush=True)

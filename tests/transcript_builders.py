@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from extractors.record import DocumentRecord
+from backtax.extractors.record import DocumentRecord
 
 LAST4 = "4321"
 NAME = "ROSA MARTINEZ"

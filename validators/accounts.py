@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.record import DocumentRecord
+from backtax.extractors.record import DocumentRecord
 
 ACCOUNT_TYPES = ("IRS-ACCOUNT-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT")
 

@@ -14,10 +14,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from validators import remedies, statutes, taxtables
-from validators.findings import Finding, money
-from validators.income import LINE_LABELS
-from validators.tables import CaseTables
+from backtax.validators import remedies, statutes, taxtables
+from backtax.validators.findings import Finding, money
+from backtax.validators.income import LINE_LABELS
+from backtax.validators.tables import CaseTables
 
 ZERO = Decimal(0)
 WARN_DAYS = 90

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from extractors.record import DocumentRecord
+from backtax.extractors.record import DocumentRecord
 
 # 1040-X line name -> the return field it corrects (1040-X instructions: line 6 is the tax
 # before credits, line 7 the nonrefundable credits, line 8 the tax after them).

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from extractors.record import DocumentRecord
-from validators.amended import amended_return
-from validators.cases import Case, group_cases, record_ref
-from validators.findings import SEVERITIES, Finding
-from validators.income import INCOME_LINES, line_total, withholding_total
-from validators.notice_deadlines import open_deadlines
-from validators.registry import all_rules
-from validators.tables import CaseTables, build_tables, to_decimal
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.amended import amended_return
+from backtax.validators.cases import Case, group_cases, record_ref
+from backtax.validators.findings import SEVERITIES, Finding
+from backtax.validators.income import INCOME_LINES, line_total, withholding_total
+from backtax.validators.notice_deadlines import open_deadlines
+from backtax.validators.registry import all_rules
+from backtax.validators.tables import CaseTables, build_tables, to_decimal
 
 BALANCE_FIELDS = (
     "account_balance",
@@ -118,7 +118,7 @@ def _case_json(t: CaseTables, amended: dict[str, Any]) -> dict[str, Any]:
 
 def assess_records(records: list[DocumentRecord], as_of: date) -> dict[str, Any]:
     """The contract's Assessment: per taxpayer and year, from the account transcripts."""
-    from validators.assess import assess
+    from backtax.validators.assess import assess
 
     result = check_records(records, as_of)
     return assess(result.tables, result.cases, result.findings, as_of)

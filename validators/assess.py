@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from validators import options, penalties, statutes, taxtables
-from validators.deadlines import year_dates
-from validators.notice_deadlines import open_deadlines
-from validators.tables import CaseTables, to_decimal
+from backtax.validators import options, penalties, statutes, taxtables
+from backtax.validators.deadlines import year_dates
+from backtax.validators.notice_deadlines import open_deadlines
+from backtax.validators.tables import CaseTables, to_decimal
 
 ZERO = Decimal(0)
 CATEGORIES = ("tax", "penalty", "interest", "payment", "refund")
@@ -55,7 +55,7 @@ def _computed(t: CaseTables, as_of: date, payoff: date) -> dict[str, Any]:
 
 
 def _penalty_kinds(t: CaseTables) -> dict[str, Decimal]:
-    from validators.rules.account import penalty_totals
+    from backtax.validators.rules.account import penalty_totals
 
     return penalty_totals(t.transactions)
 

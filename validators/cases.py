@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from extractors.record import INFORMATION_RETURN_TYPES, DocumentRecord
+from backtax.extractors.record import INFORMATION_RETURN_TYPES, DocumentRecord
 
 RETURN_TYPES = ("IRS-RETURN-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT", "1040")
 ACCOUNT_TYPES = ("IRS-ACCOUNT-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT")

@@ -66,7 +66,8 @@ def next_business_day(day: date) -> date:
 
 @cache
 def _data() -> dict:
-    return json.loads(resources.files("validators.data").joinpath("due_dates.json").read_text())
+    data = resources.files("backtax.validators.data")
+    return json.loads(data.joinpath("due_dates.json").read_text())
 
 
 def source(name: str) -> str:

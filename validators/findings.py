@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from extractors.values import format_money
+from backtax.extractors.values import format_money
 
 SEVERITIES = ("high", "medium", "low", "info")
 

@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from extractors import catalog
-from validators.findings import Evidence
-from validators.tables import WITHHOLDING_FIELD, CaseTables, withholding_field
+from backtax.extractors import catalog
+from backtax.validators.findings import Evidence
+from backtax.validators.tables import WITHHOLDING_FIELD, CaseTables, withholding_field
 
 
 def _ira(t: CaseTables, form: pd.Series) -> bool:

@@ -22,7 +22,8 @@ ZERO = Decimal(0)
 
 @cache
 def data() -> dict[str, Any]:
-    text = resources.files("validators.data").joinpath("penalties_interest.json").read_text()
+    data = resources.files("backtax.validators.data")
+    text = data.joinpath("penalties_interest.json").read_text()
     return json.loads(text)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from extractors.record import DocumentRecord
+from backtax.extractors.record import DocumentRecord
 
 COLLECTION_DUE_PROCESS = ("LT11", "1058", "CP90")
 CDP_DAYS = 30

@@ -21,9 +21,9 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from validators import interest, penalties, statutes, taxtables
-from validators.rules.account import fta_eligibility, installment_agreement, penalty_totals
-from validators.tables import CaseTables
+from backtax.validators import interest, penalties, statutes, taxtables
+from backtax.validators.rules.account import fta_eligibility, installment_agreement, penalty_totals
+from backtax.validators.tables import CaseTables
 
 ZERO = Decimal(0)
 GUARANTEED_TAX = Decimal(10000)

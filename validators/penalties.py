@@ -21,9 +21,9 @@ from typing import Any
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from validators import interest, statutes
-from validators.deadlines import YearDates, year_dates
-from validators.tables import CaseTables, to_decimal
+from backtax.validators import interest, statutes
+from backtax.validators.deadlines import YearDates, year_dates
+from backtax.validators.tables import CaseTables, to_decimal
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from validators.findings import SEVERITIES, Evidence, Finding
+from backtax.validators.findings import SEVERITIES, Evidence, Finding
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def rule(id: str, severity: str, description: str, scope: str = "case") -> Calla
 
 def all_rules() -> list[Rule]:
     """Every registered rule, ordered by id (importing validators.rules.* once)."""
-    from validators import rules
+    from backtax.validators import rules
 
     for info in pkgutil.iter_modules(rules.__path__):
         if not info.name.startswith("_"):

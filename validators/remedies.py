@@ -15,10 +15,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from validators import statutes, taxtables, tolerance
-from validators.findings import Finding, money
-from validators.income import INCOME_LINES, LineTotal, line_total, withholding_total
-from validators.tables import CaseTables
+from backtax.validators import statutes, taxtables, tolerance
+from backtax.validators.findings import Finding, money
+from backtax.validators.income import INCOME_LINES, LineTotal, line_total, withholding_total
+from backtax.validators.tables import CaseTables
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")

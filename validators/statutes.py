@@ -23,10 +23,10 @@ from decimal import Decimal
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from validators import taxtables
-from validators.cases import RETURN_TYPES
-from validators.deadlines import YearDates, next_business_day, year_dates
-from validators.tables import CaseTables
+from backtax.validators import taxtables
+from backtax.validators.cases import RETURN_TYPES
+from backtax.validators.deadlines import YearDates, next_business_day, year_dates
+from backtax.validators.tables import CaseTables
 
 PAYMENT_CODES = {"610", "640", "660", "670", "680", "706", "710", "716", "766", "768", "806"}
 DEEMED_AT_DUE_DATE = {"660", "710", "716", "766", "768", "806", "807"}

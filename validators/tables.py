@@ -17,18 +17,18 @@ from typing import Any
 
 import pandas as pd
 
-from extractors import catalog
-from extractors.record import DocumentRecord
-from validators.accounts import YearAccount, reconcile
-from validators.amended_lines import apply_amendments
-from validators.cases import (
+from backtax.extractors import catalog
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.accounts import YearAccount, reconcile
+from backtax.validators.amended_lines import apply_amendments
+from backtax.validators.cases import (
     INFO_RETURN_TYPES,
     RETURN_TYPES,
     WAGE_INCOME,
     Case,
     record_ref,
 )
-from validators.findings import Evidence
+from backtax.validators.findings import Evidence
 
 # The box that says how much a form reports, used to tell forms apart and to pick matches,
 # and the box of federal tax withheld: both from the form catalogue.

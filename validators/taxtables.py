@@ -15,7 +15,7 @@ CENT = Decimal("0.01")
 
 @cache
 def _data(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("validators.data").joinpath(name).read_text())
+    return json.loads(resources.files("backtax.validators.data").joinpath(name).read_text())
 
 
 def constant(name: str) -> Decimal:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.page import Page, normalize
+from backtax.extractors.page import Page, normalize
 
 HEAD_LINES = 6
 # What a page says of itself in its first lines.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from extractors import catalog
-from extractors.forms._engine import BoxSpec, FormSpec, Revision
+from backtax.extractors import catalog
+from backtax.extractors.forms._engine import BoxSpec, FormSpec, Revision
 
 
 def _boxes(boxes: tuple[catalog.CatalogBox, ...]) -> tuple[BoxSpec, ...]:

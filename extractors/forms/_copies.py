@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from extractors.page import Box, Region
+from backtax.extractors.page import Box, Region
 
 CLUSTER_TOLERANCE = 24.0
 

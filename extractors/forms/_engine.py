@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from extractors.forms._about import about_a_form
-from extractors.forms._copies import split_copies
-from extractors.forms._year import find_tax_year
-from extractors.kinds import Extracted, Identification
-from extractors.page import (
+from backtax.extractors.forms._about import about_a_form
+from backtax.extractors.forms._copies import split_copies
+from backtax.extractors.forms._year import find_tax_year
+from backtax.extractors.kinds import Extracted, Identification
+from backtax.extractors.page import (
     Box,
     Hit,
     Line,
@@ -34,9 +34,9 @@ from extractors.page import (
     remember_label,
     tokens,
 )
-from extractors.readers.glyphs import box_marked, crop_pixels
-from extractors.readers.ocr import read_region
-from extractors.values import (
+from backtax.extractors.readers.glyphs import box_marked, crop_pixels
+from backtax.extractors.readers.ocr import read_region
+from backtax.extractors.values import (
     format_money,
     full_ssn_digits,
     normalize_ein,

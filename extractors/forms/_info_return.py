@@ -8,7 +8,7 @@ import itertools
 import re
 from typing import Any
 
-from extractors.forms._engine import (
+from backtax.extractors.forms._engine import (
     CHECK_MARKS,
     Anchor,
     BoxSpec,
@@ -22,9 +22,15 @@ from extractors.forms._engine import (
     read_state_rows,
     text_after,
 )
-from extractors.kinds import Extracted
-from extractors.page import Box, Page, Region, Word, group_lines, normalize
-from extractors.values import format_money, full_ssn_digits, normalize_ein, parse_money, tin_last4
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.page import Box, Page, Region, Word, group_lines, normalize
+from backtax.extractors.values import (
+    format_money,
+    full_ssn_digits,
+    normalize_ein,
+    parse_money,
+    tin_last4,
+)
 
 _TWO_DIGITS = re.compile(r"^\d{2}$")
 _PROSE = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")  # a lower-case word: a note, not a value

@@ -15,7 +15,7 @@ import itertools
 import re
 from typing import Any
 
-from extractors.forms._engine import (
+from backtax.extractors.forms._engine import (
     LEADER,
     Anchor,
     FormReading,
@@ -25,12 +25,12 @@ from extractors.forms._engine import (
     read_party,
     text_after,
 )
-from extractors.forms._info_return import InfoReturnKind, first_run
-from extractors.forms._squares import marked_squares
-from extractors.forms._year import find_tax_year
-from extractors.kinds import Extracted
-from extractors.page import Box, Line, Page, Region, Word, group_lines, normalize
-from extractors.values import parse_date
+from backtax.extractors.forms._info_return import InfoReturnKind, first_run
+from backtax.extractors.forms._squares import marked_squares
+from backtax.extractors.forms._year import find_tax_year
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.page import Box, Line, Page, Region, Word, group_lines, normalize
+from backtax.extractors.values import parse_date
 
 # ---------------------------------------------------------------- values by shape
 

@@ -12,9 +12,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from extractors.lazy import lazy_import
-from extractors.page import Box, Page
-from extractors.readers.glyphs import crop_pixels
+from backtax.extractors.lazy import lazy_import
+from backtax.extractors.page import Box, Page
+from backtax.extractors.readers.glyphs import crop_pixels
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.page import Box, Region, Word
-from extractors.readers.glyphs import crop_pixels, segment_digits
+from backtax.extractors.page import Box, Region, Word
+from backtax.extractors.readers.glyphs import crop_pixels, segment_digits
 
 _YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?[.,:;]?$")
 _NOT_TAX_YEAR = (

@@ -4,11 +4,11 @@ family is one catalogue file."""
 
 from __future__ import annotations
 
-from extractors import catalog
-from extractors.forms._catalog import form_spec
-from extractors.forms._info_return import InfoReturnKind
-from extractors.forms._other_returns import OtherReturnKind
-from extractors.kinds import register
+from backtax.extractors import catalog
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms._info_return import InfoReturnKind
+from backtax.extractors.forms._other_returns import OtherReturnKind
+from backtax.extractors.kinds import register
 
 READERS = {"info_return": InfoReturnKind, "other_return": OtherReturnKind}
 

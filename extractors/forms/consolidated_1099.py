@@ -8,13 +8,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.forms._catalog import form_spec
-from extractors.forms._engine import BoxSpec, FormSpec
-from extractors.forms._info_return import first_run
-from extractors.forms.f1099_b import read_statement
-from extractors.kinds import Extracted, Identification, register
-from extractors.page import Box, Line, Page, Region, normalize
-from extractors.values import format_money, full_ssn_digits, normalize_ein, parse_money, tin_last4
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms._engine import BoxSpec, FormSpec
+from backtax.extractors.forms._info_return import first_run
+from backtax.extractors.forms.f1099_b import read_statement
+from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.page import Box, Line, Page, Region, normalize
+from backtax.extractors.values import (
+    format_money,
+    full_ssn_digits,
+    normalize_ein,
+    parse_money,
+    tin_last4,
+)
 
 MARKERS = ("Consolidated Form 1099", "Composite Form 1099", "Tax Information Statement",
            "Tax Reporting Statement")  # fmt: skip

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from extractors.forms._catalog import form_spec
-from extractors.forms._info_return import InfoReturnKind
-from extractors.kinds import Extracted, Identification, register
-from extractors.page import Line, Page, Region, normalize
-from extractors.values import format_money, parse_date, parse_money
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms._info_return import InfoReturnKind
+from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.page import Line, Page, Region, normalize
+from backtax.extractors.values import format_money, parse_date, parse_money
 
 B = form_spec("1099-B")
 
@@ -229,7 +229,7 @@ class BrokerKind(InfoReturnKind):
         return doc
 
     def _statement(self, pages: list[Page]) -> Extracted:
-        from extractors.forms.consolidated_1099 import read_identity
+        from backtax.extractors.forms.consolidated_1099 import read_identity
 
         st = read_statement(pages)
         ident = read_identity(pages[0])

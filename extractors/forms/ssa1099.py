@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.forms._catalog import form_spec
-from extractors.forms._engine import Anchor, FormKind, FormReading
-from extractors.kinds import Extracted, register
-from extractors.page import Page, Region
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms._engine import Anchor, FormKind, FormReading
+from backtax.extractors.kinds import Extracted, register
+from backtax.extractors.page import Page, Region
 
 PAYER = "SOCIAL SECURITY ADMINISTRATION"
 

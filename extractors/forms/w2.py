@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.forms._catalog import form_spec
-from extractors.forms._engine import Anchor, FormKind, FormReading, text_below
-from extractors.kinds import Extracted, register
-from extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
-from extractors.readers.ocr import read_region
-from extractors.values import format_money, parse_money
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms._engine import Anchor, FormKind, FormReading, text_below
+from backtax.extractors.kinds import Extracted, register
+from backtax.extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
+from backtax.extractors.readers.ocr import read_region
+from backtax.extractors.values import format_money, parse_money
 
 BOX12_CODES = {
     "A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "Q", "R", "S", "T",

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extractors.page import Page
-from extractors.transcripts.layout import amount_tail, money, norm_label
-from extractors.transcripts.wi_forms import WIForm, WILine, form_for
+from backtax.extractors.page import Page
+from backtax.extractors.transcripts.layout import amount_tail, money, norm_label
+from backtax.extractors.transcripts.wi_forms import WIForm, WILine, form_for
 
 _ENTRY = re.compile(
     r"(?i)^Form\s+(?P<code>[\w-]+)\s+Payer:?\s+(?P<name>.+?)\s+Payer ID(?:\s+number)?:?\s+"

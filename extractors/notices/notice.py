@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.kinds import Extracted, Identification, register
-from extractors.notices.cp2000 import entries_and_changes
-from extractors.page import Box, Page, Region, Word
-from extractors.transcripts.layout import iso_date
-from extractors.values import format_money, parse_money, tin_last4
+from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.notices.cp2000 import entries_and_changes
+from backtax.extractors.page import Box, Page, Region, Word
+from backtax.extractors.transcripts.layout import iso_date
+from backtax.extractors.values import format_money, parse_money, tin_last4
 
 KIND = "irs_notice"
 SCORE = 13.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from extractors.lazy import lazy_import
+from backtax.extractors.lazy import lazy_import
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.page import Word
+from backtax.extractors.page import Word
 
 LOW_CONF = 0.6
 """Tesseract confidence (0..1) under which a numeric word is re-read."""

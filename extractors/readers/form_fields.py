@@ -11,7 +11,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from extractors.page import Box, Word
+from backtax.extractors.page import Box, Word
 
 _ON_STATES = {"/On", "/Yes", "/1", "/X", "/Checked"}
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image
 
-from extractors.lazy import lazy_import
-from extractors.page import Box, Page
+from backtax.extractors.lazy import lazy_import
+from backtax.extractors.page import Box, Page
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PIL import Image, ImageSequence
 
-from extractors.errors import InputError
-from extractors.limits import check_frame, check_image
-from extractors.settings import ExtractSettings
+from backtax.extractors.errors import InputError
+from backtax.extractors.limits import check_frame, check_image
+from backtax.extractors.settings import ExtractSettings
 
 _LETTER_WIDTH_IN = 8.5
 

@@ -17,10 +17,10 @@ import shutil
 import numpy as np
 from PIL import Image
 
-from extractors.lazy import lazy_import
-from extractors.page import Box, Page, Word, group_lines
-from extractors.readers import camera, evidence, ppocr
-from extractors.readers.glyphs import crop_pixels, encode_image, pixel_origin
+from backtax.extractors.lazy import lazy_import
+from backtax.extractors.page import Box, Page, Word, group_lines
+from backtax.extractors.readers import camera, evidence, ppocr
+from backtax.extractors.readers.glyphs import crop_pixels, encode_image, pixel_origin
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from extractors.lazy import lazy_import
-from extractors.page import Box, Word
+from backtax.extractors.lazy import lazy_import
+from backtax.extractors.page import Box, Word
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 

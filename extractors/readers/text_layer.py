@@ -6,7 +6,7 @@ import re
 
 import pdfplumber.page
 
-from extractors.page import Box, Page, Word
+from backtax.extractors.page import Box, Page, Word
 
 _CID = re.compile(r"\(cid:\d+\)")
 _PUNCTUATION = re.compile(r"[.\u2022·:;,]+")

@@ -12,12 +12,17 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from extractors.kinds import Extracted, Identification, register
-from extractors.page import Page, normalize
-from extractors.returns import header
-from extractors.returns.catalogue import Schedule, revision_lines, schedules, standard_deductions
-from extractors.returns.lines import read_lines
-from extractors.values import format_money
+from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.page import Page, normalize
+from backtax.extractors.returns import header
+from backtax.extractors.returns.catalogue import (
+    Schedule,
+    revision_lines,
+    schedules,
+    standard_deductions,
+)
+from backtax.extractors.returns.lines import read_lines
+from backtax.extractors.values import format_money
 
 TITLE_SCORE = 14.0
 PAGE_SCORE = 10.0

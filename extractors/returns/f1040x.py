@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.kinds import Extracted, Identification, register
-from extractors.page import Page, Region, Word
-from extractors.returns import header
-from extractors.returns.catalogue import amended_columns, amended_lines
-from extractors.returns.lines import line_amounts
-from extractors.values import format_money
+from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.page import Page, Region, Word
+from backtax.extractors.returns import header
+from backtax.extractors.returns.catalogue import amended_columns, amended_lines
+from backtax.extractors.returns.lines import line_amounts
+from backtax.extractors.values import format_money
 
 KIND = "form_1040x"
 TITLE_SCORE = 14.0

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.kinds import Extracted
-from extractors.page import Box, Page, Region, normalize
-from extractors.readers.glyphs import box_marked, crop_pixels
-from extractors.values import full_ssn_digits, tin_last4
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.page import Box, Page, Region, normalize
+from backtax.extractors.readers.glyphs import box_marked, crop_pixels
+from backtax.extractors.values import full_ssn_digits, tin_last4
 
 TITLES = {
     "1040-SR": ("U.S. Tax Return for Seniors",),

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from extractors.page import Box, Hit, Region, Word
-from extractors.readers.glyphs import crop_pixels
-from extractors.readers.ocr import read_region
-from extractors.returns.catalogue import LineSpec
-from extractors.values import parse_money
+from backtax.extractors.page import Box, Hit, Region, Word
+from backtax.extractors.readers.glyphs import crop_pixels
+from backtax.extractors.readers.ocr import read_region
+from backtax.extractors.returns.catalogue import LineSpec
+from backtax.extractors.values import parse_money
 
 _FILLER = re.compile(r"^(?:[.\u2022·:;,_\-–—$|!»>]+|\(cid:\d+\)|u|ü|[►▶]|\.+\d?)$")
 _NUMBER_SHAPE = re.compile(r"^\d{1,2}[a-z]?$")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extractors.kinds import Extracted
-from extractors.transcripts.layout import (
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.transcripts.layout import (
     TLine,
     clean_name,
     content,
@@ -21,9 +21,9 @@ from extractors.transcripts.layout import (
     norm_label,
     split_label_value,
 )
-from extractors.transcripts.party import apply_party
-from extractors.transcripts.split import ACCOUNT, Segment, tax_period, title_kind
-from extractors.transcripts.transaction_codes import canonical_explanation
+from backtax.extractors.transcripts.party import apply_party
+from backtax.extractors.transcripts.split import ACCOUNT, Segment, tax_period, title_kind
+from backtax.extractors.transcripts.transaction_codes import canonical_explanation
 
 # Amounts and dates as printed, with room for OCR's split separators (`$26,179. 00`).
 _MONEY = r"-?\$?-?[\doO][\d,. ]*\d"

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extractors.kinds import Extracted, Identification, register
-from extractors.page import Page
-from extractors.transcripts.account import parse_account
-from extractors.transcripts.layout import BANNER, TLine, clean_text, norm_label, page_lines
-from extractors.transcripts.record_of_account import parse_record_of_account
-from extractors.transcripts.split import (
+from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.page import Page
+from backtax.extractors.transcripts.account import parse_account
+from backtax.extractors.transcripts.layout import BANNER, TLine, clean_text, norm_label, page_lines
+from backtax.extractors.transcripts.record_of_account import parse_record_of_account
+from backtax.extractors.transcripts.split import (
     ACCOUNT,
     RECORD_OF_ACCOUNT,
     RETURN,
@@ -26,8 +26,8 @@ from extractors.transcripts.split import (
     tax_period,
     title_kind,
 )
-from extractors.transcripts.tax_return import parse_return
-from extractors.transcripts.wage_income import parse_wage_income
+from backtax.extractors.transcripts.tax_return import parse_return
+from backtax.extractors.transcripts.wage_income import parse_wage_income
 
 TITLE_SCORE = 12.0
 CONTINUATION_SCORE = 11.0

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from extractors.page import Box, Line, Page, Word
-from extractors.readers.ocr import read_region
-from extractors.values import format_money, parse_date
+from backtax.extractors.page import Box, Line, Page, Word
+from backtax.extractors.readers.ocr import read_region
+from backtax.extractors.values import format_money, parse_date
 
 
 @dataclass(frozen=True, slots=True)

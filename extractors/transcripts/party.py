@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.kinds import Extracted
-from extractors.transcripts.layout import last_names, name_control
-from extractors.values import full_ssn_digits, tin_last4
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.transcripts.layout import last_names, name_control
+from backtax.extractors.values import full_ssn_digits, tin_last4
 
 
 def apply_party(record: Extracted, party: dict[str, str]) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.kinds import Extracted
-from extractors.transcripts.account import account_fields
-from extractors.transcripts.layout import TLine, content, norm_label
-from extractors.transcripts.party import apply_party
-from extractors.transcripts.split import RECORD_OF_ACCOUNT, Segment
-from extractors.transcripts.tax_return import return_fields
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.transcripts.account import account_fields
+from backtax.extractors.transcripts.layout import TLine, content, norm_label
+from backtax.extractors.transcripts.party import apply_party
+from backtax.extractors.transcripts.split import RECORD_OF_ACCOUNT, Segment
+from backtax.extractors.transcripts.tax_return import return_fields
 
 _ACCOUNT_START = re.compile(
     r"(?i)any\s+minus\s+sign|^account\s+balance\b|^form\s+number\b.*tax\s+period"

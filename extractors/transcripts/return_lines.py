@@ -12,7 +12,7 @@ A `... PER COMPUTER` line is the same name in `per_computer`.
 
 from __future__ import annotations
 
-from extractors.transcripts.layout import norm_label
+from backtax.extractors.transcripts.layout import norm_label
 
 # name -> labels, for every year 2019 onwards
 _BASE: dict[str, tuple[str, ...]] = {

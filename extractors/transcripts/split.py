@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractors.transcripts.layout import TLine, is_noise, iso_date, month_end, norm_label
+from backtax.extractors.transcripts.layout import TLine, is_noise, iso_date, month_end, norm_label
 
 WAGE_INCOME = "IRS-WAGE-INCOME-TRANSCRIPT"
 ACCOUNT = "IRS-ACCOUNT-TRANSCRIPT"

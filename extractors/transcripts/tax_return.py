@@ -11,8 +11,8 @@ import difflib
 import re
 from typing import Any
 
-from extractors.kinds import Extracted
-from extractors.transcripts.layout import (
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.transcripts.layout import (
     TLine,
     clean_name,
     content,
@@ -22,9 +22,9 @@ from extractors.transcripts.layout import (
     snake,
     split_label_value,
 )
-from extractors.transcripts.party import apply_party
-from extractors.transcripts.return_lines import HEADER_LABELS, PER_COMPUTER, lines_for_year
-from extractors.transcripts.split import RETURN, Segment, title_kind
+from backtax.extractors.transcripts.party import apply_party
+from backtax.extractors.transcripts.return_lines import HEADER_LABELS, PER_COMPUTER, lines_for_year
+from backtax.extractors.transcripts.split import RETURN, Segment, title_kind
 
 _SCHEDULE = re.compile(r"(?i)^(schedule|form)\s+([a-z0-9]+(?:-[a-z0-9]+)?)\b")
 _NOTE = re.compile(r"(?i)^(the following items|if applicable|they do not show)")

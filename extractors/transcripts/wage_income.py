@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.kinds import Extracted
-from extractors.transcripts.layout import (
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.transcripts.layout import (
     TLine,
     clean_name,
     content,
@@ -23,9 +23,15 @@ from extractors.transcripts.layout import (
     snake,
     split_label_value,
 )
-from extractors.transcripts.split import WAGE_INCOME, Segment, title_kind
-from extractors.transcripts.wi_forms import META_LABELS, W2_CODE_LINES, WIForm, WILine, form_for
-from extractors.values import full_ssn_digits, normalize_ein, tin_last4
+from backtax.extractors.transcripts.split import WAGE_INCOME, Segment, title_kind
+from backtax.extractors.transcripts.wi_forms import (
+    META_LABELS,
+    W2_CODE_LINES,
+    WIForm,
+    WILine,
+    form_for,
+)
+from backtax.extractors.values import full_ssn_digits, normalize_ein, tin_last4
 
 _FORM_TITLE = re.compile(
     r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I

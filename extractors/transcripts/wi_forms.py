@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors import catalog
-from extractors.transcripts.layout import norm_label
+from backtax.extractors import catalog
+from backtax.extractors.transcripts.layout import norm_label
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from flows.commands.extract import PathsArg, exit_code, print_json, read_inputs
-from flows.console import HomeOpt, JsonOpt, escape, stdout, table
+from backtax.flows.commands.extract import PathsArg, exit_code, print_json, read_inputs
+from backtax.flows.console import HomeOpt, JsonOpt, escape, stdout, table
 
 AsOfOpt = Annotated[
     str | None,
@@ -34,7 +34,9 @@ def check(
     """Extract, group into cases and run every cross-check."""
     when = _as_of(as_of)
     results = read_inputs(paths, home)
-    from validators.api import check_records  # pandas loads only for the commands that check
+    from backtax.validators.api import (
+        check_records,  # pandas loads only for the commands that check
+    )
 
     checked = check_records([r for res in results for r in res.records], when)
     if as_json:
@@ -50,7 +52,7 @@ def assess(
     """The back-tax assessment per taxpayer and year, from account transcripts."""
     when = _as_of(as_of)
     results = read_inputs(paths, home)
-    from validators.api import assess_records
+    from backtax.validators.api import assess_records
 
     assessment = assess_records([r for res in results for r in res.records], when)
     if as_json:
@@ -64,7 +66,7 @@ def rules(as_json: JsonOpt = False, home: HomeOpt = None) -> None:
     """List the registered cross-check rules: id, severity, one line each."""
     del home  # taken, as by every command; the rules are the same in every home
 
-    from validators.registry import all_rules
+    from backtax.validators.registry import all_rules
 
     listed = [
         {"rule": r.id, "severity": r.severity, "description": r.description} for r in all_rules()
@@ -80,7 +82,7 @@ def rules(as_json: JsonOpt = False, home: HomeOpt = None) -> None:
 
 
 def _print_check(cases: list[dict[str, Any]], findings: list[dict[str, Any]]) -> None:
-    from flows.casefile import fmt_money
+    from backtax.flows.casefile import fmt_money
 
     console = stdout
     rows = []
@@ -120,7 +122,7 @@ ASSESSED = (
 
 def _print_assessment(assessment: dict[str, Any]) -> None:
     """Per taxpayer a table with a column per year (values are never cut), then the options."""
-    from flows.casefile import fmt_money, fmt_value
+    from backtax.flows.casefile import fmt_money, fmt_value
 
     console = stdout
     for person in assessment["taxpayers"]:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from flows.console import HomeOpt, load_settings, stderr, stdout
+from backtax.flows.console import HomeOpt, load_settings, stderr, stdout
 
 
 def register(app: typer.Typer) -> None:
@@ -26,8 +26,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Fix a misread field: the field must be one the form has, the value of its kind.
         The fix survives re-runs, shows in reports, and `backtax corrections` can undo it."""
-        from flows.corrections import check_correction
-        from flows.store import Store
+        from backtax.flows.corrections import check_correction
+        from backtax.flows.store import Store
 
         if not why.strip():
             stderr.print("[red]error[/red] --why must say why the value is corrected")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from flows.console import HomeOpt, escape, load_settings, stderr, stdout, table
+from backtax.flows.console import HomeOpt, escape, load_settings, stderr, stdout, table
 
 
 def _shown(text: str | None) -> str:
@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List the corrections in force (id, document, field, old and new value, who, why,
         when); --undo ID takes one back (it stays listed, as undone, with --all)."""
-        from flows.store import Store
+        from backtax.flows.store import Store
 
         settings = load_settings(home)
         with Store(settings.database_path) as store:

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from flows.console import HomeOpt, load_settings, notes
+from backtax.flows.console import HomeOpt, load_settings, notes
 
 if TYPE_CHECKING:
-    from flows.store import Store
+    from backtax.flows.store import Store
 
 
 class Format(StrEnum):
@@ -23,7 +23,7 @@ class Format(StrEnum):
 
 def export_tables(store: Store, fmt: Format, folder: Path, as_of: date | None = None) -> list[Path]:
     """Write every sheet (see `flows.exports`) in `fmt` to `folder`; the files written."""
-    from flows import exports
+    from backtax.flows import exports
 
     folder.mkdir(parents=True, exist_ok=True)
     sheets = exports.sheets(store, as_of or date.today())
@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
                 raise typer.BadParameter(
                     f"{as_of!r} is not a YYYY-MM-DD date", param_hint="--as-of"
                 ) from exc
-        from flows.store import Store
+        from backtax.flows.store import Store
 
         settings = load_settings(home)
         folder = output or settings.reports_dir / "export"

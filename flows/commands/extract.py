@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from flows.console import HomeOpt, JsonOpt, notes, stderr, stdout
+from backtax.flows.console import HomeOpt, JsonOpt, notes, stderr, stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from extractors.pipeline import FileResult
+    from backtax.extractors.pipeline import FileResult
 
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
@@ -27,11 +27,11 @@ def read_inputs(paths: list[Path], home: Path | None) -> list[FileResult]:
     The home's corrections (`backtax correct`) are applied to the documents they name."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from extractors.pipeline import extract_paths, iter_inputs
-    from extractors.settings import ExtractSettings
-    from flows.console import load_settings, warn_if_no_tesseract
-    from flows.corrections import apply_home_corrections
-    from flows.home import tin_secret
+    from backtax.extractors.pipeline import extract_paths, iter_inputs
+    from backtax.extractors.settings import ExtractSettings
+    from backtax.flows.console import load_settings, warn_if_no_tesseract
+    from backtax.flows.corrections import apply_home_corrections
+    from backtax.flows.home import tin_secret
 
     missing = [p for p in paths if not p.exists()]
     for path in missing:
@@ -86,7 +86,7 @@ def print_json(data: object) -> None:
 
 def field_lines(fields: dict[str, object]) -> list[tuple[str, str]]:
     """A record's fields as (name, value): lists entry by entry, money as 6,400.00."""
-    from flows.casefile import fmt_value
+    from backtax.flows.casefile import fmt_value
 
     lines = []
     for name, value in fields.items():
@@ -99,7 +99,7 @@ def field_lines(fields: dict[str, object]) -> list[tuple[str, str]]:
 
 def item_line(item: object) -> str:
     """A transaction (`TC 150 2023-08-21 4,480.00 Tax return filed`) or an entry, in one line."""
-    from flows.casefile import fmt_value
+    from backtax.flows.casefile import fmt_value
 
     if not isinstance(item, dict):
         return fmt_value(item)
@@ -119,7 +119,7 @@ def _print_tables(results: list[FileResult], console: Console) -> None:
     """A table per document: what it is, then each field and its value."""
     from rich.markup import escape
 
-    from flows.console import table
+    from backtax.flows.console import table
 
     for result in results:
         for r in result.records:

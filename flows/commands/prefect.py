@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from flows.console import HomeOpt, load_settings
+from backtax.flows.console import HomeOpt, load_settings
 
 
 def register(app: typer.Typer) -> None:
@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
     )
     def prefect(ctx: typer.Context, home: HomeOpt = None) -> None:
         """Prefect's own commands, for this home (`backtax prefect --help`: Prefect's help)."""
-        from flows import prefect_env
+        from backtax.flows import prefect_env
 
         prefect_env.configure(load_settings(home))
         done = subprocess.run([sys.executable, "-m", "prefect", *ctx.args], check=False)

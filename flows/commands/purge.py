@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from flows.console import HomeOpt, stderr, stdout
+from backtax.flows.console import HomeOpt, stderr, stdout
 
 
 def register(app: typer.Typer) -> None:
@@ -23,8 +23,8 @@ def register(app: typer.Typer) -> None:
         if not re.fullmatch(r"\d{4}", taxpayer):
             stderr.print("[red]error[/red] --taxpayer takes the last four digits of the TIN")
             raise typer.Exit(2)
-        from flows.purge import purge as purge_taxpayer
-        from flows.settings import Settings
+        from backtax.flows.purge import purge as purge_taxpayer
+        from backtax.flows.settings import Settings
 
         done = purge_taxpayer(Settings.load(home), taxpayer, year)
         scope = f"taxpayer ...{taxpayer}" + (f", tax year {year}" if year else "")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from flows.console import (
+from backtax.flows.console import (
     HomeOpt,
     WorkersOpt,
     escape,
@@ -60,10 +60,10 @@ def register(app: typer.Typer) -> None:
             TimeRemainingColumn,
         )
 
-        from extractors.pipeline import display_name
-        from flows.batch import PROGRESS, REAL_FOLDER, batch_flow
-        from flows.commands.watch import interrupt
-        from flows.home_server import lease
+        from backtax.extractors.pipeline import display_name
+        from backtax.flows.batch import PROGRESS, REAL_FOLDER, batch_flow
+        from backtax.flows.commands.watch import interrupt
+        from backtax.flows.home_server import lease
 
         signal.signal(signal.SIGTERM, interrupt)
 

@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from flows.commands.watch import interrupt, say
-from flows.console import HomeOpt, WorkersOpt, escape, load_settings, notes, setup, stderr
+from backtax.flows.commands.watch import interrupt, say
+from backtax.flows.console import HomeOpt, WorkersOpt, escape, load_settings, notes, setup, stderr
 
 
 def shown(path: Path) -> str:
     """A path as serve prints it: escaped and masked (an SSN in a folder name never shows)."""
-    from extractors.names import shown_name
+    from backtax.extractors.names import shown_name
 
     return escape(shown_name(str(path)))
 
@@ -30,8 +30,8 @@ def register(app: typer.Typer) -> None:
         watch: Annotated[bool, typer.Option("--watch/--no-watch", help="watch the inbox")] = True,
     ) -> None:
         """Serve the scheduled batch deployment (cron) and the inbox watcher under Prefect."""
-        from flows.serve import DEPLOYMENT, FLOW_NAME, check_schedule
-        from flows.serve import serve as serve_forever
+        from backtax.flows.serve import DEPLOYMENT, FLOW_NAME, check_schedule
+        from backtax.flows.serve import serve as serve_forever
 
         settings = load_settings(home, schedule=schedule, workers=workers)
         try:

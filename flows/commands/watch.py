@@ -8,13 +8,13 @@ from typing import Annotated, Any
 
 import typer
 
-from flows.console import HomeOpt, escape, notes, setup, stderr, use_kept_server
+from backtax.flows.console import HomeOpt, escape, notes, setup, stderr, use_kept_server
 
 
 def interrupt(signum: int, _frame: object) -> None:
     """SIGTERM stops like Ctrl-C, within seconds: the workers are killed, the files they were
     reading stay claimed and are read again at the next start."""
-    from flows import workers
+    from backtax.flows import workers
 
     workers.close_all()
     raise KeyboardInterrupt
@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
             settle_seconds=settle,
             create_inbox=create or None,
         )
-        from flows.watch import InboxWatcher
+        from backtax.flows.watch import InboxWatcher
 
         try:
             watcher = InboxWatcher(settings, notify=say)
@@ -80,12 +80,12 @@ def register(app: typer.Typer) -> None:
             stderr.print(f"[red]error[/red] {escape(str(exc))}")
             raise typer.Exit(2) from exc
         use_kept_server(settings)
-        import flows.batch  # noqa: F401  Prefect and the flows loaded once, before the first file
-        from flows.home_server import lease
+        import backtax.flows.batch  # noqa: F401  Prefect and the flows loaded once, before the first file
+        from backtax.flows.home_server import lease
 
         signal.signal(signal.SIGTERM, interrupt)
         mode = f"polling every {settings.poll_interval:g}s" if settings.watch_polling else "events"
-        from extractors.names import shown_name
+        from backtax.extractors.names import shown_name
 
         shown = escape(shown_name(str(watcher.inbox)))
         notes.print(f"watching {shown} ({mode}, {watcher.cap} at once); Ctrl-C to stop")

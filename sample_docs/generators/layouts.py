@@ -34,7 +34,7 @@ from typing import Any
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen.canvas import Canvas
 
-from extractors import catalog
+from backtax.extractors import catalog
 from sample_docs.generators.expected import write_expected
 from sample_docs.generators.people import PEOPLE, Company, Person
 from sample_docs.generators.scan import rasterise_and_degrade

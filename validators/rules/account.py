@@ -8,10 +8,10 @@ from decimal import Decimal
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from validators import penalties, statutes, taxtables, tolerance
-from validators.findings import Evidence, Finding, money
-from validators.registry import finding, rule
-from validators.tables import CaseTables, to_decimal
+from backtax.validators import penalties, statutes, taxtables, tolerance
+from backtax.validators.findings import Evidence, Finding, money
+from backtax.validators.registry import finding, rule
+from backtax.validators.tables import CaseTables, to_decimal
 
 FTA_YEARS = 3
 
@@ -48,7 +48,7 @@ def _open(t: CaseTables, start: str, *ends: str) -> pd.DataFrame:
 
 
 def _describe(record) -> str:
-    from validators.accounts import recency
+    from backtax.validators.accounts import recency
 
     request, tracking, accruals, *_ = recency(record)
     bits = [f"request {request}" if request else "", f"tracking {tracking}" if tracking else ""]
@@ -301,7 +301,7 @@ def no_return_filed(t: CaseTables) -> Iterator[Finding]:
 
 
 def _primary(form: pd.Series) -> list[str]:
-    from validators.tables import PRIMARY_FIELD
+    from backtax.validators.tables import PRIMARY_FIELD
 
     return [PRIMARY_FIELD[form["family"]]] if form["family"] in PRIMARY_FIELD else []
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from validators import taxtables, tolerance
-from validators.findings import Finding, money
-from validators.registry import finding, rule
-from validators.tables import CaseTables
+from backtax.validators import taxtables, tolerance
+from backtax.validators.findings import Finding, money
+from backtax.validators.registry import finding, rule
+from backtax.validators.tables import CaseTables
 
 EDUCATION_CREDIT_LINES = (
     "education_credit",

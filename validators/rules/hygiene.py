@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from validators.cases import Grouping, name_control, record_ref
-from validators.findings import Evidence, Finding, money
-from validators.registry import finding, rule
-from validators.tables import PRIMARY_FIELD, CaseTables, family, to_decimal
+from backtax.validators.cases import Grouping, name_control, record_ref
+from backtax.validators.findings import Evidence, Finding, money
+from backtax.validators.registry import finding, rule
+from backtax.validators.tables import PRIMARY_FIELD, CaseTables, family, to_decimal
 
 
 def _record_evidence(record, field: str, value) -> Evidence:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from validators import tolerance
-from validators.findings import Finding, money
-from validators.income import INCOME_LINES, LINE_LABELS, LineTotal, line_total
-from validators.registry import finding, rule
-from validators.tables import CaseTables
+from backtax.validators import tolerance
+from backtax.validators.findings import Finding, money
+from backtax.validators.income import INCOME_LINES, LINE_LABELS, LineTotal, line_total
+from backtax.validators.registry import finding, rule
+from backtax.validators.tables import CaseTables
 
 NOT_TAXABLE = {"tax_exempt_interest"}
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from validators.findings import Finding, money
-from validators.registry import finding, rule
-from validators.tables import PRIMARY_FIELD, CaseTables
+from backtax.validators.findings import Finding, money
+from backtax.validators.registry import finding, rule
+from backtax.validators.tables import PRIMARY_FIELD, CaseTables
 
 
 def _name(form: pd.Series) -> str:

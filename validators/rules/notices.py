@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from extractors.record import DocumentRecord
-from validators.findings import Evidence, Finding, money
-from validators.notice_deadlines import notice_deadlines
-from validators.registry import finding, rule
-from validators.tables import PRIMARY_FIELD, CaseTables, payer_key, to_decimal
+from backtax.extractors.record import DocumentRecord
+from backtax.validators.findings import Evidence, Finding, money
+from backtax.validators.notice_deadlines import notice_deadlines
+from backtax.validators.registry import finding, rule
+from backtax.validators.tables import PRIMARY_FIELD, CaseTables, payer_key, to_decimal
 
 NEAR_DAYS = 14
 TRANSCRIPTS = ("IRS-RETURN-TRANSCRIPT", "IRS-RECORD-OF-ACCOUNT")

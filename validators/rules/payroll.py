@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pandas as pd
 
-from validators import taxtables, tolerance
-from validators.findings import Finding, money
-from validators.registry import finding, rule
-from validators.tables import CaseTables
+from backtax.validators import taxtables, tolerance
+from backtax.validators.findings import Finding, money
+from backtax.validators.registry import finding, rule
+from backtax.validators.tables import CaseTables
 
 CENT = Decimal("0.01")
 DEFERRAL_CODES = ("D", "E", "F", "S", "AA", "BB")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from validators.amended import refund_direction_deadline
-from validators.findings import Evidence, Finding
-from validators.registry import finding, rule
-from validators.tables import CaseTables
+from backtax.validators.amended import refund_direction_deadline
+from backtax.validators.findings import Evidence, Finding
+from backtax.validators.registry import finding, rule
+from backtax.validators.tables import CaseTables
 
 
 def _filing_evidence(t: CaseTables) -> list[Evidence]:
