@@ -44,7 +44,8 @@ def run(command: list[str | Path], **kw: object) -> subprocess.CompletedProcess[
 
 
 def test_uv_tool_install_beside_pypi_validators(tmp_path: Path) -> None:
-    built = run([*UV, "build", "--wheel", "--out-dir", tmp_path / "dist", ROOT])
+    # the sdist first, then the wheel from it: what a checkout's build/ holds plays no part
+    built = run([*UV, "build", "--out-dir", tmp_path / "dist", ROOT])
     assert built.returncode == 0, built.stderr
     [wheel] = (tmp_path / "dist").glob("backtax-*.whl")
     tools, bin_dir = tmp_path / "tools", tmp_path / "bin"
