@@ -19,7 +19,7 @@ from backtax.flows.faults import explain
 from backtax.flows.inbox import ClaimSession, Settler
 from backtax.flows.purge import expire_originals
 from backtax.flows.settings import Settings
-from backtax.watch import InboxWatcher
+from backtax.flows.watch import InboxWatcher
 
 ROOT = Path(__file__).resolve().parents[1]
 
