@@ -30,18 +30,12 @@ KNOWN_GAPS = frozenset(
         "irs_grid/1098_t_scan/box6_prior_year_scholarship_adjustments",
         "irs_grid/1099_g/box4_federal_tax_withheld",
         "irs_grid/5498_sa/box3_contributions_made_next_year",
-        "line_list/5498/box13b_year",
         "table/1099_g_scan/box4_federal_tax_withheld",
         "table/1099_g_scan/box6_taxable_grants",
         "table/1099_g_scan/box7_agriculture_payments",
         "table/1099_g_scan/box9_market_gain",
         "table/1099_g_scan/recipient_tin_last4",
-        "table/1099_k/box5b_february",
-        "table/1099_k/box5g_july",
-        "table/1099_k/box5j_october",
-        "table/1099_k/box5l_december",
         "table/5498/box14b_code",
-        "copies/5498/invented",
         "table/5498/invented",
     }
 )

@@ -27,15 +27,10 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
         "fields.box6_event_code",
         "fields.box7_fair_market_value",
     ),
-    # The year is printed large in a shaded box (read as `2:2`), the lender's name is not
-    # paired with its label, the ten-digit borrower's TIN is not a TIN's shape, and the
-    # box 2 check box (an X in a box) is not seen. Since the catalogue engine's global
-    # assignment landed, the page is identified as a 1098-E but no value is paired (its box 1
-    # amount shares a line with both TINs), so no record comes out: a regression, open.
+    # The year is printed large in a shaded box (read as `212°`: left blank, the record
+    # says so), the lender's name is not paired with its label, the ten-digit borrower's
+    # TIN is not a TIN's shape, and the box 2 check box (an X in a box) is not seen.
     "TAX-1098-E": (
-        "doc_type",
-        "payer_tin",
-        "fields.box1_student_loan_interest",
         "tax_year",
         "payer_name",
         "recipient_tin_last4",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from backtax.extractors.page import Box, Region
+from backtax.extractors.page import Box, Hit, Region
 
 CLUSTER_TOLERANCE = 24.0
 
@@ -39,6 +39,18 @@ def _cuts(anchors: list[float], spans: list[tuple[float, float]], start: float) 
     return [_widest_gap(spans, max(a, b - lead - 4), b) for a, b in itertools.pairwise(anchors)]
 
 
+def _grid(hits: list[Hit], xs: list[float], ys: list[float]) -> bool:
+    """Whether the hits repeat as copies do: one in every cell of the columns and rows
+    they make (a form's title at its top and its number again in its footer is no
+    second copy)."""
+
+    def nearest(values: list[float], v: float) -> int:
+        return min(range(len(values)), key=lambda i: abs(values[i] - v))
+
+    cells = {(nearest(xs, h.box.x0), nearest(ys, h.box.top)) for h in hits}
+    return len(cells) == len(xs) * len(ys)
+
+
 def split_copies(region: Region, anchor_labels: tuple[str, ...]) -> list[Region]:
     """One region per copy, row by row, found from where the anchor label repeats."""
     hits = [h for label in anchor_labels for h in region.find(label)]
@@ -46,7 +58,7 @@ def split_copies(region: Region, anchor_labels: tuple[str, ...]) -> list[Region]
         return [region]
     xs = _clusters([h.box.x0 for h in hits])
     ys = _clusters([h.box.top for h in hits])
-    if len(xs) == 1 and len(ys) == 1:
+    if len(xs) * len(ys) == 1 or not _grid(hits, xs, ys):
         return [region]
     b = region.box
     x_cuts = _cuts(xs, [(w.box.x0, w.box.x1) for w in region.words], b.x0)

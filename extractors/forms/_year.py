@@ -9,6 +9,7 @@ from backtax.extractors.page import Box, Region, Word
 from backtax.extractors.readers.glyphs import crop_pixels, segment_digits
 
 _YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?[.,:;]?$")
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01]),$")
 _NOT_TAX_YEAR = (
     "rev",
     "omb",
@@ -39,6 +40,8 @@ def _year_words(region: Region) -> list[tuple[Word, int]]:
             before = " ".join(x.text.lower() for x in line.words[max(0, i - 2) : i])
             if any(tok in before for tok in _NOT_TAX_YEAR):
                 continue
+            if i and _DAY.match(line.words[i - 1].text):
+                continue  # `September 1, 2004` (the month may be on the line above): a date
             if _plausible(int(m.group(1))):
                 out.append((w, int(m.group(1))))
     return out
