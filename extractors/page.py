@@ -6,7 +6,6 @@ gives them); OCR readers scale pixel boxes to points, so geometry is source-inde
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -117,6 +116,8 @@ class Hit:
     """Where a label phrase was found: the matched words and their union box."""
 
     words: tuple[Word, ...]
+    quality: float = field(default=1.0, compare=False)
+    """How well the words match the label: 1.0 exact, less where OCR misread a word."""
     box: Box = field(init=False, compare=False, repr=False)
     """Computed once: the engine asks a label's box for every word it places."""
 
@@ -135,6 +136,8 @@ class Region:
     _lines: list[tuple[Line, list[tuple[str, int]]]] | None = field(default=None, repr=False)
     _starts: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     """Where each token occurs: (line, token position), so a label is looked up, not scanned."""
+    _by_initial: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    """The distinct tokens by first character, for labels whose spaces were dropped."""
 
     def crop(self, box: Box) -> Region:
         words = [w for w in self.words if box.contains_center(w.box)]
@@ -161,6 +164,8 @@ class Region:
                 toks = [(t, i) for i, w in enumerate(line.words) for t in tokens(w.text)]
                 self._lines.append((line, toks))
                 for position, (token, _) in enumerate(toks):
+                    if token not in self._starts:
+                        self._by_initial.setdefault(token[:1], []).append(token)
                     self._starts.setdefault(token, []).append((number, position))
         return self._lines
 
@@ -171,7 +176,9 @@ class Region:
         """Every place where the label's tokens appear as consecutive words of one line.
 
         Matching ignores case and punctuation; a word may hold several tokens ("comp.")
-        and a token may be glued to punctuation. Lines are read left to right.
+        and a token may be glued to punctuation. Spaces may be dropped (`Federalincome`)
+        or added (`Non employee`, `with- held`); on OCR pages a word may be misread
+        (`_match_at`). Lines are read left to right.
         """
         want = list(tokens(label))
         if not want:
@@ -181,14 +188,78 @@ class Region:
         if fuzzy:  # a misread first word is found only by trying every position
             starts = [(n, k) for n, (_, toks) in enumerate(indexed) for k in range(len(toks))]
         else:
-            starts = self._starts.get(want[0], [])
+            starts = self._starts_of(want[0])
         hits: list[Hit] = []
         for number, start in starts:
-            line, toks = indexed[number]
-            hit = _match_at(line.words, toks, start, want, max_gap, fuzzy)
+            hit = self._match(number, start, want, max_gap, fuzzy)
             if hit is not None:
                 hits.append(hit)
         return hits
+
+    def _match(
+        self, number: int, start: int, want: list[str], max_gap: float, fuzzy: bool
+    ) -> Hit | None:
+        """The label from token `start` of line `number` on: on that line, or wrapped
+        onto the lines under it (a table's cell, `Federal income tax` / `withheld`)."""
+        line, toks = self._indexed()[number]
+        run = _run(line.words, toks, start, max_gap)
+        done, matched, slips = _consume(run, want, fuzzy)
+        if matched == len(want):
+            return Hit(_words_of(run[:done]), 0.85 if slips else 1.0)
+        broken = done == len(run) - 1 and run[done][0].endswith("-")  # `with-` / `held`
+        if not matched or (done < len(run) and not broken and not _ends_label(run, done)):
+            return None
+        head = run[:done] if done < len(run) and not broken else run
+        return self._wrapped(number, head, want, max_gap, fuzzy, 2)
+
+    def _wrapped(
+        self, number: int, head: Stream, want: list[str], max_gap: float, fuzzy: bool, more: int
+    ) -> Hit | None:
+        """The rest of a label whose first lines are `head` (ending line `number`), on the
+        next line under its start, left-aligned with it (after the box number, for a
+        hanging indent); `more` lines may follow."""
+        indexed = self._indexed()
+        line = indexed[number][0]
+        first = head[0][1]
+        numbered = bool(re.fullmatch(r"\d+[a-z]?|box", head[0][0])) and len(head) > 1
+        left_max = (head[1][1].box.x0 if numbered else first.box.x0) + 4
+        for n in range(number + 1, min(number + 4, len(indexed))):
+            below, below_toks = indexed[n]
+            dy = below.box.top - line.box.bottom
+            if dy > 0.8 * line.box.height:
+                break
+            if dy < -2:
+                continue
+            for k, (_, index) in enumerate(below_toks):
+                word = below.words[index]
+                if not first.box.x0 - 4 <= word.box.x0 <= left_max:
+                    continue
+                if index and word.box.x0 - below.words[index - 1].box.x1 < 12:
+                    continue  # mid-run on the line below: no wrapped label's start
+                rest = _run(below.words, below_toks, k, max_gap)
+                done, matched, slips = _consume(head + rest, want, fuzzy)
+                if done <= len(head):
+                    continue
+                if matched == len(want):
+                    return Hit(_words_of((head + rest)[:done]), 0.85 if slips else 1.0)
+                if more > 1 and done == len(head) + len(rest):
+                    hit = self._wrapped(n, head + rest, want, max_gap, fuzzy, more - 1)
+                    if hit is not None:
+                        return hit
+        return None
+
+    def _starts_of(self, first: str) -> list[tuple[int, int]]:
+        """Where a label beginning with token `first` may begin: that token, a token that
+        begins with it (spaces dropped) or a word it begins with (a space added)."""
+        self._indexed()
+        out = list(self._starts.get(first, ()))
+        for token in self._by_initial.get(first[:1], ()):
+            bare = token.rstrip("-")
+            if token != first and (
+                token.startswith(first) or (len(bare) >= 2 and first.startswith(bare))
+            ):
+                out += self._starts[token]
+        return sorted(out)
 
     def find_any(self, labels: Iterable[str]) -> list[Hit]:
         out: list[Hit] = []
@@ -203,26 +274,78 @@ class Region:
         return len(self.words)
 
 
-def _match_at(
-    words: list[Word],
-    toks: list[tuple[str, int]],
-    start: int,
-    want: list[str],
-    max_gap: float,
-    fuzzy: bool = False,
-) -> Hit | None:
-    """The label's tokens from token `start` of a line on, as words no wider apart than
-    `max_gap`; else None."""
-    n = len(want)
-    if start + n > len(toks):
-        return None
-    if not all(_same(toks[start + k][0], w, fuzzy) for k, w in enumerate(want)):
-        return None
-    first, last = toks[start][1], toks[start + n - 1][1]
-    chosen = words[first : last + 1]
-    if all(b.box.x0 - a.box.x1 <= max_gap for a, b in itertools.pairwise(chosen)):
-        return Hit(tuple(chosen))
+Stream = list[tuple[str, Word]]
+"""A label's printed tokens in reading order, each with its word."""
+
+
+def _run(words: list[Word], toks: list[tuple[str, int]], start: int, max_gap: float) -> Stream:
+    """The tokens of a line from `start` on, up to the first gap wider than `max_gap`."""
+    out: Stream = []
+    for token, index in toks[start:]:
+        word = words[index]
+        if out and out[-1][1] is not word and word.box.x0 - out[-1][1].box.x1 > max_gap:
+            break
+        out.append((token, word))
+    return out
+
+
+def _ends_label(run: Stream, done: int) -> bool:
+    """Whether the label's text may end where matching stopped: at a value (a digit, `$`)
+    or a dot leader, as a wrapped label's first line may go on with its value."""
+    word = run[done][1]
+    return word is not run[done - 1][1] and bool(re.search(r"[\d$]|\.\.\.", word.text))
+
+
+def _words_of(stream: Stream) -> tuple[Word, ...]:
+    return tuple(dict.fromkeys(w for _, w in stream))
+
+
+def _consume(stream: Stream, want: list[str], fuzzy: bool) -> tuple[int, int, int]:
+    """Match the label's tokens against the stream from its start: how many printed
+    tokens were used, how many of the label's matched, and how many words were misread.
+    A printed token may hold several of the label's (a dropped space), several printed
+    tokens one of the label's (`Non employee`, `with- held`); on OCR pages one inner word
+    of a long label may be misread further (`rearived`)."""
+    seen = [t for t, _ in stream]
+    i, j, slips = 0, 0, 0
+    while j < len(want) and i < len(seen):
+        step = _align(seen, i, want, j, fuzzy)
+        inner = 0 < j < len(want) - 1 and len(want) >= 4
+        if step is None and fuzzy and not slips and inner and _near_miss(seen[i], want[j]):
+            step, slips = (1, 1), 1
+        if step is None:
+            break
+        i, j = i + step[0], j + step[1]
+    return i, j, slips
+
+
+def _align(seen: list[str], i: int, want: list[str], j: int, fuzzy: bool) -> tuple[int, int] | None:
+    """How many printed and wanted tokens match from (i, j): (1, 1) for one word, (1, k)
+    when the print dropped spaces, (k, 1) when it split a word; None when they differ."""
+    if _same(seen[i], want[j], fuzzy):
+        return 1, 1
+    for k in (2, 3):
+        if j + k <= len(want) and seen[i] == "".join(want[j : j + k]):
+            return 1, k
+    joined = seen[i].rstrip("-")
+    for k in (2, 3):
+        if i + k > len(seen) or not want[j].startswith(joined) or not joined.isalpha():
+            break
+        joined += seen[i + k - 1].rstrip("-")
+        if joined == want[j]:
+            return k, 1
     return None
+
+
+def _near_miss(seen: str, wanted: str) -> bool:
+    """Two letters misread in a long word (`rearived` for `received`), same length."""
+    return (
+        len(wanted) >= 7
+        and len(seen) == len(wanted)
+        and seen.isalpha()
+        and seen not in LABEL_WORDS
+        and sum(a != b for a, b in zip(seen, wanted, strict=True)) <= 2
+    )
 
 
 LABEL_WORDS: set[str] = set()

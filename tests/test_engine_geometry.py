@@ -4,6 +4,7 @@ layout would print them, the expected reading from that placement."""
 from __future__ import annotations
 
 from backtax.extractors.forms._copies import split_copies
+from backtax.extractors.forms._engine import money_candidates
 from backtax.extractors.forms._year import find_tax_year
 from backtax.extractors.page import Box, Page, Word
 
@@ -47,3 +48,77 @@ def test_year_of_a_date_in_prose_is_no_tax_year() -> None:
 
 def test_year_printed_alone_is_the_tax_year() -> None:
     assert find_tax_year(page(("2021", 400, 100), ("Student Loan", 430, 100)).region) == 2021
+
+
+def _found(label: str, *placed: tuple[str, float, float], method: str = "text") -> list[str]:
+    return [
+        " ".join(w.text for w in h.words) for h in page(*placed, method=method).region.find(label)
+    ]
+
+
+def test_label_found_with_its_spaces_dropped() -> None:
+    assert _found("1 Federal income tax withheld", ("1Federalincome tax withheld", 50, 50)) == [
+        "1Federalincome tax withheld"
+    ]
+
+
+def test_label_found_with_a_word_split_or_hyphenated() -> None:
+    assert _found("Nonemployee compensation", ("Non employee compensation", 50, 50)) == [
+        "Non employee compensation"
+    ]
+    assert _found("Federal income tax withheld", ("Federal income tax with- held", 50, 50)) == [
+        "Federal income tax with- held"
+    ]
+    assert _found("Nonemployee compensation", ("Non-employee compensation", 50, 50)) == [
+        "Non-employee compensation"
+    ]
+
+
+def test_doubled_spaces_keep_the_label() -> None:
+    assert _found("Interest income", ("Interest   income", 50, 50)) == ["Interest income"]
+
+
+def test_ocr_misread_inner_word_of_a_long_label_is_found_at_lower_quality() -> None:
+    words = ("1 Student loan interest rearived by lender", 50, 50)
+    hits = page(words, method="ocr").region.find("Student loan interest received by lender")
+    assert [h.quality for h in hits] == [0.85]
+    assert page(words).region.find("Student loan interest received by lender") == []
+
+
+def test_a_different_word_is_no_label() -> None:
+    assert _found("Federal income tax withheld", ("Federal income tax refunded", 50, 50)) == []
+    assert _found("Interest income", ("Interestincomes", 50, 50)) == []
+
+
+def test_label_wrapped_in_its_cell_is_found_on_both_lines() -> None:
+    cell = (("Federal income tax", 60, 100), ("withheld", 60, 110), ("Other", 300, 110))
+    assert _found("Federal income tax withheld", *cell) == ["Federal income tax withheld"]
+    hyphenated = (("Federal income tax with-", 60, 100), ("held", 60, 110))
+    assert _found("Federal income tax withheld", *hyphenated) == ["Federal income tax with- held"]
+
+
+def test_wrapped_label_may_have_its_value_on_the_first_line() -> None:
+    cell = (("Early withdrawal 12.00", 60, 100), ("penalty", 60, 110))
+    assert _found("Early withdrawal penalty", *cell) == ["Early withdrawal penalty"]
+
+
+def test_a_word_of_another_cell_below_continues_no_label() -> None:
+    apart = (("Early withdrawal", 60, 100), ("penalty", 200, 110))
+    assert _found("Early withdrawal penalty", *apart) == []
+    mid_run = (("Early withdrawal", 60, 100), ("no penalty", 35, 110))
+    assert _found("Early withdrawal penalty", *mid_run) == []
+
+
+def test_label_wrapped_over_three_lines_beats_its_own_first_words() -> None:
+    cell = (("BOND PREMIUM ON 565.86", 80, 100), ("TREASURY", 80, 110), ("OBLIGATIONS", 80, 120))
+    assert _found("Bond premium on Treasury obligations", *cell) == [
+        "BOND PREMIUM ON TREASURY OBLIGATIONS"
+    ]
+
+
+def test_amount_after_a_box_label_is_no_box_number() -> None:
+    row = page(("Box 1 Wages, tips and other compensation: $37,299.43", 40, 100))
+    label = {id(w) for w in row.words[1:-1]}  # the label hit: `1 Wages ... compensation:`
+    assert [c.text for c in money_candidates(row.region, label)] == ["$37,299.43"]
+    schedule = page(("Schedule C (Form 1040)", 40, 100))
+    assert money_candidates(schedule.region, set()) == []

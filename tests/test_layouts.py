@@ -22,14 +22,10 @@ HEADER = ("doc_type", "tax_year", "pages", "payer_tin", "recipient_tin_last4")
 # Values the engine misses today (docs/forms_layouts.md): non-strict xfails, so a fix shows.
 KNOWN_GAPS = frozenset(
     {
-        "copies/1098_t/box5_scholarships_grants",
-        "copies/1099_r/box9a_percentage_of_total",
         "irs_grid/1098_t/box5_scholarships_grants",
         "irs_grid/1098_t/box6_prior_year_scholarship_adjustments",
         "irs_grid/1098_t_scan/box5_scholarships_grants",
         "irs_grid/1098_t_scan/box6_prior_year_scholarship_adjustments",
-        "irs_grid/1099_g/box4_federal_tax_withheld",
-        "irs_grid/5498_sa/box3_contributions_made_next_year",
         "table/1099_g_scan/box4_federal_tax_withheld",
         "table/1099_g_scan/box6_taxable_grants",
         "table/1099_g_scan/box7_agriculture_payments",

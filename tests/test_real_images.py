@@ -36,8 +36,6 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
         "recipient_tin_last4",
         "fields.box2_origination_fees_excluded",
     ),
-    # Box 6 is printed in the box under box 4 and is not paired with its label.
-    "TAX-1098-T": ("fields.box6_prior_year_scholarship_adjustments",),
 }
 
 

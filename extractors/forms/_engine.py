@@ -286,7 +286,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
                     text = "$ " + text
                 if _is_money(text):
                     best = (j, text)
-            if best and i > 0 and _names_a_form(words[i - 1].text):
+            if best and _after_form_word(line, words[i]):
                 best = None  # `Form 1040`, `Schedule C (Form 1040)`: a form's number
             if best:
                 j, text = best
@@ -304,8 +304,15 @@ _FORM_WORDS = frozenset(
 )
 
 
-def _names_a_form(text: str) -> bool:
-    return normalize(text).strip("(.,:") in _FORM_WORDS
+def _after_form_word(line: Line, word: Word) -> bool:
+    """Whether the word printed just before `word` (a space apart, labels included) names
+    a form, a section or a box: `Box 1: Wages ... 100.00` keeps its amount."""
+    k = next(i for i, w in enumerate(line.words) if w is word)
+    if k == 0:
+        return False
+    before = line.words[k - 1]
+    near = word.box.x0 - before.box.x1 <= 2 * _gap_limit(word)
+    return near and normalize(before.text).strip("(.,:") in _FORM_WORDS
 
 
 _DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
@@ -596,11 +603,14 @@ def read_boxes(
     label_ids = {id(w) for a in stops for w in a.hit.words}
     money_anchors = [a for a in anchors if a.spec.kind == "money"]
     cands = money_candidates(region, label_ids)
+    quality: dict[str, float] = {}
+    for a in anchors:  # how well the box's best label hit matched its wording
+        quality[a.spec.name] = max(quality.get(a.spec.name, 0.0), a.hit.quality)
     for name, cand in assign(money_anchors, cands, region, stops).items():
         value = parse_money(cand.text)
         if value is not None:
             reading.fields[name] = format_money(value)
-            reading.conf[name] = cand.conf
+            reading.conf[name] = min(cand.conf, quality[name])
     for a in anchors:
         kind, name = a.spec.kind, a.spec.name
         if kind == "money" or name in reading.fields:
@@ -615,7 +625,7 @@ def read_boxes(
         value = _typed(kind, lines[0].text)
         if value is not None:
             reading.fields[name] = value
-            reading.conf[name] = lines[0].conf
+            reading.conf[name] = min(lines[0].conf, quality[name])
     for spec in boxes:
         found = any(a.spec.name == spec.name for a in anchors)
         if spec.kind == "check" and spec.name not in reading.fields and found:
