@@ -286,3 +286,27 @@ def test_transcript_blank_equals_zero_in_amount_mismatch():
         ],
     )
     assert findings(paper, wi, rule="AMOUNT_MISMATCH") == []
+
+
+def test_finding_on_a_low_confidence_reading_says_so():
+    """A W-2 read with confidence 0.40 (a scan's misread label, a record missing its year):
+    the finding names the value to check; the same finding on a sure reading does not."""
+    unsure = w2("40000.00", "4000.00")
+    unsure.confidence = 0.40
+    (f,) = findings(
+        unsure,
+        ret(wages="45000.00", federal_income_tax_withheld="4000.00"),
+        rule="INCOME_EXCEEDS_DOCUMENTS",
+    )
+    assert f["low_confidence"] == [
+        {"source": "in/w2-40000.00.pdf", "doc_type": "W-2", "field": "box1_wages",
+         "confidence": 0.4}
+    ]  # fmt: skip
+    assert "low-confidence reading: check W-2 box1_wages (confidence 0.40)" in f["message"]
+    (sure,) = findings(
+        w2("40000.00", "4000.00"),
+        ret(wages="45000.00", federal_income_tax_withheld="4000.00"),
+        rule="INCOME_EXCEEDS_DOCUMENTS",
+    )
+    assert "low_confidence" not in sure
+    assert "low-confidence" not in sure["message"]

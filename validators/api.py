@@ -10,6 +10,7 @@ from typing import Any
 from backtax.extractors.record import DocumentRecord
 from backtax.validators.amended import amended_return
 from backtax.validators.cases import Case, group_cases, record_ref
+from backtax.validators.confidence import flag_low_confidence
 from backtax.validators.findings import SEVERITIES, Finding
 from backtax.validators.income import INCOME_LINES, line_total, withholding_total
 from backtax.validators.notice_deadlines import open_deadlines
@@ -72,6 +73,7 @@ def check_records(records: list[DocumentRecord], as_of: date) -> CheckResult:
         for r in (r for r in rules if r.scope == "amended"):
             findings.extend(r.func(t, amended))
         cases.append(_case_json(t, amended))
+    flag_low_confidence(findings, records)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (f.case_id or "", order[f.severity], f.rule))
     return CheckResult(
