@@ -27,7 +27,7 @@ MARKERS = ("Consolidated Form 1099", "Composite Form 1099", "Tax Information Sta
 SECTIONS: dict[str, FormSpec] = {n: form_spec(n) for n in ("1099-DIV", "1099-INT", "1099-MISC")}
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _BOX_NUMBER = re.compile(r"^(\d{1,2}[a-z]?)$")
-_SECTION = re.compile(r"^form\s+(1099-[a-z]+)\b")
+_SECTION = re.compile(r"^(?:form\s+)?(1099-[a-z]+)\b(?!\s*[\d$])")
 
 
 @dataclass
@@ -142,28 +142,42 @@ def _row(spec: FormSpec, year: int | None, line: Line) -> tuple[str, Any] | None
 
 
 def read_sections(pages: list[Page], year: int | None) -> dict[str, tuple[list[int], dict]]:
-    """Every DIV/INT/MISC section: its pages and its boxes by canonical name."""
+    """Every DIV/INT/MISC section: its pages and its boxes by canonical name.
+
+    A section begins at its heading (`Form 1099-DIV Dividends and Distributions`, or
+    without `Form`) and runs over its rows onto the next page when that page goes on with
+    rows; a subtitle or column header (no amount) does not end it, another heading or a
+    line with an amount that is no row of it does. Its pages are those with its heading
+    or its rows."""
     out: dict[str, tuple[list[int], dict[str, Any]]] = {}
+    current: str | None = None
     for page in pages:
-        current: str | None = None
         for line in page.lines():
             m = _SECTION.match(normalize(line.text))
             if m:
                 doc_type = m.group(1).upper()
                 current = doc_type if doc_type in SECTIONS else None
                 if current:
-                    pages_of, _ = out.setdefault(current, ([], {}))
-                    if page.number not in pages_of:
-                        pages_of.append(page.number)
+                    _on_page(out.setdefault(current, ([], {}))[0], page.number)
                 continue
             if current is None:
                 continue
             row = _row(SECTIONS[current], year, line)
             if row:
                 out[current][1].setdefault(row[0], row[1])
-            elif not _BOX_NUMBER.match(line.words[0].text.lower()):
+                _on_page(out[current][0], page.number)
+            elif _BOX_NUMBER.match(line.words[0].text.lower()) is None and _has_amount(line):
                 current = None
     return out
+
+
+def _on_page(numbers: list[int], number: int) -> None:
+    if number not in numbers:
+        numbers.append(number)
+
+
+def _has_amount(line: Line) -> bool:
+    return any("." in w.text and parse_money(w.text) is not None for w in line.words)
 
 
 class ConsolidatedKind:

@@ -99,6 +99,10 @@ class Statement:
     by_term: list[dict[str, Any]] = field(default_factory=list)
     transactions: list[dict[str, Any]] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
+    lot_totals: list[tuple[tuple[str, bool | None] | None, dict[str, str]]] = field(
+        default_factory=list
+    )
+    """The lot tables' totals rows: (term and basis reported, or None for a grand total)."""
 
 
 def read_summary(lines: list[Line], out: Statement) -> None:
@@ -161,18 +165,33 @@ def _lot(line: Line, columns: dict[str, float], term: str) -> dict[str, Any] | N
     return {**ordered, "term": term}
 
 
+def _column_values(line: Line, columns: dict[str, float]) -> dict[str, str]:
+    """A totals row's amounts, each in the column its right edge is nearest."""
+    values: dict[str, str] = {}
+    for value, x1 in _amounts(line):
+        values[min(columns, key=lambda k: abs(columns[k] - x1))] = format_money(value)
+    return values
+
+
 def read_lots(pages: list[Page], out: Statement) -> None:
-    """Lot tables: a category title in capitals, the column header, rows, a Total row."""
-    term = "unknown"
+    """Lot tables: a category title in capitals, the column header, rows, a Total row
+    (kept in `out.lot_totals` with its category)."""
+    category: tuple[str, bool | None] = ("unknown", None)
     columns: dict[str, float] = {}
     for page in pages:
         lines = page.lines()
         for line in lines:
             text = normalize(line.text)
+            term = category[0]
             if "transactions" in text and line.text.isupper() and not _amounts(line):
-                term = category_of(text)[0]
+                category = category_of(text)
             elif all(normalize(h) in text for h in LOT_HEADER):
                 columns = _columns(line, page)
+            elif text.startswith(("total", "grand total")) and columns:
+                values = _column_values(line, columns)
+                if "proceeds" in values:
+                    grand = text.startswith("grand") or "all" in text.split()
+                    out.lot_totals.append((None if grand else category, values))
             elif not text.startswith("total"):
                 lot = _lot(line, columns, term)
                 if lot:
@@ -191,8 +210,27 @@ def read_statement(pages: list[Page]) -> Statement:
                 read_summary(lines[i + 1 :], out)
                 out.pages.append(page.number)
     read_lots(pages, out)
+    if not out.fields and out.lot_totals:
+        totals_from_lot_tables(out)
     out.pages.sort()
     return out
+
+
+def totals_from_lot_tables(out: Statement) -> None:
+    """With no summary table, the totals are the lot tables' totals lines: a grand total
+    where one is printed, else the sum of the categories' totals (each also a row of
+    `by_term`). A lot's own row is never a total."""
+    grand = [values for category, values in out.lot_totals if category is None]
+    parts = [(category, values) for category, values in out.lot_totals if category is not None]
+    if not out.by_term:
+        for (term, reported), values in parts:
+            out.by_term.append({"term": term, "basis_reported": reported, **values})
+    if grand:
+        out.fields.update(grand[-1])
+        return
+    keys = [k for k in _SUMMARY_KEYS[:4] if all(k in values for _, values in parts)]
+    for key in keys:
+        out.fields[key] = format_money(sum(Decimal(values[key]) for _, values in parts))
 
 
 def is_statement_page(page: Page) -> bool:

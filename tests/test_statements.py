@@ -1,0 +1,81 @@
+"""Brokers' and banks' statements on hand-made pages: sections split at their headings
+with their own pages, 1099-B totals from the statement's totals line. Expected values are
+the ones placed on the pages."""
+
+from __future__ import annotations
+
+from extractors.forms.consolidated_1099 import read_sections
+from extractors.forms.f1099_b import read_statement
+from extractors.page import Box, Page, Word
+
+CHAR, HEIGHT = 5.0, 8.0
+
+
+def page(number: int, *placed: tuple[str, float, float]) -> Page:
+    """A page of words, each `(text, x, y)` split at single spaces into words."""
+    words = []
+    for text, x, y in placed:
+        for part in text.split(" "):
+            if part:
+                words.append(Word(part, Box(x, y, x + CHAR * len(part), y + HEIGHT)))
+            x += CHAR * (len(part) + 1)
+    return Page(number, 612, 792, words)
+
+
+def test_sections_split_at_headings_and_run_onto_the_next_page() -> None:
+    first = page(
+        1,
+        ("SUMMIT BROKERAGE 2024 Consolidated Form 1099", 40, 30),
+        ("1099-DIV Dividends and Distributions", 40, 80),
+        ("Box Description Amount", 40, 95),
+        ("1a Total ordinary dividends", 40, 110),
+        ("1,234.56", 500, 110),
+    )
+    second = page(
+        2,
+        ("SUMMIT BROKERAGE Page 2 of 3", 40, 30),
+        ("1b Qualified dividends", 40, 80),
+        ("1,000.00", 500, 80),
+        ("Form 1099-INT Interest Income", 40, 120),
+        ("1 Interest income", 40, 140),
+        ("55.10", 500, 140),
+    )
+    third = page(3, ("Supplemental information", 40, 30), ("Fees 12.00", 40, 60))
+    sections = read_sections([first, second, third], 2024)
+    assert sections == {
+        "1099-DIV": (
+            [1, 2],
+            {"box1a_total_ordinary_dividends": "1234.56", "box1b_qualified_dividends": "1000.00"},
+        ),
+        "1099-INT": ([2], {"box1_interest_income": "55.10"}),
+    }
+
+
+def test_broker_totals_come_from_the_totals_line_not_a_lot() -> None:
+    def row(y: float, *amounts: str) -> list[tuple[str, float, float]]:
+        """Amounts right-aligned under the Proceeds, Cost basis and Gain columns."""
+        return [(a, right - CHAR * len(a), y) for a, right in zip(amounts, (340, 420, 510))]
+
+    lots = page(
+        1,
+        ("SHORT-TERM TRANSACTIONS FOR COVERED TAX LOTS", 40, 60),
+        ("Description", 40, 80),
+        ("Date acquired", 150, 80),
+        ("Date sold", 220, 80),
+        ("Proceeds", 300, 80),
+        ("Cost basis", 370, 80),
+        ("Gain or (loss)", 440, 80),
+        ("ACME CORP 01/05/2024 03/01/2024", 40, 100),
+        *row(100, "1,000.00", "800.00", "200.00"),
+        ("BETA INC 02/01/2024 04/01/2024", 40, 115),
+        *row(115, "500.00", "600.00", "-100.00"),
+        ("Total short-term", 40, 130),
+        *row(130, "1,500.00", "1,400.00", "100.00"),
+    )
+    st = read_statement([lots])
+    assert len(st.transactions) == 2
+    assert (st.fields["proceeds"], st.fields["cost_basis"], st.fields["gain_loss"]) == (
+        "1500.00",
+        "1400.00",
+        "100.00",
+    )
