@@ -25,7 +25,7 @@ from backtax.extractors.limits import check_pdf
 from backtax.extractors.page import Page
 from backtax.extractors.readers.form_fields import read_form_words
 from backtax.extractors.readers.images import open_image_pages
-from backtax.extractors.readers.ocr import NO_TESSERACT, ocr_image, tesseract_installed
+from backtax.extractors.readers.ocr import NO_TESSERACT, ocr_image, read_region, tesseract_installed
 from backtax.extractors.readers.text_layer import read_text_layer, text_quality
 from backtax.extractors.settings import ExtractSettings
 
@@ -92,6 +92,9 @@ def load(path: Path, settings: ExtractSettings | None = None) -> LoadedFile:
     else:
         pages, title = _load_pdf(path, settings)
     _reject_unreadable(pages)
+    for page in pages:
+        if page.method == "ocr":
+            page.rereader = read_region  # form code reads a cell again through the page
     return LoadedFile(digest, pages, title)
 
 

@@ -7,12 +7,14 @@ gives them); OCR readers scale pixel boxes to points, so geometry is source-inde
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 Method = Literal["text", "form", "ocr"]
+Rereader = Callable[..., list["Word"]]
+"""A reader's `(page, box, psm=, alphabet=) -> words`: a part of a page read again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +422,17 @@ class Page:
     """For OCR pages: the Tesseract language(s) the words were read in."""
     rules: list[Box] = field(default_factory=list, repr=False)
     """Vertical ruling lines of the page (cell borders), where the reader saw them."""
+    rereader: Rereader | None = field(default=None, repr=False)
+    """How the reader that read the page reads a part of it again (OCR pages): set by the
+    loader, so form code asks the page, never an OCR engine."""
+
+    def read_again(self, box: Box, psm: int = 7, alphabet: str = "") -> list[Word]:
+        """Words of one part of the page read again on their own, by the page's reader: a
+        line (`psm` 7) or a block (6), from `alphabet` only when given. A page its reader
+        cannot read again (a text layer) gives none."""
+        if self.rereader is None:
+            return []
+        return self.rereader(self, box, psm=psm, alphabet=alphabet)
 
     def cell_right(self, box: Box) -> float | None:
         """The x of the nearest cell border right of a label's start, at the label's height."""

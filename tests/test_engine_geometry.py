@@ -3,6 +3,8 @@ layout would print them, the expected reading from that placement."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from backtax.extractors.forms._copies import split_copies
 from backtax.extractors.forms._engine import money_candidates
 from backtax.extractors.forms._year import find_tax_year
@@ -122,3 +124,24 @@ def test_amount_after_a_box_label_is_no_box_number() -> None:
     assert [c.text for c in money_candidates(row.region, label)] == ["$37,299.43"]
     schedule = page(("Schedule C (Form 1040)", 40, 100))
     assert money_candidates(schedule.region, set()) == []
+
+
+def test_form_code_never_calls_ocr() -> None:
+    """Form modules ask the page to read a part again; only readers run an OCR engine."""
+    forms = Path(__file__).resolve().parents[1] / "extractors" / "forms"
+    calls = [p.name for p in forms.glob("*.py") if "readers.ocr" in p.read_text()]
+    assert calls == []
+
+
+def test_a_page_reads_a_part_again_through_its_reader() -> None:
+    asked: list[tuple[Box, int, str]] = []
+
+    def reader(page: Page, box: Box, psm: int = 7, alphabet: str = "") -> list[Word]:
+        asked.append((box, psm, alphabet))
+        return [Word("D", box, 0.9, "ocr")]
+
+    scan = page(("12a", 300, 100), method="ocr")
+    assert page(("12a", 300, 100)).read_again(Box(300, 100, 320, 108)) == []
+    scan.rereader = reader
+    assert [w.text for w in scan.read_again(Box(300, 100, 320, 108), alphabet="D")] == ["D"]
+    assert asked == [(Box(300, 100, 320, 108), 7, "D")]

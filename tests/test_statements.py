@@ -4,9 +4,9 @@ the ones placed on the pages."""
 
 from __future__ import annotations
 
-from extractors.forms.consolidated_1099 import read_sections
-from extractors.forms.f1099_b import read_statement
-from extractors.page import Box, Page, Word
+from backtax.extractors.forms.consolidated_1099 import read_sections
+from backtax.extractors.forms.f1099_b import read_statement
+from backtax.extractors.page import Box, Page, Word
 
 CHAR, HEIGHT = 5.0, 8.0
 

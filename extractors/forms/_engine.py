@@ -35,7 +35,6 @@ from backtax.extractors.page import (
     tokens,
 )
 from backtax.extractors.readers.glyphs import box_marked, crop_pixels
-from backtax.extractors.readers.ocr import read_region
 from backtax.extractors.values import (
     format_money,
     full_ssn_digits,
@@ -952,7 +951,7 @@ def _state_rows(
             and not _complete(row, header)
         ):
             band = Box(bounds[0][0], line.box.top - 3, edges[1], line.box.bottom + 3)
-            reread = read_region(page, band)
+            reread = page.read_again(band)
             again = _state_row(Line(reread), header, bounds, id_field) if reread else None
             row = {**again, **(row or {})} if again else row  # the page's reading first
             done = band.bottom

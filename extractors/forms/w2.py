@@ -9,7 +9,6 @@ from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms._engine import Anchor, FormKind, FormReading, text_below
 from backtax.extractors.kinds import Extracted, register
 from backtax.extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
-from backtax.extractors.readers.ocr import read_region
 from backtax.extractors.values import format_money, parse_money
 
 BOX12_CODES = {
@@ -94,7 +93,7 @@ def read_box12(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
     left = column.x0 + 6  # the labels' left edge: codes print right of it
     entries = _box12_lines(words, page, left)
     if page is not None:  # the column read again alone gives the lines OCR missed
-        again = _box12_lines(read_region(page, column, psm=6), page, left)
+        again = _box12_lines(page.read_again(column, psm=6), page, left)
         missed = [a for a in again if not any(a[0].v_overlap(e[0]) > 0 for e in entries)]
         entries = sorted([*entries, *missed], key=lambda e: e[0].top)
     return [entry for _, entry in entries]
@@ -138,7 +137,7 @@ def _reread_code(line: Line, page: Page, left: float) -> dict[str, str] | None:
             area = Box(left, line.box.top - 2, right, line.box.bottom + 2)
         if area.x1 - area.x0 < 3:
             return None
-        read = read_region(page, area, alphabet=_CODE_LETTERS)
+        read = page.read_again(area, alphabet=_CODE_LETTERS)
         code = _code("".join(w.text for w in read if w.conf >= 0.5))
         return {"code": code, "amount": format_money(amount)} if code else None
     return None
