@@ -54,7 +54,9 @@ def test_sections_split_at_headings_and_run_onto_the_next_page() -> None:
 def test_broker_totals_come_from_the_totals_line_not_a_lot() -> None:
     def row(y: float, *amounts: str) -> list[tuple[str, float, float]]:
         """Amounts right-aligned under the Proceeds, Cost basis and Gain columns."""
-        return [(a, right - CHAR * len(a), y) for a, right in zip(amounts, (340, 420, 510))]
+        return [
+            (a, right - CHAR * len(a), y) for a, right in zip(amounts, (340, 420, 510), strict=True)
+        ]
 
     lots = page(
         1,

@@ -5,11 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from backtax.extractors import catalog
-from backtax.extractors.forms._engine import BoxSpec, FormSpec, Revision
-
-
-def _boxes(boxes: tuple[catalog.CatalogBox, ...]) -> tuple[BoxSpec, ...]:
-    return tuple(BoxSpec(b.name, b.number, b.labels, b.kind) for b in boxes)
+from backtax.extractors.forms._engine import FormSpec, Revision
 
 
 @cache
@@ -23,9 +19,9 @@ def form_spec(doc_type: str) -> FormSpec:
         doc_type=entry.doc_type,
         form_numbers=entry.form_numbers,
         titles=entry.titles,
-        boxes=_boxes(entry.boxes),
+        boxes=entry.boxes,
         excludes=entry.excludes,
-        state_columns=_boxes(entry.state_columns),
-        revisions=tuple(Revision(year, _boxes(boxes)) for year, boxes in entry.revisions),
+        state_columns=entry.state_columns,
+        revisions=tuple(Revision(year, boxes) for year, boxes in entry.revisions),
         **optional,
     )

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from backtax.extractors.catalog import CatalogBox
 from backtax.extractors.forms._about import about_a_form
 from backtax.extractors.forms._copies import split_copies
 from backtax.extractors.forms._year import find_tax_year
@@ -109,12 +110,9 @@ MAX_BELOW = 42.0
 MAX_RIGHT = 420.0
 
 
-@dataclass(frozen=True)
-class BoxSpec:
-    name: str
-    number: str
-    labels: tuple[str, ...]
-    kind: str = "money"
+BoxSpec = CatalogBox
+"""A box the engine reads: the catalogue's description of it (canonical name, printed
+number, label wordings, value kind), or one the engine makes for a party or caption label."""
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,8 @@ from dataclasses import dataclass, field
 from backtax.extractors import catalog
 from backtax.extractors.transcripts.layout import norm_label
 
-
-@dataclass(frozen=True, slots=True)
-class WILine:
-    name: str
-    labels: tuple[str, ...]
-    kind: str = "money"
+WILine = catalog.TranscriptLine
+"""One line of a form's W&I listing: the catalogue's own description of it."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,7 @@ def _from_catalog() -> dict[str, WIForm]:
     out: dict[str, WIForm] = {}
     for entry in catalog.forms().values():
         if entry.transcript_title:
-            lines = tuple(WILine(x.name, x.labels, x.kind) for x in entry.transcript_lines)
+            lines = entry.transcript_lines
             out[entry.doc_type.upper()] = WIForm(entry.doc_type, entry.transcript_title, lines)
     return out
 
