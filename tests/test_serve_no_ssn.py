@@ -155,11 +155,24 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
             _, alive = psutil.wait_procs(children, timeout=left)
             info["stopped_seconds"] = time.monotonic() - started
             info["children"], info["alive"] = children, alive
-        finally:
+        finally:  # a failed step: serve stopped as a user would, and whatever it left
             if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+                stop(proc)
     yield info
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM serve (it stops its Prefect server, which runs in a session of its own),
+    then kill what is still there."""
+    leftovers = descendants(proc.pid)
+    proc.terminate()
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    for process in psutil.wait_procs(leftovers, timeout=30)[1]:
+        process.kill()
 
 
 def test_serve_consumed_every_name_and_ran_the_nightly_batch(served: dict[str, Any]) -> None:
