@@ -434,6 +434,9 @@ class Page:
             return []
         return self.rereader(self, box, psm=psm, alphabet=alphabet)
 
+    alternate: list[Word] = field(default_factory=list, repr=False)
+    """For OCR pages: the other engine's words where both engines read the whole page."""
+
     def cell_right(self, box: Box) -> float | None:
         """The x of the nearest cell border right of a label's start, at the label's height."""
         edges = [r.x0 for r in self.rules if r.x0 > box.x0 + 4 and r.top <= box.cy <= r.bottom]

@@ -18,6 +18,8 @@ from backtax.extractors.kinds import Extracted
 from backtax.extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
 from backtax.extractors.names import shown_name
 from backtax.extractors.page import Page
+from backtax.extractors.readers import evidence
+from backtax.extractors.readers.ocr import other_reading
 from backtax.extractors.reconcile import merge_copies
 from backtax.extractors.record import DocumentRecord
 from backtax.extractors.settings import ExtractSettings
@@ -53,7 +55,7 @@ def extract_file(
         loaded = load(path, settings or ExtractSettings())
         docs: list[Extracted] = []
         for run in classify(loaded.pages):
-            docs.extend(_extract_run(run))
+            docs.extend(_extract_run(run, loaded.pages))
     except InputError as exc:
         return FileResult(source, _digest_or_none(path), error=exc)
     except MemoryError:
@@ -89,7 +91,7 @@ def _years_from_title(docs: list[Extracted], title: str) -> None:
             doc.warnings.append(f"tax year {doc.tax_year} taken from the PDF's title")
 
 
-def _extract_run(run: PageRun) -> list[Extracted]:
+def _extract_run(run: PageRun, pages: list[Page]) -> list[Extracted]:
     numbers = [p.number for p in run.pages]
     if run.kind is None:
         return [
@@ -101,6 +103,7 @@ def _extract_run(run: PageRun) -> list[Extracted]:
             )
         ]
     docs = run.kind.extract(run.pages)
+    docs = _second_engine(run, docs, pages)
     if not docs:
         return [
             Extracted(
@@ -113,6 +116,36 @@ def _extract_run(run: PageRun) -> list[Extracted]:
             )
         ]
     return docs
+
+
+def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> list[Extracted]:
+    """A form's two readings merged (`evidence.merge_readings`) where its OCR pages were
+    read whole by both engines, or where Tesseract's reading of it misses what the form's
+    structure says is there (`evidence.boxes_missing`): its pages are then read again by
+    PP-OCR and replace theirs in `pages`. Other runs are returned as they are."""
+    spec = getattr(run.kind, "spec", None)
+    payer_tin = bool(getattr(spec, "payer_tin_labels", ()))
+    both = any(p.alternate for p in run.pages)
+    words = [w for p in run.pages if p.method == "ocr" for w in p.words if w.conf >= 0.6]
+    if run.kind is None or (
+        not both and docs and not any(evidence.boxes_missing(d, payer_tin, words) for d in docs)
+    ):
+        return docs
+    why = "boxes missing from Tesseract's reading"
+    again = [other_reading(p, why) if p.method == "ocr" else None for p in run.pages]
+    if not any(again):
+        return docs
+    others = [a or p for a, p in zip(again, run.pages, strict=True)]
+    second = run.kind.extract(others)
+    if len(second) == len(docs):
+        merged = [evidence.merge_readings(a, b) for a, b in zip(docs, second, strict=True)]
+    else:
+        merged = max(docs, second, key=lambda ds: sum(map(evidence.filled, ds)))
+    where = {p.number: i for i, p in enumerate(pages)}
+    for old, new in zip(run.pages, others, strict=True):
+        if not old.alternate:  # read again: the page is PP-OCR's now
+            pages[where[new.number]] = new
+    return merged
 
 
 def _span(numbers: list[int]) -> str:

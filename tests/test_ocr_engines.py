@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Word
-from backtax.extractors.readers import camera, evidence, ppocr
+from backtax.extractors.readers import camera, evidence, glued, ppocr
 from backtax.extractors.readers.ocr import ocr_image
 from backtax.extractors.settings import ExtractSettings
 
@@ -38,6 +39,7 @@ def test_exactly_one_opencv_is_installed() -> None:
         # 2. same digits, PP-OCR keeps the decimal point Tesseract dropped
         ("12345600", 0.9, "123,456.00", 0.96, "123,456.00"),
         ("123,456.00", 0.9, "12345600", 0.96, "123,456.00"),
+        ("2022", 0.17, "20.22", 0.96, "2022"),  # `20 22`: a year's blanks, read as 2 words
         # 3. different digits: PP-OCR only when Tesseract was unsure
         ("1,358.25", 0.35, "1,850.25", 0.95, "1,850.25"),
         ("1,358.25", 0.85, "1,850.25", 0.95, "1,358.25"),
@@ -50,7 +52,8 @@ def test_exactly_one_opencv_is_installed() -> None:
 def test_engine_choice_rule(
     tesseract: str, tess_conf: float, ppocr_text: str, pp_conf: float, kept: str
 ) -> None:
-    assert evidence.choose(tesseract, tess_conf, ppocr_text, pp_conf) == kept
+    split = tesseract == "2022"
+    assert evidence.choose(tesseract, tess_conf, ppocr_text, pp_conf, split) == kept
 
 
 def _w(text: str, conf: float = 0.95, x: float = 0.0) -> Word:
@@ -98,6 +101,82 @@ def test_ppocr_words_from_character_boxes() -> None:
     words = ppocr._assemble(text, [[0, 0], [100, 0], [100, 20], [0, 20]], [char(x) for x in xs])
     assert [t for t, _ in words] == ["AB", "CDE", "F"]
     assert words[1][1][0] == 30 and words[1][1][2] == 58
+
+
+@pytest.mark.parametrize(
+    ("word", "words"),
+    [
+        ("1Rents", ["1", "Rents"]),
+        ("3OtherIncome", ["3", "Other", "Income"]),
+        ("Form1099-MISC", ["Form", "1099-MISC"]),
+        ("PAYER'STIN:91-4168100", ["PAYER'S", "TIN:", "91-4168100"]),
+        ("RECIPIENT'Sname", ["RECIPIENT'S", "name"]),
+        ("12Section409Adeferrals", ["12", "Section", "409A", "deferrals"]),
+        ("11Fishpurchasedforresale", ["11", "Fish", "purchased", "for", "resale"]),
+        ("CORRECTED(ifchecked)", ["CORRECTED", "(if", "checked)"]),
+        # left whole: values, label words, and runs that are no label words end to end
+        ("12-345-6789", ["12-345-6789"]),
+        ("$2,400", ["$2,400"]),
+        ("5n945-A", ["5n945-A"]),
+        ("Miscellaneous", ["Miscellaneous"]),
+        ("CENTREAVE", ["CENTREAVE"]),
+        ("2ndTIN", ["2nd", "TIN"]),
+    ],
+)
+def test_glued_ppocr_words_are_split_at_label_words(word: str, words: list[str]) -> None:
+    assert glued.split(word) == words
+
+
+def test_glued_words_are_cut_into_the_fewest_label_words() -> None:
+    known = frozenset({"gross", "proceeds", "pro", "ceeds", "paid"})
+    assert glued.segment("Grossproceedspaid", known) == ["Gross", "proceeds", "paid"]
+    assert glued.segment("Grossproceedspald", known) is None
+
+
+def _doc(year: int | None = 2023, tin: str | None = "12-3456789", **fields: object) -> Extracted:
+    return Extracted("1099-MISC", [1], tax_year=year, payer_tin=tin, fields=dict(fields))
+
+
+def test_boxes_missing_from_the_forms_structure() -> None:
+    """A form with its year, payer TIN and every printed amount in a box: nothing missing;
+    a blank box is no evidence. No value, no year, no payer TIN on a form that prints one,
+    or an amount with cents on the page that no box holds: boxes are missing."""
+    words = [_w("$"), _w("1,200.00"), _w("2023"), _w("12-3456789"), _w("$5,000")]
+    full = _doc(box1_rents="1200.00", box7_direct_sales=False)
+    assert not evidence.boxes_missing(full, True, words)
+    assert evidence.boxes_missing(_doc(box7_direct_sales=False), True, words)
+    assert evidence.boxes_missing(_doc(None, box1_rents="1200.00"), True, words)
+    assert evidence.boxes_missing(_doc(tin=None, box1_rents="1200.00"), True, words)
+    assert not evidence.boxes_missing(_doc(tin=None, box1_rents="1200.00"), False, words)
+    unpaired = [*words, _w("$"), _w("123,456.00")]
+    assert evidence.boxes_missing(full, True, unpaired)
+    state = _doc(box1_rents="1200.00", state=[{"state_income": "123456.00"}])
+    assert not evidence.boxes_missing(state, True, unpaired)
+
+
+def test_two_readings_merged_by_what_they_filled() -> None:
+    """The reading with more values is kept, disagreements included; its blanks are filled
+    from the other; on a tie the page's own reading (`first`) is kept."""
+    tess = _doc(box1_rents="48000.00", box3_other_income="5000.00", box2_royalties="101000.00")
+    pp = _doc(None, box1_rents="48000.00", box2_royalties="10000.00", box5_fishing="4500.00")
+    pp.payer_tin, pp.recipient_name = None, "JOHN PARK"
+    pp.fields.update(box8_substitute="590.50", box14_golden="2400.00")
+    merged = evidence.merge_readings(tess, pp)
+    assert merged.fields == {
+        "box1_rents": "48000.00",
+        "box2_royalties": "10000.00",
+        "box5_fishing": "4500.00",
+        "box8_substitute": "590.50",
+        "box14_golden": "2400.00",
+        "box3_other_income": "5000.00",
+    }
+    assert (merged.tax_year, merged.payer_tin, merged.recipient_name) == (
+        2023,
+        "12-3456789",
+        "JOHN PARK",
+    )
+    a, b = _doc(box1_rents="1.00"), _doc(box1_rents="7.00")
+    assert evidence.merge_readings(a, b).fields["box1_rents"] == "1.00"
 
 
 def _text_image(lines: list[str], size: tuple[int, int], height_px: int) -> np.ndarray:

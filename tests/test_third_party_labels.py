@@ -55,10 +55,17 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 
 KNOWN_GAPS: dict[str, tuple[str, ...]] = {
-    # A phone-quality scan (form number read as `1069-MISC`, blurred names and TINs):
-    # the form is recognised and these fields are not read yet.
+    # A handwritten phone-quality scan, read by both engines: these fields are not read yet
+    # (check marks, handwritten digits both engines misread, an eight-digit payer TIN).
     "f1099_scanned.jpg": tuple(
-        f for f in FIELDS if f not in ("Rents", "OtherIncome", "FishingBoatProceeds", "FishResale")
+        f
+        for f in FIELDS
+        if f
+        not in (
+            *("Rents", "Royalties", "OtherIncome", "FishingBoatProceeds", "409ADeferrals"),
+            *("ExcessGoldenParachutePayments", "StateTaxWithheld", "StateIncome", "StateNo"),
+            *("RecipientName", "RecipientTIN"),
+        )
     ),
     # A state row with amounts but no state code is not read as a state row.
     "f1099msc_state.pdf": ("StateTaxWithheld", "StateIncome"),

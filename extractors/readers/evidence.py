@@ -16,7 +16,9 @@ The rules are plain functions of words and texts so a test can state them:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Word
 
 LOW_CONF = 0.6
@@ -85,13 +87,18 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def choose(tesseract: str, tess_conf: float, ppocr: str, pp_conf: float) -> str:
-    """The reading kept when Tesseract read `tesseract` and PP-OCR's recogniser `ppocr` on
-    the same crop. PP-OCR's reading wins when it is sure (`SURE_CONF`) and
+def choose(
+    tesseract: str, tess_conf: float, ppocr: str, pp_conf: float, split: bool = False
+) -> str:
+    """The reading kept when Tesseract read `tesseract` (`split`: as several words, joined
+    here) and PP-OCR's recogniser `ppocr` on the same crop. PP-OCR's reading wins when it
+    is sure (`SURE_CONF`) and
 
     1. it has a value's shape and Tesseract's does not; or
     2. both have one, with the same digits, and PP-OCR's carries the separators or the
-       decimal point Tesseract dropped (`12345600` against `123,456.00`); or
+       decimal point Tesseract dropped (`12345600` against `123,456.00`), Tesseract having
+       read one word (where it saw a gap, `20 22` in a year's blanks, a mark PP-OCR
+       prints there is an underline's or a speck's, not a lost one); or
     3. both have one with as many digits, some different (Tesseract confuses 3, 8 and 9),
        and Tesseract was unsure (`LOW_CONF`).
 
@@ -104,7 +111,7 @@ def choose(tesseract: str, tess_conf: float, ppocr: str, pp_conf: float) -> str:
     if pp_ok and tess_ok:
         if _digits(ppocr) == _digits(tesseract):
             marks = sum(c in ".," for c in ppocr) > sum(c in ".," for c in tesseract)
-            return ppocr if marks else tesseract
+            return ppocr if marks and not split else tesseract
         same_length = len(_digits(ppocr)) == len(_digits(tesseract))
         return ppocr if same_length and tess_conf < LOW_CONF else tesseract
     return tesseract
@@ -125,3 +132,64 @@ def choose_page(tesseract: list[Word], ppocr: list[Word]) -> bool:
     if len(tesseract) < 5:
         return len(ppocr) >= 5
     return good_values(ppocr) > good_values(tesseract)
+
+
+def boxes_missing(doc: Extracted, reads_payer_tin: bool, words: list[Word]) -> bool:
+    """A form read from Tesseract's words whose structure says boxes went unread: no value
+    at all, no tax year, no payer TIN on a form that prints one (every information return
+    and W-2 does), or an amount with cents printed on its pages that no box holds (a box
+    whose label was misread). A blank box leaves all of these alone."""
+    values = [v for v in doc.fields.values() if v not in (None, False, "", [])]
+    if not values or doc.tax_year is None or (reads_payer_tin and not doc.payer_tin):
+        return True
+    held = set(_values_of(doc.fields))
+    return any(_amount(w.text) not in held for w in words if _amount(w.text))
+
+
+_CENTS = re.compile(r"\$?\d{1,3}(,\d{3})+\.\d{2}|\$?\d{3,}\.\d{2}")
+
+
+def _amount(text: str) -> str:
+    """A confident money amount with cents, three digits or more, as a record prints it
+    (`123456.00`); else empty."""
+    text = text.rstrip(".,;:")
+    return text.lstrip("$").replace(",", "") if _CENTS.fullmatch(text) else ""
+
+
+def _values_of(value: object) -> Iterator[str]:
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _values_of(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _values_of(item)
+    elif value is not None:
+        yield str(value)
+
+
+PARTY_FIELDS = ("tax_year", "payer_tin", "payer_name", "recipient_tin_last4", "recipient_name")
+
+
+def filled(doc: Extracted) -> int:
+    """How many of a record's parties and boxes hold a value (a check box left clear aside)."""
+    parties = sum(getattr(doc, f) not in (None, "") for f in PARTY_FIELDS)
+    return parties + sum(v not in (None, False, "", []) for v in doc.fields.values())
+
+
+def merge_readings(first: Extracted, second: Extracted) -> Extracted:
+    """One record from two engines' readings of the same form: the reading that filled
+    more of the form's values is kept whole (`first`, the page's own reading, on a tie),
+    and what it left blank is taken from the other. Where both read a value, the kept
+    reading's stands: the engine that found more of the form's structure read its boxes."""
+    keep, other = (second, first) if filled(second) > filled(first) else (first, second)
+    for name in PARTY_FIELDS:
+        if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
+            setattr(keep, name, getattr(other, name))
+            if name == "recipient_tin_last4":
+                keep.recipient_tin_full = other.recipient_tin_full
+    for name, value in other.fields.items():
+        if keep.fields.get(name) in (None, False, "", []) and value not in (None, "", []):
+            keep.fields[name] = value
+            if name in other.field_confidence:
+                keep.field_confidence[name] = other.field_confidence[name]
+    return keep

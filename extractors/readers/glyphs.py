@@ -51,7 +51,7 @@ def encode_image(gray: np.ndarray) -> bytes:
 
 
 @lru_cache(maxsize=4)
-def _decoded(png: bytes) -> np.ndarray:
+def decoded(png: bytes) -> np.ndarray:
     """A page image decoded once for all the crops taken from it."""
     return np.asarray(Image.open(io.BytesIO(png)))
 
@@ -66,7 +66,7 @@ def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     """The page image under a box given in points, or None for pages without an image."""
     if page.image is None or not page.dpi:
         return None
-    gray = _decoded(page.image)
+    gray = decoded(page.image)
     k = page.dpi / 72.0
     h, w = gray.shape
     x0, y0 = pixel_origin(page, box)

@@ -20,7 +20,7 @@ from PIL import Image
 from backtax.extractors.lazy import lazy_import
 from backtax.extractors.page import Box, Page, Word, group_lines
 from backtax.extractors.readers import camera, evidence, ppocr
-from backtax.extractors.readers.glyphs import crop_pixels, encode_image, pixel_origin
+from backtax.extractors.readers.glyphs import crop_pixels, decoded, encode_image, pixel_origin
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 
@@ -183,7 +183,7 @@ def _scan_like(image: Image.Image, dpi: int) -> tuple[np.ndarray, int, list[str]
     gray, notes = camera.prepare_photo(np.asarray(image.convert("L")))
     seen = camera.effective_dpi(gray)
     dpi = dpi or max(72, min(600, seen or 150))
-    factor = camera.upscale_factor(dpi, gray.shape)
+    factor = camera.upscale_factor(min(dpi, seen or dpi), gray.shape)
     if factor > 1.0:
         new_dpi = round(dpi * factor)
         size = (round(gray.shape[1] * new_dpi / dpi), round(gray.shape[0] * new_dpi / dpi))
@@ -217,10 +217,12 @@ def ocr_image(
                 notes.append(f"rotated by {turn} degrees")
                 masks = find_rules(gray)
                 words = _words(Image.fromarray(_cleaned(gray, masks, dpi)), lang, scale)
+    alternate: list[Word] = []
     if engine == "ppocr" or (engine == "auto" and evidence.page_failed(words)):
         second = ppocr.read_words(gray, scale)
+        alternate = second
         if engine == "ppocr" or evidence.choose_page(words, second):
-            words = second
+            words, alternate = second, words
             notes.append("read by PP-OCR" + (" (Tesseract's reading failed)" * (engine == "auto")))
     if engine == "auto" and words and words[0].engine == ENGINE:
         clean = _cleaned(gray, masks, dpi)
@@ -228,6 +230,7 @@ def ocr_image(
     upright = Image.fromarray(gray)
     page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
     page.rules = vertical_rules(masks[1], scale)
+    page.alternate = alternate if engine == "auto" else []
     page.image, page.dpi, page.lang = encode_image(np.asarray(upright)), dpi, lang
     page.warnings.extend(f"page {number}: {n}" for n in notes)
     return page
@@ -306,7 +309,8 @@ def _second_readings(clean: np.ndarray, words: list[Word], scale: float) -> list
         tess_conf = min(w.conf for w in run)
         text = text.replace(" ", "")
         joined = len(run) > 1 and text == tess_text  # PP-OCR confirms one word split in two
-        if evidence.choose(tess_text, tess_conf, text, conf) == tess_text and not joined:
+        kept = evidence.choose(tess_text, tess_conf, text, conf, split=len(run) > 1)
+        if kept == tess_text and not joined:
             continue
         replaced[id(run[0])] = Word(text, box, conf, "ocr", ppocr.ENGINE)
         replaced.update((id(x), None) for x in run[1:])
@@ -335,3 +339,20 @@ def read_region(
     x0, y0 = pixel_origin(page, box)
     origin = (x0 - margin) / k, (y0 - margin) / k
     return _words(Image.fromarray(framed), page.lang, 1 / k, psm, origin, alphabet)
+
+
+def other_reading(page: Page, why: str) -> Page | None:
+    """The OCR page as the other engine read it: its `alternate` words where both engines
+    read the whole page, else PP-OCR's reading of its upright image (Tesseract's reading
+    missed what the form's structure says is there: `why`, said in the page's warnings).
+    None for a page without an image, or one PP-OCR alone read."""
+    if page.alternate:
+        words, warnings = page.alternate, page.warnings
+    elif page.image is None or not page.dpi or all(w.engine == ppocr.ENGINE for w in page.words):
+        return None
+    else:
+        words = ppocr.read_words(decoded(page.image), 72.0 / page.dpi)
+        warnings = [*page.warnings, f"page {page.number}: read again by PP-OCR ({why})"]
+    again = Page(page.number, page.width, page.height, words, "ocr", list(warnings))
+    again.rules, again.image, again.dpi, again.lang = page.rules, page.image, page.dpi, page.lang
+    return again

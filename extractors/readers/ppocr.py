@@ -1,8 +1,9 @@
 """Words of a page image through PP-OCR (PP-OCRv4 via `rapidocr-onnxruntime`), the second engine.
 
 PP-OCR detects text lines and recognises each; its character columns give each character a
-box, and characters are assembled into words at spaces and at gaps wider than a space. Text
-is NFKC-normalised (full-width punctuation) and check-box look-alikes are dropped. The
+box, and characters are assembled into words at spaces and at gaps wider than a space, and
+words glued together without a gap are split at label words (`glued.py`). Text is
+NFKC-normalised (full-width punctuation) and check-box look-alikes are dropped. The
 ONNX session is created once per process, on first use, with one intra-op thread.
 """
 
@@ -17,6 +18,7 @@ import numpy as np
 
 from backtax.extractors.lazy import lazy_import
 from backtax.extractors.page import Box, Word
+from backtax.extractors.readers import glued
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 
@@ -68,16 +70,26 @@ def read_words(
         char_boxes = item[3] if len(item) > 3 else []
         for piece, pixels in _assemble(text, line_box, char_boxes):
             piece = clean_text(piece)
-            if piece:
-                x0, y0, x1, y1 = pixels
-                box = Box(
-                    offset[0] + x0 * scale,
-                    offset[1] + y0 * scale,
-                    offset[0] + x1 * scale,
-                    offset[1] + y1 * scale,
-                )
-                words.append(Word(piece, box, conf, "ocr", ENGINE))
+            if not piece:
+                continue
+            x0, y0, x1, y1 = pixels
+            box = Box(
+                offset[0] + x0 * scale,
+                offset[1] + y0 * scale,
+                offset[0] + x1 * scale,
+                offset[1] + y1 * scale,
+            )
+            words.extend(_unglued(piece, box, conf))
     return words
+
+
+def _unglued(text: str, box: Box, conf: float) -> list[Word]:
+    """The word, or the words PP-OCR glued into it (`glued.split`), each given its share of
+    the box by its characters."""
+    parts = glued.split(text)
+    if len(parts) == 1:
+        return [Word(text, box, conf, "ocr", ENGINE)]
+    return split_words(" ".join(parts), box, conf)
 
 
 Pixels = tuple[float, float, float, float]
