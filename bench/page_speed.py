@@ -8,8 +8,11 @@ Tesseract thread (its CPU is a child's, counted in the CPU figure).
 
 `--all` reads every text sample (not only the W-2s); bare pdfplumber's words and text of
 the same pages are timed beside, in the same run. `--engines tesseract auto ppocr` times
-the OCR path per engine setting, with the pages PP-OCR read whole or in regions, and the
-process's peak memory (one worker's).
+the OCR path per engine setting, with each engine's CPU per trigger and the share of pages
+PP-OCR read whole or in regions (`bench/engines.py`; with `ppocr` forced every page counts
+as "failed"), and the process's peak memory (one worker's). `--scans DIR` reads the PDFs
+and images of DIR as the OCR set instead of the W-2 scans; `--dpi` renders PDF scans at
+that resolution.
 """
 
 from __future__ import annotations
@@ -23,47 +26,26 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ["BACKTAX_IN_WORKER"] = "1"  # measure one page at a time, no page pool
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `bench.engines`, run as a file
 
-from backtax.extractors import loader
 from backtax.extractors.kinds import all_kinds
-from backtax.extractors.page import Page
 from backtax.extractors.pipeline import extract_file
 from backtax.extractors.settings import ExtractSettings
+from bench import engines
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
 W2 = SAMPLES / "w2"
 
 
-def cpu() -> float:
-    me, kids = (
-        resource.getrusage(resource.RUSAGE_SELF),
-        resource.getrusage(resource.RUSAGE_CHILDREN),
-    )
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+cpu = engines.cpu
+engines.install()
 
 
-COUNTS = {"pages": 0, "whole": 0, "regions": 0}
-_ocr_image = loader.ocr_image
-
-
-def _counting_ocr(*args: object) -> Page:
-    """`ocr_image` counting the pages PP-OCR read whole and those where it read regions."""
-    page = _ocr_image(*args)
-    ppocr = sum(w.engine == "ppocr" for w in page.words)
-    COUNTS["pages"] += 1
-    COUNTS["whole"] += bool(page.words) and ppocr == len(page.words)
-    COUNTS["regions"] += 0 < ppocr < len(page.words)
-    return page
-
-
-loader.ocr_image = _counting_ocr
-
-
-def per_page(files: list[Path], engine: str = "auto") -> tuple[float, float, int]:
+def per_page(files: list[Path], engine: str = "auto", dpi: int = 300) -> tuple[float, float, int]:
     wall, used, pages = 0.0, 0.0, 0
     for path in files:
         start, start_cpu = time.perf_counter(), cpu()
-        result = extract_file(path, settings=ExtractSettings(ocr_engine=engine))
+        result = extract_file(path, settings=ExtractSettings(dpi=dpi, ocr_engine=engine))
         wall += time.perf_counter() - start
         used += cpu() - start_cpu
         pages += max((p for r in result.records for p in r.pages), default=1)
@@ -97,24 +79,25 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="every text sample, not the W-2s")
     parser.add_argument("--engines", nargs="+", choices=("auto", "tesseract", "ppocr"),
                         default=["auto"])  # fmt: skip
+    parser.add_argument("--scans", type=Path, default=W2 / "scans")
+    parser.add_argument("--dpi", type=int, default=ExtractSettings().dpi)
     args = parser.parse_args()
     all_kinds()  # import the form descriptions once, outside the timings
     print(f"load {os.getloadavg()[0]:.2f}")
-    scans = sorted((W2 / "scans").glob("*.pdf")) + sorted((W2 / "scans").glob("*.png"))
+    scans = sorted(args.scans.glob("*.pdf")) + sorted(args.scans.glob("*.png"))
     runs = {"text": lambda: per_page(text_samples(args.all))}
     for engine in args.engines:
-        runs[f"ocr ({engine})"] = lambda engine=engine: per_page(scans, engine)
+        runs[f"ocr ({engine})"] = lambda engine=engine: per_page(scans, engine, args.dpi)
     paths = [n for n in runs if n.split(" ")[0] in args.paths]
     for name in paths:
-        for key in COUNTS:
-            COUNTS[key] = 0
+        before = engines.snapshot()
         wall, used, pages = runs[name]()
         print(
             f"{name}: {pages} pages, {wall / pages:.3f} s wall, {used / pages:.3f} s CPU per page"
         )
-        if COUNTS["pages"]:
-            print(f"  PP-OCR read {COUNTS['whole']} of {COUNTS['pages']} pages whole, regions"
-                  f" of {COUNTS['regions']}")  # fmt: skip
+        counts = engines.since(before)
+        if counts["pages"]:
+            print("  " + engines.summary(counts).replace("\n", "\n  "))
         if name == "text":
             wall, used, pages = bare_pdfplumber(text_samples(args.all))
             print(f"bare pdfplumber (words and text): {pages} pages, {wall / pages:.3f} s wall, "

@@ -6,8 +6,10 @@ generator's own `rasterise_and_degrade`), and as phone photos, faxes (200x100 dp
 and white), 100-150 dpi exports and binarised copies (`write_style`), extracts them and
 compares every field with the sample's expected JSON, so the figure measures OCR
 robustness, not fit to a few images. It also counts the pages PP-OCR read whole and the
-regions (suspect or missed values) it read again. `--styles copier,photo` limits the run,
-`--kinds return/notice` to some families.
+regions (suspect or missed values) it read again, per trigger (`bench/engines.py`).
+`--styles copier,photo` limits the run, `--kinds return/notice` to some families;
+`--seed N` adds N to every variant's seed (fresh scans for a final figure); `--ocr-dpi D`
+renders the PDF scans at D dpi for OCR; `--per-kind N` takes the first N samples a kind.
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ from typing import Any
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool inside
 
-from backtax.extractors import loader
-from backtax.extractors.page import Page
 from backtax.extractors.pipeline import extract_file
 from backtax.extractors.settings import ExtractSettings
+from bench import engines
 from sample_docs.generators.scan import rasterise_and_degrade, write_style
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_docs"
@@ -109,22 +110,7 @@ def score(
     return total, misses
 
 
-ENGINE_COUNTS = {"pages": 0, "ppocr_pages": 0, "reread_pages": 0, "ppocr_words": 0}
-
-
-def _counting_ocr(*args: Any) -> Page:
-    """`ocr_image` counting the pages PP-OCR read whole and the pages where it read regions."""
-    page = _ocr_image(*args)
-    ppocr = sum(w.engine == "ppocr" for w in page.words)
-    ENGINE_COUNTS["pages"] += 1
-    ENGINE_COUNTS["ppocr_pages"] += bool(page.words) and ppocr == len(page.words)
-    ENGINE_COUNTS["reread_pages"] += 0 < ppocr < len(page.words)
-    ENGINE_COUNTS["ppocr_words"] += ppocr if ppocr < len(page.words) else 0
-    return page
-
-
-_ocr_image = loader.ocr_image
-loader.ocr_image = _counting_ocr
+engines.install()
 
 
 def make_scan(src: Path, out: Path, variant: tuple[str, int, float, float, int]) -> Path:
@@ -137,36 +123,40 @@ def make_scan(src: Path, out: Path, variant: tuple[str, int, float, float, int])
     return scan
 
 
-Job = tuple[str, str, tuple[str, int, float, float, int], str]
+Job = tuple[str, str, tuple[str, int, float, float, int], str, int]
 
 
-def one(job: Job) -> tuple[str, str, int, list[str], dict[str, int]]:
-    kind, source, variant, out = job
+def one(job: Job) -> tuple[str, str, int, list[str], dict[str, float]]:
+    kind, source, variant, out, dpi = job
     src = ROOT / source
     scan = make_scan(src, Path(out), variant)
     expected = json.loads(src.with_name(f"{src.stem}.expected.json").read_text())
-    before = dict(ENGINE_COUNTS)
-    total, misses = score(scan, expected)
-    counts = {k: ENGINE_COUNTS[k] - before[k] for k in ENGINE_COUNTS}
-    return kind, variant[0], total, misses, counts
+    before = engines.snapshot()
+    total, misses = score(scan, expected, ExtractSettings(dpi=dpi))
+    return kind, variant[0], total, misses, engines.since(before)
+
+
+def _option(name: str, default: str) -> str:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
 
 
 def main() -> None:
-    styles = (
-        set(sys.argv[sys.argv.index("--styles") + 1].split(",")) if "--styles" in sys.argv else None
-    )
-    variants = [v for v in VARIANTS if styles is None or v[0] in styles]
-    kinds = sys.argv[sys.argv.index("--kinds") + 1].split(",") if "--kinds" in sys.argv else None
+    styles = set(_option("--styles", "").split(",")) - {""} or None
+    kinds = set(_option("--kinds", "").split(",")) - {""} or None
+    shift = int(_option("--seed", "0"))
+    dpi = int(_option("--ocr-dpi", str(ExtractSettings().dpi)))
+    variants = [(*v[:4], v[4] + shift) for v in VARIANTS if styles is None or v[0] in styles]
     with tempfile.TemporaryDirectory() as out:
+        per_kind = int(_option("--per-kind", "0")) or None
         jobs = [
-            (k, s, v, out)
+            (k, s, v, out, dpi)
             for k, files in SOURCES.items()
             if kinds is None or k in kinds
-            for s in files
+            for s in files[:per_kind]
             for v in variants
         ]
         totals: dict[tuple[str, str], list[int]] = {}
-        engines = dict.fromkeys(ENGINE_COUNTS, 0)
+        used = dict.fromkeys(engines.KEYS, 0.0)
         with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
             for kind, style, total, misses, counts in pool.map(one, jobs):
                 tally = totals.setdefault((kind, style), [0, 0, 0])
@@ -174,7 +164,7 @@ def main() -> None:
                 tally[1] += total
                 tally[2] += 1
                 for key, n in counts.items():
-                    engines[key] += n
+                    used[key] += n
                 for miss in misses:
                     print("  ", miss)
     for (kind, style), (right, total, scans) in sorted(totals.items()):
@@ -186,12 +176,8 @@ def main() -> None:
         total = sum(t[1] for (k, _), t in totals.items() if k == kind)
         if total:
             print(f"{kind} all styles: {right}/{total} ({right / total:.1%})")
-    pages = max(1, engines["pages"])
-    print(
-        f"second engine: {engines['ppocr_pages']}/{pages} pages read whole by PP-OCR, "
-        f"{engines['reread_pages']}/{pages} with regions read again "
-        f"({engines['ppocr_words']} words)"
-    )
+    print(engines.summary(used))
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
     sys.stdout.flush()
 
 

@@ -158,3 +158,14 @@ def _resolve(obj: PdfObject | None) -> PdfObject | None:
         except (AttributeError, RecursionError) as exc:
             raise InputError("corrupt PDF: objects refer to each other in a loop") from exc
     raise InputError("corrupt PDF: objects refer to each other in a loop")
+
+
+def available_mb() -> int | None:
+    """Memory the system can still give without swapping (Linux's MemAvailable), in MB;
+    None where /proc/meminfo does not say."""
+    try:
+        with open("/proc/meminfo") as meminfo:
+            line = next(ln for ln in meminfo if ln.startswith("MemAvailable"))
+        return int(line.split()[1]) // 1024
+    except (OSError, StopIteration, ValueError, IndexError):
+        return None

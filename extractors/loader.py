@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from backtax.extractors.errors import InputError
-from backtax.extractors.limits import check_pdf
+from backtax.extractors.limits import available_mb, check_pdf
 from backtax.extractors.page import Page
 from backtax.extractors.readers.form_fields import read_form_words
 from backtax.extractors.readers.images import open_image_pages
@@ -199,10 +199,14 @@ def _need_ocr_engine(settings: ExtractSettings) -> None:
 
 
 def _workers(settings: ExtractSettings, jobs: int) -> int:
+    """Processes for `jobs`: one per core (or `settings.ocr_workers`), no more than the
+    available memory holds at `settings.ocr_worker_mb` each (PP-OCR loaded in each)."""
     if os.environ.get(IN_WORKER_ENV):
         return 1
     cores = settings.ocr_workers or os.cpu_count() or 1
-    return max(1, min(cores, jobs))
+    free = available_mb()
+    room = free // settings.ocr_worker_mb if free is not None else cores
+    return max(1, min(cores, jobs, room))
 
 
 def _mark_worker() -> None:

@@ -27,6 +27,9 @@ class ExtractSettings:
     """Decompressed bytes of the content and image streams of one PDF, all together."""
     ocr_workers: int = 0
     """Processes for OCR across pages; 0 means one per core."""
+    ocr_worker_mb: int = 1024
+    """Memory one OCR process may need (PP-OCR loaded: 0.6-0.9 GB measured): processes
+    beyond what the available memory holds at this size are not started."""
     ocr_engine: str = field(default_factory=lambda: os.environ.get(OCR_ENGINE_ENV, "auto"))
     """`auto` (Tesseract, PP-OCR where the page's evidence says), `tesseract` or `ppocr`."""
 

@@ -30,6 +30,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from backtax.extractors.limits import available_mb
 from backtax.flows.files import sha256_or_none
 
 PARENT_CHECK_SECONDS = 0.5
@@ -339,14 +340,10 @@ class WorkerPool:
 
 def worker_cap(workers: int, limits: Limits) -> int:
     """Workers at once: as asked, and no more than the memory available has room for."""
-    try:
-        meminfo = Path("/proc/meminfo").read_text()
-        available_kb = int(
-            next(ln for ln in meminfo.splitlines() if ln.startswith("MemAvailable")).split()[1]
-        )
-    except (OSError, StopIteration, ValueError):
+    free = available_mb()
+    if free is None:
         return max(1, workers)
-    return max(1, min(workers, available_kb // 1024 // limits.memory_mb))
+    return max(1, min(workers, free // limits.memory_mb))
 
 
 _pools: dict[tuple[int, Limits], WorkerPool] = {}

@@ -241,3 +241,18 @@ def test_engine_setting_is_checked_and_read_from_the_environment(
     assert "ppocr" in ExtractSettings().cache_token()
     with pytest.raises(ValueError, match="OCR engine"):
         ExtractSettings(ocr_engine="easyocr")
+
+
+def test_ocr_processes_capped_by_memory_as_well_as_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two cores and ten pages: two processes with room for them, one when the memory
+    available holds one PP-OCR process (`ocr_worker_mb`), and never none."""
+    from backtax.extractors import loader
+
+    monkeypatch.delenv(loader.IN_WORKER_ENV, raising=False)
+    settings = ExtractSettings(ocr_workers=2, ocr_worker_mb=1024)
+    monkeypatch.setattr(loader, "available_mb", lambda: 8000)
+    assert loader._workers(settings, 10) == 2
+    monkeypatch.setattr(loader, "available_mb", lambda: 1500)
+    assert loader._workers(settings, 10) == 1
+    monkeypatch.setattr(loader, "available_mb", lambda: 300)
+    assert loader._workers(settings, 10) == 1
