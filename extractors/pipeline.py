@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from backtax.extractors.classifier import UNKNOWN, PageRun, classify
+from backtax.extractors.classifier import UNKNOWN, PageRun, classify, identify
 from backtax.extractors.errors import InputError
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
@@ -54,6 +54,7 @@ def extract_file(
     try:
         loaded = load(path, settings or ExtractSettings())
         docs: list[Extracted] = []
+        _unclaimed_read_again(loaded.pages)
         for run in classify(loaded.pages):
             docs.extend(_extract_run(run, loaded.pages))
     except InputError as exc:
@@ -116,6 +117,19 @@ def _extract_run(run: PageRun, pages: list[Page]) -> list[Extracted]:
             )
         ]
     return docs
+
+
+def _unclaimed_read_again(pages: list[Page]) -> None:
+    """An OCR page that no form or transcript claims, read by the other engine (its
+    `alternate` words, or PP-OCR anew: a phone photo's title Tesseract garbled), replaced
+    by that reading where a kind claims it."""
+    for i, page in enumerate(pages):
+        if page.method != "ocr" or identify(page) is not None:
+            continue
+        again = other_reading(page, "no form or transcript recognised in Tesseract's reading")
+        if again is not None and identify(again) is not None:
+            again.alternate = page.words
+            pages[i] = again
 
 
 def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> list[Extracted]:

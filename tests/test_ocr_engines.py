@@ -175,6 +175,8 @@ def test_two_readings_merged_by_what_they_filled() -> None:
         "12-3456789",
         "JOHN PARK",
     )
+    pp.payer_name, tess.payer_name = "BAYSIDECOFFEEROASTERSLLC", "BAYSIDE COFFEE ROASTERS LLC"
+    assert evidence.merge_readings(tess, pp).payer_name == "BAYSIDE COFFEE ROASTERS LLC"
     a, b = _doc(box1_rents="1.00"), _doc(box1_rents="7.00")
     assert evidence.merge_readings(a, b).fields["box1_rents"] == "1.00"
 

@@ -176,19 +176,30 @@ def filled(doc: Extracted) -> int:
     return parties + sum(v not in (None, False, "", []) for v in doc.fields.values())
 
 
+def _spaced(mine: object, theirs: object) -> bool:
+    """Whether `theirs` is `mine` with spaces `mine` lacks."""
+    if not isinstance(mine, str) or not isinstance(theirs, str) or " " not in theirs:
+        return False
+    return mine.count(" ") < theirs.count(" ") and mine.replace(" ", "") == theirs.replace(" ", "")
+
+
 def merge_readings(first: Extracted, second: Extracted) -> Extracted:
     """One record from two engines' readings of the same form: the reading that filled
     more of the form's values is kept whole (`first`, the page's own reading, on a tie),
     and what it left blank is taken from the other. Where both read a value, the kept
-    reading's stands: the engine that found more of the form's structure read its boxes."""
+    reading's stands: the engine that found more of the form's structure read its boxes,
+    save for spaces: of two texts alike but for spaces the spaced one is kept (PP-OCR
+    drops them: `BAYSIDECOFFEEROASTERSLLC`)."""
     keep, other = (second, first) if filled(second) > filled(first) else (first, second)
     for name in PARTY_FIELDS:
-        if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
-            setattr(keep, name, getattr(other, name))
+        mine, theirs = getattr(keep, name), getattr(other, name)
+        if (mine in (None, "") and theirs not in (None, "")) or _spaced(mine, theirs):
+            setattr(keep, name, theirs)
             if name == "recipient_tin_last4":
                 keep.recipient_tin_full = other.recipient_tin_full
     for name, value in other.fields.items():
-        if keep.fields.get(name) in (None, False, "", []) and value not in (None, "", []):
+        mine = keep.fields.get(name)
+        if (mine in (None, False, "", []) and value not in (None, "", [])) or _spaced(mine, value):
             keep.fields[name] = value
             if name in other.field_confidence:
                 keep.field_confidence[name] = other.field_confidence[name]
