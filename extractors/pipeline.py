@@ -155,6 +155,7 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
         merged = [evidence.merge_readings(a, b) for a, b in zip(docs, second, strict=True)]
     else:
         merged = max(docs, second, key=lambda ds: sum(map(evidence.filled, ds)))
+    evidence.restore_spaces(merged, [*docs, *second])
     where = {p.number: i for i, p in enumerate(pages)}
     for old, new in zip(run.pages, others, strict=True):
         if not old.alternate:  # read again: the page is PP-OCR's now

@@ -177,6 +177,11 @@ def test_two_readings_merged_by_what_they_filled() -> None:
     )
     pp.payer_name, tess.payer_name = "BAYSIDECOFFEEROASTERSLLC", "BAYSIDE COFFEE ROASTERS LLC"
     assert evidence.merge_readings(tess, pp).payer_name == "BAYSIDE COFFEE ROASTERS LLC"
+    copy1, copy2 = _doc(), _doc()
+    copy1.payer_name, copy1.recipient_name = "BAYSIDECOFFEEROASTERSLLC", "JOHNA SAMPLE"
+    copy2.payer_name, copy2.recipient_name = "BAYSIDE COFFEE ROASTERS LLC", "JOHN A SAMPLE"
+    evidence.restore_spaces([copy1], [copy1, copy2])
+    assert (copy1.payer_name, copy1.recipient_name) == (copy2.payer_name, copy2.recipient_name)
     a, b = _doc(box1_rents="1.00"), _doc(box1_rents="7.00")
     assert evidence.merge_readings(a, b).fields["box1_rents"] == "1.00"
 

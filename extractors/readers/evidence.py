@@ -204,3 +204,23 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
             if name in other.field_confidence:
                 keep.field_confidence[name] = other.field_confidence[name]
     return keep
+
+
+def restore_spaces(docs: list[Extracted], readings: list[Extracted]) -> None:
+    """Texts of `docs` (names, addresses) given back the spaces PP-OCR dropped where any
+    of `readings` (every copy, both engines) holds the same characters with more spaces:
+    one copy's name read whole by Tesseract mends another's."""
+    spaced: dict[str, str] = {}
+    for doc in readings:
+        for text in (*(getattr(doc, f) for f in PARTY_FIELDS), *doc.fields.values()):
+            if isinstance(text, str) and " " in text:
+                key = text.replace(" ", "")
+                if text.count(" ") > spaced.get(key, "").count(" "):
+                    spaced[key] = text
+    for doc in docs:
+        for name in PARTY_FIELDS:
+            if _spaced(getattr(doc, name), spaced.get(str(getattr(doc, name)).replace(" ", ""))):
+                setattr(doc, name, spaced[getattr(doc, name).replace(" ", "")])
+        for name, value in doc.fields.items():
+            if isinstance(value, str) and _spaced(value, spaced.get(value.replace(" ", ""))):
+                doc.fields[name] = spaced[value.replace(" ", "")]
