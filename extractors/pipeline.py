@@ -142,7 +142,7 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     both = any(p.alternate for p in run.pages)
     words = [w for p in run.pages if p.method == "ocr" for w in p.words if w.conf >= 0.6]
     if run.kind is None or (
-        not both and docs and not any(evidence.boxes_missing(d, payer_tin, words) for d in docs)
+        not both and docs and not evidence.boxes_missing(docs, payer_tin, words)
     ):
         return docs
     why = "boxes missing from Tesseract's reading"

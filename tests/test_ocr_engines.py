@@ -143,15 +143,18 @@ def test_boxes_missing_from_the_forms_structure() -> None:
     or an amount with cents on the page that no box holds: boxes are missing."""
     words = [_w("$"), _w("1,200.00"), _w("2023"), _w("12-3456789"), _w("$5,000")]
     full = _doc(box1_rents="1200.00", box7_direct_sales=False)
-    assert not evidence.boxes_missing(full, True, words)
-    assert evidence.boxes_missing(_doc(box7_direct_sales=False), True, words)
-    assert evidence.boxes_missing(_doc(None, box1_rents="1200.00"), True, words)
-    assert evidence.boxes_missing(_doc(tin=None, box1_rents="1200.00"), True, words)
-    assert not evidence.boxes_missing(_doc(tin=None, box1_rents="1200.00"), False, words)
+    assert not evidence.boxes_missing([full], True, words)
+    assert evidence.boxes_missing([_doc(box7_direct_sales=False)], True, words)
+    assert evidence.boxes_missing([_doc(None, box1_rents="1200.00")], True, words)
+    assert evidence.boxes_missing([_doc(tin=None, box1_rents="1200.00")], True, words)
+    assert not evidence.boxes_missing([_doc(tin=None, box1_rents="1200.00")], False, words)
     unpaired = [*words, _w("$"), _w("123,456.00")]
-    assert evidence.boxes_missing(full, True, unpaired)
+    assert evidence.boxes_missing([full], True, unpaired)
     state = _doc(box1_rents="1200.00", state=[{"state_income": "123456.00"}])
-    assert not evidence.boxes_missing(state, True, unpaired)
+    assert not evidence.boxes_missing([state], True, unpaired)
+    assert not evidence.boxes_missing(
+        [full, _doc(None, tin=None, box2="123456.00")], True, unpaired
+    )
 
 
 def test_two_readings_merged_by_what_they_filled() -> None:

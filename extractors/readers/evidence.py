@@ -134,15 +134,18 @@ def choose_page(tesseract: list[Word], ppocr: list[Word]) -> bool:
     return good_values(ppocr) > good_values(tesseract)
 
 
-def boxes_missing(doc: Extracted, reads_payer_tin: bool, words: list[Word]) -> bool:
-    """A form read from Tesseract's words whose structure says boxes went unread: no value
-    at all, no tax year, no payer TIN on a form that prints one (every information return
-    and W-2 does), or an amount with cents printed on its pages that no box holds (a box
-    whose label was misread). A blank box leaves all of these alone."""
-    values = [v for v in doc.fields.values() if v not in (None, False, "", [])]
-    if not values or doc.tax_year is None or (reads_payer_tin and not doc.payer_tin):
+def boxes_missing(docs: list[Extracted], reads_payer_tin: bool, words: list[Word]) -> bool:
+    """The records of one form's pages, read from Tesseract's words, whose structure says
+    boxes went unread: no value at all, no tax year, no payer TIN on a form that prints
+    one (every information return and W-2 does), or an amount with cents printed on the
+    pages that no box of any record holds (a box whose label was misread). Copies count
+    together: one copy's blank is another's value. A blank box leaves all of these alone."""
+    values = [v for d in docs for v in d.fields.values() if v not in (None, False, "", [])]
+    if not values or all(d.tax_year is None for d in docs):
         return True
-    held = set(_values_of(doc.fields))
+    if reads_payer_tin and not any(d.payer_tin for d in docs):
+        return True
+    held = {v for d in docs for v in _values_of(d.fields)}
     return any(_amount(w.text) not in held for w in words if _amount(w.text))
 
 
