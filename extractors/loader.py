@@ -174,7 +174,7 @@ def _text_or_form_page(
 def _ocr_one(path: str, index: int, dpi: int, lang: str, engine: str) -> Page:
     with pdfplumber.open(path, password="") as pdf:
         image = pdf.pages[index].to_image(resolution=dpi).original
-    return ocr_image(image, index + 1, dpi, lang, engine)
+    return ocr_image(image, index + 1, dpi, lang, engine, rendered=True)
 
 
 def _ocr_pdf_pages(path: Path, indexes: list[int], settings: ExtractSettings) -> list[Page]:

@@ -54,9 +54,11 @@ def extract_file(
     try:
         loaded = load(path, settings or ExtractSettings())
         docs: list[Extracted] = []
-        _unclaimed_read_again(loaded.pages)
+        both_engines = (settings or ExtractSettings()).ocr_engine == "auto"
+        if both_engines:
+            _unclaimed_read_again(loaded.pages)
         for run in classify(loaded.pages):
-            docs.extend(_extract_run(run, loaded.pages))
+            docs.extend(_extract_run(run, loaded.pages, both_engines))
     except InputError as exc:
         return FileResult(source, _digest_or_none(path), error=exc)
     except MemoryError:
@@ -92,7 +94,7 @@ def _years_from_title(docs: list[Extracted], title: str) -> None:
             doc.warnings.append(f"tax year {doc.tax_year} taken from the PDF's title")
 
 
-def _extract_run(run: PageRun, pages: list[Page]) -> list[Extracted]:
+def _extract_run(run: PageRun, pages: list[Page], both_engines: bool) -> list[Extracted]:
     numbers = [p.number for p in run.pages]
     if run.kind is None:
         return [
@@ -104,7 +106,8 @@ def _extract_run(run: PageRun, pages: list[Page]) -> list[Extracted]:
             )
         ]
     docs = run.kind.extract(run.pages)
-    docs = _second_engine(run, docs, pages)
+    if both_engines:
+        docs = _second_engine(run, docs, pages)
     if not docs:
         return [
             Extracted(
@@ -136,13 +139,16 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     """A form's two readings merged (`evidence.merge_readings`) where its OCR pages were
     read whole by both engines, or where Tesseract's reading of it misses what the form's
     structure says is there (`evidence.boxes_missing`): its pages are then read again by
-    PP-OCR and replace theirs in `pages`. Other runs are returned as they are."""
+    PP-OCR and replace theirs in `pages`. Other runs (transcripts, returns, notices: no box
+    catalogue to say what is missing) are returned as they are."""
     spec = getattr(run.kind, "spec", None)
     payer_tin = bool(getattr(spec, "payer_tin_labels", ()))
     both = any(p.alternate for p in run.pages)
     words = [w for p in run.pages if p.method == "ocr" for w in p.words if w.conf >= 0.6]
-    if run.kind is None or (
-        not both and docs and not evidence.boxes_missing(docs, payer_tin, words)
+    if (
+        run.kind is None
+        or spec is None
+        or (not both and docs and not evidence.boxes_missing(docs, payer_tin, words))
     ):
         return docs
     why = "boxes missing from Tesseract's reading"

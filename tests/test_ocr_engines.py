@@ -266,3 +266,22 @@ def test_ocr_processes_capped_by_memory_as_well_as_cores(monkeypatch: pytest.Mon
     assert loader._workers(settings, 10) == 1
     monkeypatch.setattr(loader, "available_mb", lambda: 300)
     assert loader._workers(settings, 10) == 1
+
+
+@pytest.mark.parametrize(("engine", "second_reads"), [("tesseract", 0), ("auto", 1)])
+def test_a_forced_engine_is_the_only_one_even_where_boxes_are_missing(
+    engine: str, second_reads: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`BACKTAX_OCR_ENGINE=tesseract` means no PP-OCR reading at all, whatever the page says."""
+    from pathlib import Path
+
+    from backtax.extractors import pipeline
+    from backtax.extractors.settings import ExtractSettings
+
+    calls: list[int] = []
+    monkeypatch.setattr(evidence, "boxes_missing", lambda *a: True)
+    monkeypatch.setattr(pipeline, "other_reading", lambda page, why: calls.append(1))
+    scan = Path(__file__).parents[1] / "sample_docs/w2/scans/w2c_2023_linda_northwind_scan300.pdf"
+    result = pipeline.extract_file(scan, settings=ExtractSettings(ocr_engine=engine))
+    assert result.error is None and result.records
+    assert (len(calls) > 0) == bool(second_reads)

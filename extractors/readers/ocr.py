@@ -176,14 +176,17 @@ def _legible(words: list[Word]) -> bool:
     return len(words) >= 5 and sum(w.conf >= 0.7 for w in words) >= 0.5 * len(words)
 
 
-def _scan_like(image: Image.Image, dpi: int) -> tuple[np.ndarray, int, list[str]]:
+def _scan_like(
+    image: Image.Image, dpi: int, rendered: bool = False
+) -> tuple[np.ndarray, int, list[str]]:
     """The page as a scan: a photo flattened and evenly lit, a resolution under 150 dpi
-    enlarged. `dpi` 0 (unknown) is taken from the text's own size (`camera.effective_dpi`).
+    enlarged. `dpi` 0 (unknown) is taken from the text's own size (`camera.effective_dpi`),
+    which also lowers an image file's stated dpi; a PDF page `rendered` at `dpi` keeps it.
     Returns the image, its dpi and notes."""
     gray, notes = camera.prepare_photo(np.asarray(image.convert("L")))
     seen = camera.effective_dpi(gray)
     dpi = dpi or max(72, min(600, seen or 150))
-    factor = camera.upscale_factor(min(dpi, seen or dpi), gray.shape)
+    factor = camera.upscale_factor(dpi if rendered else min(dpi, seen or dpi), gray.shape)
     if factor > 1.0:
         new_dpi = round(dpi * factor)
         size = (round(gray.shape[1] * new_dpi / dpi), round(gray.shape[0] * new_dpi / dpi))
@@ -194,7 +197,12 @@ def _scan_like(image: Image.Image, dpi: int) -> tuple[np.ndarray, int, list[str]
 
 
 def ocr_image(
-    image: Image.Image, number: int, dpi: int, lang: str = "eng", engine: str = "auto"
+    image: Image.Image,
+    number: int,
+    dpi: int,
+    lang: str = "eng",
+    engine: str = "auto",
+    rendered: bool = False,
 ) -> Page:
     """OCR one page image rendered at `dpi` (0: unknown) into a Page measured in points.
 
@@ -202,7 +210,7 @@ def ocr_image(
     orientation detection asked whether it is turned (that costs a second pass). With
     `engine` "auto", PP-OCR reads Tesseract's suspect numeric words again, and the whole
     page when Tesseract failed on it; "tesseract" or "ppocr" use that engine alone."""
-    gray, dpi, notes = _scan_like(image, dpi)
+    gray, dpi, notes = _scan_like(image, dpi, rendered)
     scale = 72.0 / dpi
     gray, turned = _deskewed(gray)
     notes += turned
