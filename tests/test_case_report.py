@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from backtax.extractors.pipeline import extract_paths
+from backtax.flows.pdf import FLAGS
 from backtax.flows.reports import BatchReport, write_report
 from backtax.validators.api import check_records
 from backtax.validators.assess import assess
@@ -31,15 +32,7 @@ CASE = ROOT / "sample_docs" / "cases" / "balance_due_2022"
 HOSTILE = "<img src=x onerror=alert(1)>.pdf"
 AS_OF = date(2026, 12, 1)
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_FLAGS = list(FLAGS)  # the flags the report's PDF is printed with
 
 
 @pytest.fixture(scope="module")
