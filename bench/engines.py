@@ -70,17 +70,17 @@ def install() -> None:
     ppocr.read_words, ppocr.recognise = read_words, regions
     ocr_image, other_reading = loader.ocr_image, pipeline.other_reading
 
-    def counting_ocr(*args: Any) -> Any:
+    def counting_ocr(*args: Any, **kwargs: Any) -> Any:
         _state["regions"] = False
-        page = ocr_image(*args)
+        page = ocr_image(*args, **kwargs)
         COUNTS["pages"] += 1
         COUNTS["regions"] += _state["regions"]
         return page
 
-    def counting_other(*args: Any) -> Any:
+    def counting_other(*args: Any, **kwargs: Any) -> Any:
         _state["trigger"] = "boxes"
         try:
-            return other_reading(*args)
+            return other_reading(*args, **kwargs)
         finally:
             _state["trigger"] = "failed"
 
