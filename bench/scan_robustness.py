@@ -96,7 +96,10 @@ def score(
     scan: Path, expected: list[dict[str, Any]], settings: ExtractSettings | None = None
 ) -> tuple[int, list[str]]:
     """Fields compared and the ones that differ, for one scan."""
-    got = [r.to_json() for r in extract_file(scan, settings=settings).records]
+    result = extract_file(scan, settings=settings)
+    got = [r.to_json() for r in result.records]
+    if result.error:  # every field then misses: say why
+        print(f"   {scan.name}: {result.error}", file=sys.stderr)
     total, misses = 0, []
     for i, want in enumerate(expected):
         want = {k: v for k, v in want.items() if k not in NOT_COMPARED}
