@@ -1,16 +1,28 @@
 """PDFs of the case reports, printed by a headless Chromium (Debian's `chromium` package).
 
-Nothing downloads a browser: the one on the PATH prints each page as it opens from disk
-(charts are inline SVG, so no network). Without one, the HTML reports stay as they are and
-`print_pdfs` says in one line what to install.
+Nothing downloads a browser: the one on the PATH prints the pages as they open from disk
+(charts are inline SVG, so no network). One browser prints a batch's pages, a tab each,
+driven over its DevTools pipe (file descriptors 3 and 4, no port anyone else can reach):
+starting Chromium costs seconds, a page in a running one a fraction of that. A page that
+fails or hangs costs that browser (it is killed) and the next page starts another. Without
+a browser, the HTML reports stay as they are and `print_pdfs` says in one line what to
+install.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import fcntl
+import json
+import os
+import select
 import shutil
-import subprocess
+import signal
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = (
@@ -24,6 +36,15 @@ FLAGS = (
     "--no-pdf-header-footer",
 )
 SECONDS_PER_PAGE = 120.0
+SECONDS_TO_CLOSE = 10.0
+PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
+"""`Page.printToPDF` as `--print-to-pdf --no-pdf-header-footer` prints."""
+LOADED = {
+    "expression": "new Promise(done => document.readyState === 'complete' ? done(true)"
+    " : addEventListener('load', () => done(true)))",
+    "awaitPromise": True,
+}
+"""Evaluated in the tab: answers once the page and its images have loaded."""
 INSTALL_CHROMIUM = (
     "Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium; "
     "or run scripts/setup"
@@ -48,29 +69,158 @@ def print_pdfs(pages: list[Path]) -> str | None:
         )
     failed = []
     with tempfile.TemporaryDirectory(prefix="backtax-chromium-") as profile:
-        for page in pages:
-            reason = _print_one(browser, page, Path(profile))
-            if reason:
-                failed.append(f"{page.name} ({reason})")
+        session: Chromium | None = None
+        try:
+            for page in pages:
+                session = session or Chromium(browser, Path(profile))
+                reason = session.print_pdf(page)
+                if reason:
+                    failed.append(f"{page.name} ({reason})")
+                    session.kill()
+                    session = None
+        finally:
+            if session:
+                session.close()
     if failed:
         return f"no PDF of {len(failed)} case report(s), the HTML is written: {'; '.join(failed)}"
     return None
 
 
-def _print_one(browser: str, page: Path, profile: Path) -> str | None:
-    target = page.with_suffix(".pdf")
-    target.unlink(missing_ok=True)  # a stale PDF must not pass for this batch's
-    try:
-        done = subprocess.run(
-            [browser, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}",
-             page.resolve().as_uri()],
-            capture_output=True, text=True, timeout=SECONDS_PER_PAGE, check=False,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        return f"Chromium took more than {SECONDS_PER_PAGE:.0f} s"
-    except OSError as exc:
-        return f"Chromium could not start: {exc.strerror or exc}"
-    if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        return f"Chromium exited with {done.returncode}: {last[:200]}"
-    return None
+class BrowserError(Exception):
+    """Chromium closed its pipe, or answered a command with an error (`TabError`)."""
+
+
+class TabError(BrowserError):
+    """Chromium answered a command about a tab with an error."""
+
+
+class Chromium:
+    """A headless Chromium in a session of its own, spoken to over `--remote-debugging-pipe`
+    (commands in on fd 3, answers and events out on fd 4, each JSON ending in NUL)."""
+
+    def __init__(self, browser: str, profile: Path) -> None:
+        to_browser, from_browser = _pipe(), _pipe()
+        devnull = os.open(os.devnull, os.O_RDWR)
+        try:
+            self.pid = os.posix_spawn(
+                browser,
+                [browser, *FLAGS, "--remote-debugging-pipe", f"--user-data-dir={profile}"],
+                os.environ,
+                file_actions=[
+                    (os.POSIX_SPAWN_DUP2, devnull, 0),
+                    (os.POSIX_SPAWN_DUP2, devnull, 1),
+                    (os.POSIX_SPAWN_DUP2, devnull, 2),
+                    (os.POSIX_SPAWN_DUP2, to_browser[0], 3),
+                    (os.POSIX_SPAWN_DUP2, from_browser[1], 4),
+                ],
+                setsid=True,
+            )
+        except OSError:
+            for fd in (*to_browser, *from_browser):
+                os.close(fd)
+            raise
+        finally:
+            os.close(devnull)
+        os.close(to_browser[0])
+        os.close(from_browser[1])
+        self.writer, self.reader = to_browser[1], from_browser[0]
+        self.buffer, self.last_id = b"", 0
+
+    def print_pdf(self, page: Path) -> str | None:
+        """Print `page` to the PDF beside it in a tab of its own; None, or why not. A tab
+        that fails is given one more try in a new one (a new browser's first tab often
+        fails to print)."""
+        target = page.with_suffix(".pdf")
+        target.unlink(missing_ok=True)  # a stale PDF must not pass for this batch's
+        deadline = time.monotonic() + SECONDS_PER_PAGE
+        try:
+            try:
+                self._print(page, target, deadline)
+            except TabError:
+                self._print(page, target, deadline)
+        except TimeoutError:
+            return f"Chromium took more than {SECONDS_PER_PAGE:.0f} s"
+        except BrowserError as exc:
+            return str(exc)[:200]
+        return None if target.stat().st_size else "Chromium printed an empty PDF"
+
+    def _print(self, page: Path, target: Path, deadline: float) -> None:
+        tab = self.call("Target.createTarget", {"url": page.resolve().as_uri()}, deadline)
+        try:
+            attached = self.call("Target.attachToTarget", {**tab, "flatten": True}, deadline)
+            session = attached["sessionId"]
+            self.call("Runtime.evaluate", LOADED, deadline, session)
+            data = self.call("Page.printToPDF", PRINT, deadline, session)["data"]
+            target.write_bytes(base64.b64decode(data))
+        finally:
+            with contextlib.suppress(TabError):
+                self.call("Target.closeTarget", tab, deadline)
+
+    def call(
+        self, method: str, params: dict[str, Any], deadline: float, session: str | None = None
+    ) -> dict[str, Any]:
+        """Send one command and wait for its answer (events meanwhile are dropped)."""
+        self.last_id += 1
+        message = {"id": self.last_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        data = json.dumps(message).encode() + b"\0"
+        try:
+            while data:
+                data = data[os.write(self.writer, data) :]
+        except OSError as exc:
+            raise BrowserError(f"Chromium closed its pipe ({exc.strerror})") from exc
+        while True:
+            answer = self.receive(deadline)
+            if answer.get("id") != self.last_id:
+                continue
+            if "error" in answer:
+                raise TabError(f"Chromium: {method}: {answer['error'].get('message')}")
+            return answer.get("result", {})
+
+    def receive(self, deadline: float) -> dict[str, Any]:
+        """The next message from the browser."""
+        while b"\0" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.reader], [], [], left)[0]:
+                raise TimeoutError
+            chunk = os.read(self.reader, 1 << 20)
+            if not chunk:
+                raise BrowserError(f"Chromium exited ({self._status()})")
+            self.buffer += chunk
+        message, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def close(self) -> None:
+        """Ask the browser to quit; kill it if it does not within `SECONDS_TO_CLOSE`."""
+        with contextlib.suppress(TimeoutError, BrowserError):
+            self.call("Browser.close", {}, time.monotonic() + SECONDS_TO_CLOSE)
+        deadline = time.monotonic() + SECONDS_TO_CLOSE
+        while time.monotonic() < deadline and os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+            time.sleep(0.05)
+        self.kill()
+
+    def kill(self) -> None:
+        """Kill the browser and every process it started (its session), close the pipes."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+        for fd in (self.writer, self.reader):
+            os.close(fd)
+
+    def _status(self) -> str:
+        try:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            return "already reaped"
+        return f"status {os.waitstatus_to_exitcode(status)}" if pid else "pipe closed"
+
+
+def _pipe() -> tuple[int, int]:
+    """A pipe whose ends are above 4 (so that duplicating them onto 3 and 4 is safe)."""
+    ends = []
+    for fd in os.pipe():
+        ends.append(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10))
+        os.close(fd)
+    return ends[0], ends[1]

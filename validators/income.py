@@ -96,9 +96,16 @@ class LineTotal:
 
 
 def line_total(t: CaseTables, line: str) -> LineTotal:
+    """What the counted information returns put on `line` (worked out once a case)."""
+    if ("line_total", line) not in t.memo:
+        t.memo["line_total", line] = _line_total(t, line)
+    return t.memo["line_total", line]
+
+
+def _line_total(t: CaseTables, line: str) -> LineTotal:
     out = LineTotal(line)
     for src in INCOME_LINES[line]:
-        for _, form in t.counted(src.family).iterrows():
+        for form in t.counted_rows(src.family):
             if src.when and not src.when(t, form):
                 continue
             name, value = src.field, t.amount(form["form_id"], src.field)
@@ -115,8 +122,15 @@ def _not_determined(t: CaseTables, form: pd.Series) -> bool:
 
 
 def withholding_total(t: CaseTables) -> LineTotal:
+    """The federal income tax the counted information returns say was withheld (once a case)."""
+    if "withholding_total" not in t.memo:
+        t.memo["withholding_total"] = _withholding_total(t)
+    return t.memo["withholding_total"]
+
+
+def _withholding_total(t: CaseTables) -> LineTotal:
     out = LineTotal("federal_income_tax_withheld")
-    for _, form in t.counted(*WITHHOLDING_FAMILIES).iterrows():
+    for form in t.counted_rows(*WITHHOLDING_FAMILIES):
         name = withholding_field(form["family"])
         value = t.amount(form["form_id"], name)
         if value:

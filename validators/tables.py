@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from backtax.extractors import catalog
@@ -82,6 +83,18 @@ def payer_key(tin: str | None) -> str | None:
     return digits[-4:] if len(digits) >= 4 else None
 
 
+def table(
+    rows: list[dict[str, Any]], columns: list[str], flags: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """A table of a case's rows, its columns kept as Python objects (a blank stays None,
+    never NaN) except the `flags`, booleans: pandas' own string columns cost more than the
+    whole rule on a case's handful of rows."""
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    for name in flags:  # a column set whole: `astype` costs more than the rest of the table
+        frame.isetitem(columns.index(name), np.array([r[name] for r in rows], dtype=bool))
+    return frame
+
+
 def _entry_corrected(entry: dict[str, Any]) -> bool:
     kind = str(entry.get("fields", {}).get("submission_type", "")).lower()
     return bool(entry.get("corrected")) or "correct" in kind
@@ -101,17 +114,36 @@ class CaseTables:
     year_account: YearAccount | None = None
     """The year's account transcripts reconciled into one account (validators/accounts.py)."""
 
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Answers of the queries below (and `income.line_total`'s), each worked out once: the
+    tables do not change once built, and the rules ask the same questions many times."""
+
     # -- queries shared by the rules -------------------------------------------------------
 
     def counted(self, *families: str) -> pd.DataFrame:
         """Forms that count in totals (once per information return), of the given families."""
-        f = self.forms[self.forms["counted"]]
-        return f[f["family"].isin(families)] if families else f
+        key = ("counted", families)
+        if key not in self.memo:
+            every = self.counted() if families else self.forms[self.forms["counted"]]
+            keep = [f in families for f in every["family"]] if families else []
+            self.memo[key] = every if all(keep) else every[keep] if any(keep) else every.iloc[:0]
+        return self.memo[key]
+
+    def counted_rows(self, *families: str) -> list[pd.Series]:
+        """`counted(*families)` row by row."""
+        key = ("counted_rows", families)
+        if key not in self.memo:
+            self.memo[key] = [row for _, row in self.counted(*families).iterrows()]
+        return self.memo[key]
 
     def amount(self, form_id: str, field: str) -> Decimal | None:
-        a = self.amounts
-        hit = a[(a["form_id"] == form_id) & (a["field"] == field)]
-        return None if hit.empty else hit.iloc[0]["value"]
+        if "amounts" not in self.memo:
+            index: dict[tuple[str, str], Decimal] = {}
+            a = self.amounts
+            for form, name, value in zip(a["form_id"], a["field"], a["value"], strict=True):
+                index.setdefault((form, name), value)  # a box's first row, as a query's
+            self.memo["amounts"] = index
+        return self.memo["amounts"].get((form_id, field))
 
     def raw_fields(self, form: pd.Series) -> dict[str, Any]:
         """A form's fields as extracted (flags and codes included)."""
@@ -135,6 +167,11 @@ class CaseTables:
 
     def line(self, name: str) -> tuple[Decimal | None, Evidence | None]:
         """A return line (per computer where the IRS changed it) and its evidence."""
+        if ("line", name) not in self.memo:
+            self.memo["line", name] = self._line(name)
+        return self.memo["line", name]
+
+    def _line(self, name: str) -> tuple[Decimal | None, Evidence | None]:
         rows = self.return_lines[self.return_lines["line"] == name]
         if rows.empty:
             return None, None
@@ -210,9 +247,7 @@ def _documents(records: list[DocumentRecord]) -> pd.DataFrame:
         )
         if key and original is None:
             seen[key] = r
-    return pd.DataFrame(
-        rows, columns=["ref", "doc_type", "source", "page", "record", "duplicate_of"]
-    )
+    return table(rows, ["ref", "doc_type", "source", "page", "record", "duplicate_of"])
 
 
 def _duplicate_key(r: DocumentRecord) -> tuple | None:
@@ -275,9 +310,8 @@ def _forms(records: list[DocumentRecord]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     ),
                     e.get("fields", {}),
                 )
-    frame = pd.DataFrame(forms, columns=[*FORM_COLUMNS, "doc_type_of_source"])
-    frame = frame.astype({"counted": bool, "corrected": bool})
-    return frame, pd.DataFrame(amounts, columns=["form_id", "field", "value"])
+    frame = table(forms, [*FORM_COLUMNS, "doc_type_of_source"], ("counted", "corrected"))
+    return frame, table(amounts, ["form_id", "field", "value"])
 
 
 def _form_row(
@@ -335,6 +369,8 @@ def _supersede(forms: pd.DataFrame, amounts: pd.DataFrame) -> tuple[pd.DataFrame
 
 def _match(forms: pd.DataFrame, amounts: pd.DataFrame) -> pd.DataFrame:
     """Pair each paper form with its transcript entry; the transcript's figures then count."""
+    if "transcript" not in set(forms["origin"]):
+        return forms
     taken: set[str] = set()
     paper = forms[(forms["origin"] == "paper") & forms["counted"]]
     for idx, p in paper.iterrows():
@@ -408,7 +444,7 @@ def _return_lines(records: list[DocumentRecord]) -> pd.DataFrame:
             )
     if rows:  # a 1040-X corrects a return in hand, never stands for one
         apply_amendments(rows, records)
-    return pd.DataFrame(rows, columns=RETURN_LINE_COLUMNS)
+    return table(rows, RETURN_LINE_COLUMNS)
 
 
 def _transactions(year: YearAccount | None) -> pd.DataFrame:
@@ -429,9 +465,9 @@ def _transactions(year: YearAccount | None) -> pd.DataFrame:
                 "doc_type": r.doc_type,
             }
         )
-    return pd.DataFrame(
+    return table(
         rows,
-        columns=[
+        [
             "seq",
             "code",
             "date",

@@ -36,6 +36,8 @@ def _codes(t: CaseTables, *codes: str) -> pd.DataFrame:
 
 def _open(t: CaseTables, start: str, *ends: str) -> pd.DataFrame:
     """Rows of code `start` with no later row of any code in `ends`."""
+    if start not in set(t.transactions["code"]):
+        return t.transactions.iloc[:0]
     tx = t.transactions.assign(when=t.transactions["date"].map(statutes.iso))
     closing = tx[tx["code"].isin(ends)]
     rows = tx[tx["code"] == start]

@@ -109,10 +109,11 @@ def _education(t: CaseTables) -> Iterator[Finding]:
         grants = t.amount(form["form_id"], "box5_scholarships_grants") or Decimal(0)
         if paid <= grants:
             continue
+        school = form["payer_name"] or form["payer_tin"] or "an unnamed school"
         yield finding(
             "MISSED_DEDUCTION",
             t.case.case_id,
-            f"The 1098-T from {form['payer_name']} shows qualified tuition of {money(paid)} "
+            f"The 1098-T from {school} shows qualified tuition of {money(paid)} "
             f"(scholarships {money(grants)}), and the return "
             f"{'claims no' if shown else 'shows no line for an'} education credit: check "
             "eligibility for the American opportunity or lifetime learning credit.",
