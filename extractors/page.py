@@ -321,13 +321,17 @@ def _consume(stream: Stream, want: list[str], fuzzy: bool) -> tuple[int, int, in
     return i, j, slips
 
 
+MAX_GLUED = 8
+"""The most label words one printed word may hold (PP-OCR's `4Federalincometaxwithheld`)."""
+
+
 def _align(seen: list[str], i: int, want: list[str], j: int, fuzzy: bool) -> tuple[int, int] | None:
     """How many printed and wanted tokens match from (i, j): (1, 1) for one word, (1, k)
     when the print dropped spaces, (k, 1) when it split a word; None when they differ."""
     if _same(seen[i], want[j], fuzzy):
         return 1, 1
-    for k in (2, 3):
-        if j + k <= len(want) and seen[i] == "".join(want[j : j + k]):
+    for k in range(2, min(len(want) - j, MAX_GLUED) + 1):
+        if seen[i] == "".join(want[j : j + k]):
             return 1, k
     joined = seen[i].rstrip("-")
     for k in (2, 3):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from backtax.extractors.forms._copies import split_copies
-from backtax.extractors.forms._engine import money_candidates
 from backtax.extractors.forms._year import find_tax_year
+from backtax.extractors.forms.engine.values import money_candidates
 from backtax.extractors.page import Box, Page, Word
 
 CHAR = 5.0  # points per character of the hand-made words
@@ -129,7 +129,7 @@ def test_amount_after_a_box_label_is_no_box_number() -> None:
 def test_form_code_never_calls_ocr() -> None:
     """Form modules ask the page to read a part again; only readers run an OCR engine."""
     forms = Path(__file__).resolve().parents[1] / "extractors" / "forms"
-    calls = [p.name for p in forms.glob("*.py") if "readers.ocr" in p.read_text()]
+    calls = [p.name for p in forms.rglob("*.py") if "readers.ocr" in p.read_text()]
     assert calls == []
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from backtax.extractors.forms._engine import _name_text, is_checked
+from backtax.extractors.forms.engine.checks import is_checked
+from backtax.extractors.forms.engine.parties import name_text
 from backtax.extractors.forms.w2 import _code, _parse_code_amount
 from backtax.extractors.page import Box, Line, Page, Word
 from backtax.extractors.readers.ocr import despeckle
@@ -104,4 +105,4 @@ def test_scanned_name_specks(printed: list[str], name: str) -> None:
     words = [
         Word(t, Box(40 + 60 * i, 100, 90 + 60 * i, 108), 0.9, "ocr") for i, t in enumerate(printed)
     ]
-    assert _name_text(Line(words)) == name
+    assert name_text(Line(words)) == name

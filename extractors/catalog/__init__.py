@@ -67,6 +67,9 @@ class CatalogForm:
     transcript_title: str | None = None
     transcript_lines: tuple[TranscriptLine, ...] = ()
     source: str = ""
+    reads: str = ""
+    """How the engine reads the boxes: `info_return`, `other_return`, or "" (the plain
+    engine); a `custom` form's own `reads` key, else its reader."""
 
 
 class CatalogError(ValueError):
@@ -106,6 +109,9 @@ def parse(data: dict[str, Any], source: str = "") -> CatalogForm:
         raise CatalogError(f"{source}: no {missing.args[0]}") from None
     if reader not in READERS:
         raise CatalogError(f"{source}: reader {reader!r} is none of {READERS}")
+    reads = data.get("reads", "" if reader == "custom" else reader)
+    if reads not in ("", *READERS[:2]):
+        raise CatalogError(f"{source}: reads {reads!r} is none of {READERS[:2]}")
     parties = {k: tuple(data[k]) for k in _PARTY_KEYS if k in data}
     if "payer_name_wraps" in data:
         own = parties.get("payer_name_labels", ())
@@ -135,6 +141,7 @@ def parse(data: dict[str, Any], source: str = "") -> CatalogForm:
             for r in transcript.get("lines", [])
         ),
         source=source,
+        reads=reads,
     )
 
 

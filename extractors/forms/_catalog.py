@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from backtax.extractors import catalog
-from backtax.extractors.forms._engine import FormSpec, Revision
+from backtax.extractors.forms.engine.spec import FormSpec, Revision
 
 
 @cache
@@ -23,5 +23,6 @@ def form_spec(doc_type: str) -> FormSpec:
         excludes=entry.excludes,
         state_columns=entry.state_columns,
         revisions=tuple(Revision(year, boxes) for year, boxes in entry.revisions),
+        reader=entry.reads,
         **optional,
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
-from backtax.extractors.page import Box, Region, Word
+from backtax.extractors.page import Box, Region, Word, group_lines
 from backtax.extractors.readers.glyphs import crop_pixels, segment_digits
 
 _YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?[.,:;]?$")
@@ -101,4 +102,19 @@ def _segment_year(region: Region) -> int | None:
             digits = segment_digits(pixels) if pixels is not None else None
             if digits and len(digits) == 4 and _plausible(int(digits)):
                 return int(digits)
+    return None
+
+
+_TWO_DIGITS = re.compile(r"^\d{2}$")
+
+
+def calendar_year(region: Region) -> int | None:
+    """`For calendar year 20 23`: the form prints "20" and the payer fills the last digits."""
+    for hit in region.find("calendar year"):
+        area = Box(hit.box.x0 - 30, hit.box.top - 2, hit.box.x1 + 80, hit.box.bottom + 20)
+        for line in group_lines(region.crop(area).words):
+            texts = [w.text.strip() for w in line.words if w not in hit.words]
+            for first, second in itertools.pairwise(texts):
+                if first == "20" and _TWO_DIGITS.match(second):
+                    return 2000 + int(second)
     return None

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from backtax.extractors.forms._catalog import form_spec
-from backtax.extractors.forms._engine import BoxSpec, FormSpec
-from backtax.extractors.forms._info_return import first_run
+from backtax.extractors.forms.engine.spec import BoxSpec, FormSpec
+from backtax.extractors.forms.engine.values import first_run
 from backtax.extractors.forms.f1099_b import read_statement
 from backtax.extractors.kinds import Extracted, Identification, register
 from backtax.extractors.page import Box, Line, Page, Region, normalize

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from backtax.extractors.forms._catalog import form_spec
-from backtax.extractors.forms._info_return import InfoReturnKind
+from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.kinds import Extracted, Identification, register
 from backtax.extractors.page import Line, Page, Region, normalize
 from backtax.extractors.values import format_money, parse_date, parse_money
@@ -244,7 +244,7 @@ def is_statement_page(page: Page) -> bool:
 # ---------------------------------------------------------------- the kind
 
 
-class BrokerKind(InfoReturnKind):
+class BrokerKind(FormKind):
     """The IRS form read box by box; a broker's statement read as summary and lot tables."""
 
     def identify(self, page: Page) -> Identification | None:

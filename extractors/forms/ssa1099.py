@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from backtax.extractors.forms._catalog import form_spec
-from backtax.extractors.forms._engine import Anchor, FormKind, FormReading
+from backtax.extractors.forms.engine.kind import FormKind
+from backtax.extractors.forms.engine.spec import Anchor, FormReading
 from backtax.extractors.kinds import Extracted, register
 from backtax.extractors.page import Page, Region
 

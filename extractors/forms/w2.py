@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from backtax.extractors.forms._catalog import form_spec
-from backtax.extractors.forms._engine import Anchor, FormKind, FormReading, text_below
+from backtax.extractors.forms.engine.kind import FormKind
+from backtax.extractors.forms.engine.spec import Anchor, FormReading
+from backtax.extractors.forms.engine.values import text_below
 from backtax.extractors.kinds import Extracted, register
 from backtax.extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
 from backtax.extractors.values import format_money, parse_money

@@ -1,0 +1,214 @@
+"""Check boxes: an X printed or read beside a label, or on a scan a drawn square with ink
+in it; every mark given to the one label it is nearest, and CORRECTED read as a title or
+as a check box."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from backtax.extractors.forms.engine.labels import weak
+from backtax.extractors.forms.engine.pairing import MAX_RIGHT
+from backtax.extractors.forms.engine.spec import Anchor, FormReading, label_ids
+from backtax.extractors.forms.engine.values import is_mark
+from backtax.extractors.lazy import lazy_import
+from backtax.extractors.page import Box, Hit, Page, Region, normalize
+from backtax.extractors.readers.glyphs import box_marked, crop_pixels
+
+cv2 = lazy_import("cv2")  # not needed by text pages
+
+
+def is_checked(anchor_box: Box, region: Region) -> bool:
+    """An X-like mark just left of, right of, or under a check box's label; on a scan,
+    ink inside the check box drawn there."""
+    h = anchor_box.height
+    areas = (
+        Box(anchor_box.x0 - 24, anchor_box.top - h, anchor_box.x0 + 1, anchor_box.bottom + h),
+        Box(anchor_box.x1 - 1, anchor_box.top - 2, anchor_box.x1 + 18, anchor_box.bottom + 2),
+        Box(anchor_box.x0 - 6, anchor_box.bottom - 1, anchor_box.x1 + 6, anchor_box.bottom + 24),
+    )
+    if any(is_mark(w.text) for area in areas for w in region.crop(area)):
+        return True
+    if any(_GLUED_MARK.search(w.text) for w in region.crop(anchor_box)):
+        return True  # OCR glued the box to the label's last word: `loss[X]`
+    after = sorted(region.right_of(anchor_box, max_dx=MAX_RIGHT).words, key=lambda w: w.box.x0)
+    if after and is_mark(after[0].text):
+        return True  # a statement row: the label, a dot leader, then the X
+    page = region.page
+    if page is None or page.method != "ocr":
+        return False
+    for area in areas:
+        pixels = crop_pixels(page, area)
+        if pixels is not None and box_marked(pixels, page.dpi):
+            return True
+    return False
+
+
+_GLUED_MARK = re.compile(r"\w[\[(]\s*[xX✓✔☒]\s*[\])]?$")
+
+
+def box_checked(region: Region, label: str) -> bool:
+    """Whether the check box of a caption (`VOID`) is marked wherever it is printed."""
+    return any(is_checked(h.box, region) for h in region.find(label))
+
+
+def text_after(hit: Hit, region: Region, max_dx: float = 60) -> str:
+    """What follows a label on its line, normalised; OCR's box for the label may overlap
+    the next word (`CORRECTED` over `(if`), so words are taken by being other words."""
+    b = hit.box
+    line = region.crop(Box(b.x0, b.top - 2, b.x1 + max_dx, b.bottom + 2))
+    following = sorted((w for w in line if w not in hit.words), key=lambda w: w.box.x0)
+    return normalize(" ".join(w.text for w in following))
+
+
+def is_corrected(region: Region) -> bool:
+    """CORRECTED printed alone as a title means corrected; as a check box (`CORRECTED (if
+    checked)`, or `VOID  CORRECTED` on copies without the note) only when marked."""
+    for hit in region.find("CORRECTED"):
+        b = hit.box
+        after = text_after(hit, region)
+        near = region.crop(Box(b.x0 - 120, b.top - 2, b.x1 + 70, b.bottom + 2))
+        boxed = "if checked" in after or after.startswith("(")
+        if boxed or any(normalize(w.text) == "void" for w in near):
+            if is_checked(b, region) or marked_near(b, region):
+                return True
+        elif hit.words[0].text.isupper():
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- marks given to labels
+
+FAR = 1e9
+
+
+def reach(anchor: Anchor, mark: Box, others: list[Box]) -> float:
+    """How far a mark is from a check box's label, as a mark of that box: right after the
+    label on its line (at the end of a statement's row when no other label is between),
+    just before it, or under it; FAR when it cannot be that box's mark."""
+    lb = anchor.box
+    same_line = lb.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
+    if same_line and mark.x0 >= lb.x1 - 2:
+        between = any(
+            b.v_overlap(lb) > 0 and lb.x1 - 1 <= b.x0 and b.x1 <= mark.x0 + 1 for b in others
+        )
+        return FAR if between else mark.x0 - lb.x1
+    if same_line and mark.x1 <= lb.x0 + 2:
+        gap = lb.x0 - mark.x1
+        return 2 * gap + 12 if gap <= 24 else FAR
+    dy = mark.top - lb.bottom
+    if -1 <= dy <= 24 and lb.x0 - 6 <= mark.cx <= lb.x1 + 6:
+        return dy + 10
+    return FAR
+
+
+def read_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """Every check box from the marks on the page (an X read as text, or on a scan a drawn
+    box with ink in it), each mark given to the nearest label it can be the mark of, so a
+    mark ending one label is not also the mark before the next. A check label inside a
+    name or a caption is no check box."""
+    caption_ids = {id(w) for a in anchors if a.spec.kind == "caption" for w in a.hit.words}
+    checks = [
+        a
+        for a in anchors
+        if a.spec.kind == "check"
+        and not weak(a, region)
+        and not any(id(w) in caption_ids for w in a.hit.words)
+    ]
+    names = {a.spec.name for a in checks}
+    for name in {a.spec.name for a in anchors if a.spec.kind == "check"} - names:
+        if reading.fields.get(name) is False:
+            del reading.fields[name]  # its label is only a word of a title or a name
+    others = [a.box for a in anchors]
+    owned: set[str] = set()
+    for mark in marks(region, anchors):
+        reaches = [(reach(a, mark, others), n, a) for n, a in enumerate(checks)]
+        best = min(reaches, key=lambda t: t[:2], default=None)
+        if best is not None and best[0] < FAR:
+            owned.add(best[2].spec.name)
+    for name in names:
+        reading.fields[name] = name in owned
+
+
+def marks(region: Region, anchors: list[Anchor]) -> list[Box]:
+    """Where check marks are: X-like words that are no label's, and marked drawn boxes."""
+    labels = label_ids(anchors)
+    out = [w.box for w in region.words if is_mark(w.text) and id(w) not in labels]
+    if region.page is not None:
+        out += [b for b in marked_squares(region.page) if region.box.contains_center(b)]
+    return out
+
+
+def marked_near(label: Box, region: Region) -> bool:
+    """A mark on a label's line just before it or after it (`[X] CORRECTED (if checked)`)."""
+    band = Box(label.x0 - 30, label.top - 4, label.x1 + 80, label.bottom + 4)
+    return any(band.contains_center(m) for m in marks(region, []))
+
+
+def check_far_right(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """A check box drawn after its label's text: the first thing right of the label is a
+    mark, close by or alone at the end of the row (statements)."""
+    labels = label_ids(anchors)
+    for a in anchors:
+        if a.spec.kind != "check" or reading.fields.get(a.spec.name):
+            continue
+        row = sorted(region.right_of(a.box), key=lambda w: w.box.x0)
+        row = [w for w in row if w not in a.hit.words]
+        alone = len([w for w in row if id(w) not in labels]) == 1
+        if row and is_mark(row[0].text) and (alone or row[0].box.x0 - a.box.x1 < 60):
+            reading.fields[a.spec.name] = True
+
+
+# ---------------------------------------------------------------- squares drawn on scans
+
+SIDE_MIN, SIDE_MAX = 6.5, 14.0  # points: the side of a check box on the forms
+OUTLINE = 0.85  # share of each side that must be inked
+FILLED = 0.12  # share of the middle that must be inked for a mark
+
+
+def marked_squares(page: Page) -> list[Box]:
+    """The check boxes on an OCR page that hold a mark, in points (none on text pages)."""
+    if page.method != "ocr" or page.image is None or not page.dpi:
+        return []
+    return [
+        box for box, marked in _squares(page.image, page.dpi, page.width, page.height) if marked
+    ]
+
+
+@lru_cache(maxsize=8)
+def _squares(image: bytes, dpi: int, width: float, height: float) -> tuple[tuple[Box, bool], ...]:
+    page = Page(0, width, height, image=image, dpi=dpi, method="ocr")
+    gray = crop_pixels(page, Box(0, 0, width, height))
+    if gray is None:
+        return ()
+    ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    contours, _ = cv2.findContours(ink, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    on = ink > 0
+    k = dpi / 72.0
+    found: list[tuple[Box, bool]] = []
+    for c in contours:
+        x, y, w, h = cv2.boundingRect(c)
+        if not (SIDE_MIN * k <= min(w, h) and max(w, h) <= SIDE_MAX * k and 0.75 <= w / h <= 1.33):
+            continue
+        if not _outlined(on[y : y + h, x : x + w]):
+            continue
+        box = Box(x / k, y / k, (x + w) / k, (y + h) / k)
+        if any(abs(box.cx - b.cx) < 3 and abs(box.cy - b.cy) < 3 for b, _ in found):
+            continue  # the inner edge of an outline already found
+        middle = on[y + h // 4 : y + h - h // 4, x + w // 4 : x + w - w // 4]
+        found.append((box, bool(middle.size) and float(middle.mean()) > FILLED))
+    return tuple(found)
+
+
+def _outlined(cell: np.ndarray) -> bool:
+    h, w = cell.shape
+    t = max(2, round(min(w, h) / 8))
+    sides = (
+        cell[:t, :].any(axis=0),
+        cell[h - t :, :].any(axis=0),
+        cell[:, :t].any(axis=1),
+        cell[:, w - t :].any(axis=1),
+    )
+    return all(float(side.mean()) >= OUTLINE for side in sides)

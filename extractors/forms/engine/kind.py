@@ -1,0 +1,221 @@
+"""The one DocumentKind of the engine: a FormSpec identified by its form number, title and
+labels, and read on every copy of a page.
+
+What a form's reading adds is catalogue data (`reader`): an information return
+(`info_return`, `other_return`) prints its boxes in cells or on statement rows, its
+CORRECTED as a check box, its year after a printed `20`, so those readings run too; an
+`other_return` (1098s, 5498s, W-2G, ...) also has date, year, count and code boxes and
+check boxes inside names, read from their cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from backtax.extractors.forms._about import about_a_form
+from backtax.extractors.forms._copies import split_copies
+from backtax.extractors.forms._year import calendar_year, find_tax_year
+from backtax.extractors.forms.engine.checks import (
+    box_checked,
+    check_far_right,
+    is_corrected,
+    read_checks,
+)
+from backtax.extractors.forms.engine.labels import find_anchors, split_glued_values, weak
+from backtax.extractors.forms.engine.parties import (
+    Party,
+    only_ein_on_form,
+    read_party,
+    tins_in_columns,
+)
+from backtax.extractors.forms.engine.reading import (
+    amounts_on_rows,
+    explicit_zeros,
+    read_boxes,
+    texts_in_columns,
+    values_in_cells,
+)
+from backtax.extractors.forms.engine.spec import Anchor, BoxSpec, FormReading, FormSpec
+from backtax.extractors.forms.engine.states import read_state_rows, read_states_in_band
+from backtax.extractors.kinds import Extracted, Identification
+from backtax.extractors.page import Page, Region, normalize, one_edit, remember_label
+from backtax.extractors.values import full_ssn_digits, tin_last4
+
+Postprocess = Callable[[FormReading, Region, list[Anchor]], None]
+INFO_RETURNS = ("info_return", "other_return")
+
+
+class FormKind:
+    """A DocumentKind for one FormSpec: identify by form number and title, read every copy."""
+
+    def __init__(self, spec: FormSpec, postprocess: Postprocess | None = None) -> None:
+        self.spec = spec
+        self.name = spec.doc_type
+        self.postprocess = postprocess
+        self.info_return = spec.reader in INFO_RETURNS
+        self.shaped = spec.reader == "other_return"
+        revised = [box for rev in spec.revisions for box in rev.boxes]
+        for box in (*spec.boxes, *spec.state_columns, *revised, *self._caption_specs()):
+            for label in box.labels:
+                remember_label(label)
+
+    # -- identify
+    def identify(self, page: Page) -> Identification | None:
+        text = " " + normalize(page.text()).replace("\n", " ") + " "
+        if any(normalize(x) in text for x in self.spec.excludes) or about_a_form(page):
+            return None
+        score = 0.0
+        for number in self.spec.form_numbers:
+            pattern = rf"(?<![\w-]){re.escape(normalize(number))}(?![\w-])"
+            if re.search(pattern, text):
+                score += 2.0
+                break
+        else:
+            if page.method == "ocr" and _misread_form_number(text, self.spec.form_numbers):
+                score += 1.5
+        score += sum(1.5 for t in self.spec.titles if normalize(t) in text)
+        labels = sum(1 for b in self.spec.boxes for lb in b.labels if normalize(lb) in text)
+        score += min(labels, 12) * 0.25
+        if score < 3.0:
+            return None
+        return Identification(self.name, self.spec.doc_type, score, find_tax_year(page.region))
+
+    # -- extract
+    def extract(self, pages: list[Page]) -> list[Extracted]:
+        docs: list[Extracted] = []
+        for page in pages:
+            whole = self.prepare(split_glued_values(page.region))
+            for region in split_copies(whole, self._copy_anchor_labels(whole)):
+                doc = self.read_copy(region, page)
+                if doc is not None:
+                    docs.append(doc)
+        return docs
+
+    def prepare(self, region: Region) -> Region:
+        """The part of a page the form's values are read from (all of it by default)."""
+        return region
+
+    def _caption_specs(self) -> tuple[BoxSpec, ...]:
+        spec = self.spec
+        labels = (
+            *spec.payer_name_labels,
+            *spec.payer_tin_labels,
+            *spec.recipient_name_labels,
+            *spec.recipient_tin_labels,
+            *spec.captions,
+        )
+        return tuple(
+            BoxSpec(f"_caption{i}", "", (label,), "caption") for i, label in enumerate(labels)
+        )
+
+    def _copy_anchor_labels(self, region: Region) -> tuple[str, ...]:
+        """The labels whose repeats mark where copies begin: the first box's, or where the
+        copies leave that box blank or wrap its label, the form's number as each copy
+        prints it (`Form 1099-DIV`)."""
+        first = tuple(self.spec.boxes[0].labels)
+        if region.find_any(first):
+            return first
+        titles = tuple(f"Form {n}" for n in self.spec.form_numbers)
+        return titles if len(region.find_any(titles)) >= 2 else first
+
+    def read_copy(self, region: Region, page: Page) -> Extracted | None:
+        spec = self.spec
+        year = find_tax_year(region)
+        boxes = spec.boxes_for(year)
+        anchors = find_anchors(region, boxes)
+        if not anchors:
+            return None
+        stops = anchors + find_anchors(region, self._caption_specs() + spec.state_columns, False)
+        reading = read_boxes(region, boxes, anchors, stops)
+        if self.info_return:
+            self._read_cells(reading, region, stops)
+        if spec.state_columns:
+            states = self._read_states(region, stops)
+            if states:
+                reading.fields["state"] = states
+        if self.postprocess:
+            self.postprocess(reading, region, stops)
+        if not any(isinstance(v, str | list) for v in reading.fields.values()):
+            return None
+        payer = read_party(
+            region, spec.payer_name_labels, spec.payer_tin_labels, person=False, stops=stops
+        )
+        recipient = read_party(
+            region, spec.recipient_name_labels, spec.recipient_tin_labels, True, stops=stops
+        )
+        if payer.tin is None and spec.payer_tin_labels:
+            payer.tin = only_ein_on_form(region)
+        if self.info_return and (payer.tin is None or recipient.tin_last4 is None):
+            ein, tin = tins_in_columns(
+                region, spec.boxes, spec.payer_tin_labels, spec.recipient_tin_labels
+            )
+            payer.tin = payer.tin or ein
+            if recipient.tin_last4 is None and tin:
+                recipient.tin_last4, recipient.tin_full = tin_last4(tin), full_ssn_digits(tin)
+        if self.shaped and not (payer.name and recipient.name):
+            self._names_past_check_words(region, boxes, payer, recipient)
+        if box_checked(region, "VOID"):
+            reading.fields["void"] = True
+        confs = list(reading.conf.values())
+        return Extracted(
+            doc_type=spec.doc_type,
+            pages=[page.number],
+            tax_year=(calendar_year(region) if self.info_return else None) or year,
+            corrected=is_corrected(region),
+            payer_tin=payer.tin,
+            payer_name=payer.name,
+            recipient_tin_last4=recipient.tin_last4,
+            recipient_name=recipient.name,
+            recipient_tin_full=recipient.tin_full,
+            fields=reading.fields,
+            confidence=min(confs) if confs else 0.5,
+            field_confidence=dict(reading.conf),
+            warnings=[f"page {page.number}: {w}" for w in reading.warnings],
+        )
+
+    def _names_past_check_words(
+        self, region: Region, boxes: tuple[BoxSpec, ...], payer: Party, recipient: Party
+    ) -> None:
+        """Party names read again with a check-box label inside a name (`SUMMIT HSA BANK`)
+        no border of it."""
+        spec = self.spec
+        every = boxes + self._caption_specs() + spec.state_columns
+        stops = [a for a in find_anchors(region, every, False) if not weak(a, region)]
+        if not payer.name and spec.payer_name_labels:
+            payer.name = read_party(region, spec.payer_name_labels, (), False, stops).name
+        if not recipient.name:
+            recipient.name = read_party(region, spec.recipient_name_labels, (), True, stops).name
+
+    def _read_cells(self, reading: FormReading, region: Region, stops: list[Anchor]) -> None:
+        """What an information return prints in its cells and on its statement rows."""
+        state_names = frozenset(c.name for c in self.spec.state_columns)
+        boxes = [a for a in stops if a.spec.name not in state_names]
+        amounts_on_rows(reading, region, boxes)
+        explicit_zeros(reading, region, boxes)
+        texts_in_columns(reading, region, boxes)
+        check_far_right(reading, region, boxes)
+        if self.shaped:
+            read_checks(reading, region, stops)
+            values_in_cells(reading, region, stops, state_names)
+
+    def _read_states(self, region: Region, stops: list[Anchor]) -> list[dict]:
+        """State rows: an information return's in the columns' own band first."""
+        spec = self.spec
+        if self.info_return:
+            state_names = {c.name for c in spec.state_columns}
+            boxes = [a for a in stops if a.spec.name not in state_names]
+            states = read_states_in_band(region, spec.state_columns, spec.state_id_field, boxes)
+            if states:
+                return states
+        return read_state_rows(region, spec.state_columns, spec.state_id_field)
+
+
+def _misread_form_number(text: str, numbers: tuple[str, ...]) -> bool:
+    """OCR's one-letter slip in a long form number (`1069-MISC` for `1099-MISC`); short
+    numbers (1099-R, 1099-K) are too close to each other to be guessed."""
+    words = set(text.split())
+    return any(
+        len(n) >= 8 and any(len(w) == len(n) and one_edit(w, normalize(n)) for w in words)
+        for n in numbers
+    )

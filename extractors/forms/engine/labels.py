@@ -1,0 +1,131 @@
+"""Finding a form's labels on a page.
+
+`Region.find` matches a label's words tolerant of dropped or doubled spaces, words split
+or hyphenated across lines and OCR's one-letter slips; here every box's wordings are
+looked for, numbered first (`1 Wages, tips`, `Box 1 Wages`), overlapping hits are settled
+(the longer wins), and a hit that is only a part of another box's label or of a longer
+run of words is told apart. A value printed glued to its label (`PAYER'STIN:91-4168100`)
+is cut off it first (`split_glued_values`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from backtax.extractors.forms.engine.spec import Anchor, BoxSpec
+from backtax.extractors.forms.engine.values import is_mark
+from backtax.extractors.page import Box, Hit, Region, Word, normalize
+
+
+def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
+    """Label texts to search for, numbered variants first ("1 Wages, tips", "Box 1 Wages")."""
+    out: list[tuple[str, bool]] = []
+    for label in sorted(spec.labels, key=len, reverse=True):
+        if spec.number:
+            out += [(f"{spec.number} {label}", True), (f"box {spec.number} {label}", True)]
+        out.append((label, False))
+    if spec.number:
+        # A wrapped label keeps its number and first word on the first line ("17 State").
+        firsts = dict.fromkeys(label.split()[0] for label in spec.labels)
+        out += [(f"{spec.number} {word}", True) for word in firsts]
+    return out
+
+
+def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True) -> list[Anchor]:
+    """Every label hit of every box; where two boxes' hits share words, the longer wins.
+    With `cells` (boxes, not a table's column headers), a hit that continues another
+    box's label is none (`_numbered_for_another`)."""
+    anchors: list[Anchor] = []
+    numbers = {b.number.lower() for b in boxes if b.number}
+    for spec in boxes:
+        seen: set[tuple[int, ...]] = set()
+        for text, numbered in _label_variants(spec):
+            for hit in region.find(text):
+                ids = tuple(id(w) for w in hit.words)
+                if any(set(ids) & set(s) for s in seen):
+                    continue
+                if cells and not numbered and _numbered_for_another(hit, spec, numbers, region):
+                    continue
+                seen.add(ids)
+                anchors.append(Anchor(spec, hit, numbered))
+    anchors.sort(key=lambda a: -sum(len(w.text) for w in a.hit.words))
+    kept: list[Anchor] = []
+    taken: set[int] = set()
+    for a in anchors:
+        ids = {id(w) for w in a.hit.words}
+        label_ids = {id(w) for w in a.hit.words[1:]} if a.numbered else ids
+        if label_ids & taken:
+            continue
+        taken |= ids
+        kept.append(a)
+    return kept
+
+
+def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Region) -> bool:
+    """The label's words follow another box's printed number (`12 Bond premium on` read
+    as box 11's `Bond premium`), or a lower-case word of a longer label: they are part of
+    another box's label, not this one's."""
+    if not spec.number:
+        return False  # a box printed without a number in the catalogue may print one
+    first = hit.words[0]
+    gap = max(first.box.height, 4.0)
+    area = Box(first.box.x0 - 4 * gap, first.box.top + 1, first.box.x0, first.box.bottom - 1)
+    before = [w for w in region.crop(area) if w.box.x1 <= first.box.x0 + 0.5]
+    if not before:
+        return False
+    word = max(before, key=lambda w: w.box.x1)
+    text = normalize(word.text).strip(".:")
+    if first.box.x0 - word.box.x1 > gap:
+        return False
+    if word.text[:1].islower():
+        return True  # mid-sentence: `6 Adjustments to scholarships or grants` is not box 5's
+    return text in numbers and text != spec.number.lower()
+
+
+def _tight_neighbours(anchor: Anchor, region: Region) -> tuple[bool, bool]:
+    """Whether a word (not a check mark) is printed tight against the label hit before it
+    and after it on its line: then the hit is part of a longer run of words."""
+    first, last = anchor.hit.words[0], anchor.hit.words[-1]
+    gap = max(first.box.height * 0.6, 3.0)
+    area = Box(first.box.x0 - 40, first.box.top - 1, last.box.x1 + 40, last.box.bottom + 1)
+    words = [w for w in region.crop(area) if w not in anchor.hit.words and not is_mark(w.text)]
+    before = any(0 <= first.box.x0 - w.box.x1 <= gap for w in words)
+    after = any(0 <= w.box.x0 - last.box.x1 <= gap for w in words)
+    return before, after
+
+
+def weak(anchor: Anchor, region: Region) -> bool:
+    """A label hit that is likely no label, being a part of a longer run of words: a
+    check-box label inside a name (`SUMMIT HSA BANK`; a one-word label with any word
+    tight beside it, as OCR's `SAMPLE` read for `SIMPLE`), or the bare one-word label of
+    a numbered box found without its number (`code` of `postal code`)."""
+    bare_word = bool(anchor.spec.number) and not anchor.numbered and len(anchor.hit.words) == 1
+    if anchor.spec.kind != "check" and not bare_word:
+        return False
+    before, after = _tight_neighbours(anchor, region)
+    return (before or after) if len(anchor.hit.words) == 1 else (before and after)
+
+
+# ---------------------------------------------------------------- values glued to labels
+
+_GLUED_VALUE = re.compile(r"^(?P<label>.*[A-Za-z']{2}[^\s:]*:)(?P<value>[$(]?\d\S*|[X*]{3}\S*\d)$")
+
+
+def split_glued_values(region: Region) -> Region:
+    """The region with every `label:value` word (`PAYER'STIN:91-4168100`, a text layer or
+    OCR that printed no space after the colon) cut in two words, each given its share of
+    the word's width, so the label is found and its value read as any other."""
+    words: list[Word] = []
+    changed = False
+    for w in region.words:
+        m = _GLUED_VALUE.match(w.text)
+        if m is None:
+            words.append(w)
+            continue
+        changed = True
+        b = w.box
+        cut = b.x0 + b.width * len(m["label"]) / len(w.text)
+        words.append(replace(w, text=m["label"], box=Box(b.x0, b.top, cut, b.bottom)))
+        words.append(replace(w, text=m["value"], box=Box(cut, b.top, b.x1, b.bottom)))
+    return Region(words, region.box, region.page_number, region.page) if changed else region

@@ -1,0 +1,158 @@
+"""State and local boxes read as a table: the column labels on one line, one row per
+state, each value in its column; on a scan, a row OCR read short is read again."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from backtax.extractors.forms.engine.labels import find_anchors
+from backtax.extractors.forms.engine.spec import Anchor, BoxSpec
+from backtax.extractors.page import Box, Line, Page, Region, Word, group_lines
+from backtax.extractors.values import format_money, parse_money
+
+STATE_CODES = frozenset(
+    {
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+        "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+        "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD",
+        "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+    }
+)  # fmt: skip
+
+
+def read_state_rows(
+    region: Region, columns: tuple[BoxSpec, ...], id_field: str
+) -> list[dict[str, Any]]:
+    """State/local boxes as a table: the column labels on one line, one row per state."""
+    anchors = find_anchors(region, columns, cells=False)
+    if len(anchors) < 2:
+        return []
+    header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)
+    header.sort(key=lambda a: a.box.x0)
+    header_bottom = max(a.box.bottom for a in header)
+    label_ids = {id(w) for a in anchors for w in a.hit.words}
+    area = Box(region.box.x0, header_bottom + 0.5, region.box.x1, header_bottom + 70)
+    words = [w for w in region.crop(area) if id(w) not in label_ids]
+    return _state_rows(words, header, (region.box.x0, region.box.x1), id_field, region.page)
+
+
+def _state_rows(
+    words: list[Word],
+    header: list[Anchor],
+    edges: tuple[float, float],
+    id_field: str,
+    page: Page | None = None,
+) -> list[dict[str, Any]]:
+    bounds = _column_bounds(header, *edges)
+    rows: list[dict[str, Any]] = []
+    done = -1.0  # OCR pages: the bottom of the last row read again
+    for line in group_lines(words):
+        if line.box.cy <= done:
+            continue  # part of a row already read again (OCR split it into two lines)
+        row = _state_row(line, header, bounds, id_field)
+        if (
+            page is not None
+            and page.method == "ocr"
+            and re.search(r"\d|\b[A-Z]{2}\b", line.text)
+            and not _complete(row, header)
+        ):
+            band = Box(bounds[0][0], line.box.top - 3, edges[1], line.box.bottom + 3)
+            reread = page.read_again(band)
+            again = _state_row(Line(reread), header, bounds, id_field) if reread else None
+            row = {**again, **(row or {})} if again else row  # the page's reading first
+            done = band.bottom
+        if row is None and not re.search(r"\d", line.text):
+            continue  # the wrapped second line of the labels, or a dotted rule read by OCR
+        if row is None:
+            break
+        rows.append(row)
+    return rows
+
+
+def _complete(row: dict[str, Any] | None, header: list[Anchor]) -> bool:
+    """Every state column read, and the local ones all or none: nothing to read again."""
+    if not row:
+        return False
+    names = {a.spec.name for a in header}
+    local = {n for n in names if n.startswith(("box18", "box19", "box20", "local"))}
+    return names - local <= row.keys() and (local <= row.keys() or not local & row.keys())
+
+
+def _column_bounds(header: list[Anchor], left: float, right: float) -> list[tuple[float, float]]:
+    """Each column from its label to the next; the first reaches a little further left
+    (a state code printed under the wrapped label's number)."""
+    starts = [max(left, header[0].box.x0 - 40)] + [a.box.x0 - 8 for a in header[1:]]
+    return [(s, starts[i + 1] if i + 1 < len(starts) else right) for i, s in enumerate(starts)]
+
+
+def _state_row(
+    line: Line, header: list[Anchor], bounds: list[tuple[float, float]], id_field: str
+) -> dict[str, Any] | None:
+    row: dict[str, Any] = {}
+    for anchor, (x0, x1) in zip(header, bounds, strict=True):
+        words = [w for w in line.words if x0 <= w.box.cx < x1]
+        if not words:
+            continue
+        text = " ".join(w.text for w in words)
+        name, kind = anchor.spec.name, anchor.spec.kind
+        if kind == "money":
+            value = parse_money(text)
+            if value is None and re.search(r"\d\. \d\d$", text):
+                value = parse_money(text.replace(". ", "."))  # OCR split the cents off
+            if value is None:
+                value = next(
+                    (v for w in reversed(words) if (v := parse_money(w.text)) is not None), None
+                )
+            if value is None:
+                return None  # not a row of amounts: the form's title line or a footer
+            row[name] = format_money(value)
+        elif name == "state":
+            for i in range(min(2, len(words))):  # OCR may read a scrap of caption first
+                m = re.match(r"^([A-Za-z]{2})\b[\s/|]*(.*)$", " ".join(w.text for w in words[i:]))
+                if m and m.group(1).upper() in STATE_CODES:
+                    row["state"] = m.group(1).upper()
+                    if m.group(2).strip():
+                        row.setdefault(id_field, m.group(2).strip())
+                    break
+        elif name == id_field and "state" not in row:
+            m = re.match(r"^([A-Za-z]{2})[\s/|]+(\S.*)$", text.strip())
+            if m and m.group(1).upper() in STATE_CODES:
+                row.update({"state": m.group(1).upper(), name: m.group(2)})
+            else:
+                row[name] = text.strip()
+        else:
+            row[name] = text.strip()
+    ident = row.get(id_field)
+    if isinstance(ident, str) and re.fullmatch(r"[\d-]+ \d", ident):
+        row[id_field] = ident.replace(" ", "")  # OCR split the last digit off the number
+    if isinstance(row.get(id_field), str) and not re.search(r"\d", row[id_field]):
+        del row[id_field]  # a state ID has digits: this is a rule or a speck read as words
+    digits = any(isinstance(v, str) and re.search(r"\d", v) for v in row.values())
+    # a state alone ("CT", its amounts blank) is printed in capitals, a scrap ("Pa") is not
+    if not digits and not re.search(rf"\b{row.get('state', '-')}\b", line.text):
+        return None
+    if "state" not in row and not any(k.startswith("box18") or k.startswith("box19") for k in row):
+        return None
+    return row
+
+
+def read_states_in_band(
+    region: Region, columns: tuple[BoxSpec, ...], id_field: str, boxes: list[Anchor]
+) -> list[dict[str, Any]]:
+    """State rows read in the columns' own band: from the header line that names the most
+    columns, between its first column and the next box label to the right (values of
+    other boxes on those lines are skipped)."""
+    anchors = find_anchors(region, columns, cells=False)
+    if len(anchors) < 2:
+        return []
+    header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)
+    top, last = min(a.box.top for a in header), max(a.box.x1 for a in header)
+    right = min(
+        (b.box.x0 for b in boxes if b.box.x0 > last and top - 40 < b.box.top < top + 40),
+        default=region.box.x1,
+    )
+    band = Box(min(a.box.x0 for a in header) - 10, top - 2, right, region.box.bottom)
+    cropped = region.crop(band)
+    words = [w for w in cropped.words if w.text.strip() != "$"]
+    return read_state_rows(Region(words, band, region.page_number), columns, id_field)

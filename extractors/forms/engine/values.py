@@ -1,0 +1,352 @@
+"""Typed values printed on a page: amounts (one word, `$` and number, numbers split by
+OCR), dates, years, counts, codes and text, and the lines of a box's cell they are read
+from."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
+from backtax.extractors.page import Box, Line, Region, Word, group_lines, normalize, tokens
+from backtax.extractors.values import parse_date, parse_money
+
+# ---------------------------------------------------------------- amounts
+
+_YEAR = re.compile(r"^(19[89]\d|20[0-4]\d)$")
+_SMALL_INT = re.compile(r"^\d{1,2}[a-z]?$")
+_DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
+# A number right after these words names a form, a section or a box: no amount.
+_FORM_WORDS = frozenset(
+    {"form", "forms", "schedule", "pub", "publication", "rev", "no", "section", "sec", "box"}
+)
+
+
+def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
+    """Amounts on the page: single words, or `$` and number, or numbers split by OCR.
+
+    A `$` printed apart from its number (or dropped into another line by OCR) still
+    marks the number beside it as money; bare whole numbers count, but weakly.
+    """
+    dollars = [w for w in region if w.text.strip() in _DOLLAR_SIGNS and id(w) not in exclude]
+    out: list[Candidate] = []
+    for line in region.lines():
+        words = [w for w in line.words if id(w) not in exclude]
+        texts = [_clean(w) for w in words]
+        i = 0
+        while i < len(words):
+            best: tuple[int, str] | None = None
+            for j in range(i, min(i + 3, len(words))):
+                if j > i and words[j].box.x0 - words[j - 1].box.x1 > _gap_limit(words[j]):
+                    break
+                text = " ".join(texts[i : j + 1])
+                if "$" not in text and _dollar_before(words[i], dollars):
+                    text = "$ " + text
+                if _is_money(text):
+                    best = (j, text)
+            if best and _after_form_word(line, words[i]):
+                best = None  # `Form 1040`, `Schedule C (Form 1040)`: a form's number
+            if best:
+                j, text = best
+                chosen = tuple(words[i : j + 1])
+                out.append(Candidate(chosen, text, union(chosen), weak=_is_weak(text)))
+                i = j + 1
+            else:
+                i += 1
+    return out
+
+
+def _after_form_word(line: Line, word: Word) -> bool:
+    """Whether the word printed just before `word` (a space apart, labels included) names
+    a form, a section or a box: `Box 1: Wages ... 100.00` keeps its amount."""
+    k = next(i for i, w in enumerate(line.words) if w is word)
+    if k == 0:
+        return False
+    before = line.words[k - 1]
+    near = word.box.x0 - before.box.x1 <= 2 * _gap_limit(word)
+    return near and normalize(before.text).strip("(.,:") in _FORM_WORDS
+
+
+def _dollar_before(word: Word, dollars: list[Word]) -> bool:
+    h = word.box.height
+    return any(
+        d.box.v_overlap(word.box) > 0 and -1 <= word.box.x0 - d.box.x1 <= 2.5 * h for d in dollars
+    )
+
+
+def _clean(word: Word) -> str:
+    """Undo OCR's usual slips inside amounts: `2904:12`, `1720:`, `§`, `O` for zero."""
+    text = word.text.strip()
+    if word.source != "ocr" or not re.search(r"\d", text):
+        return text
+    text = re.sub(r"^[§'‘\"“]+", lambda m: "$" if "§" in m.group(0) else "", text)
+    text = re.sub(r"(?<=\d)[:;](?=\d{2}$)", ".", text)
+    text = re.sub(r"(?<=\d)[Oo](?=\d)|(?<=\d)[Oo]$", "0", text)
+    return text.rstrip(".,:;'\"”’-")
+
+
+def _gap_limit(word: Word) -> float:
+    return max(3.0, word.box.height * 0.9)
+
+
+def _is_money(text: str) -> bool:
+    t = text.strip()
+    if parse_money(t) is None:
+        return False
+    bare = t.lstrip("$ ").strip()
+    if _YEAR.match(bare) or (_SMALL_INT.match(bare) and "$" not in t):
+        return False
+    return "$" in t or not re.match(r"^0\d|^\d{8,}$", bare)
+
+
+def _is_weak(text: str) -> bool:
+    """A whole number without `$` may be a ZIP code or a count as well as an amount."""
+    return "$" not in text and "." not in text
+
+
+def union(words: tuple[Word, ...] | list[Word]) -> Box:
+    box = words[0].box
+    for w in words[1:]:
+        box = box.union(w.box)
+    return box
+
+
+# ---------------------------------------------------------------- other kinds of value
+
+_CODE = re.compile(r"^[A-Z0-9]{1,3}(?:\s*,?\s*[A-Z0-9]{1,2})?$")
+_INT = re.compile(r"^\d{1,7}%?$")
+_FULL_YEAR = re.compile(r"^(19|20)\d{2}$")
+LEADER = re.compile(r"^[.\u2026·_\-\s]{3,}$")
+ZEROS = ("0.00", "0", ".00")  # an explicit zero, which the money reader leaves (a code may be 0)
+PROSE = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")  # a lower-case word: a note, not a value
+
+
+def typed(kind: str, text: str, within: bool = False) -> Any:
+    """`text` as a value of a box of `kind`, or None when it is not shaped like one; with
+    `within`, a year or a count may be a part of the text (the first line under a label)."""
+    text = text.strip()
+    if not within:
+        text = text.strip("$").strip()
+    if kind == "date":
+        d = parse_date(text)
+        return d.isoformat() if d else None
+    if kind == "year":
+        m = re.search(r"\b(19|20)\d{2}\b", text) if within else _FULL_YEAR.match(text)
+        return int(m.group(0)) if m else None
+    if kind == "int":
+        if within:
+            m = re.search(r"\d+", text)
+            return int(m.group(0)) if m else None
+        bare = text.replace(",", "")
+        return int(bare.rstrip("%")) if _INT.match(bare) else None
+    if kind == "code":
+        m = _CODE.match(text.upper())
+        if m is None or not (within or text == text.upper()):
+            return None
+        return re.sub(r"[\s,]", "", m.group(0))
+    return text or None
+
+
+def first_typed(kind: str, words: list[Word]) -> Any:
+    """The first run of up to three close words that reads as a `kind` value; a code or a
+    count is the first thing in its cell."""
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 3), i, -1):
+            run = words[i:j]
+            if any(b.box.x0 - a.box.x1 > 12 for a, b in itertools.pairwise(run)):
+                continue
+            value = typed(kind, " ".join(w.text for w in run))
+            if value is not None:
+                return value
+        if kind in ("code", "int"):
+            return None
+    return None
+
+
+CHECK_MARKS = {"x", "✓", "✔", "☒", "■", "[x]", "(x)", "xx", "v"}
+_MARK = re.compile(r"^[\[(|]?[xX✓✔☒]{1,3}[\])|.]?$")
+
+
+def is_mark(text: str) -> bool:
+    """An X printed or read in a check box: `X`, `[X]`, `(x)`, and OCR's `Xx)`."""
+    t = text.strip()
+    return t in CHECK_MARKS or normalize(t).strip("[]() ") in CHECK_MARKS or bool(_MARK.match(t))
+
+
+def first_run(words: list[Word], max_gap: float = 25.0) -> list[Word]:
+    """Leading words of a left-to-right row up to the first wide gap."""
+    run: list[Word] = []
+    for w in sorted(words, key=lambda w: w.box.x0):
+        if run and w.box.x0 - run[-1].box.x1 > max_gap:
+            break
+        run.append(w)
+    return run
+
+
+# ---------------------------------------------------------------- where a box's value is
+
+
+def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1) -> list[Line]:
+    """Up to `n` lines printed under a label, stopping at the next label; when nothing is
+    under it, the words right of it on its line."""
+    labels = label_ids(stops)
+    right_edge = min(region.box.x1, max(anchor_box.x1 + 60, anchor_box.x0 + 220))
+    border = region.page.cell_right(anchor_box) if region.page else None
+    if border is not None and border > anchor_box.x1 - 2:
+        right_edge = min(right_edge, border)
+    for a in stops:
+        if a.box.x0 > anchor_box.x1 - 2 and a.box.v_overlap(anchor_box) > 0:
+            right_edge = min(right_edge, a.box.x0)
+    area = Box(anchor_box.x0 - 12, anchor_box.bottom - 1, right_edge, anchor_box.bottom + 90)
+    stop_tops = [
+        a.box.top for a in stops if a.box.top > anchor_box.bottom - 1 and a.box.h_overlap(area) > 0
+    ]
+    limit = min(stop_tops, default=area.bottom)
+    words = [w for w in region.crop(area) if id(w) not in labels and w.box.cy < limit]
+    lines = [ln for ln in group_lines(words) if ln.box.top - anchor_box.bottom < 30 or n > 1]
+    lines = _without_label_continuation(lines, anchor_box)
+    if lines:
+        return lines[:n]
+    same = region.right_of(anchor_box, max_dx=right_edge - anchor_box.x1)
+    same_words = sorted((w for w in same if id(w) not in labels), key=lambda w: w.box.x0)
+    while same_words and _is_label_text(same_words[0].text):
+        same_words.pop(0)
+    return [Line(same_words)] if same_words else []
+
+
+# Words of the long, wrapped party labels ("PAYER'S name, street address, city or town,
+# state or province, country, ZIP or foreign postal code, and telephone no.").
+_LABEL_VOCABULARY = frozenset(
+    {
+        "name", "names", "street", "address", "city", "town", "state", "province", "country",
+        "zip", "or", "foreign", "postal", "code", "and", "telephone", "no", "number", "phone",
+        "of", "the", "apt", "suite", "room", "including", "if", "different",
+    }
+)  # fmt: skip
+
+
+def _is_label_text(text: str) -> bool:
+    toks = tokens(text)
+    return bool(toks) and all(t in _LABEL_VOCABULARY for t in toks)
+
+
+def _without_label_continuation(lines: list[Line], anchor_box: Box) -> list[Line]:
+    """Drop the wrapped rest of a label printed under its first line."""
+    out = list(lines)
+    while out:
+        toks = [t for w in out[0].words for t in tokens(w.text)]
+        small = out[0].box.height <= anchor_box.height * 1.25
+        if not (small and toks and sum(t in _LABEL_VOCABULARY for t in toks) >= 0.7 * len(toks)):
+            break
+        out.pop(0)
+    return out
+
+
+def column_limit(label: Box, anchors: list[Anchor]) -> float:
+    """Where the next label to the right begins, on the label's line or in the rows below."""
+    edge = 10_000.0
+    for a in anchors:
+        b = a.box
+        if a.spec.kind == "caption":
+            continue
+        if b.x0 > label.x0 + 40 and b.bottom > label.top - 40 and b.top < label.bottom + 30:
+            edge = min(edge, b.x0)
+    return edge
+
+
+def _box_padding(label: Box, edge: float, anchors: list[Anchor]) -> float:
+    """Values of the next box start a little before its label's text (the label is
+    indented in its box) when that label is on this label's line."""
+    beside = any(a.box.x0 == edge and a.box.v_overlap(label) > 0 for a in anchors)
+    return 6.0 if beside else 0.0
+
+
+def texts_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[str]:
+    """What a text box may hold, best first: the lines under its label in the label's
+    column, then the words right of the label after a short gap; each only its leading
+    run of words (no far neighbours), never a note in lower-case prose."""
+    label = anchor.box
+    labels = label_ids(anchors)
+    same = [w for w in region.right_of(label, max_dx=160) if id(w) not in labels]
+    same = first_run(same) if same and same[0].box.x0 - label.x1 < 120 else []
+    edge = column_limit(label, anchors)
+    next_top = min(
+        (
+            a.box.top
+            for a in anchors
+            if a.box.top > label.bottom and label.x0 - 12 <= a.box.x0 < edge
+        ),
+        default=label.bottom + 45,
+    )
+    bottom = min(next_top, label.bottom + 45)
+    right = edge - _box_padding(label, edge, anchors)
+    words = [
+        w
+        for w in region.words
+        if label.x0 - 12 <= w.box.x0 < right
+        and label.bottom - 1 <= w.box.cy <= bottom
+        and id(w) not in labels
+    ]
+    below = [line for line in group_lines(words) if line.words[0].box.x0 < label.x0 + 60]
+    out = []
+    for words in (*(line.words for line in below), same):
+        text = " ".join(w.text for w in first_run(words) if w.text != "$").strip()
+        if text and not PROSE.search(text):
+            out.append(text)
+    return out
+
+
+def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Line]:
+    """The lines of a box's cell: right of its label on the label's line (a statement's
+    row), then under the label down to the next label of its column."""
+    label = anchor.box
+    labels = label_ids(anchors)
+    right = _cell_right_edge(anchor, region, anchors)
+    row = [
+        w
+        for w in region.right_of(label, max_dx=right - label.x1)
+        if id(w) not in labels and w.box.x0 >= label.x1 - 1
+    ]
+    lines = [Line(sorted(row, key=lambda w: w.box.x0))] if row else []
+    bottom = min(
+        (
+            a.box.top
+            for a in anchors
+            if a.box.top > label.bottom - 1 and a.box.h_overlap(Box(label.x0, 0, right, 1)) > 0
+        ),
+        default=label.bottom + 45,
+    )
+    area = Box(label.x0 - 12, label.bottom - 0.5, right, min(bottom, label.bottom + 45))
+    under = [w for w in region.crop(area) if id(w) not in labels]
+    return lines + group_lines(under)
+
+
+def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
+    """The cell's right border: a ruling line, else the next label to the right on the
+    label's line or the lines just under it."""
+    label = anchor.box
+    page = region.page
+    ruled = page.cell_right(label) if page is not None else None
+    edge = ruled if ruled is not None else region.box.x1
+    for a in anchors:
+        b = a.box
+        if a is anchor or a.spec.kind == "caption" or b.x0 <= label.x1 - 1:
+            continue
+        if b.bottom > label.top - 2 and b.top < label.bottom + 12:
+            edge = min(edge, b.x0)
+    return edge
+
+
+def cell_text(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | None:
+    """The first run of words in the cell that is no note in lower-case prose (the rest of
+    a label printed before a statement's value is such a note)."""
+    for line in cell_lines(anchor, region, anchors):
+        words = [w for w in line.words if w.text.strip() != "$"]
+        while words:
+            run = first_run(words)
+            text = " ".join(w.text for w in run).strip()
+            if text and not PROSE.search(text):
+                return text
+            words = words[len(run) :]
+    return None

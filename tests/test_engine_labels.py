@@ -1,0 +1,121 @@
+"""Labels found as printed, not as the catalogue spells them: glued to their value or to
+each other, hyphenated across lines, with doubled spaces, misread by OCR. Each page is
+hand-made; the expected values are the ones placed on it."""
+
+from __future__ import annotations
+
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms.engine.kind import FormKind
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.page import Box, Page, Word
+
+CHAR = 5.0  # points per character of the hand-made words
+HEIGHT = 8.0
+
+
+def page(*placed: tuple[str, float, float], method: str = "text") -> Page:
+    """A page of words, each line `(text, x, y)` split at single spaces (a doubled space
+    is a wider gap between two words)."""
+    words = []
+    for text, x, y in placed:
+        for part in text.split(" "):
+            if part:
+                words.append(Word(part, Box(x, y, x + CHAR * len(part), y + HEIGHT), 0.95, method))
+            x += CHAR * (len(part) + 1)
+    return Page(1, 612, 792, words, method)  # type: ignore[arg-type]
+
+
+def read(doc_type: str, sheet: Page) -> Extracted:
+    docs = FormKind(form_spec(doc_type)).extract([sheet])
+    assert len(docs) == 1
+    return docs[0]
+
+
+def test_value_glued_to_its_label_is_cut_off_it() -> None:
+    """PP-OCR and some text layers print no space after a label's colon."""
+    doc = read(
+        "1099-INT",
+        page(
+            ("PAYER'STIN:91-4168100", 40, 100),
+            ("RECIPIENT'STIN:XXX-XX-6789", 300, 100),
+            ("1 Interest income", 40, 160),
+            ("$1,234.56", 200, 160),
+        ),
+    )
+    assert doc.payer_tin == "91-4168100"
+    assert doc.recipient_tin_last4 == "6789"
+    assert doc.fields["box1_interest_income"] == "1234.56"
+
+
+def test_label_words_glued_together_are_one_label() -> None:
+    doc = read(
+        "1099-INT",
+        page(
+            ("1Interestincome", 40, 100),
+            ("812.40", 200, 100),
+            ("4Federalincometaxwithheld", 40, 130),
+            ("81.24", 200, 130),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "812.40"
+    assert doc.fields["box4_federal_tax_withheld"] == "81.24"
+
+
+def test_label_hyphenated_across_lines_keeps_its_value_below() -> None:
+    doc = read(
+        "1099-INT",
+        page(
+            ("1 Interest income", 40, 100),
+            ("4 Federal income tax with-", 300, 100),
+            ("held", 310, 110),
+            ("2,500.00", 40, 124),
+            ("250.00", 310, 124),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "2500.00"
+    assert doc.fields["box4_federal_tax_withheld"] == "250.00"
+
+
+def test_doubled_spaces_keep_the_label_and_its_value() -> None:
+    doc = read(
+        "1099-INT",
+        page(
+            ("1  Interest  income", 40, 100),
+            ("$  615.09", 240, 100),
+            ("2 Early  withdrawal  penalty", 40, 130),
+            ("12.50", 240, 130),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "615.09"
+    assert doc.fields["box2_early_withdrawal_penalty"] == "12.50"
+
+
+def test_ocr_slip_in_a_label_word_keeps_the_label() -> None:
+    doc = read(
+        "1099-INT",
+        page(
+            ("1 Interest lncome", 40, 100),
+            ("330.00", 200, 100),
+            ("4 Federal incame tax withheld", 40, 130),
+            ("33.00", 200, 130),
+            method="ocr",
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "330.00"
+    assert doc.fields["box4_federal_tax_withheld"] == "33.00"
+
+
+def test_box_number_printed_alone_anchors_a_value_under_it() -> None:
+    """Two boxes print the same words (`Federal income tax withheld`, 1099-INT box 4 and a
+    state column elsewhere); the number printed before the label says which box it is."""
+    doc = read(
+        "1099-INT",
+        page(
+            ("1 Interest income", 40, 100),
+            ("3 Interest on U.S. Savings Bonds and Treas. obligations", 200, 100),
+            ("1,000.00", 40, 114),
+            ("40.00", 200, 114),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "1000.00"
+    assert doc.fields["box3_us_savings_bond_interest"] == "40.00"
