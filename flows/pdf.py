@@ -39,12 +39,6 @@ SECONDS_PER_PAGE = 120.0
 SECONDS_TO_CLOSE = 10.0
 PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 """`Page.printToPDF` as `--print-to-pdf --no-pdf-header-footer` prints."""
-LOADED = {
-    "expression": "new Promise(done => document.readyState === 'complete' ? done(true)"
-    " : addEventListener('load', () => done(true)))",
-    "awaitPromise": True,
-}
-"""Evaluated in the tab: answers once the page and its images have loaded."""
 INSTALL_CHROMIUM = (
     "Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium; "
     "or run scripts/setup"
@@ -125,6 +119,7 @@ class Chromium:
         os.close(from_browser[1])
         self.writer, self.reader = to_browser[1], from_browser[0]
         self.buffer, self.last_id = b"", 0
+        self.events: list[dict[str, Any]] = []
 
     def print_pdf(self, page: Path) -> str | None:
         """Print `page` to the PDF beside it in a tab of its own; None, or why not. A tab
@@ -145,21 +140,26 @@ class Chromium:
         return None if target.stat().st_size else "Chromium printed an empty PDF"
 
     def _print(self, page: Path, target: Path, deadline: float) -> None:
-        tab = self.call("Target.createTarget", {"url": page.resolve().as_uri()}, deadline)
+        tab = self.call("Target.createTarget", {"url": "about:blank"}, deadline)
         try:
             attached = self.call("Target.attachToTarget", {**tab, "flatten": True}, deadline)
             session = attached["sessionId"]
-            self.call("Runtime.evaluate", LOADED, deadline, session)
+            self.call("Page.enable", {}, deadline, session)
+            went = self.call("Page.navigate", {"url": page.resolve().as_uri()}, deadline, session)
+            if went.get("errorText"):
+                raise TabError(f"Chromium could not open the page: {went['errorText']}")
+            self.wait_for("Page.loadEventFired", session, deadline)
             data = self.call("Page.printToPDF", PRINT, deadline, session)["data"]
             target.write_bytes(base64.b64decode(data))
         finally:
             with contextlib.suppress(TabError):
                 self.call("Target.closeTarget", tab, deadline)
+            self.events.clear()
 
     def call(
         self, method: str, params: dict[str, Any], deadline: float, session: str | None = None
     ) -> dict[str, Any]:
-        """Send one command and wait for its answer (events meanwhile are dropped)."""
+        """Send one command and wait for its answer (events meanwhile are kept)."""
         self.last_id += 1
         message = {"id": self.last_id, "method": method, "params": params}
         if session:
@@ -173,10 +173,23 @@ class Chromium:
         while True:
             answer = self.receive(deadline)
             if answer.get("id") != self.last_id:
+                self.events.append(answer)
                 continue
             if "error" in answer:
                 raise TabError(f"Chromium: {method}: {answer['error'].get('message')}")
             return answer.get("result", {})
+
+    def wait_for(self, event: str, session: str, deadline: float) -> None:
+        """Wait for the tab's `event`; TabError if the tab goes first (its renderer gone)."""
+        while True:
+            for e in self.events:
+                if e.get("sessionId") == session and e.get("method") == event:
+                    return
+                if e.get("method") == "Target.detachedFromTarget" and (
+                    e.get("params", {}).get("sessionId") == session
+                ):
+                    raise TabError(f"Chromium: the tab closed before {event}")
+            self.events.append(self.receive(deadline))
 
     def receive(self, deadline: float) -> dict[str, Any]:
         """The next message from the browser."""
