@@ -12,9 +12,11 @@ Everything side by side in one run, each figure with the machine's load (1, 5, 1
    words of its output; Debian's `ocrmypdf` package, or `pip install ocrmypdf`); the
    batch flow over the same files.
 3. Throughput: the batch flow over `--docs` text documents made distinct (none a cache
-   hit): documents a minute, peak memory of this process and its children.
+   hit): documents a minute, peak memory of this process and its children (proportional
+   set size, and the sum of resident sizes, which counts a shared page in every process).
 4. Fixed costs: `backtax --help`, `backtax extract` of one text page, and the watcher's
-   first file (from `backtax watch` started to the file in processed/), best of three.
+   first file (from `backtax watch` started to the file in processed/), best of three;
+   Prefect's own cost per task run (a flow of tasks that do nothing).
 
 Ratios are throughput ratios (the baseline's seconds over the flow's): above 1 the flow
 is faster. Prefect's server (kept under the bench's home, started before the timings)
@@ -122,21 +124,24 @@ def ocrmypdf_all(files: list[Path], out: Path) -> None:
 
 
 class PeakMemory:
-    """Peak resident memory of this process and all its children."""
+    """Peak memory of this process and all its children together: proportional set size
+    (a page shared by several processes counted once, in shares: the figure the machine
+    feels) and the sum of resident sizes (a shared page counted in every process)."""
 
     def __init__(self) -> None:
-        self.peak = 0
+        self.peak = self.peak_rss = 0
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.sample, daemon=True)
 
     def sample(self) -> None:
         me = psutil.Process()
         while not self.stop.wait(0.2):
-            total = me.memory_info().rss
-            for child in me.children(recursive=True):
+            pss = rss = 0
+            for process in (me, *me.children(recursive=True)):
                 with contextlib.suppress(psutil.Error):
-                    total += child.memory_info().rss
-            self.peak = max(self.peak, total)
+                    used = process.memory_full_info()
+                    pss, rss = pss + used.pss, rss + used.rss
+            self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
 
     def __enter__(self) -> PeakMemory:
         self.thread.start()
@@ -205,6 +210,32 @@ def watch_first_file(work: Path, env: dict[str, str]) -> dict[str, Any]:
         watcher.wait(timeout=60)
 
 
+def prefect_overhead(tasks: int = 100) -> dict[str, Any]:
+    """Prefect's own cost of a task run (submitted, run in a thread, its states recorded by
+    the server), from a flow of `tasks` tasks that do nothing against an empty flow."""
+    from prefect import flow, task
+
+    @task(name="bench-noop")
+    def noop(i: int) -> int:
+        return i
+
+    @flow(name="bench-empty")
+    def empty() -> None:
+        return None
+
+    @flow(name="bench-noops")
+    def noops() -> list[int]:
+        return [f.result() for f in [noop.submit(i) for i in range(tasks)]]
+
+    empty()  # the first flow run of a process pays for setting up its client
+    bare, many = timed(empty), timed(noops)
+    return {
+        "tasks": tasks, "empty_flow": bare, "flow_of_tasks": many,
+        "s_per_task": round((many["s"] - bare["s"]) / tasks, 4),
+        "cpu_s_per_task": round((many["cpu_s"] - bare["cpu_s"]) / tasks, 4),
+    }  # fmt: skip
+
+
 def fixed_costs(work: Path) -> dict[str, Any]:
     env = {**os.environ, "BACKTAX_HOME": str(work / "cli-home")}
     env.pop("BACKTAX_DATABASE", None)
@@ -212,6 +243,7 @@ def fixed_costs(work: Path) -> dict[str, Any]:
         "help": best_of([*BACKTAX, "--help"], env),
         "extract_one_text_page": best_of([*BACKTAX, "extract", str(TEXT_PAGE), "--json"], env),
         "watch_first_file": watch_first_file(work, env),
+        "prefect_task": prefect_overhead(),
     }
 
 
@@ -275,7 +307,9 @@ def main() -> None:
             "files": args.docs, "documents": summary["documents"], "s": flow["s"],
             "cpu_s": flow["cpu_s"], "load": flow["load"],
             "documents_per_minute": round(summary["documents"] / flow["s"] * 60, 1),
-            "peak_memory_mb": round(memory.peak / 2**20), "check_error": summary["check_error"],
+            "peak_memory_mb": round(memory.peak / 2**20),
+            "peak_rss_sum_mb": round(memory.peak_rss / 2**20),
+            "check_error": summary["check_error"],
         }  # fmt: skip
         report()
     if "fixed" not in args.skip:

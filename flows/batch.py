@@ -54,6 +54,7 @@ from backtax.flows.workers import (
     OcrMissing,
     ReadFailure,
     Stopped,
+    close_idle,
     worker_cap,
 )
 
@@ -255,6 +256,7 @@ def batch_flow(
         report.files = len(jobs)
         run = BatchRun(settings, store, report, session)
         run.extract_all(jobs)
+        close_idle()  # the workers' memory back before the check and the report
         try:
             checked = check_flow(None if sweep_inbox else run.doc_ids, as_of)
             report.cases, report.findings = checked["cases"], checked["findings"]

@@ -328,6 +328,14 @@ class WorkerPool:
             self.busy.discard(worker)
         worker.kill()
 
+    def close_idle(self) -> None:
+        """Stop the idle workers (the next file starts a fresh one): their memory, grown
+        over the files they read, goes back before the batch's report is printed."""
+        with self.lock:
+            idle, self.idle = self.idle, []
+        for worker in idle:
+            worker.kill()
+
     def close(self) -> None:
         """Kill every worker, busy ones too: whoever waits on one gets Stopped."""
         self.closed.set()
@@ -358,6 +366,14 @@ def pool(size: int, limits: Limits) -> WorkerPool:
         if found is None or found.closed.is_set():
             found = _pools[key] = WorkerPool(size, limits)
         return found
+
+
+def close_idle() -> None:
+    """Stop the idle workers of every pool of this process (`WorkerPool.close_idle`)."""
+    with _pools_lock:
+        pools = list(_pools.values())
+    for each in pools:
+        each.close_idle()
 
 
 def close_all() -> None:
