@@ -149,3 +149,31 @@ def test_w2_ssn_shaped_file_name_is_masked_in_source(
     for record in extracted(sample).records:
         assert "900-12-3456" not in record.source
         assert "XXX-XX-3456" in record.source
+
+
+def test_w2c_previously_reported_row_without_correct_row_below() -> None:
+    """A W-2c's state table read with its "Previously reported" row label but not the
+    "Correct information" one after it (a scan's misread): the previous row's values are
+    dropped to the end (a blank beats the old value), the box columns above are kept."""
+    from backtax.extractors.forms.w2 import _correct_columns
+    from backtax.extractors.page import Box, Region, Word
+
+    def words(text: str, x: float, y: float) -> list[Word]:
+        out = []
+        for part in text.split():
+            out.append(Word(part, Box(x, y, x + 6 * len(part), y + 8), 0.9, "ocr"))
+            x += 6 * len(part) + 4
+        return out
+
+    region = Region(
+        words("Previously reported", 250, 40)
+        + words("Correct information", 340, 40)
+        + words("70,000.00", 280, 70)
+        + words("72,500.00", 370, 70)
+        + words("Previously reported", 30, 440)
+        + words("IL 3,465.00", 130, 440),
+        Box(0, 0, 612, 500),
+    )
+    kept = {w.text for w in _correct_columns(region).words}
+    assert "72,500.00" in kept and "70,000.00" not in kept
+    assert not kept & {"IL", "3,465.00"}

@@ -240,8 +240,9 @@ def _correct_columns(region: Region) -> Region:
     drop: list[Box] = []
     for p in previous:
         below = [h.box.top for h in correct if h.box.top > p.box.bottom]
-        if p in rows:
-            drop.append(Box(region.box.x0, p.box.top - 2, region.box.x1, min(below) - 1))
+        if p in rows:  # to the next "Correct information" row; none read: to the end
+            end = min(below, default=region.box.bottom + 1)
+            drop.append(Box(region.box.x0, p.box.top - 2, region.box.x1, end - 1))
             continue
         right = [c for c in correct if c.box.x0 > p.box.x0 and c.box.v_overlap(p.box) > 0]
         edge = min((c.box.x0 for c in right), default=region.box.x1) - 12
