@@ -173,8 +173,25 @@ def _text_or_form_page(
 
 def _ocr_one(path: str, index: int, dpi: int, lang: str, engine: str) -> Page:
     with pdfplumber.open(path, password="") as pdf:
-        image = pdf.pages[index].to_image(resolution=dpi).original
-    return ocr_image(image, index + 1, dpi, lang, engine, rendered=True)
+        page = pdf.pages[index]
+        image = page.to_image(resolution=dpi).original
+        native = scan_resolution(page)
+    return ocr_image(image, index + 1, dpi, lang, engine, rendered=True, native=native)
+
+
+def scan_resolution(page: pdfplumber.page.Page) -> tuple[float, float] | None:
+    """The resolution (dpi across, down) of the one image that covers a scanned page: its
+    pixels over the size it is drawn at; None when no single image covers most of the page."""
+    covering = [
+        im
+        for im in page.images
+        if (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= 0.8 * page.width * page.height
+    ]
+    if len(covering) != 1 or not covering[0].get("srcsize"):
+        return None
+    im = covering[0]
+    width, height = im["srcsize"]
+    return width * 72 / (im["x1"] - im["x0"]), height * 72 / (im["bottom"] - im["top"])
 
 
 def _ocr_pdf_pages(path: Path, indexes: list[int], settings: ExtractSettings) -> list[Page]:

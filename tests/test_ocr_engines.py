@@ -4,6 +4,7 @@ text clean-up and word assembly, camera-grade image handling, and the install it
 from __future__ import annotations
 
 import importlib.metadata
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -236,6 +237,39 @@ def test_photo_outline_perspective_and_lighting() -> None:
     assert np.median(lit) > 200  # the shadowed side of the paper is paper-white again
     assert camera.page_outline(page) is None  # a scan: nothing to crop
     assert camera.even_lighting(page) is None
+
+
+def test_scan_resolution_of_a_fax_page(tmp_path: Path) -> None:
+    """An image-only PDF saved at 200x100 dpi (a fax) and one at 100 dpi: the page's scan
+    resolution is the image's pixels over the size it is drawn at."""
+    import pdfplumber
+
+    from backtax.extractors.loader import scan_resolution
+
+    fax, low = tmp_path / "fax.pdf", tmp_path / "low.pdf"
+    Image.new("L", (1700, 1100), 255).save(fax, "PDF", dpi=(200, 100))
+    Image.new("L", (850, 1100), 255).save(low, "PDF", dpi=(100, 100))
+    with pdfplumber.open(fax) as pdf:
+        assert scan_resolution(pdf.pages[0]) == pytest.approx((200, 100), abs=0.5)
+    with pdfplumber.open(low) as pdf:
+        assert scan_resolution(pdf.pages[0]) == pytest.approx((100, 100), abs=0.5)
+
+
+def test_blocky_render_of_a_coarse_scan_is_smoothed() -> None:
+    """A 200x100 dpi page repeated into 300 dpi blocks (as the PDF renderer draws it) comes
+    back close to the same page enlarged by cubic interpolation, far from the blocks; a
+    scan as fine as its render is left alone."""
+    lines = [f"Box {i} Federal income tax withheld 1,234.{i:02d}" for i in range(12)]
+    scan = cv2.resize(
+        _text_image(lines, (1700, 1100), 22), (1700, 550), interpolation=cv2.INTER_AREA
+    )
+    blocks = cv2.resize(scan, (2550, 1650), interpolation=cv2.INTER_NEAREST)
+    smooth = cv2.resize(scan, (2550, 1650), interpolation=cv2.INTER_CUBIC).astype(int)
+    out = camera.smooth_render(blocks, (200, 100), 300)
+    assert out is not None and out.shape == blocks.shape
+    assert np.abs(out - smooth).mean() < 0.5 * np.abs(blocks - smooth).mean()
+    assert camera.smooth_render(blocks, (300, 300), 300) is None
+    assert camera.smooth_render(blocks, (200, 200), 300) is None  # a 200 dpi scan: no cost
 
 
 def test_blank_image_is_still_unreadable() -> None:

@@ -44,6 +44,25 @@ def upscale_factor(dpi: int, shape: tuple[int, int]) -> float:
     return max(1.0, min(factor, room))
 
 
+def smooth_render(gray: np.ndarray, native: tuple[float, float], dpi: int) -> np.ndarray | None:
+    """A page rendered at `dpi` from a coarse scan (`native` dpi across and down: a fax's
+    200x100, an export at 150 dpi or less) resampled smoothly, or None for a scan of 150 dpi
+    or more with square pixels (left as rendered: no cost). The PDF renderer repeats the
+    scan's pixels into blocks (a staircase in every stroke, on which Tesseract reads 1 as 4
+    and 5 as 6); averaged back to the scan's own grid and enlarged by cubic interpolation,
+    the strokes are smooth again."""
+    square = max(native) <= 1.1 * min(native)
+    if min(native) >= 0.9 * dpi or (square and min(native) > UPSCALE_BELOW_DPI):
+        return None
+    h, w = gray.shape
+    grid = (
+        max(1, round(w * min(1.0, native[0] / dpi))),
+        max(1, round(h * min(1.0, native[1] / dpi))),
+    )
+    own = cv2.resize(gray, grid, interpolation=cv2.INTER_AREA)
+    return cv2.resize(own, (w, h), interpolation=cv2.INTER_CUBIC)
+
+
 def even_lighting(gray: np.ndarray) -> np.ndarray | None:
     """The image divided by its own paper brightness (a shadow, a lamp's gradient), or None
     when the paper is evenly lit: the brightest tenth of every cell of a 4x4 grid within

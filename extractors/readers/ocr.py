@@ -177,13 +177,20 @@ def _legible(words: list[Word]) -> bool:
 
 
 def _scan_like(
-    image: Image.Image, dpi: int, rendered: bool = False
+    image: Image.Image, dpi: int, rendered: bool = False, native: tuple[float, float] | None = None
 ) -> tuple[np.ndarray, int, list[str]]:
-    """The page as a scan: a photo flattened and evenly lit, a resolution under 150 dpi
-    enlarged. `dpi` 0 (unknown) is taken from the text's own size (`camera.effective_dpi`),
-    which also lowers an image file's stated dpi; a PDF page `rendered` at `dpi` keeps it.
-    Returns the image, its dpi and notes."""
-    gray, notes = camera.prepare_photo(np.asarray(image.convert("L")))
+    """The page as a scan: a render of a coarser scan (`native` dpi across and down)
+    smoothed, a photo flattened and evenly lit, a resolution under 150 dpi enlarged. `dpi`
+    0 (unknown) is taken from the text's own size (`camera.effective_dpi`), which also
+    lowers an image file's stated dpi; a PDF page `rendered` at `dpi` keeps it. Returns the
+    image, its dpi and notes."""
+    gray, notes = np.asarray(image.convert("L")), []
+    smooth = camera.smooth_render(gray, native, dpi) if native and dpi else None
+    if smooth is not None:
+        gray = smooth
+        notes.append(f"scan at {native[0]:.0f}x{native[1]:.0f} dpi: resampled smoothly to {dpi}")
+    gray, photo = camera.prepare_photo(gray)
+    notes += photo
     seen = camera.effective_dpi(gray)
     dpi = dpi or max(72, min(600, seen or 150))
     factor = camera.upscale_factor(dpi if rendered else min(dpi, seen or dpi), gray.shape)
@@ -203,14 +210,16 @@ def ocr_image(
     lang: str = "eng",
     engine: str = "auto",
     rendered: bool = False,
+    native: tuple[float, float] | None = None,
 ) -> Page:
-    """OCR one page image rendered at `dpi` (0: unknown) into a Page measured in points.
+    """OCR one page image rendered at `dpi` (0: unknown) into a Page measured in points;
+    `native` is the resolution (across, down) of the scan the page was rendered from.
 
     The page is made scan-like and deskewed; only when it reads badly is Tesseract's
     orientation detection asked whether it is turned (that costs a second pass). With
     `engine` "auto", PP-OCR reads Tesseract's suspect numeric words again, and the whole
     page when Tesseract failed on it; "tesseract" or "ppocr" use that engine alone."""
-    gray, dpi, notes = _scan_like(image, dpi, rendered)
+    gray, dpi, notes = _scan_like(image, dpi, rendered, native)
     scale = 72.0 / dpi
     gray, turned = _deskewed(gray)
     notes += turned
