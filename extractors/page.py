@@ -430,13 +430,16 @@ class Page:
     """How the reader that read the page reads a part of it again (OCR pages): set by the
     loader, so form code asks the page, never an OCR engine."""
 
-    def read_again(self, box: Box, psm: int = 7, alphabet: str = "") -> list[Word]:
+    def read_again(
+        self, box: Box, psm: int = 7, alphabet: str = "", leaders: bool = False
+    ) -> list[Word]:
         """Words of one part of the page read again on their own, by the page's reader: a
-        line (`psm` 7) or a block (6), from `alphabet` only when given. A page its reader
-        cannot read again (a text layer) gives none."""
+        line (`psm` 7) or a block (6), from `alphabet` only when given, with dot leaders
+        taken out first when `leaders`. A page its reader cannot read again (a text layer)
+        gives none."""
         if self.rereader is None:
             return []
-        return self.rereader(self, box, psm=psm, alphabet=alphabet)
+        return self.rereader(self, box, psm=psm, alphabet=alphabet, leaders=leaders)
 
     alternate: list[Word] = field(default_factory=list, repr=False)
     """For OCR pages: the other engine's words where both engines read the whole page."""

@@ -136,7 +136,9 @@ def test_form_code_never_calls_ocr() -> None:
 def test_a_page_reads_a_part_again_through_its_reader() -> None:
     asked: list[tuple[Box, int, str]] = []
 
-    def reader(page: Page, box: Box, psm: int = 7, alphabet: str = "") -> list[Word]:
+    def reader(
+        page: Page, box: Box, psm: int = 7, alphabet: str = "", leaders: bool = False
+    ) -> list[Word]:
         asked.append((box, psm, alphabet))
         return [Word("D", box, 0.9, "ocr")]
 

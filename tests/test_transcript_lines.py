@@ -3,14 +3,18 @@ transaction rows and return-line tables by year."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from backtax.extractors.page import Box, Page, Word
 from backtax.extractors.transcripts.account import parse_transactions
 from backtax.extractors.transcripts.layout import (
     TLine,
     iso_date,
     last_names,
     money,
+    page_lines,
     split_label_value,
 )
 from backtax.extractors.transcripts.return_lines import lines_for_year
@@ -212,3 +216,41 @@ def test_joint_names_give_both_last_names() -> None:
     assert last_names("JOHN SAMP & LIND PLAC") == ("SAMP", "PLAC")
     assert last_names("JOHN Q & JANE R SAMPLE") == ("SAMPLE", "SAMPLE")
     assert last_names("LIND BERG") == ("BERG", None)
+
+
+def test_transcript_code_never_calls_ocr() -> None:
+    """Transcript lines are read again by asking the page; only readers run an OCR engine."""
+    folder = Path(__file__).resolve().parents[1] / "extractors" / "transcripts"
+    assert [p.name for p in folder.glob("*.py") if "readers.ocr" in p.read_text()] == []
+
+
+def _ocr_line(*texts: str, conf: float = 0.9) -> list[Word]:
+    return [
+        Word(t, Box(40 + 60 * i, 100, 90 + 60 * i, 110), conf, "ocr") for i, t in enumerate(texts)
+    ]
+
+
+def test_a_label_whose_value_ocr_lost_is_read_again_by_the_page_without_its_leaders() -> None:
+    """The first reading again still has the leader's specks and no value; the one with
+    leaders taken out has it, and the label keeps its colon."""
+    asked: list[bool] = []
+    readings = {
+        False: [*_ocr_line("Allocated", "Tips"), Word("ee", Box(160, 100, 170, 110), 0.2, "ocr")],
+        True: [
+            *_ocr_line("Allocated", "Tips"),
+            Word("$215.00", Box(500, 100, 540, 110), 0.9, "ocr"),
+        ],
+    }
+
+    def reader(
+        page: Page, box: Box, psm: int = 7, alphabet: str = "", leaders: bool = False
+    ) -> list[Word]:
+        asked.append(leaders)
+        return readings[leaders]
+
+    scan = Page(1, 612, 792, _ocr_line("Allocated", "Tips:"), "ocr")
+    scan.rereader = reader
+    assert [ln.text for ln in page_lines([scan])] == ["Allocated Tips:"]
+    assert asked == []
+    assert [ln.text for ln in page_lines([scan], reread=True)] == ["Allocated Tips: $215.00"]
+    assert asked == [False, True]

@@ -13,7 +13,6 @@ from datetime import date
 from decimal import Decimal
 
 from backtax.extractors.page import Box, Line, Page, Word
-from backtax.extractors.readers.ocr import read_region
 from backtax.extractors.values import format_money, parse_date
 
 
@@ -65,7 +64,8 @@ def is_noise(text: str) -> bool:
 
 def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
     """Every line of the pages in reading order, cleaned; banners kept (splitting uses them).
-    With `reread`, an OCR line whose value was lost is read again alone."""
+    With `reread`, an OCR line whose value was lost is read again alone, by the page's
+    reader (`Page.read_again`)."""
     out: list[TLine] = []
     for page in pages:
         for line in page.lines():
@@ -96,7 +96,7 @@ def _read_again(page: Page, line: Line, words: list[Word]) -> list[Word]:
     band = Box(line.box.x0 - 2, line.box.top - 2, page.width - 18, line.box.bottom + 2)
     best = words
     for leaders in (False, True):
-        read = read_region(page, band, leaders=leaders)
+        read = page.read_again(band, leaders=leaders)
         again = [w for w in read if not _speck(w.text, w.conf, w.source)]
         if again and again[0].text == words[0].text and _alnum(again) > _alnum(best):
             best = again
