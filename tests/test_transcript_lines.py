@@ -11,6 +11,8 @@ from backtax.extractors.page import Box, Page, Word
 from backtax.extractors.transcripts.account import parse_transactions
 from backtax.extractors.transcripts.layout import (
     TLine,
+    clean_text,
+    is_noise,
     iso_date,
     last_names,
     money,
@@ -22,11 +24,13 @@ from backtax.extractors.transcripts.split import (
     ACCOUNT,
     RECORD_OF_ACCOUNT,
     RETURN,
+    WAGE_INCOME,
+    Segment,
     split_segments,
     tax_period,
 )
 from backtax.extractors.transcripts.transaction_codes import canonical_explanation
-from backtax.extractors.transcripts.wage_income import box12_code, parse_flag
+from backtax.extractors.transcripts.wage_income import box12_code, parse_flag, parse_wage_income
 from backtax.extractors.transcripts.wi_forms import form_for
 
 
@@ -42,6 +46,7 @@ from backtax.extractors.transcripts.wi_forms import form_for
         ("$810 0.0", "810.00"),
         ("$o 00", "0.00"),
         ("-$1,000 00", "-1000.00"),
+        ("...$0:00", "0.00"),  # PP-OCR: leader dots glued on, the point read as a colon
         ("$61 ,250.0", None),  # a digit lost: no amount rather than a wrong one
         ("20241905", None),  # a cycle is not money
         ("2024", None),
@@ -254,3 +259,82 @@ def test_a_label_whose_value_ocr_lost_is_read_again_by_the_page_without_its_lead
     assert asked == []
     assert [ln.text for ln in page_lines([scan], reread=True)] == ["Allocated Tips: $215.00"]
     assert asked == [False, True]
+
+
+def test_ppocr_dots_between_letters_are_spaces_or_nothing() -> None:
+    text = clean_text("Tax.Period Requested: December, 2024")
+    assert text == "Tax Period Requested: December, 2024"
+    assert tax_period(text) == "2024-12-31"
+    assert clean_text("Employer Contribut.ions to a Health") == "Employer Contributions to a Health"
+
+
+def test_a_minus_glued_to_leader_dots_needs_the_other_engine() -> None:
+    """PP-OCR reads a leader's dot as a dash (`..-$6,123.00`): Tesseract's reading of the
+    same spot decides: its minus keeps it, its same digits without one drop it, nothing
+    there leaves the amount blank. A text layer's minus stands."""
+    glued = Word("Withheld:...-$6,123.00", Box(40, 100, 300, 110), 0.9, "ocr", "ppocr")
+    scan = Page(1, 612, 792, [*_ocr_line("Federal")], "ocr")
+    scan.words.append(glued)
+    assert [ln.text for ln in page_lines([scan])] == ["Federal Withheld:..."]
+    scan.alternate = [Word("-$6,123.00", Box(240, 100, 300, 110), 0.9, "ocr", "tesseract")]
+    assert [ln.text for ln in page_lines([scan])] == ["Federal Withheld:...-$6,123.00"]
+    scan.alternate = [
+        Word("$6,123", Box(240, 100, 285, 110), 0.9, "ocr", "tesseract"),
+        Word("00", Box(288, 100, 300, 110), 0.9, "ocr", "tesseract"),
+    ]
+    assert [ln.text for ln in page_lines([scan])] == ["Federal Withheld:...$6,123.00"]
+    scan.alternate = [Word("$9,999.00", Box(240, 100, 300, 110), 0.9, "ocr", "tesseract")]
+    assert [ln.text for ln in page_lines([scan])] == ["Federal Withheld:..."]
+    alone = Word("-$912.40", Box(240, 100, 300, 110), 0.9, "ocr", "ppocr")  # leader gone
+    again = Page(1, 612, 792, [*_ocr_line("Federal"), alone], "ocr")
+    again.alternate = scan.alternate
+    assert [ln.text for ln in page_lines([again])] == ["Federal"]
+    text = Page(1, 612, 792, [Word("TAX:...-$6,123.00", Box(40, 100, 300, 110))])
+    assert [ln.text for ln in page_lines([text])] == ["TAX:...-$6,123.00"]
+
+
+def test_the_wage_and_income_introduction_is_no_form_block_even_with_a_speck() -> None:
+    texts = [
+        "Form W-2 Wage and Tax Statement, Form 1099 and other information 1 returns as",
+        "reported to the IRS.",
+        "Form W-2 Wage and Tax Statement",
+        "Employer:",
+        "Employer Identification Number (EIN):XXXXX6789",
+        "ACME",
+        "Wages, Tips and Other Compensation:....$52,345.67",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
+    entries = parse_wage_income(segment).extra["entries"]
+    assert [(e["doc_type"], e.get("payer_name")) for e in entries] == [("W-2", "ACME")]
+    assert entries[0]["fields"]["box1_wages"] == "52345.67"
+
+
+def test_a_wage_and_income_block_as_ppocr_reads_it() -> None:
+    """PP-OCR's slips in one block: `l` for `1` in the form code, spaces and small x's in
+    masked TINs, a colon after the name, a dot after the header, `Notchcckcd`."""
+    texts = [
+        "Form l098-E Student Loan Interest Statement",
+        "Lender:",
+        "Lender's Federal Identification Number: Xxxxx 6789",
+        "ACME:",
+        "Borrower:.",
+        "Borrower's Social Security Number: Xx X-xx-3456",
+        "JANE DOE",
+        "Student Loan Interest Received by Lender:. ..$912.40",
+        "Origination Fees/Capitalized Interest Indicator: Notchcckcd",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 4) for t in texts], period="2024-12-31")
+    (entry,) = parse_wage_income(segment).extra["entries"]
+    assert entry["doc_type"] == "1098-E"
+    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX6789", "ACME")
+    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert entry["fields"] == {
+        "box1_student_loan_interest": "912.40",
+        "box2_origination_fees_included": False,
+    }
+
+
+def test_the_page_banner_is_noise_with_ocr_slips_in_it() -> None:
+    assert is_noise("This Product Contains Sensitve Taxpayer Data Page 1 of 1")
+    assert is_noise("This Product Contains Sensltive Taxpayer Data")
+    assert not is_noise("JANE DOE")

@@ -29,7 +29,7 @@ BANNER = "this product contains sensitive taxpayer data"
 
 # Lines repeated at every page break (often inside a form block): never content.
 _NOISE = [
-    re.compile(r"(?i)sensitive\s+taxpayer\s+data"),
+    re.compile(r"(?i)sensiti?ve\s+taxpayer\s+data|contains\s+\w+\s+taxpayer\s+data"),
     re.compile(r"(?i)^this\s+product(\s+contains)?$"),
     re.compile(r"(?i)^page\s+\d+\W*\s*[o0]f\s+\d+$"),
     re.compile(r"(?i)^(request|response)\s+date\s*:"),
@@ -55,6 +55,10 @@ def clean_text(text: str) -> str:
     text = text.replace("–", "-").replace("—", "-").replace("\u2212", "-")
     text = re.sub(r"['`~]+(?=\$)", "", text)  # OCR's scraps before a dollar sign
     text = re.sub(r"\b([A-Z]{2,})\.\s+(?=[A-Z]{2,}\b)", r"\1 ", text)  # `IDENTIFICATION. NUMBER`
+    # PP-OCR's specks between letters: a dot for a space (`Tax.Period`), or inside a word
+    # (`Contribut.ions`)
+    text = re.sub(r"(?<=[a-z])[.·](?=[A-Z][a-z])", " ", text)
+    text = re.sub(r"(?<=[a-z])[.·](?=[a-z])", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -69,7 +73,9 @@ def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
     out: list[TLine] = []
     for page in pages:
         for line in page.lines():
-            words = [w for w in line.words if not _speck(w.text, w.conf, w.source)]
+            words = [
+                _sign_checked(page, w) for w in line.words if not _speck(w.text, w.conf, w.source)
+            ]
             text = " ".join(w.text for w in words)
             if reread and page.method == "ocr" and words and _value_lost(text):
                 words = _read_again(page, line, words)
@@ -77,6 +83,30 @@ def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
             if text:
                 out.append(TLine(text, page.number, min(w.conf for w in words)))
     return out
+
+
+_GLUED_MINUS = re.compile(r"^(?P<leader>.*[.,:;·]|)-(?P<amount>\$?\d.*)$")
+_MINUS = re.compile(r"-\$?\d")
+
+
+def _sign_checked(page: Page, word: Word) -> Word:
+    """An OCR amount whose minus may be a leader's dot read as a dash: glued to the dots
+    (`..-$6,123.00`), or any minus of PP-OCR's on a page Tesseract read too. The page's
+    other reading decides: a minus there too keeps it, the same digits without one drop
+    it, and nothing there drops the amount (a blank beats a wrong sign)."""
+    m = _GLUED_MINUS.match(word.text) if word.source == "ocr" else None
+    if m is None or not (m["leader"] or (word.engine == "ppocr" and page.alternate)):
+        return word
+    there = [w for w in page.alternate if w.box.h_overlap(word.box) and w.box.v_overlap(word.box)]
+    if any(_MINUS.match(w.text) for w in there):
+        return word
+    digits = re.sub(r"\D", "", m["amount"])
+    text = (
+        m["leader"] + m["amount"]
+        if digits in re.sub(r"\D", "", "".join(w.text for w in there))
+        else m["leader"]
+    )
+    return Word(text, word.box, word.conf, word.source, word.engine)
 
 
 def _value_lost(text: str) -> bool:
@@ -156,7 +186,7 @@ def split_label_value(text: str) -> tuple[str, str] | None:
     if ":" in text:
         label, _, value = text.rpartition(":")
         label, value = label.strip(), value.strip()
-        return (label, value) if label and value else None
+        return (label, value) if label and re.search(r"\w", value) else None  # not `Payer:.`
     return None
 
 
@@ -187,10 +217,12 @@ def money(text: str) -> str | None:
     """A printed amount as the contract's money string (`-$4,102.10` is `-4102.10`).
 
     Transcript amounts always print cents, which lets OCR slips be read back: a separator
-    lost or doubled (`$52 345 67`, `$7.,412 88`, `$810 0.0`), `o` for `0`. A group count that
-    does not fit (`$61 ,250.0`) is no amount.
+    lost or doubled (`$52 345 67`, `$7.,412 88`, `$810 0.0`), `o` for `0`, the point read as a
+    colon (`$0:00`). A group count that does not fit (`$61 ,250.0`) is no amount.
     """
-    t = re.sub(r"(?<=[$\d])[oO]|[oO](?=\d)", "0", text.strip().lstrip(".:;,' "))
+    t = re.sub(r"(?<=[$\d])[oO]|[oO](?=\d)", "0", text.strip())
+    t = re.sub(r"^[-.:;,' ]*[.:;,](?=\$?\d)", "", t).lstrip(".:;,' ")  # a leader's `-..$0.00`
+    t = re.sub(r"(?<=\d):(?=\d{2}$)", ".", t)  # `$0:00`: the point read as a colon
     negative = t.startswith("-") or t.startswith("$-") or t.endswith("-")
     body = t.strip("-$ ")
     if not body or re.search(r"[^\d,. ]", body):

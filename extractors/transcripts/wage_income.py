@@ -64,13 +64,13 @@ def parse_flag(value: str) -> bool | None:
     v = norm_label(value)
     if not v or "unanswered" in v or v in {"blank", "not applicable"}:
         return None
-    return not (re.match(r"^(not|no|none|unchecked)\b", v) or "not checked" in v)
+    return not (re.match(r"^(not|no|none|unchecked)\b", v) or v.startswith("not"))
 
 
 def _block_title(text: str) -> re.Match[str] | None:
     """A form block's title line, never the transcript's introduction sentence."""
-    if "as reported" in text.lower() or "information returns" in text.lower():
-        return None
+    if re.search(r"(?i)as\s+reported|information\W+(?:\w+\W+)?returns", text):
+        return None  # OCR may put a speck between the words (`information 1 returns`)
     return _FORM_TITLE.match(text)
 
 
@@ -79,7 +79,8 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
     for ln in lines:
         m = _block_title(ln.text)
         if m:
-            blocks.append(_Block(m["code"], m["title"].strip(), {ln.page}))
+            code = re.sub(r"[lI](?=\d)", "1", m["code"])  # OCR's `l098-E`
+            blocks.append(_Block(code, m["title"].strip(), {ln.page}))
             continue
         if not blocks:
             continue
@@ -90,8 +91,9 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
             if lv:
                 block.values.append(lv)
             continue
-        if lv is None and ln.text.endswith(":"):  # a party header: `Employer:`
-            block.parties.append(_Party())
+        named = bool(block.parties) and block.parties[-1].tin and not block.parties[-1].lines
+        if lv is None and ln.text.rstrip(".,").endswith(":") and not named:
+            block.parties.append(_Party())  # a party header: `Employer:` (the name follows its TIN)
             continue
         tin_line = bool(lv and _TIN_LABEL.search(norm_label(lv[0])))
         if tin_line and (not block.parties or (block.parties[-1].tin and block.parties[-1].lines)):
@@ -109,7 +111,7 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     if lv and _TIN_LABEL.search(norm_label(lv[0])):
         value = lv[1].strip(" :")
         if _TIN_LIKE.fullmatch(value):  # not a word of the label OCR moved past the colon
-            party.tin = value
+            party.tin = re.sub(r"\s+", "", value).upper()  # PP-OCR's `Xxxxx 6789`
     elif _TIN_VALUE.fullmatch(last) and (last == bare or _TIN_LABEL.search(norm_label(bare))):
         party.tin = party.tin or last
     elif lv is None:
@@ -195,7 +197,7 @@ def _value(kind: str, raw: str, previous: Any) -> Any:
         if parse_flag(raw) is False:  # "Not significant"
             return previous
         return f"{previous or ''}{raw.strip()}"
-    return raw.strip()
+    return re.sub(r"\.(?=\s+[a-z])", "", raw).strip(" .,:")  # OCR's specks: `. Slot. machine`
 
 
 def _entry(block: _Block, tax_year: int | None) -> tuple[dict[str, Any], list[str]]:
