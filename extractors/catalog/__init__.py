@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 FOLDER = Path(__file__).parent
-READERS = ("info_return", "other_return", "custom")
+READERS = ("info_return", "custom")
 VALUE_KINDS = ("money", "text", "date", "code", "check", "int", "year", "caption")
 
 
@@ -68,8 +68,8 @@ class CatalogForm:
     transcript_lines: tuple[TranscriptLine, ...] = ()
     source: str = ""
     reads: str = ""
-    """How the engine reads the boxes: `info_return`, `other_return`, or "" (the plain
-    engine); a `custom` form's own `reads` key, else its reader."""
+    """How the engine reads the boxes: `info_return`, or "" (the plain engine); a `custom`
+    form's own `reads` key, else its reader."""
 
 
 class CatalogError(ValueError):
@@ -110,8 +110,8 @@ def parse(data: dict[str, Any], source: str = "") -> CatalogForm:
     if reader not in READERS:
         raise CatalogError(f"{source}: reader {reader!r} is none of {READERS}")
     reads = data.get("reads", "" if reader == "custom" else reader)
-    if reads not in ("", *READERS[:2]):
-        raise CatalogError(f"{source}: reads {reads!r} is none of {READERS[:2]}")
+    if reads not in ("", "info_return"):
+        raise CatalogError(f"{source}: reads {reads!r} is neither info_return nor none")
     parties = {k: tuple(data[k]) for k in _PARTY_KEYS if k in data}
     if "payer_name_wraps" in data:
         own = parties.get("payer_name_labels", ())

@@ -20,30 +20,40 @@ from backtax.extractors.readers.glyphs import box_marked, crop_pixels
 cv2 = lazy_import("cv2")  # not needed by text pages
 
 
-def is_checked(anchor_box: Box, region: Region) -> bool:
-    """An X-like mark just left of, right of, or under a check box's label; on a scan,
-    ink inside the check box drawn there."""
-    h = anchor_box.height
-    areas = (
-        Box(anchor_box.x0 - 24, anchor_box.top - h, anchor_box.x0 + 1, anchor_box.bottom + h),
-        Box(anchor_box.x1 - 1, anchor_box.top - 2, anchor_box.x1 + 18, anchor_box.bottom + 2),
-        Box(anchor_box.x0 - 6, anchor_box.bottom - 1, anchor_box.x1 + 6, anchor_box.bottom + 24),
+def _areas(anchor_box: Box) -> tuple[Box, ...]:
+    """Where a check box's mark is printed: just left of its label, right of it, under it."""
+    b, h = anchor_box, anchor_box.height
+    return (
+        Box(b.x0 - 24, b.top - h, b.x0 + 1, b.bottom + h),
+        Box(b.x1 - 1, b.top - 2, b.x1 + 18, b.bottom + 2),
+        Box(b.x0 - 6, b.bottom - 1, b.x1 + 6, b.bottom + 24),
     )
-    if any(is_mark(w.text) for area in areas for w in region.crop(area)):
+
+
+def is_checked(anchor_box: Box, region: Region) -> bool:
+    """A mark read beside a check box's label (`marked_in_text`); on a scan, ink inside
+    the check box drawn there."""
+    if marked_in_text(anchor_box, region):
         return True
-    if any(_GLUED_MARK.search(w.text) for w in region.crop(anchor_box)):
-        return True  # OCR glued the box to the label's last word: `loss[X]`
-    after = sorted(region.right_of(anchor_box, max_dx=MAX_RIGHT).words, key=lambda w: w.box.x0)
-    if after and is_mark(after[0].text):
-        return True  # a statement row: the label, a dot leader, then the X
     page = region.page
     if page is None or page.method != "ocr":
         return False
-    for area in areas:
+    for area in _areas(anchor_box):
         pixels = crop_pixels(page, area)
         if pixels is not None and box_marked(pixels, page.dpi):
             return True
     return False
+
+
+def marked_in_text(anchor_box: Box, region: Region) -> bool:
+    """An X-like word just left of, right of, or under a check box's label, glued to its
+    last word, or first after it on a statement's row."""
+    if any(is_mark(w.text) for area in _areas(anchor_box) for w in region.crop(area)):
+        return True
+    if any(_GLUED_MARK.search(w.text) for w in region.crop(anchor_box)):
+        return True  # OCR glued the box to the label's last word: `loss[X]`
+    after = sorted(region.right_of(anchor_box, max_dx=MAX_RIGHT).words, key=lambda w: w.box.x0)
+    return bool(after) and is_mark(after[0].text)  # the label, a dot leader, then the X
 
 
 _GLUED_MARK = re.compile(r"\w[\[(]\s*[xX✓✔☒]\s*[\])]?$")
@@ -65,14 +75,16 @@ def text_after(hit: Hit, region: Region, max_dx: float = 60) -> str:
 
 def is_corrected(region: Region) -> bool:
     """CORRECTED printed alone as a title means corrected; as a check box (`CORRECTED (if
-    checked)`, or `VOID  CORRECTED` on copies without the note) only when marked."""
+    checked)`, or `VOID  CORRECTED` on copies without the note) only when marked: by a
+    mark read as a word, or on a scan a drawn square with ink in it (the ink test of
+    `is_checked` also sees letters beside the caption)."""
     for hit in region.find("CORRECTED"):
         b = hit.box
         after = text_after(hit, region)
         near = region.crop(Box(b.x0 - 120, b.top - 2, b.x1 + 70, b.bottom + 2))
         boxed = "if checked" in after or after.startswith("(")
         if boxed or any(normalize(w.text) == "void" for w in near):
-            if is_checked(b, region) or marked_near(b, region):
+            if marked_in_text(b, region) or marked_near(b, region):
                 return True
         elif hit.words[0].text.isupper():
             return True

@@ -1,11 +1,11 @@
 """The one DocumentKind of the engine: a FormSpec identified by its form number, title and
 labels, and read on every copy of a page.
 
-What a form's reading adds is catalogue data (`reader`): an information return
-(`info_return`, `other_return`) prints its boxes in cells or on statement rows, its
-CORRECTED as a check box, its year after a printed `20`, so those readings run too; an
-`other_return` (1098s, 5498s, W-2G, ...) also has date, year, count and code boxes and
-check boxes inside names, read from their cells.
+What a form's reading adds is catalogue data (`reads`): an information return (the 1099s,
+1098s, 5498s, W-2G) prints its boxes in cells or on statement rows, its date, year, count
+and code boxes in their cells, check-box words inside names, its CORRECTED as a check box
+and its year after a printed `20`, so those readings run too; the W-2 and the SSA-1099 are
+read by the plain engine and their own modules.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from backtax.extractors.forms.engine.reading import (
     amounts_on_rows,
     explicit_zeros,
     read_boxes,
-    texts_in_columns,
     values_in_cells,
 )
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec, FormReading, FormSpec
@@ -43,7 +42,6 @@ from backtax.extractors.page import Page, Region, normalize, one_edit, remember_
 from backtax.extractors.values import full_ssn_digits, tin_last4
 
 Postprocess = Callable[[FormReading, Region, list[Anchor]], None]
-INFO_RETURNS = ("info_return", "other_return")
 
 
 class FormKind:
@@ -53,8 +51,7 @@ class FormKind:
         self.spec = spec
         self.name = spec.doc_type
         self.postprocess = postprocess
-        self.info_return = spec.reader in INFO_RETURNS
-        self.shaped = spec.reader == "other_return"
+        self.info_return = spec.reader == "info_return"
         revised = [box for rev in spec.revisions for box in rev.boxes]
         for box in (*spec.boxes, *spec.state_columns, *revised, *self._caption_specs()):
             for label in box.labels:
@@ -153,7 +150,7 @@ class FormKind:
             payer.tin = payer.tin or ein
             if recipient.tin_last4 is None and tin:
                 recipient.tin_last4, recipient.tin_full = tin_last4(tin), full_ssn_digits(tin)
-        if self.shaped and not (payer.name and recipient.name):
+        if self.info_return and not (payer.name and recipient.name):
             self._names_past_check_words(region, boxes, payer, recipient)
         if box_checked(region, "VOID"):
             reading.fields["void"] = True
@@ -193,11 +190,9 @@ class FormKind:
         boxes = [a for a in stops if a.spec.name not in state_names]
         amounts_on_rows(reading, region, boxes)
         explicit_zeros(reading, region, boxes)
-        texts_in_columns(reading, region, boxes)
         check_far_right(reading, region, boxes)
-        if self.shaped:
-            read_checks(reading, region, stops)
-            values_in_cells(reading, region, stops, state_names)
+        read_checks(reading, region, stops)
+        values_in_cells(reading, region, stops, state_names)
 
     def _read_states(self, region: Region, stops: list[Anchor]) -> list[dict]:
         """State rows: an information return's in the columns' own band first."""

@@ -18,7 +18,6 @@ from backtax.extractors.forms.engine.values import (
     first_typed,
     money_candidates,
     text_below,
-    texts_near,
     typed,
 )
 from backtax.extractors.page import Region
@@ -108,21 +107,6 @@ def explicit_zeros(reading: FormReading, region: Region, anchors: list[Anchor]) 
         ]
         if len(zeros) == 1:
             reading.fields[a.spec.name] = "0.00"
-
-
-def texts_in_columns(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """Text boxes (account number, CUSIP, country, RTN) read in their label's column
-    (`texts_near`) in place of the first reading, which may run on into a neighbouring
-    column or note."""
-    for anchor in anchors:
-        if anchor.spec.kind == "text" and not anchor.spec.name.startswith("_"):
-            reading.fields.pop(anchor.spec.name, None)
-    for anchor in anchors:
-        name = anchor.spec.name
-        if anchor.spec.kind == "text" and not name.startswith("_") and name not in reading.fields:
-            text = next(iter(texts_near(anchor, region, anchors)), None)
-            if text:
-                reading.fields[name] = text
 
 
 def values_in_cells(

@@ -40,8 +40,8 @@ class FormSpec:
     state_id_field: str = "payer_state_id"
     revisions: tuple[Revision, ...] = ()
     reader: str = ""
-    """How the boxes are read (the catalogue's `reads`): `info_return`, `other_return`, or
-    "" for the plain engine."""
+    """How the boxes are read (the catalogue's `reads`): `info_return`, or "" for the plain
+    engine."""
 
     def boxes_for(self, year: int | None) -> tuple[BoxSpec, ...]:
         """The boxes of the revision in force for `year` (older revisions renumber boxes)."""
