@@ -297,12 +297,20 @@ def texts_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[st
     return out
 
 
+BARE_REACH = 160.0
+"""How far right of a bare one-word label (`Description`, printed without its box number)
+its row may hold its text: further on, the row is a table's header (`Amount`)."""
+
+
 def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Line]:
     """The lines of a box's cell: right of its label on the label's line (a statement's
     row), then under the label down to the next label of its column."""
     label = anchor.box
     labels = label_ids(anchors)
     right = _cell_right_edge(anchor, region, anchors)
+    bare = bool(anchor.spec.number) and not anchor.numbered and len(anchor.hit.words) == 1
+    if bare:
+        right = min(right, label.x1 + BARE_REACH)
     row = [
         w
         for w in region.right_of(label, max_dx=right - label.x1)
