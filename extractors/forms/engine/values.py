@@ -298,8 +298,8 @@ def texts_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[st
 
 
 BARE_REACH = 160.0
-"""How far right of a bare one-word label (`Description`, printed without its box number)
-its row may hold its text: further on, the row is a table's header (`Amount`)."""
+"""How far right of a bare one-word label (`Description`, with no box number before it on
+its row) its row may hold its text: further on, the row is a table's header (`Amount`)."""
 
 
 def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Line]:
@@ -308,8 +308,7 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
     label = anchor.box
     labels = label_ids(anchors)
     right = _cell_right_edge(anchor, region, anchors)
-    bare = bool(anchor.spec.number) and not anchor.numbered and len(anchor.hit.words) == 1
-    if bare:
+    if _bare(anchor, region):
         right = min(right, label.x1 + BARE_REACH)
     row = [
         w
@@ -328,6 +327,16 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
     area = Box(label.x0 - 12, label.bottom - 0.5, right, min(bottom, label.bottom + 45))
     under = [w for w in region.crop(area) if id(w) not in labels]
     return lines + group_lines(under)
+
+
+def _bare(anchor: Anchor, region: Region) -> bool:
+    """A one-word label of a numbered box with its number neither in the hit nor printed
+    before it on its row (a table's Box column, `5 | Transaction`)."""
+    spec, label = anchor.spec, anchor.box
+    if not spec.number or anchor.numbered or len(anchor.hit.words) > 1:
+        return False
+    before = region.crop(Box(label.x0 - 80, label.top + 1, label.x0, label.bottom - 1))
+    return not any(normalize(w.text).strip(".:") == spec.number.lower() for w in before)
 
 
 def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
