@@ -298,8 +298,8 @@ def texts_near(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[st
 
 
 BARE_REACH = 160.0
-"""How far right of a bare one-word label (`Description`, with no box number before it on
-its row) its row may hold its text: further on, the row is a table's header (`Amount`)."""
+"""How far right of a bare one-word label (`Description` after a table's `Box` caption)
+its row may hold its text: further on, the row is a table's header (`Amount`)."""
 
 
 def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Line]:
@@ -330,13 +330,15 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
 
 
 def _bare(anchor: Anchor, region: Region) -> bool:
-    """A one-word label of a numbered box with its number neither in the hit nor printed
-    before it on its row (a table's Box column, `5 | Transaction`)."""
+    """A one-word label of a numbered box printed without its number after other words of
+    its row (`Box  Description`); a row that begins with the label, or with the box's
+    number (a table's Box column, `5 | Transaction`), is the box's own."""
     spec, label = anchor.spec, anchor.box
     if not spec.number or anchor.numbered or len(anchor.hit.words) > 1:
         return False
     before = region.crop(Box(label.x0 - 80, label.top + 1, label.x0, label.bottom - 1))
-    return not any(normalize(w.text).strip(".:") == spec.number.lower() for w in before)
+    own = any(normalize(w.text).strip(".:") == spec.number.lower() for w in before)
+    return bool(before.words) and not own
 
 
 def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
