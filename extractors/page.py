@@ -449,6 +449,11 @@ class Page:
         edges = [r.x0 for r in self.rules if r.x0 > box.x0 + 4 and r.top <= box.cy <= r.bottom]
         return min(edges, default=None)
 
+    def cell_left(self, box: Box) -> float | None:
+        """The x of the nearest cell border left of a label's start, at the label's height."""
+        edges = [r.x1 for r in self.rules if r.x1 <= box.x0 + 1 and r.top <= box.cy <= r.bottom]
+        return max(edges, default=None)
+
     _text: str | None = field(default=None, repr=False)
 
     _region: tuple[Region, int] | None = field(default=None, repr=False)

@@ -18,19 +18,32 @@ def _mergeable(doc: Extracted) -> bool:
 
 
 def _compatible(a: Extracted, b: Extracted) -> bool:
-    """Copies of one form: same form and payer; year and recipient agree where both read."""
+    """Copies of one form: same form and payer (or one copy's payer unread, on the same
+    sheet with the same amounts); year and recipient agree where both read."""
     if a.doc_type != b.doc_type or a.corrected != b.corrected:
         return False
     same_payer = (a.payer_tin and a.payer_tin == b.payer_tin) or (
         a.payer_name and a.payer_name == b.payer_name
     )
-    if not same_payer:
+    unnamed = not (a.payer_tin or a.payer_name) or not (b.payer_tin or b.payer_name)
+    if not same_payer and not (unnamed and _same_sheet(a, b)):
         return False
     for key in ("tax_year", "payer_tin", "recipient_tin_last4"):
         x, y = getattr(a, key), getattr(b, key)
         if x is not None and y is not None and x != y:
             return False
     return True
+
+
+def _same_sheet(a: Extracted, b: Extracted) -> bool:
+    """Copies on one page of a copy sheet: every amount both read is the same (a copy
+    whose payer OCR lost is still that payer's)."""
+    shared = [k for k, v in a.fields.items() if isinstance(v, str) and k in b.fields]
+    return (
+        bool(set(a.pages) & set(b.pages))
+        and bool(shared)
+        and all(a.fields[k] == b.fields[k] for k in shared)
+    )
 
 
 def _canon(value: Any) -> str:

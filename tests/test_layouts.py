@@ -22,17 +22,11 @@ HEADER = ("doc_type", "tax_year", "pages", "payer_tin", "recipient_tin_last4")
 # Values the engine misses today (docs/forms_layouts.md): non-strict xfails, so a fix shows.
 KNOWN_GAPS = frozenset(
     {
-        "irs_grid/1098_t/box5_scholarships_grants",
-        "irs_grid/1098_t/box6_prior_year_scholarship_adjustments",
-        "irs_grid/1098_t_scan/box5_scholarships_grants",
-        "irs_grid/1098_t_scan/box6_prior_year_scholarship_adjustments",
         "table/1099_g_scan/box4_federal_tax_withheld",
         "table/1099_g_scan/box6_taxable_grants",
         "table/1099_g_scan/box7_agriculture_payments",
         "table/1099_g_scan/box9_market_gain",
         "table/1099_g_scan/recipient_tin_last4",
-        "table/5498/box14b_code",
-        "table/5498/invented",
     }
 )
 

@@ -5,12 +5,17 @@ and wordings, with values the generator picks and writes into the expected JSON.
 
 - `irs_grid`: the IRS box grid (number and label at a cell's top, the value under it);
 - `copies`: the grid as a 2-up or 3-up copy sheet (Copy B, Copy C, Copy 2);
+- `four_up`: four compact copies in the quarters of one page (Copy B, C, 2 and 1), as
+  payroll and payment processors print them;
 - `line_list`: a bank's statement, one line per box (`1 Interest income  1,234.56`), the
   form as a heading and the year in the statement's heading;
 - `box_colon`: `Box 1: Interest income  $1,234.56`;
 - `table`: a ruled `Box | Description | Amount` table, columns in either order;
 - `dot_leader`: a broker's summary (`1a Total Ordinary Dividends ....... 1,234.56`) after
   a cover page with a table of contents;
+- `monthly`: a statement whose amounts by month (a 1099-K's boxes 5a-5l) stand in a table,
+  one row per month or the months across in two rows of six, every month printed; drawn
+  only for forms with such boxes (`family_forms`);
 - `letter` and `two_column` (held out: never written to sample_docs/ nor used by tests;
   `bench/layout_robustness.py` draws them fresh): a letter with a boxed table, and
   label-value pairs in two columns.
@@ -40,7 +45,8 @@ from sample_docs.generators.people import PEOPLE, Company, Person
 from sample_docs.generators.scan import rasterise_and_degrade
 
 W, H = letter
-TESTED = ("irs_grid", "copies", "line_list", "box_colon", "table", "dot_leader")
+TESTED = ("irs_grid", "copies", "line_list", "box_colon", "table", "dot_leader", "four_up",
+          "monthly")  # fmt: skip
 HELD_OUT = ("letter", "two_column")
 FAMILIES = (*TESTED, *HELD_OUT)
 # Forms whose record is not the boxes alone (1099-B totals, SSA-1099's printed years,
@@ -130,8 +136,25 @@ class Doc:
         }
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
 def forms() -> list[catalog.CatalogForm]:
     return [f for f in catalog.forms().values() if f.doc_type not in SKIPPED]
+
+
+def _monthly(box: catalog.CatalogBox) -> bool:
+    return box.kind == "money" and any(label in MONTHS for label in box.labels)
+
+
+def family_forms(family: str) -> list[catalog.CatalogForm]:
+    """The forms a family draws: every drawn form, the `monthly` family only those with
+    amounts by month."""
+    every = forms()
+    if family == "monthly":
+        return [f for f in every if sum(_monthly(b) for b in f.boxes) == len(MONTHS)]
+    return every
 
 
 def _label(box: catalog.CatalogBox, rng: random.Random) -> str:
@@ -170,11 +193,14 @@ def _value(box: catalog.CatalogBox, year: int, rng: random.Random) -> tuple[str,
     return None
 
 
-def make_doc(form: catalog.CatalogForm, rng: random.Random) -> Doc:
+def make_doc(form: catalog.CatalogForm, rng: random.Random, every_month: bool = False) -> Doc:
+    """A form's values; with `every_month`, every amount by month is among them."""
     year = rng.choice((2022, 2023, 2024, 2025))
     drawable = [b for b in form.boxes if b.kind in DRAWN_KINDS and not b.name.startswith("_")]
     money = [b for b in drawable if b.kind == "money"]
     chosen = {b.name for b in rng.sample(money, k=min(len(money), rng.randint(2, 6)))}
+    if every_month:
+        chosen |= {b.name for b in money if _monthly(b)}
     if form.primary and any(b.name == form.primary for b in money):
         chosen.add(form.primary)
     chosen |= {b.name for b in drawable if b.kind != "money" and rng.random() < 0.5}
@@ -286,18 +312,23 @@ def _party_block(p: Page, doc: Doc, top: float, rng: random.Random) -> float:
 # ---------------------------------------------------------------- families
 
 
+def _party_labels(doc: Doc) -> tuple[str, str, str, str]:
+    """Payer TIN, recipient TIN, payer name and recipient name labels, in the form's own
+    wording as the IRS grid prints it."""
+    if doc.is_w2:
+        return ("b Employer identification number (EIN)", "a Employee's SSN",
+                "c Employer's name, address, and ZIP code",
+                "e Employee's first name and initial Last name")  # fmt: skip
+    parties = doc.form.parties
+    return (parties.get("payer_tin_labels", ("PAYER'S TIN",))[0],
+            parties.get("recipient_tin_labels", ("RECIPIENT'S TIN",))[0],
+            parties.get("payer_name_labels", ("PAYER'S name",))[0],
+            parties.get("recipient_name_labels", ("RECIPIENT'S name",))[-1])  # fmt: skip
+
+
 def draw_grid(p: Page, doc: Doc, rng: random.Random, copy: str = "Copy B") -> None:
     """The IRS box grid: party cells on the left, numbered box cells on the right."""
-    parties = doc.form.parties
-    if doc.is_w2:
-        tin_label, ssn_label = "b Employer identification number (EIN)", "a Employee's SSN"
-        payer_label = "c Employer's name, address, and ZIP code"
-        recipient_label = "e Employee's first name and initial Last name"
-    else:  # the form's own wording, as the IRS grid prints it
-        tin_label = parties.get("payer_tin_labels", ("PAYER'S TIN",))[0]
-        ssn_label = parties.get("recipient_tin_labels", ("RECIPIENT'S TIN",))[0]
-        payer_label = parties.get("payer_name_labels", ("PAYER'S name",))[0]
-        recipient_label = parties.get("recipient_name_labels", ("RECIPIENT'S name",))[-1]
+    tin_label, ssn_label, payer_label, recipient_label = _party_labels(doc)
     left = [(40, 120, payer_label, [doc.payer.name, doc.payer.street, doc.payer.city_state_zip]),
             (150, 195, recipient_label, [doc.recipient.name, doc.recipient.street])]  # fmt: skip
     if any(b.name == "account_number" for b in doc.form.boxes):
@@ -358,6 +389,60 @@ def fam_copies(c: Canvas, doc: Doc, rng: random.Random) -> int:
             c.setDash(3, 3)
             c.line(20, H - pitch * i + 8, W - 20, H - pitch * i + 8)
             c.setDash()
+    return 1
+
+
+def draw_quarter(p: Page, doc: Doc, rng: random.Random, x: float, y: float, copy: str) -> None:
+    """One compact copy in the 306 x 396 point quarter at (x, y): title strip, party cells,
+    then the box cells two or three across."""
+    tin_label, ssn_label, payer_label, recipient_label = _party_labels(doc)
+    x0, x1 = x + 14, x + 292
+    p.text(x1, y + 12, copy, 6.5, bold=True, right=True)
+    p.text(x0, y + 24, f"Form {doc.form.form_numbers[0]}", 9, bold=True)
+    p.text(x0 + 78, y + 24, str(doc.year), 12, bold=True)  # large, as the forms print it
+    p.text(x0 + 118, y + 24, doc.title, 7, bold=True)
+    top = y + 30
+    cells = [(x0, x1, payer_label, [doc.payer.name, doc.payer.street, doc.payer.city_state_zip]),
+             (x0, (x0 + x1) / 2, tin_label, [doc.payer.ein]),
+             ((x0 + x1) / 2, x1, ssn_label, [doc.ssn]),
+             (x0, x1, recipient_label, [doc.recipient.name, doc.recipient.street])]  # fmt: skip
+    if any(b.name == "account_number" for b in doc.form.boxes):
+        cells.append((x0, x1, "Account number (see instructions)", [doc.account]))
+    for i, (a, b, label, lines) in enumerate(cells):
+        bottom = top + 12 + 9 * len(lines)
+        p.rect(a, top, b, bottom)
+        p.text(a + 2, top + 6, p.wrap(label, b - a - 4, 5.5)[0], 5.5)
+        for k, line in enumerate(lines):
+            p.text(a + 4, top + 15 + 9 * k, line, 7.5)
+        if i != 1:  # the two TIN cells share a row
+            top = bottom
+    columns = 2 if len(doc.boxes) <= 10 else 3
+    width = (x1 - x0) / columns
+    right_aligned = rng.random() < 0.6
+    for i in range(0, len(doc.boxes), columns):
+        for j, box in enumerate(doc.boxes[i : i + columns]):
+            a = x0 + width * j
+            p.rect(a, top, a + width, top + 24)
+            for k, line in enumerate(p.wrap(f"{box.number} {box.label}", width - 4, 5.5)[:2]):
+                p.text(a + 2, top + 6 + 6 * k, line, 5.5)
+            if right_aligned:
+                p.text(a + width - 4, top + 21, box.printed, 8, right=True)
+            else:
+                p.text(a + 6, top + 21, box.printed, 8)
+        top += 24
+
+
+def fam_four_up(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """Four compact copies in the page's quarters, cut lines between them."""
+    p = Page(c, doc)
+    names = ("Copy B For Recipient", "Copy C For Recipient's records", "Copy 2 To be filed",
+             "Copy 1 For State")  # fmt: skip
+    for i, name in enumerate(names):
+        draw_quarter(p, doc, random.Random(rng.random()), W / 2 * (i % 2), H / 2 * (i // 2), name)
+    c.setDash(3, 3)
+    c.line(W / 2, 10, W / 2, H - 10)
+    c.line(10, H / 2, W - 10, H / 2)
+    c.setDash()
     return 1
 
 
@@ -453,6 +538,51 @@ def fam_dot_leader(c: Canvas, doc: Doc, rng: random.Random) -> int:
     return 2
 
 
+def fam_monthly(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """The statement's other boxes one a line, then the amounts by month in a table: one
+    row per month (`5a  January  1,234.56`, the box number printed or not) or the months
+    across, six to a row, each amount under its month."""
+    p = Page(c, doc)
+    top = _statement_top(p, doc, rng)
+    s = doc.size
+    months = [b for b in doc.boxes if b.label.lower() in {m.lower() for m in MONTHS}]
+    for box in doc.boxes:
+        if box not in months:
+            p.text(40, top, f"{box.number} {box.label}".strip(), s)
+            p.text(560, top, box.printed, s, right=True)
+            top += s + 6
+    first = months[0].number.rstrip("abcdefghijkl") if months else ""
+    top += 10
+    p.text(40, top, rng.choice((f"Box {first} Gross amount by month", "Monthly gross amounts",
+                                "Gross payments by month")), s + 1, bold=True)  # fmt: skip
+    top += s + 10
+    numbered = rng.random() < 0.5
+    case = rng.choice((str.upper, str.title))  # one printer, one case for every month
+    for box in months:
+        box.label = case(box.label)
+    if rng.random() < 0.5:
+        p.hline(40, 572, top - s - 3)
+        p.text(44, top, "Month", s, bold=True)
+        p.text(566, top, rng.choice(("Gross amount", "Amount")), s, bold=True, right=True)
+        p.hline(40, 572, top + 4)
+        for box in months:
+            top += s + 7
+            p.text(44, top, f"{box.number} {box.label}" if numbered else box.label, s)
+            p.text(566, top, box.printed, s, right=True)
+        p.hline(40, 572, top + 4)
+        return 1
+    width = 532 / 6
+    for row in (months[:6], months[6:]):
+        p.hline(40, 572, top - s - 3)
+        for j, box in enumerate(row):
+            x = 40 + width * j
+            p.rect(x, top - s - 3, x + width, top + s + 12)
+            p.text(x + 3, top, f"{box.number} {box.label}" if numbered else box.label, s - 1)
+            p.text(x + width - 4, top + s + 8, box.printed, s, right=True)
+        top += 2 * s + 24
+    return 1
+
+
 def fam_letter(c: Canvas, doc: Doc, rng: random.Random) -> int:
     """A letter naming the form, then its boxes in a boxed two-column table."""
     p = Page(c, doc)
@@ -506,10 +636,12 @@ def fam_two_column(c: Canvas, doc: Doc, rng: random.Random) -> int:
 DRAW: dict[str, Callable[[Canvas, Doc, random.Random], int]] = {
     "irs_grid": fam_irs_grid,
     "copies": fam_copies,
+    "four_up": fam_four_up,
     "line_list": fam_line_list,
     "box_colon": fam_box_colon,
     "table": fam_table,
     "dot_leader": fam_dot_leader,
+    "monthly": fam_monthly,
     "letter": fam_letter,
     "two_column": fam_two_column,
 }
@@ -601,7 +733,7 @@ def render(family: str, form: catalog.CatalogForm, seed: int, path: Path) -> lis
 
     With some seeds a page that is not a form comes before or after the form's pages."""
     rng = random.Random(f"{family}:{form.doc_type}:{seed}")
-    doc = make_doc(form, rng)
+    doc = make_doc(form, rng, every_month=family == "monthly")
     decoy = rng.choice((None, None, *DECOYS))
     before = decoy is not None and rng.random() < 0.5
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -635,8 +767,8 @@ def generate(root: Path) -> None:
     """The tested families only: one document per catalogue form and family, and one
     scan per family. The held-out families are never written here."""
     out = root / "layouts"
-    every = forms()
     for k, family in enumerate(TESTED):
+        every = family_forms(family)
         for i, form in enumerate(every):
             pdf = out / family / f"{slug(form.doc_type)}.pdf"
             expected = render(family, form, 1, pdf)

@@ -64,23 +64,41 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
 
 def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Region) -> bool:
     """The label's words follow another box's printed number (`12 Bond premium on` read
-    as box 11's `Bond premium`), or a lower-case word of a longer label: they are part of
-    another box's label, not this one's."""
+    as box 11's `Bond premium`; or a wide blank apart, in a table's Box column: `14b
+    Code` is not box 13c's `Code`), or a lower-case word of a longer label: they are part
+    of another box's label, not this one's; so are words that carry on the label wrapped
+    from the line above (`_wrapped_from_above`)."""
+    if spec.kind != "check" and _wrapped_from_above(hit, region):
+        return True  # a check box's short label may sit right under another's words
     if not spec.number:
         return False  # a box printed without a number in the catalogue may print one
     first = hit.words[0]
     gap = max(first.box.height, 4.0)
-    area = Box(first.box.x0 - 4 * gap, first.box.top + 1, first.box.x0, first.box.bottom - 1)
+    area = Box(first.box.x0 - 6 * gap, first.box.top + 1, first.box.x0, first.box.bottom - 1)
     before = [w for w in region.crop(area) if w.box.x1 <= first.box.x0 + 0.5]
     if not before:
         return False
     word = max(before, key=lambda w: w.box.x1)
     text = normalize(word.text).strip(".:")
-    if first.box.x0 - word.box.x1 > gap:
-        return False
-    if word.text[:1].islower():
+    near = first.box.x0 - word.box.x1 <= gap
+    if near and word.text[:1].islower():
         return True  # mid-sentence: `6 Adjustments to scholarships or grants` is not box 5's
     return text in numbers and text != spec.number.lower()
+
+
+def _wrapped_from_above(hit: Hit, region: Region) -> bool:
+    """The hit starts a line right under other words, at a wrapped label's spacing: a
+    lower-case start within a line height (`6 Adjustments to` / `scholarships or grants
+    for a` is box 6's label, not box 5's), any start at a third of one (capitals)."""
+    first = hit.words[0]
+    h = first.box.height
+    reach = h if first.text[:1].islower() else 0.35 * h
+    area = Box(first.box.x0 - h, first.box.top - reach - h, first.box.x1, first.box.top + 1)
+    return any(
+        -1 <= first.box.top - w.box.bottom <= reach and w.box.h_overlap(first.box) > 0
+        for w in region.crop(area)
+        if w not in hit.words
+    )
 
 
 def _tight_neighbours(anchor: Anchor, region: Region) -> tuple[bool, bool]:

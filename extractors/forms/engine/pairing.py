@@ -48,9 +48,10 @@ def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None
     return 8.0 + max(dy, 0.0) + 0.05 * abs(cand.x0 - lb.x0)
 
 
-def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor]) -> bool:
+def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor], rules: list[Box]) -> bool:
     """True when another label sits between this label and the value, or when the value
-    is in another label's row (printed on that label's line, to its right)."""
+    is in another label's row (printed on that label's line, to its right, with no cell
+    border between them: a party cell's `STATE DEPT OF LABOR` is no row of box values)."""
     lb = anchor.box
     same_line = lb.v_overlap(cand) >= 0.5 * min(lb.height, cand.height)
     for other in anchors:
@@ -60,12 +61,19 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor]) -> bool:
         if lb.v_overlap(cand) > 0 and lb.v_overlap(ob) > 0 and lb.x1 <= ob.x0 < cand.x0:
             return True
         in_its_row = ob.v_overlap(cand) >= 0.5 * min(ob.height, cand.height) and ob.x1 <= cand.x0
+        if in_its_row and _ruled_apart(ob, cand, rules):
+            in_its_row = False
         if not same_line and in_its_row and other.spec.kind != "caption":
             return True
         between_rows = lb.bottom - 1 <= ob.top and ob.bottom <= cand.top + 2
         if between_rows and ob.h_overlap(cand) > 0 and ob.h_overlap(lb) >= 0:
             return True
     return False
+
+
+def _ruled_apart(left: Box, right: Box, rules: list[Box]) -> bool:
+    """A cell border (a vertical rule at the right box's height) runs between the two."""
+    return any(left.x1 - 1 <= r.x0 <= right.x0 + 1 and r.top <= right.cy <= r.bottom for r in rules)
 
 
 def _across_leader(anchor: Anchor, cand: Candidate, region: Region) -> bool:
@@ -100,6 +108,7 @@ def assign(
     if not anchors or not candidates:
         return {}
     edges = {id(a): column_right_edge(a, stops, region) for a in anchors}
+    rules = region.page.rules if region.page else []
     n, m = len(anchors), len(candidates)
     cost = np.full((n, m + n), _INFEASIBLE)
     cost[:, m:][np.diag_indices(n)] = BLANK_COST
@@ -108,7 +117,7 @@ def assign(
             place = placement_cost(a, c.box, edges[id(a)])
             if place is None and _across_leader(a, c, region):
                 place = 2.0  # the row's value after a dot leader or a wide blank
-            if place is None or blocked(a, c.box, stops):
+            if place is None or blocked(a, c.box, stops, rules):
                 continue
             cost[ai, ci] = place + (15 if c.weak else 0) - (5 if a.numbered else 0)
     rows, cols = linear_sum_assignment(cost)

@@ -40,10 +40,13 @@ def read_boxes(
         if value is not None:
             reading.fields[name] = format_money(value)
             reading.conf[name] = min(cand.conf, quality[name])
+    numbered = {a.spec.name for a in anchors if a.numbered}
     for a in anchors:
         kind, name = a.spec.kind, a.spec.name
         if kind == "money" or name in reading.fields:
             continue
+        if name in numbered and not a.numbered:
+            continue  # `Tax Year 2023` in a heading is not box 13b's `13b Year`
         if kind == "check":
             if is_checked(a.box, region):
                 reading.fields[name] = True

@@ -198,7 +198,11 @@ def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1)
     for a in stops:
         if a.box.x0 > anchor_box.x1 - 2 and a.box.v_overlap(anchor_box) > 0:
             right_edge = min(right_edge, a.box.x0)
-    area = Box(anchor_box.x0 - 12, anchor_box.bottom - 1, right_edge, anchor_box.bottom + 90)
+    left = anchor_box.x0 - 12
+    border = region.page.cell_left(anchor_box) if region.page else None
+    if border is not None:
+        left = max(left, border)  # not into the cell on the left (its value is its own)
+    area = Box(left, anchor_box.bottom - 1, right_edge, anchor_box.bottom + 90)
     stop_tops = [
         a.box.top for a in stops if a.box.top > anchor_box.bottom - 1 and a.box.h_overlap(area) > 0
     ]
@@ -324,7 +328,9 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
         ),
         default=label.bottom + 45,
     )
-    area = Box(label.x0 - 12, label.bottom - 0.5, right, min(bottom, label.bottom + 45))
+    ruled = region.page.cell_left(label) if region.page else None
+    left = label.x0 - 12 if ruled is None else max(label.x0 - 12, ruled)
+    area = Box(left, label.bottom - 0.5, right, min(bottom, label.bottom + 45))
     under = [w for w in region.crop(area) if id(w) not in labels]
     return lines + group_lines(under)
 
