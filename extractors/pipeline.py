@@ -14,6 +14,7 @@ from pathlib import Path
 
 from backtax.extractors.classifier import UNKNOWN, PageRun, classify, identify
 from backtax.extractors.errors import InputError
+from backtax.extractors.forms._about import about_a_form
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
 from backtax.extractors.names import shown_name
@@ -125,9 +126,10 @@ def _extract_run(run: PageRun, pages: list[Page], both_engines: bool) -> list[Ex
 def _unclaimed_read_again(pages: list[Page]) -> None:
     """An OCR page that no form or transcript claims, read by the other engine (its
     `alternate` words, or PP-OCR anew: a phone photo's title Tesseract garbled), replaced
-    by that reading where a kind claims it."""
+    by that reading where a kind claims it. A page Tesseract's reading shows to be about a
+    form (`about_a_form`: an earnings summary that says it is no W-2) is not read again."""
     for i, page in enumerate(pages):
-        if page.method != "ocr" or identify(page) is not None:
+        if page.method != "ocr" or identify(page) is not None or about_a_form(page):
             continue
         again = other_reading(page, "no form or transcript recognised in Tesseract's reading")
         if again is not None and identify(again) is not None:
