@@ -127,10 +127,12 @@ def test_amount_after_a_box_label_is_no_box_number() -> None:
 
 
 def test_form_code_never_calls_ocr() -> None:
-    """Form modules ask the page to read a part again; only readers run an OCR engine."""
-    forms = Path(__file__).resolve().parents[1] / "extractors" / "forms"
-    calls = [p.name for p in forms.rglob("*.py") if "readers.ocr" in p.read_text()]
-    assert calls == []
+    """Form, return and notice modules ask the page to read a part again; only readers run
+    an OCR engine."""
+    root = Path(__file__).resolve().parents[1] / "extractors"
+    modules = [p for d in ("forms", "returns", "notices") for p in (root / d).rglob("*.py")]
+    calls = [p.name for p in modules if "readers.ocr" in p.read_text()]
+    assert modules and calls == []
 
 
 def test_a_page_reads_a_part_again_through_its_reader() -> None:

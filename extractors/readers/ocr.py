@@ -372,4 +372,5 @@ def other_reading(page: Page, why: str) -> Page | None:
         warnings = [*page.warnings, f"page {page.number}: read again by PP-OCR ({why})"]
     again = Page(page.number, page.width, page.height, words, "ocr", list(warnings))
     again.rules, again.image, again.dpi, again.lang = page.rules, page.image, page.dpi, page.lang
+    again.rereader = page.rereader
     return again

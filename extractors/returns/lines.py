@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from backtax.extractors.page import Box, Hit, Region, Word
 from backtax.extractors.readers.glyphs import crop_pixels
-from backtax.extractors.readers.ocr import read_region
 from backtax.extractors.returns.catalogue import LineSpec
 from backtax.extractors.values import parse_money
 
@@ -191,7 +190,7 @@ def _read_cell_again(region: Region, tag: Box) -> list[tuple[Word, Decimal]]:
     pixels = crop_pixels(page, cell)
     if pixels is None or not pixels.size or (pixels < INK).mean() < MIN_INK:
         return []
-    words = read_region(page, cell, psm=7, alphabet=AMOUNT_CHARS)
+    words = page.read_again(cell, psm=7, alphabet=AMOUNT_CHARS)  # by the page's own reader
     return _amounts_after(sorted(words, key=lambda w: w.box.x0), cell.x0)
 
 
