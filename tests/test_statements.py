@@ -5,7 +5,7 @@ the ones placed on the pages."""
 from __future__ import annotations
 
 from backtax.extractors.forms.consolidated_1099 import read_sections
-from backtax.extractors.forms.f1099_b import read_statement
+from backtax.extractors.forms.f1099_b import is_statement_page, read_statement
 from backtax.extractors.page import Box, Page, Word
 
 CHAR, HEIGHT = 5.0, 8.0
@@ -80,4 +80,34 @@ def test_broker_totals_come_from_the_totals_line_not_a_lot() -> None:
         "1500.00",
         "1400.00",
         "100.00",
+    )
+
+
+def test_lot_table_headed_sales_price_is_a_statement_not_one_sale() -> None:
+    """A lot table whose proceeds column reads `Sales price` (and dates `Acquired`, `Date
+    of sale`) is a broker's statement: its totals line gives the totals, each row a lot."""
+    amounts = ("2,000.00", "1,500.00", "500.00"), ("300.00", "450.00", "-150.00")
+    totals = ("2,300.00", "1,950.00", "350.00")
+    placed = [
+        ("LONG-TERM TRANSACTIONS FOR COVERED TAX LOTS", 40, 60),
+        ("Description", 40, 80),
+        ("Acquired", 150, 80),
+        ("Date of sale", 210, 80),
+        ("Sales price", 290, 80),
+        ("Cost basis", 370, 80),
+        ("Gain or (loss)", 440, 80),
+        ("GAMMA LTD 01/05/2020 03/01/2024", 40, 100),
+        ("DELTA CO 02/01/2019 04/01/2024", 40, 115),
+        ("Total long-term", 40, 130),
+    ]
+    for y, row in zip((100, 115, 130), (*amounts, totals), strict=True):
+        placed += [(a, r - CHAR * len(a), y) for a, r in zip(row, (345, 420, 510), strict=True)]
+    lots = page(1, *placed)
+    assert is_statement_page(lots)
+    st = read_statement([lots])
+    assert [t["proceeds"] for t in st.transactions] == ["2000.00", "300.00"]
+    assert (st.fields["proceeds"], st.fields["cost_basis"], st.fields["gain_loss"]) == (
+        "2300.00",
+        "1950.00",
+        "350.00",
     )

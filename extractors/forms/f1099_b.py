@@ -58,7 +58,12 @@ def single_sale(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
 # ---------------------------------------------------------------- broker statements
 
 SUMMARY_TITLE = "Summary of Form 1099-B"
-LOT_HEADER = ("Date acquired", "Date sold", "Proceeds")
+LOT_HEADS = (
+    ("Date acquired", "Acquired", "Date of acquisition"),
+    ("Date sold", "Date of sale", "Sale date", "Sold"),
+    ("Proceeds", "Sales price", "Gross proceeds"),
+)
+"""A lot table's header holds one of each: its date acquired, date sold and proceeds."""
 _DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|various)$", re.I)
 _SUMMARY_KEYS = (
     "proceeds",
@@ -122,7 +127,7 @@ def read_summary(lines: list[Line], out: Statement) -> None:
 
 
 _COLUMN_HEADS = {
-    "proceeds": ("Proceeds",),
+    "proceeds": ("Proceeds", "Sales price", "Gross proceeds"),
     "cost_basis": ("Cost basis", "Cost or other basis"),
     "wash_sale_loss_disallowed": ("Wash sale loss disallowed", "Wash sale loss"),
     "gain_loss": ("Gain or (loss)", "Gain/loss", "Realized gain or (loss)"),
@@ -185,7 +190,7 @@ def read_lots(pages: list[Page], out: Statement) -> None:
             term = category[0]
             if "transactions" in text and line.text.isupper() and not _amounts(line):
                 category = category_of(text)
-            elif all(normalize(h) in text for h in LOT_HEADER):
+            elif is_lot_header(text):
                 columns = _columns(line, page)
             elif text.startswith(("total", "grand total")) and columns:
                 values = _column_values(line, columns)
@@ -233,12 +238,16 @@ def totals_from_lot_tables(out: Statement) -> None:
         out.fields[key] = format_money(sum(Decimal(values[key]) for _, values in parts))
 
 
+def is_lot_header(text: str) -> bool:
+    """Whether a normalized line is a lot table's column header (`LOT_HEADS`): a broker's
+    statement, never one sale, even where it heads its proceeds `Sales price`."""
+    return all(any(normalize(h) in text for h in heads) for heads in LOT_HEADS)
+
+
 def is_statement_page(page: Page) -> bool:
     """A summary table, or a lot table's header (its columns on one line)."""
     lines = [normalize(line.text) for line in page.lines()]
-    return any(
-        normalize(SUMMARY_TITLE) in t or all(normalize(h) in t for h in LOT_HEADER) for t in lines
-    )
+    return any(normalize(SUMMARY_TITLE) in t or is_lot_header(t) for t in lines)
 
 
 # ---------------------------------------------------------------- the kind

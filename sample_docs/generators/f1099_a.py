@@ -869,15 +869,18 @@ class BrokerB:
     account: str
     categories: tuple[Category, ...]
 
-    def expected(self, pages: list[int]) -> dict[str, Any]:
+    def expected(self, pages: list[int], summary: bool = True) -> dict[str, Any]:
+        """The record; without a printed summary, the totals are the lot tables' totals
+        lines, which print no withholding."""
         cats = self.categories
         sums = {
             "proceeds": sum((c.total("proceeds") for c in cats), Decimal(0)),
             "cost_basis": sum((c.total("basis") for c in cats), Decimal(0)),
             "wash_sale_loss_disallowed": sum((c.total("wash") for c in cats), Decimal(0)),
             "gain_loss": sum((c.gain() for c in cats), Decimal(0)),
-            "box4_federal_tax_withheld": sum((Decimal(c.withheld) for c in cats), Decimal(0)),
         }
+        if summary:
+            sums["box4_federal_tax_withheld"] = sum((Decimal(c.withheld) for c in cats), Decimal(0))
         fields: dict[str, Any] = {k: _money(v) for k, v in sums.items()}
         fields["account_number"] = self.account
         transactions = [
@@ -1005,12 +1008,15 @@ DETAIL_HEADS = (
 )
 
 
-def _b_detail(c: Canvas, cats: Iterable[Category], top: float) -> None:
+def _b_detail(c: Canvas, cats: Iterable[Category], top: float, proceeds: str = "Proceeds") -> None:
+    """Lot tables, one per category, each closed by its totals line; `proceeds` is the
+    proceeds column's head (`Sales price` on some brokers' statements)."""
     y = top
+    heads = tuple(proceeds if h == "Proceeds" else h for h in DETAIL_HEADS)
     for cat in cats:
         _text(c, 40, y, cat.title.upper(), 8, "Helvetica-Bold")
         y += 14
-        for i, (x, head) in enumerate(zip(DETAIL_X, DETAIL_HEADS, strict=True)):
+        for i, (x, head) in enumerate(zip(DETAIL_X, heads, strict=True)):
             for k, part in enumerate(_wrap(head, 14 if i else 30)):
                 _text(c, x, y + 8 * k, part, 6.5, "Helvetica-Bold", right=i >= 4)
         y += 18
@@ -1058,14 +1064,20 @@ def _section_rows(c: Canvas, info: Info, top: float) -> float:
 
 @dataclass(frozen=True)
 class Consolidated:
+    """A broker's consolidated statement over four pages: DIV (and MISC) on the first,
+    INT (and the 1099-B summary) on the second, the lot tables on the third and fourth.
+    Without `summary`, the 1099-B totals are only the lot tables' totals lines."""
+
     payer: Company
     recipient: Person
     year: int
     account: str
     div: Info
-    misc: Info
+    misc: Info | None
     interest: Info
     b: BrokerB
+    summary: bool = True
+    proceeds_head: str = "Proceeds"
 
     def draw(self, path: Path) -> list[dict[str, Any]]:
         title = f"{self.year} Consolidated Form 1099"
@@ -1075,12 +1087,14 @@ class Consolidated:
             _header(c, self.payer, title, self.account, 1, pages_total)
             y = _identity(c, self.payer, self.recipient, self.account)
             y = _section_rows(c, self.div, y + 10)
-            _section_rows(c, self.misc, y)
+            if self.misc:
+                _section_rows(c, self.misc, y)
 
         def page2(c: Canvas) -> None:
             _header(c, self.payer, title, self.account, 2, pages_total)
             y = _section_rows(c, self.interest, 80)
-            _b_summary(c, self.b, y)
+            if self.summary:
+                _b_summary(c, self.b, y)
 
         def page3(c: Canvas) -> None:
             _header(c, self.payer, title, self.account, 3, pages_total)
@@ -1092,7 +1106,7 @@ class Consolidated:
                 10,
                 "Helvetica-Bold",
             )
-            _b_detail(c, self.b.categories[:2], 100)
+            _b_detail(c, self.b.categories[:2], 100, self.proceeds_head)
 
         def page4(c: Canvas) -> None:
             _header(c, self.payer, title, self.account, 4, pages_total)
@@ -1105,14 +1119,14 @@ class Consolidated:
                 10,
                 "Helvetica-Bold",
             )
-            _b_detail(c, self.b.categories[2:], 100)
+            _b_detail(c, self.b.categories[2:], 100, self.proceeds_head)
 
         _pdf(path, (page1, page2, page3, page4))
         return [
             self.div.expected([1]),
-            self.misc.expected([1]),
+            *([self.misc.expected([1])] if self.misc else []),
             self.interest.expected([2]),
-            self.b.expected([2, 3, 4]),
+            self.b.expected([2, 3, 4] if self.summary else [3, 4], self.summary),
         ]
 
 
@@ -1600,6 +1614,44 @@ CONSOLIDATED = Consolidated(
     BROKER_B,
 )
 
+# DIV, INT and the lot tables only: no 1099-B summary, `Sales price` over the proceeds.
+_LOTS_DIV = _zeros(
+    (b.name for b in DIV_2024 if b.kind == "money"),
+    {"box1a_total_ordinary_dividends": "918.40", "box1b_qualified_dividends": "702.15"},
+)
+_LOTS_INT = _zeros(
+    (b.name for b in INT_2024 if b.kind == "money"),
+    {"box1_interest_income": "214.67", "box4_federal_tax_withheld": "21.00"},
+)
+CONSOLIDATED_LOTS = Consolidated(
+    BROKER,
+    MARIA,
+    2024,
+    BROKER_B2.account,
+    Info(
+        "1099-DIV",
+        2024,
+        _only(DIV_2024, _LOTS_DIV),
+        BROKER,
+        MARIA,
+        _LOTS_DIV,
+        account=BROKER_B2.account,
+    ),
+    None,
+    Info(
+        "1099-INT",
+        2024,
+        _only(INT_2024, _LOTS_INT),
+        BROKER,
+        MARIA,
+        _LOTS_INT,
+        account=BROKER_B2.account,
+    ),
+    BROKER_B2,
+    summary=False,
+    proceeds_head="Sales price",
+)
+
 
 def _b_expected(info: Info, pages: list[int]) -> dict[str, Any]:
     """The single-lot IRS 1099-B: its boxes, plus the contract's totals and lot."""
@@ -1700,6 +1752,8 @@ def generate(out_dir: Path) -> list[Path]:
     )
     cons = d["consolidated"] / "consolidated_2024_summit.pdf"
     _write_expected(cons, CONSOLIDATED.draw(cons))
+    lots = d["consolidated"] / "consolidated_2024_lots.pdf"
+    _write_expected(lots, CONSOLIDATED_LOTS.draw(lots))
 
     # Scans: a few pages, each family's hardest layout once.
     nec_b = root / ".nec_copy_b.pdf"
