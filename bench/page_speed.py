@@ -46,6 +46,8 @@ def per_page(files: list[Path], engine: str = "auto", dpi: int = 300) -> tuple[f
     for path in files:
         start, start_cpu = time.perf_counter(), cpu()
         result = extract_file(path, settings=ExtractSettings(dpi=dpi, ocr_engine=engine))
+        if result.error is not None:  # a failed file is quick: it must not pass for a fast page
+            raise SystemExit(f"{path.name}: {result.error}")
         wall += time.perf_counter() - start
         used += cpu() - start_cpu
         pages += max((p for r in result.records for p in r.pages), default=1)

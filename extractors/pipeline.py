@@ -140,19 +140,18 @@ def _unclaimed_read_again(pages: list[Page]) -> None:
 def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> list[Extracted]:
     """A form's two readings merged (`evidence.merge_readings`) where its OCR pages were
     read whole by both engines, or where Tesseract's reading of it misses what the form's
-    structure says is there (`evidence.boxes_missing`): its pages are then read again by
-    PP-OCR and replace theirs in `pages`. Other runs (transcripts, returns, notices: no box
-    catalogue to say what is missing) are returned as they are."""
+    structure says is there (`evidence.boxes_missing`, over the part of each page the form
+    reads its values from: a W-2c's previously reported amounts are no box's): its pages
+    are then read again by PP-OCR and replace theirs in `pages`. Other runs (transcripts,
+    returns, notices: no box catalogue to say what is missing) are returned as they are."""
     spec = getattr(run.kind, "spec", None)
-    payer_tin = bool(getattr(spec, "payer_tin_labels", ()))
-    both = any(p.alternate for p in run.pages)
-    words = [w for p in run.pages if p.method == "ocr" for w in p.words if w.conf >= 0.6]
-    if (
-        run.kind is None
-        or spec is None
-        or (not both and docs and not evidence.boxes_missing(docs, payer_tin, words))
-    ):
+    if run.kind is None or spec is None:
         return docs
+    if not any(p.alternate for p in run.pages) and docs:
+        parts = [run.kind.prepare(p.region) for p in run.pages if p.method == "ocr"]
+        words = [w for part in parts for w in part.words if w.conf >= 0.6]
+        if not evidence.boxes_missing(docs, bool(getattr(spec, "payer_tin_labels", ())), words):
+            return docs
     why = "boxes missing from Tesseract's reading"
     again = [other_reading(p, why) if p.method == "ocr" else None for p in run.pages]
     if not any(again):

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Word
-from backtax.extractors.readers import camera, evidence, glued, ppocr
+from backtax.extractors.readers import camera, evidence, glued, ocr, ppocr
 from backtax.extractors.readers.ocr import ocr_image
 from backtax.extractors.settings import ExtractSettings
 
@@ -73,6 +73,27 @@ def test_suspect_words_and_failed_pages() -> None:
     fixed = words + [_w(t) for t in ("800.00", "37.60", "123,456.00")]
     assert evidence.choose_page(garbled, fixed)
     assert not evidence.choose_page(words, [_w("800.00")])
+
+
+def _line(*texts: str, conf: float = 0.95) -> list[Word]:
+    """Words side by side on one line, a space apart."""
+    return [_w(t, conf, x=34.0 * i) for i, t in enumerate(texts)]
+
+
+def test_suspect_runs_on_hand_made_lines() -> None:
+    """A clean amount or TIN is not read again, nor a box's number however unsure; a
+    garbled or unsure amount is, and an amount split in two (`37%.` `60.56`) is read again
+    whole, its clean half with it."""
+    assert not evidence.suspect_run(_line("1,234.56")) and not evidence.suspect_run(_line("2024"))
+    assert not evidence.suspect_run(_line("12-3456789"))
+    assert not evidence.suspect_run(_line("12¢", conf=0.14))  # box 12c's label
+    assert not evidence.suspect_run(_line("1c", conf=0.29))
+    assert evidence.suspect_run(_line("1,234.56", conf=0.3))
+    assert evidence.suspect_run(_line("8O0.00")) and evidence.suspect_run(_line("240:00"))
+    assert evidence.suspect_run(_line("37%.", "60.56"))
+    assert not evidence.suspect_run(_line("(800)", "123-4567"))  # a phone: two clean values
+    words = [*_line("37%.", "60.56"), _w("Wages", x=200.0), _w("1,234.56", x=240.0)]
+    assert [[w.text for w in r] for r in ocr._suspect_runs(words)] == [["37%.", "60.56"]]
 
 
 def test_missed_spots_keep_only_sure_values() -> None:
@@ -139,14 +160,14 @@ def _doc(year: int | None = 2023, tin: str | None = "12-3456789", **fields: obje
 
 
 def test_boxes_missing_from_the_forms_structure() -> None:
-    """A form with its year, payer TIN and every printed amount in a box: nothing missing;
-    a blank box is no evidence. No value, no year, no payer TIN on a form that prints one,
-    or an amount with cents on the page that no box holds: boxes are missing."""
+    """A form with its payer TIN and every printed amount in a box: nothing missing; a
+    blank box or year is no evidence. No value, no payer TIN on a form that prints one, or
+    an amount with cents on the page that no box holds: boxes are missing."""
     words = [_w("$"), _w("1,200.00"), _w("2023"), _w("12-3456789"), _w("$5,000")]
     full = _doc(box1_rents="1200.00", box7_direct_sales=False)
     assert not evidence.boxes_missing([full], True, words)
     assert evidence.boxes_missing([_doc(box7_direct_sales=False)], True, words)
-    assert evidence.boxes_missing([_doc(None, box1_rents="1200.00")], True, words)
+    assert not evidence.boxes_missing([_doc(None, box1_rents="1200.00")], True, words)
     assert evidence.boxes_missing([_doc(tin=None, box1_rents="1200.00")], True, words)
     assert not evidence.boxes_missing([_doc(tin=None, box1_rents="1200.00")], False, words)
     unpaired = [*words, _w("$"), _w("123,456.00")]

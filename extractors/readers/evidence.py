@@ -7,7 +7,9 @@ The rules are plain functions of words and texts so a test can state them:
   (`1,234.56`, `(12.00)`, `$5`), a TIN (`12-3456789`, `***-**-1234`), a date, a ZIP, a
   phone number, a year or a plain number;
 - a numeric word (one with a digit) is *suspect* when Tesseract's confidence is low or it
-  has no value's shape (`37%.`, `8O0.00`);
+  has no value's shape (`8O0.00`); numeric words side by side on a line are read again
+  together when one is suspect or they split an amount (`37%.` `60.56`), and they hold
+  three digits at least (a box's number, `12¢`, is a label the form finds by its wording);
 - a page needs PP-OCR when it reads as nothing, or when a large share of its numeric words
   is suspect;
 - where the engines disagree, `choose` decides (see there).
@@ -30,6 +32,8 @@ PAGE_SUSPECT_SHARE = 0.4
 PAGE_UNSURE_SHARE = 0.15
 """Share of unsure long words from which the whole page is read by PP-OCR."""
 MIN_NUMERIC = 6
+MIN_DIGITS = 3
+"""Digits from which a word is a value to read, not a box's number."""
 MIN_WORDS = 20
 MAX_REREADS = 24
 
@@ -61,6 +65,18 @@ def numeric(word: Word) -> bool:
 def suspect(word: Word) -> bool:
     """A numeric word Tesseract read with low confidence or into no value's shape."""
     return numeric(word) and (word.conf < LOW_CONF or not is_value(word.text))
+
+
+def suspect_run(run: list[Word]) -> bool:
+    """Whether numeric words side by side on a line are read again: together they hold
+    `MIN_DIGITS` digits, and one of them is suspect or an amount's cents follow another
+    numeric word (`37%.` `60.56`: one amount split in two)."""
+    digits = sum(c.isdigit() for w in run for c in w.text)
+    split = any(_CENTS_END.search(w.text) for w in run[1:])
+    return digits >= MIN_DIGITS and (split or any(map(suspect, run)))
+
+
+_CENTS_END = re.compile(r"\d\.\d{2}\)?[.,;:]?$")
 
 
 def page_failed(words: list[Word]) -> bool:
@@ -136,12 +152,13 @@ def choose_page(tesseract: list[Word], ppocr: list[Word]) -> bool:
 
 def boxes_missing(docs: list[Extracted], reads_payer_tin: bool, words: list[Word]) -> bool:
     """The records of one form's pages, read from Tesseract's words, whose structure says
-    boxes went unread: no value at all, no tax year, no payer TIN on a form that prints
-    one (every information return and W-2 does), or an amount with cents printed on the
-    pages that no box of any record holds (a box whose label was misread). Copies count
-    together: one copy's blank is another's value. A blank box leaves all of these alone."""
+    boxes went unread: no value at all, no payer TIN on a form that prints one (every
+    information return and W-2 does), or an amount with cents printed on the pages that no
+    box of any record holds (a box whose label was misread). Copies count together: one
+    copy's blank is another's value. A blank box leaves all of these alone, and so does a
+    missing year: some forms print none, and a garbled one is a suspect word, read again."""
     values = [v for d in docs for v in d.fields.values() if v not in (None, False, "", [])]
-    if not values or all(d.tax_year is None for d in docs):
+    if not values:
         return True
     if reads_payer_tin and not any(d.payer_tin for d in docs):
         return True

@@ -255,7 +255,7 @@ def ocr_image(
 
 def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
     """PP-OCR's readings of the inked spots Tesseract gave no word (a value beside a `$`
-    Tesseract's layout analysis skipped): word-sized ink clusters outside every word's box,
+    Tesseract's layout analysis skipped): value-sized ink clusters outside every word's box,
     recognised alone and kept when sure and shaped like a value (`evidence.accept_missed`)."""
     k, scale = dpi / 300.0, 72.0 / dpi
     ink = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
@@ -267,8 +267,8 @@ def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     spots = []
     for x, y, w, h, area in stats[1:n]:
-        if not (12 * k <= h <= 70 * k and w >= 1.2 * h and area >= 0.3 * w * h):
-            continue
+        if not (12 * k <= h <= 70 * k and 1.8 * h <= w <= 15 * h and area >= 0.3 * w * h):
+            continue  # three digits wide at least, and no wider than a value (a cut line)
         if covered[y : y + h, x : x + w].mean() > 0.2:
             continue
         spots.append((x, y, w, h))
@@ -286,21 +286,21 @@ def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
 
 
 def _suspect_runs(words: list[Word]) -> list[list[Word]]:
-    """Suspect numeric words, neighbours on one line joined (Tesseract splits `37%.60.56`),
-    the least confident first, at most `evidence.MAX_REREADS`."""
+    """Runs of numeric words side by side on a line (Tesseract splits `37%.60.56`) that
+    `evidence.suspect_run` says to read again, the least confident first, at most
+    `evidence.MAX_REREADS`."""
     runs: list[list[Word]] = []
     for line in group_lines(words):
         run: list[Word] = []
         for w in line.words:
             near = run and w.box.x0 - run[-1].box.x1 < 1.2 * w.box.height
-            if evidence.suspect(w) and (not run or near):
+            if evidence.numeric(w) and (not run or near):
                 run.append(w)
                 continue
-            if run:
-                runs.append(run)
-            run = [w] if evidence.suspect(w) else []
-        if run:
             runs.append(run)
+            run = [w] if evidence.numeric(w) else []
+        runs.append(run)
+    runs = [r for r in runs if r and evidence.suspect_run(r)]
     runs.sort(key=lambda r: min(w.conf for w in r))
     return runs[: evidence.MAX_REREADS]
 
