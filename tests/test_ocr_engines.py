@@ -82,8 +82,8 @@ def _line(*texts: str, conf: float = 0.95) -> list[Word]:
 
 def test_suspect_runs_on_hand_made_lines() -> None:
     """A clean amount or TIN is not read again, nor a box's number however unsure; a
-    garbled or unsure amount is, and an amount split in two (`37%.` `60.56`) is read again
-    whole, its clean half with it."""
+    garbled or unsure amount is, and so is an unsure short word that is no box's number;
+    an amount split in two (`37%.` `60.56`) is read again whole, its clean half with it."""
     assert not evidence.suspect_run(_line("1,234.56")) and not evidence.suspect_run(_line("2024"))
     assert not evidence.suspect_run(_line("12-3456789"))
     assert not evidence.suspect_run(_line("12¢", conf=0.14))  # box 12c's label
@@ -91,6 +91,8 @@ def test_suspect_runs_on_hand_made_lines() -> None:
     assert evidence.suspect_run(_line("1,234.56", conf=0.3))
     assert evidence.suspect_run(_line("8O0.00")) and evidence.suspect_run(_line("240:00"))
     assert evidence.suspect_run(_line("37%.", "60.56"))
+    assert evidence.suspect_run(_line('2:2"', conf=0.49))  # a large year, garbled
+    assert not evidence.suspect_run(_line("W-2", conf=0.86))
     assert not evidence.suspect_run(_line("(800)", "123-4567"))  # a phone: two clean values
     words = [*_line("37%.", "60.56"), _w("Wages", x=200.0), _w("1,234.56", x=240.0)]
     assert [[w.text for w in r] for r in ocr._suspect_runs(words)] == [["37%.", "60.56"]]

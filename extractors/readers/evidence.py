@@ -70,13 +70,18 @@ def suspect(word: Word) -> bool:
 def suspect_run(run: list[Word]) -> bool:
     """Whether numeric words side by side on a line are read again: together they hold
     `MIN_DIGITS` digits, and one of them is suspect or an amount's cents follow another
-    numeric word (`37%.` `60.56`: one amount split in two)."""
+    numeric word (`37%.` `60.56`: one amount split in two); or fewer, and one is unsure
+    and no box's number (`2:2"`: a year in large print)."""
     digits = sum(c.isdigit() for w in run for c in w.text)
+    if digits < MIN_DIGITS:
+        return any(w.conf < LOW_CONF and not _BOX_NUMBER.fullmatch(w.text) for w in run)
     split = any(_CENTS_END.search(w.text) for w in run[1:])
-    return digits >= MIN_DIGITS and (split or any(map(suspect, run)))
+    return split or any(map(suspect, run))
 
 
 _CENTS_END = re.compile(r"\d\.\d{2}\)?[.,;:]?$")
+_BOX_NUMBER = re.compile(r"[{l4]?\d{1,2}[a-zA-Z¢°]{0,2}[.,:]?([A-Z][a-z]+)?")
+"""A box's number as OCR reads it: `1`, `12a`, `{2d`, `12¢`, `13.`, `14.Other`."""
 
 
 def page_failed(words: list[Word]) -> bool:
