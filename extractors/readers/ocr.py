@@ -229,15 +229,18 @@ def ocr_image(
     notes += turned
     masks = find_rules(gray)
     words: list[Word] = []
+    clean = None
     if engine != "ppocr":
-        words = _words(Image.fromarray(_cleaned(gray, masks, dpi)), lang, scale)
+        clean = _cleaned(gray, masks, dpi)
+        words = _words(Image.fromarray(clean), lang, scale)
         if not _legible(words):
             turn = _orientation(Image.fromarray(gray))
             if turn:
                 gray = np.asarray(Image.fromarray(gray).rotate(-turn, expand=True, fillcolor=255))
                 notes.append(f"rotated by {turn} degrees")
                 masks = find_rules(gray)
-                words = _words(Image.fromarray(_cleaned(gray, masks, dpi)), lang, scale)
+                clean = _cleaned(gray, masks, dpi)
+                words = _words(Image.fromarray(clean), lang, scale)
     alternate: list[Word] = []
     if engine == "ppocr" or (engine == "auto" and evidence.page_failed(words)):
         second = ppocr.read_words(gray, scale)
@@ -245,8 +248,7 @@ def ocr_image(
         if engine == "ppocr" or evidence.choose_page(words, second):
             words, alternate = second, words
             notes.append("read by PP-OCR" + (" (Tesseract's reading failed)" * (engine == "auto")))
-    if engine == "auto" and words and words[0].engine == ENGINE:
-        clean = _cleaned(gray, masks, dpi)
+    if engine == "auto" and clean is not None and words and words[0].engine == ENGINE:
         words = _second_readings(clean, words, scale) + _missed_words(clean, words, dpi)
     upright = Image.fromarray(gray)
     page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
