@@ -5,24 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from word_pages import page
+
 from backtax.extractors.forms._copies import split_copies
 from backtax.extractors.forms._year import find_tax_year
 from backtax.extractors.forms.engine.values import money_candidates
 from backtax.extractors.page import Box, Page, Word
-
-CHAR = 5.0  # points per character of the hand-made words
-HEIGHT = 8.0
-
-
-def page(*placed: tuple[str, float, float], method: str = "text") -> Page:
-    """A page of words, each line `(text, x, y)` split at spaces into words."""
-    words = []
-    for text, x, y in placed:
-        for part in text.split(" "):
-            if part:
-                words.append(Word(part, Box(x, y, x + CHAR * len(part), y + HEIGHT), 1.0, method))
-            x += CHAR * (len(part) + 1)
-    return Page(1, 612, 792, words, method)  # type: ignore[arg-type]
 
 
 def test_form_title_and_footer_are_no_second_copy() -> None:

@@ -4,25 +4,12 @@ hand-made; the expected values are the ones placed on it."""
 
 from __future__ import annotations
 
+from word_pages import page
+
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.kinds import Extracted
-from backtax.extractors.page import Box, Page, Word
-
-CHAR = 5.0  # points per character of the hand-made words
-HEIGHT = 8.0
-
-
-def page(*placed: tuple[str, float, float], method: str = "text") -> Page:
-    """A page of words, each line `(text, x, y)` split at single spaces (a doubled space
-    is a wider gap between two words)."""
-    words = []
-    for text, x, y in placed:
-        for part in text.split(" "):
-            if part:
-                words.append(Word(part, Box(x, y, x + CHAR * len(part), y + HEIGHT), 0.95, method))
-            x += CHAR * (len(part) + 1)
-    return Page(1, 612, 792, words, method)  # type: ignore[arg-type]
+from backtax.extractors.page import Page
 
 
 def read(doc_type: str, sheet: Page) -> Extracted:

@@ -1,0 +1,20 @@
+"""Hand-made pages for engine tests: words placed by line, in points, at a fixed pitch."""
+
+from __future__ import annotations
+
+from backtax.extractors.page import Box, Page, Word
+
+CHAR = 5.0  # points per character of the hand-made words
+HEIGHT = 8.0
+
+
+def page(*placed: tuple[str, float, float], method: str = "text", conf: float = 1.0) -> Page:
+    """A page of words, each line `(text, x, y)` split at single spaces (a doubled space
+    is a wider gap between two words)."""
+    words = []
+    for text, x, y in placed:
+        for part in text.split(" "):
+            if part:
+                words.append(Word(part, Box(x, y, x + CHAR * len(part), y + HEIGHT), conf, method))
+            x += CHAR * (len(part) + 1)
+    return Page(1, 612, 792, words, method)  # type: ignore[arg-type]
