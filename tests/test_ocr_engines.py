@@ -91,6 +91,8 @@ def test_suspect_runs_on_hand_made_lines() -> None:
     assert evidence.suspect_run(_line("1,234.56", conf=0.3))
     assert evidence.suspect_run(_line("8O0.00")) and evidence.suspect_run(_line("240:00"))
     assert evidence.suspect_run(_line("37%.", "60.56"))
+    # a 1040 line's number, then its amount past the cell's border (gap 1.4 heights): two values
+    assert not evidence.suspect_run([_w("24"), _w("4,301.00", x=41.0)])
     assert evidence.suspect_run(_line('2:2"', conf=0.49))  # a large year, garbled
     assert not evidence.suspect_run(_line("W-2", conf=0.86))
     assert not evidence.suspect_run(_line("(800)", "123-4567"))  # a phone: two clean values

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Word
@@ -34,6 +35,8 @@ PAGE_UNSURE_SHARE = 0.15
 MIN_NUMERIC = 6
 MIN_DIGITS = 3
 """Digits from which a word is a value to read, not a box's number."""
+SPLIT_GAP = 0.6
+"""Gap, in word heights, under which two numeric words may be one amount Tesseract split."""
 MIN_WORDS = 20
 MAX_REREADS = 24
 
@@ -70,12 +73,16 @@ def suspect(word: Word) -> bool:
 def suspect_run(run: list[Word]) -> bool:
     """Whether numeric words side by side on a line are read again: together they hold
     `MIN_DIGITS` digits, and one of them is suspect or an amount's cents follow another
-    numeric word (`37%.` `60.56`: one amount split in two); or fewer, and one is unsure
-    and no box's number (`2:2"`: a year in large print)."""
+    numeric word closer than `SPLIT_GAP` of its height (`37%.` `60.56`: one amount split in
+    two; a line's number then its amount across the cell's border, `24` `4,301.00`, is
+    two values); or fewer, and one is unsure and no box's number (`2:2"`: a large year)."""
     digits = sum(c.isdigit() for w in run for c in w.text)
     if digits < MIN_DIGITS:
         return any(w.conf < LOW_CONF and not _BOX_NUMBER.fullmatch(w.text) for w in run)
-    split = any(_CENTS_END.search(w.text) for w in run[1:])
+    split = any(
+        _CENTS_END.search(w.text) and w.box.x0 - before.box.x1 < SPLIT_GAP * w.box.height
+        for before, w in pairwise(run)
+    )
     return split or any(map(suspect, run))
 
 
