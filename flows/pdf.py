@@ -4,7 +4,8 @@ Nothing downloads a browser: the one on the PATH prints the pages as they open f
 (charts are inline SVG, so no network). One browser prints a batch's pages, a tab each,
 driven over its DevTools pipe (file descriptors 3 and 4, no port anyone else can reach):
 starting Chromium costs seconds, a page in a running one a fraction of that. A page that
-fails or hangs costs that browser (it is killed) and the next page starts another. Without
+fails or hangs costs that browser (it is killed); a failed one is tried once more in a
+fresh browser, a hung one is not, and the next page starts another. Without
 a browser, the HTML reports stay as they are and `print_pdfs` says in one line what to
 install.
 """
@@ -36,6 +37,10 @@ FLAGS = (
     "--no-pdf-header-footer",
 )
 SECONDS_PER_PAGE = 120.0
+TIMED_OUT = f"Chromium took more than {SECONDS_PER_PAGE:.0f} s"
+TRIES = 2
+"""A page that failed (not one that hung) is tried once more in a fresh browser: a
+loaded machine's browser can lose a tab or its pipe."""
 SECONDS_TO_CLOSE = 10.0
 PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 """`Page.printToPDF` as `--print-to-pdf --no-pdf-header-footer` prints."""
@@ -66,12 +71,16 @@ def print_pdfs(pages: list[Path]) -> str | None:
         session: Chromium | None = None
         try:
             for page in pages:
-                session = session or Chromium(browser, Path(profile))
-                reason = session.print_pdf(page)
+                for _ in range(TRIES):
+                    session = session or Chromium(browser, Path(profile))
+                    reason = session.print_pdf(page)
+                    if reason:
+                        session.kill()
+                        session = None
+                    if not reason or reason == TIMED_OUT:
+                        break
                 if reason:
                     failed.append(f"{page.name} ({reason})")
-                    session.kill()
-                    session = None
         finally:
             if session:
                 session.close()
@@ -134,7 +143,7 @@ class Chromium:
             except TabError:
                 self._print(page, target, deadline)
         except TimeoutError:
-            return f"Chromium took more than {SECONDS_PER_PAGE:.0f} s"
+            return TIMED_OUT
         except BrowserError as exc:
             return str(exc)[:200]
         return None if target.stat().st_size else "Chromium printed an empty PDF"

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from backtax.extractors.pipeline import extract_paths
+from backtax.flows import pdf as printing
 from backtax.flows.pdf import FLAGS
 from backtax.flows.reports import BatchReport, write_report
 from backtax.validators.api import check_records
@@ -271,3 +272,36 @@ def test_a_corrected_document_shows_old_and_new_value_who_and_why_and_its_client
     assert "box1_wages: 49,204.93 → 49,300.00 by ann (employer letter, 2026-11-30" in page
     assert "ab12cd34ef56:1" in page  # the id `backtax correct` takes, on the document's row
     assert "client clientA" in page and "<td>clientA</td>" in page
+
+
+@pytest.mark.parametrize(
+    ("answers", "browsers", "printed"),
+    [
+        (["Chromium closed its pipe (Broken pipe)", None], 2, True),  # lost, then printed
+        ([printing.TIMED_OUT], 1, False),  # a page that hangs is not tried again
+        (["Chromium: the tab closed", "Chromium: the tab closed"], 2, False),
+    ],
+)
+def test_a_failed_page_is_tried_once_more_in_a_fresh_browser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: list, browsers: int, printed: bool
+) -> None:
+    started: list[object] = []
+
+    class Browser:  # each start of Chromium takes the next answer
+        def __init__(self, browser: str, profile: Path) -> None:
+            started.append(self)
+
+        def print_pdf(self, page: Path) -> str | None:
+            return answers[len(started) - 1]
+
+        def kill(self) -> None: ...
+
+        def close(self) -> None: ...
+
+    monkeypatch.setattr(printing, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(printing, "Chromium", Browser)
+    said = printing.print_pdfs([tmp_path / "a.html"])
+    assert len(started) == browsers
+    assert (said is None) == printed
+    if not printed:
+        assert said.startswith("no PDF of 1 case report(s)") and answers[-1] in said
