@@ -326,6 +326,40 @@ def _party_labels(doc: Doc) -> tuple[str, str, str, str]:
             parties.get("recipient_name_labels", ("RECIPIENT'S name",))[-1])  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Cells:
+    """Numbered box cells of a grid: the cell's height, the label's size and line step
+    (its first line that far below the cell's top), the value's size and drop."""
+
+    height: float
+    label: float
+    step: float
+    value: float
+    drop: float
+
+
+GRID_CELLS = Cells(30, 6, 7, 8.5, 26)
+QUARTER_CELLS = Cells(24, 5.5, 6, 8, 21)  # a 4-up sheet's smaller print
+
+
+def _box_cells(p: Page, boxes: list[Box], left: float, top: float, width: float, columns: int,
+               cells: Cells, right_aligned: bool) -> float:  # fmt: skip
+    """Draw `boxes` as rows of `columns` cells from (`left`, `top`); the rows' bottom."""
+    for i in range(0, len(boxes), columns):
+        for j, box in enumerate(boxes[i : i + columns]):
+            x = left + width * j
+            p.rect(x, top, x + width, top + cells.height)
+            wrapped = p.wrap(f"{box.number} {box.label}", width - 4, cells.label)[:2]
+            for k, line in enumerate(wrapped):
+                p.text(x + 2, top + cells.step + cells.step * k, line, cells.label)
+            if right_aligned:
+                p.text(x + width - 4, top + cells.drop, box.printed, cells.value, right=True)
+            else:
+                p.text(x + 6, top + cells.drop, box.printed, cells.value)
+        top += cells.height
+    return top
+
+
 def draw_grid(p: Page, doc: Doc, rng: random.Random, copy: str = "Copy B") -> None:
     """The IRS box grid: party cells on the left, numbered box cells on the right."""
     tin_label, ssn_label, payer_label, recipient_label = _party_labels(doc)
@@ -347,18 +381,7 @@ def draw_grid(p: Page, doc: Doc, rng: random.Random, copy: str = "Copy B") -> No
     columns = rng.choice((2, 3))
     width = 200 / columns if columns == 2 else 70
     top = 40.0
-    right_aligned = rng.random() < 0.6
-    for i in range(0, len(doc.boxes), columns):
-        for j, box in enumerate(doc.boxes[i : i + columns]):
-            x0 = 300 + width * j
-            p.rect(x0, top, x0 + width, top + 30)
-            for k, line in enumerate(p.wrap(f"{box.number} {box.label}", width - 4, 6)[:2]):
-                p.text(x0 + 2, top + 7 + 7 * k, line, 6)
-            if right_aligned:
-                p.text(x0 + width - 4, top + 26, box.printed, 8.5, right=True)
-            else:
-                p.text(x0 + 6, top + 26, box.printed, 8.5)
-        top += 30
+    top = _box_cells(p, doc.boxes, 300, top, width, columns, GRID_CELLS, rng.random() < 0.6)
     x = 305 + width * columns
     p.text(x, 50, "OMB No. 1545-0110", 6)
     p.text(x, 64, f"Form {doc.form.form_numbers[0]}", 9, bold=True)
@@ -418,18 +441,7 @@ def draw_quarter(p: Page, doc: Doc, rng: random.Random, x: float, y: float, copy
             top = bottom
     columns = 2 if len(doc.boxes) <= 10 else 3
     width = (x1 - x0) / columns
-    right_aligned = rng.random() < 0.6
-    for i in range(0, len(doc.boxes), columns):
-        for j, box in enumerate(doc.boxes[i : i + columns]):
-            a = x0 + width * j
-            p.rect(a, top, a + width, top + 24)
-            for k, line in enumerate(p.wrap(f"{box.number} {box.label}", width - 4, 5.5)[:2]):
-                p.text(a + 2, top + 6 + 6 * k, line, 5.5)
-            if right_aligned:
-                p.text(a + width - 4, top + 21, box.printed, 8, right=True)
-            else:
-                p.text(a + 6, top + 21, box.printed, 8)
-        top += 24
+    top = _box_cells(p, doc.boxes, x0, top, width, columns, QUARTER_CELLS, rng.random() < 0.6)
 
 
 def fam_four_up(c: Canvas, doc: Doc, rng: random.Random) -> int:
