@@ -106,3 +106,21 @@ def test_box_number_printed_alone_anchors_a_value_under_it() -> None:
     )
     assert doc.fields["box1_interest_income"] == "1000.00"
     assert doc.fields["box3_us_savings_bond_interest"] == "40.00"
+
+
+def test_a_bare_word_in_a_heading_is_no_box_on_a_page_that_numbers_its_boxes() -> None:
+    """A statement that prints `Box N:` before its labels and no box 13b: the heading's
+    `Tax Year 2025` holds the word `Year` (box 13b's label) and is no box 13b."""
+    doc = read(
+        "5498",
+        page(
+            ("FIRST PRAIRIE SAVINGS BANK Tax Year 2025", 40, 60),
+            ("Payer's federal identification number: 36-4021987", 300, 100),
+            ("FORM 5498 - IRA CONTRIBUTION INFORMATION", 40, 160),
+            ("Box 1: IRA contributions $6,789.14", 40, 190),
+            ("Box 4: Recharacterized contributions $944.94", 40, 210),
+        ),
+    )
+    assert doc.fields["box1_ira_contributions"] == "6789.14"
+    assert doc.fields["box4_recharacterized_contributions"] == "944.94"
+    assert "box13b_year" not in doc.fields

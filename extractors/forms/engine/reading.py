@@ -17,6 +17,7 @@ from backtax.extractors.forms.engine.values import (
     column_limit,
     first_typed,
     money_candidates,
+    stray_bare,
     text_below,
     typed,
 )
@@ -45,7 +46,7 @@ def read_boxes(
         kind, name = a.spec.kind, a.spec.name
         if kind == "money" or name in reading.fields:
             continue
-        if name in numbered and not a.numbered:
+        if (name in numbered and not a.numbered) or stray_bare(a, region, anchors):
             continue  # `Tax Year 2023` in a heading is not box 13b's `13b Year`
         if kind == "check":
             if is_checked(a.box, region):
@@ -123,7 +124,7 @@ def values_in_cells(
     texts: dict[str, str | None] = {}
     for a in anchors:
         kind, name = a.spec.kind, a.spec.name
-        if name in skip or (name in strong and weak(a, region)):
+        if name in skip or (name in strong and weak(a, region)) or stray_bare(a, region, anchors):
             continue
         if kind == "text" and not name.startswith("_"):
             texts.setdefault(name, None)

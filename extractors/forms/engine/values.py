@@ -335,6 +335,15 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
     return lines + group_lines(under)
 
 
+def stray_bare(anchor: Anchor, region: Region, anchors: list[Anchor]) -> bool:
+    """A bare one-word label (`_bare`) on a page that prints its boxes' numbers (another
+    box was found by its number): the word belongs to other text (`Tax Year 2025` in a
+    statement's heading is no box 13b `Year`), since this page would number that box too."""
+    return _bare(anchor, region) and any(
+        b.numbered for b in anchors if b.spec.name != anchor.spec.name
+    )
+
+
 def _bare(anchor: Anchor, region: Region) -> bool:
     """A one-word label of a numbered box printed without its number after other words of
     its row (`Box  Description`); a row that begins with the label, or with the box's
