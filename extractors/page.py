@@ -426,6 +426,8 @@ class Page:
     """For OCR pages: the Tesseract language(s) the words were read in."""
     rules: list[Box] = field(default_factory=list, repr=False)
     """Vertical ruling lines of the page (cell borders), where the reader saw them."""
+    floors: list[Box] = field(default_factory=list, repr=False)
+    """Horizontal ruling lines of the page (cell tops and bottoms), where the reader saw them."""
     rereader: Rereader | None = field(default=None, repr=False)
     """How the reader that read the page reads a part of it again (OCR pages): set by the
     loader, so form code asks the page, never an OCR engine."""
@@ -453,6 +455,16 @@ class Page:
         """The x of the nearest cell border left of a label's start, at the label's height."""
         edges = [r.x1 for r in self.rules if r.x1 <= box.x0 + 1 and r.top <= box.cy <= r.bottom]
         return max(edges, default=None)
+
+    def cell_bottom(self, box: Box) -> float | None:
+        """The y of the nearest ruled cell bottom under a label (a horizontal rule below it,
+        not its underline, across the label's start)."""
+        edges = [
+            r.top
+            for r in self.floors
+            if r.top > box.bottom + 0.3 * box.height and r.x0 <= box.x0 + 2 and r.x1 >= box.x0 + 8
+        ]
+        return min(edges, default=None)
 
     _text: str | None = field(default=None, repr=False)
 

@@ -18,19 +18,9 @@ REAL = Path(__file__).resolve().parents[1].parent / "shared/reference_docs/real"
 IMAGES = sorted(REAL.glob("TAX-*.png")) if REAL.is_dir() else []
 
 KNOWN_GAPS: dict[str, tuple[str, ...]] = {
-    # Box 4's first line is not read with its second and third; the creditor's name is not
-    # paired with its label (its first word, CREDITOR'S, is read by neither engine at the
-    # 2.6x enlargement the text size asks for).
-    "TAX-1099-C": ("payer_name", "fields.box4_debt_description"),
-    # The year is printed large in a shaded box (read as `212°`: left blank, the record
-    # says so), the lender's name is not paired with its label, the ten-digit borrower's
-    # TIN is not a TIN's shape, and the box 2 check box (an X in a box) is not seen.
-    "TAX-1098-E": (
-        "tax_year",
-        "payer_name",
-        "recipient_tin_last4",
-        "fields.box2_origination_fees_excluded",
-    ),
+    # Box 4 prints three lines (the first in lower-case prose, read as a note), and at 95 dpi
+    # neither engine reads `Flat 1B, 123` as printed (`Fiat`, `1B,123`).
+    "TAX-1099-C": ("fields.box4_debt_description",),
 }
 
 

@@ -99,8 +99,8 @@ def despeckle(gray: np.ndarray, dpi: int, area: int = 20) -> np.ndarray:
     return out
 
 
-def vertical_rules(mask: np.ndarray, scale: float) -> list[Box]:
-    """Cell borders (vertical rules) in points."""
+def rule_boxes(mask: np.ndarray, scale: float) -> list[Box]:
+    """Cell borders (the rules of one of `find_rules`' masks) in points."""
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     boxes = (cv2.boundingRect(c) for c in contours)
     return [Box(x * scale, y * scale, (x + w) * scale, (y + h) * scale) for x, y, w, h in boxes]
@@ -252,7 +252,7 @@ def ocr_image(
         words = _second_readings(clean, words, scale) + _missed_words(clean, words, dpi)
     upright = Image.fromarray(gray)
     page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
-    page.rules = vertical_rules(masks[1], scale)
+    page.rules, page.floors = rule_boxes(masks[1], scale), rule_boxes(masks[0], scale)
     page.alternate = alternate if engine == "auto" else []
     page.image, page.dpi, page.lang = encode_image(np.asarray(upright)), dpi, lang
     page.warnings.extend(f"page {number}: {n}" for n in notes)
@@ -377,6 +377,7 @@ def other_reading(page: Page, why: str) -> Page | None:
         words = ppocr.read_words(decoded(page.image), 72.0 / page.dpi)
         warnings = [*page.warnings, f"page {page.number}: read again by PP-OCR ({why})"]
     again = Page(page.number, page.width, page.height, words, "ocr", list(warnings))
-    again.rules, again.image, again.dpi, again.lang = page.rules, page.image, page.dpi, page.lang
+    again.rules, again.floors = page.rules, page.floors
+    again.image, again.dpi, again.lang = page.image, page.dpi, page.lang
     again.rereader = page.rereader
     return again

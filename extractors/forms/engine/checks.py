@@ -96,17 +96,20 @@ def is_corrected(region: Region) -> bool:
 FAR = 1e9
 
 
-def reach(anchor: Anchor, mark: Box, others: list[Box]) -> float:
+def reach(anchor: Anchor, mark: Box, others: list[Box], block: Box | None = None) -> float:
     """How far a mark is from a check box's label, as a mark of that box: right after the
-    label on its line (at the end of a statement's row when no other label is between),
-    just before it, or under it; FAR when it cannot be that box's mark."""
+    label on its line, or beside the lines it wraps onto (`block`, from `label_block`), at
+    the end of a statement's row when no other label is between; just before it, or under
+    it; FAR when it cannot be that box's mark."""
     lb = anchor.box
-    same_line = lb.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
-    if same_line and mark.x0 >= lb.x1 - 2:
+    side = block or lb
+    beside = side.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
+    if beside and mark.x0 >= lb.x1 - 2:
         between = any(
-            b.v_overlap(lb) > 0 and lb.x1 - 1 <= b.x0 and b.x1 <= mark.x0 + 1 for b in others
+            b.v_overlap(side) > 0 and lb.x1 - 1 <= b.x0 and b.x1 <= mark.x0 + 1 for b in others
         )
         return FAR if between else mark.x0 - lb.x1
+    same_line = lb.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
     if same_line and mark.x1 <= lb.x0 + 2:
         gap = lb.x0 - mark.x1
         return 2 * gap + 12 if gap <= 24 else FAR
@@ -134,14 +137,34 @@ def read_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> 
         if reading.fields.get(name) is False:
             del reading.fields[name]  # its label is only a word of a title or a name
     others = [a.box for a in anchors]
+    blocks = [label_block(a, region, anchors) for a in checks]
     owned: set[str] = set()
     for mark in marks(region, anchors):
-        reaches = [(reach(a, mark, others), n, a) for n, a in enumerate(checks)]
+        reaches = [(reach(a, mark, others, blocks[n]), n, a) for n, a in enumerate(checks)]
         best = min(reaches, key=lambda t: t[:2], default=None)
         if best is not None and best[0] < FAR:
             owned.add(best[2].spec.name)
     for name in names:
         reading.fields[name] = name in owned
+
+
+def label_block(anchor: Anchor, region: Region, anchors: list[Anchor]) -> Box:
+    """A check box's label with the lines it wraps onto (up to two, each within a line
+    height of the one above, under the label's words and no other label's): a box drawn
+    at the right of a long label sits beside its middle line, not its first."""
+    labels = label_ids(anchors)
+    block, h = anchor.box, anchor.box.height
+    for _ in range(2):
+        band = Box(block.x0 - 3 * h, block.bottom - 0.2 * h, block.x1, block.bottom + h)
+        below = [
+            w
+            for w in region.crop(band)
+            if w.box.top > block.bottom - 0.5 * h and band.x0 <= w.box.x0 and w.box.x1 <= band.x1
+        ]
+        if not below or any(id(w) in labels or is_mark(w.text) for w in below):
+            break
+        block = Box(block.x0, block.top, block.x1, max(w.box.bottom for w in below))
+    return block
 
 
 def marks(region: Region, anchors: list[Anchor]) -> list[Box]:

@@ -25,6 +25,7 @@ from backtax.extractors.forms.engine.checks import (
 from backtax.extractors.forms.engine.labels import find_anchors, split_glued_values, weak
 from backtax.extractors.forms.engine.parties import (
     Party,
+    name_above_tin,
     only_ein_on_form,
     read_party,
     tins_in_columns,
@@ -152,6 +153,8 @@ class FormKind:
                 recipient.tin_last4, recipient.tin_full = tin_last4(tin), full_ssn_digits(tin)
         if self.info_return and not (payer.name and recipient.name):
             self._names_past_check_words(region, boxes, payer, recipient)
+        if self.info_return and not payer.name and spec.payer_name_labels:
+            payer.name = name_above_tin(region, spec.payer_tin_labels)
         if box_checked(region, "VOID"):
             reading.fields["void"] = True
         confs = list(reading.conf.values())

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec
 from backtax.extractors.forms.engine.values import is_mark
-from backtax.extractors.page import Box, Hit, Region, Word, normalize
+from backtax.extractors.page import Box, Hit, Region, Word, normalize, tokens
 
 
 def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
@@ -80,10 +80,27 @@ def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Re
         return False
     word = max(before, key=lambda w: w.box.x1)
     text = normalize(word.text).strip(".:")
+    if _own_wording_before(word, hit, spec):
+        return False  # the start of this box's own label, garbled: `1` of `box 1 does not`
     near = first.box.x0 - word.box.x1 <= gap
     if near and word.text[:1].islower():
         return True  # mid-sentence: `6 Adjustments to scholarships or grants` is not box 5's
     return text in numbers and text != spec.number.lower()
+
+
+def _own_wording_before(word: Word, hit: Hit, spec: BoxSpec) -> bool:
+    """Whether `word`, printed just before the hit, is the word that comes before the
+    hit's first word in a longer wording of the same box: the hit is the rest of this
+    box's own label, whose start OCR garbled (`21 checked, ... loan origination fees`)."""
+    before = tokens(word.text)
+    first = tokens(hit.words[0].text)
+    if not before or not first:
+        return False
+    for label in spec.labels:
+        toks = tokens(label)
+        if any(toks[i] == before[-1] and toks[i + 1] == first[0] for i in range(len(toks) - 1)):
+            return True
+    return False
 
 
 def _wrapped_from_above(hit: Hit, region: Region) -> bool:

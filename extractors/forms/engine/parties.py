@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from backtax.extractors.forms.engine.labels import find_anchors
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec
 from backtax.extractors.forms.engine.values import text_below, texts_near
-from backtax.extractors.page import Line, Region
+from backtax.extractors.page import Box, Line, Region, group_lines
 from backtax.extractors.values import full_ssn_digits, normalize_ein, tin_last4
 
 
@@ -41,8 +41,8 @@ def read_party(
             party.name = None if name is None else name_text(name)
         elif a.spec.name == "tin" and party.tin is None:
             for ln in lines:
-                if person and tin_last4(ln.text) and _has_tin_shape(ln.text):
-                    party.tin_last4 = tin_last4(ln.text)
+                if person and person_tin_last4(ln.text):
+                    party.tin_last4 = person_tin_last4(ln.text)
                     party.tin_full = full_ssn_digits(ln.text)
                     party.tin = party.tin_last4
                     break
@@ -78,6 +78,42 @@ def only_ein_on_form(region: Region) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def name_above_tin(region: Region, tin_labels: tuple[str, ...]) -> str | None:
+    """The payer's name where its label went unread (OCR lost its first word, a small
+    `CREDITOR'S`): an information return prints the payer's name and address in the ruled
+    cell right above the payer's TIN label, and the cell's first line that is not the
+    label's (words mostly in lower case) is the name, when it looks like one. Pages
+    without horizontal rules (text layers) give none."""
+    page = region.page
+    if page is None or not page.floors:
+        return None
+    for a in find_anchors(region, (BoxSpec("tin", "", tin_labels, "text"),)):
+        lb = a.box
+        above = [f for f in page.floors if f.bottom <= lb.top + 1 and f.x0 <= lb.x0 + 2 <= f.x1 - 8]
+        if not above:
+            continue
+        floor = max(above, key=lambda f: f.top).top
+        higher = [f.bottom for f in above if f.bottom < floor - 2 * lb.height]
+        inside = Box(lb.x0, floor - 2 * lb.height, lb.x0 + 1, floor - lb.height)
+        left, right = page.cell_left(inside), page.cell_right(inside)
+        cell = Box(
+            lb.x0 - 12 if left is None else left,
+            max(higher, default=region.box.top),
+            lb.x0 + 250 if right is None else right,
+            floor,
+        )
+        for line in group_lines(region.crop(cell).words):
+            if not _label_line(line):
+                return name_text(line) if _looks_like_name(line.text) else None
+    return None
+
+
+def _label_line(line: Line) -> bool:
+    """A line of label text: most of its words begin in lower case (`name, street address`)."""
+    starts = [next((c for c in w.text if c.isalpha()), "") for w in line.words]
+    return sum(c.islower() for c in starts) >= 0.5 * len(starts)
+
+
 _ABBREVIATIONS = {
     "INC", "CO", "CORP", "LTD", "JR", "SR", "LLC", "PC", "NA", "ST", "MD", "ESQ", "ASSOC", "ASSN",
     "BROS", "DEPT", "INTL", "MFG", "SVCS", "SVC", "NATL", "UNIV", "AVE", "BLVD",
@@ -98,6 +134,18 @@ def name_text(line: Line) -> str:
                 word = bare
             words[i] = word
     return " ".join(words)
+
+
+_TEN_DIGITS = re.compile(r"(?<![\d-])\d{3}-\d{3}-(\d{4})(?![\d-])")
+
+
+def person_tin_last4(text: str) -> str | None:
+    """The last four of a person's TIN printed under its label: an SSN or ITIN, full or
+    masked, or a TIN printed with ten digits (`987-654-3210`: some lenders print one so)."""
+    if tin_last4(text) and _has_tin_shape(text):
+        return tin_last4(text)
+    ten = _TEN_DIGITS.search(text)
+    return ten[1] if ten else None
 
 
 def _has_tin_shape(text: str) -> bool:

@@ -202,7 +202,8 @@ def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1)
     border = region.page.cell_left(anchor_box) if region.page else None
     if border is not None:
         left = max(left, border)  # not into the cell on the left (its value is its own)
-    area = Box(left, anchor_box.bottom - 1, right_edge, anchor_box.bottom + 90)
+    floor = region.page.cell_bottom(anchor_box) if region.page else None
+    area = Box(left, anchor_box.bottom - 1, right_edge, min(anchor_box.bottom + 90, floor or 1e9))
     stop_tops = [
         a.box.top for a in stops if a.box.top > anchor_box.bottom - 1 and a.box.h_overlap(area) > 0
     ]
@@ -232,7 +233,7 @@ _LABEL_VOCABULARY = frozenset(
 
 def _is_label_text(text: str) -> bool:
     toks = tokens(text)
-    return bool(toks) and all(t in _LABEL_VOCABULARY for t in toks)
+    return bool(toks) and all(t.strip("'") in _LABEL_VOCABULARY for t in toks)
 
 
 def _without_label_continuation(lines: list[Line], anchor_box: Box) -> list[Line]:
@@ -240,8 +241,10 @@ def _without_label_continuation(lines: list[Line], anchor_box: Box) -> list[Line
     out = list(lines)
     while out:
         toks = [t for w in out[0].words for t in tokens(w.text)]
-        small = out[0].box.height <= anchor_box.height * 1.25
-        if not (small and toks and sum(t in _LABEL_VOCABULARY for t in toks) >= 0.7 * len(toks)):
+        heights = sorted(w.box.height for w in out[0].words)  # not OCR's odd tall word's
+        small = heights[len(heights) // 2] <= anchor_box.height * 1.25
+        known = sum(t.strip("'") in _LABEL_VOCABULARY for t in toks)  # OCR's `‘state`
+        if not (small and toks and known >= 0.7 * len(toks)):
             break
         out.pop(0)
     return out
@@ -330,7 +333,9 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
     )
     ruled = region.page.cell_left(label) if region.page else None
     left = label.x0 - 12 if ruled is None else max(label.x0 - 12, ruled)
-    area = Box(left, label.bottom - 0.5, right, min(bottom, label.bottom + 45))
+    floor = region.page.cell_bottom(label) if region.page else None
+    bottom = min(bottom, label.bottom + 45, floor or bottom)  # not past the cell's bottom rule
+    area = Box(left, label.bottom - 0.5, right, bottom)
     under = [w for w in region.crop(area) if id(w) not in labels]
     return lines + group_lines(under)
 

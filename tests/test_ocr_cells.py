@@ -1,0 +1,129 @@
+"""What OCR loses in a form's cells and how the engine still reads the box, on hand-made
+OCR pages laid out as the official 1098-E and 1099-C print them (the third-party images of
+`test_real_images.py` showed each case): a label whose first word is unread, a check box
+beside a wrapped label's second line, a cell's bottom rule, a ten-digit TIN. The expected
+values are the ones placed on each page; each rule also has its page where it must not
+apply."""
+
+from __future__ import annotations
+
+from word_pages import HEIGHT, page
+
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms.engine.kind import FormKind
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.page import Box, Page, Word
+
+
+def read(doc_type: str, sheet: Page) -> Extracted:
+    docs = FormKind(form_spec(doc_type)).extract([sheet])
+    assert len(docs) == 1
+    return docs[0]
+
+
+def _loan_form(*extra: tuple[str, float, float]) -> Page:
+    return page(
+        ("1 Student loan interest received by lender", 276, 210),
+        ("$5,432.10", 417, 224),
+        ("RECIPIENT'S TIN", 87, 217),
+        ("12-3456789", 88, 226),
+        *extra,
+        method="ocr",
+    )
+
+
+def _box2(*mark: tuple[str, float, float]) -> Page:
+    """Box 2's label as Tesseract read it off a 126-dpi scan (`2 If` glued into `21`, `box`
+    read `bax`), wrapped over two lines, its check box drawn beside the second."""
+    return _loan_form(
+        ("21 checked, bax 1 does not include loan origination fees", 275, 300),
+        ("and/or capitalized imerest for loans made before", 278, 309),
+        *mark,
+    )
+
+
+def test_check_label_whose_start_is_garbled_is_found_and_its_box_beside_its_second_line() -> None:
+    assert read("1098-E", _box2(("x]", 570, 310))).fields["box2_origination_fees_excluded"]
+
+
+def test_check_label_whose_start_is_garbled_without_a_mark_is_clear() -> None:
+    assert read("1098-E", _box2()).fields["box2_origination_fees_excluded"] is False
+
+
+def test_mark_beside_the_next_label_is_not_this_box_s() -> None:
+    """A mark level with a line that holds another label belongs to that label's row."""
+    sheet = _box2(("Account number (see instructions)", 40, 318), ("x]", 570, 319))
+    sheet.words = [w for w in sheet.words if w.text != "and/or"]  # the wrap no longer joins
+    sheet.words = [w for w in sheet.words if w.box.top != 309]
+    assert read("1098-E", sheet).fields["box2_origination_fees_excluded"] is False
+
+
+def _account(floor: bool) -> Page:
+    """The account number cell left blank; the form's footer (`1098-E`, Tesseract lost its
+    `Form`) under the cell's bottom rule."""
+    sheet = _loan_form(("Account number (see instructions)", 86, 301), ("1098-E", 99, 321))
+    if floor:
+        sheet.floors = [Box(84, 317, 540, 318)]
+    return sheet
+
+
+def test_a_blank_cell_s_text_box_stops_at_the_cell_s_bottom_rule() -> None:
+    assert "account_number" not in read("1098-E", _account(floor=True)).fields
+
+
+def test_without_the_rule_the_text_under_the_label_is_read() -> None:
+    """The disagreement the rule settles: no rule seen, the footer is the cell's line."""
+    assert read("1098-E", _account(floor=False)).fields.get("account_number") == "1098-E"
+
+
+def _tin(printed: str) -> Page:
+    return _loan_form(("BORROWER'S TIN", 174, 217), (printed, 176, 226), ("800-123-4567", 89, 190))
+
+
+def test_a_ten_digit_borrower_tin_gives_its_last_four() -> None:
+    assert read("1098-E", _tin("987-654-3210")).recipient_tin_last4 == "3210"
+
+
+def test_a_nine_digit_tin_still_reads_as_before_and_a_phone_elsewhere_is_no_tin() -> None:
+    assert read("1098-E", _tin("987-65-4321")).recipient_tin_last4 == "4321"
+    assert read("1098-E", _tin("98765")).recipient_tin_last4 is None
+
+
+def _creditor(floors: bool, name: str = "WOODGROVE BANK") -> Page:
+    """A 1099-C's creditor cell whose label lost `CREDITOR'S` (small print at 95 dpi)."""
+    sheet = page(
+        ("name, street address, city or town, state or province, country,", 186, 21.5),
+        ("ZIP or foreign postal code, and telephone no.", 161, 26.2),
+        (name, 161, 34),
+        ("P.O. BOX 6543", 161, 43),
+        ("2 Amount of debt discharged", 303, 36),
+        ("$ 987,654.00", 320, 44),
+        ("CREDITOR'S TIN", 162, 64),
+        ("12-3456789", 183, 71),
+        method="ocr",
+    )
+    if floors:
+        sheet.floors = [Box(159, 20.2, 401, 21.3), Box(159, 61.7, 462, 62.7)]
+        sheet.rules = [Box(158.7, 20, 159.7, 139), Box(299.8, 20, 300.8, 139)]
+    return sheet
+
+
+def test_payer_name_whose_label_is_unread_is_the_first_line_of_the_cell_above_its_tin() -> None:
+    assert read("1099-C", _creditor(floors=True)).payer_name == "WOODGROVE BANK"
+
+
+def test_payer_name_from_the_cell_above_needs_the_ruling_and_a_name() -> None:
+    assert read("1099-C", _creditor(floors=False)).payer_name is None
+    assert read("1099-C", _creditor(floors=True, name="98122-0123")).payer_name is None
+
+
+def test_a_label_s_second_line_with_a_tall_misread_word_is_no_name() -> None:
+    """OCR's garbled words of a label's first line (`Teton pastel`), read tall, fall into
+    its second line: the line is still the label's, and the name is the next line."""
+    sheet = _loan_form(
+        ("BORROWER'S name, street address (including apt. no.), city or town,", 87, 238),
+        ("'state or province, country, and ZIP or", 86, 246),
+        ("PASCALE WEYDERT", 88, 255),
+    )
+    sheet.words.append(Word("Teton", Box(160, 241, 175, 241 + 2.4 * HEIGHT), 0.1, "ocr"))
+    assert read("1098-E", sheet).recipient_name == "PASCALE WEYDERT"
