@@ -338,3 +338,34 @@ def test_the_page_banner_is_noise_with_ocr_slips_in_it() -> None:
     assert is_noise("This Product Contains Sensitve Taxpayer Data Page 1 of 1")
     assert is_noise("This Product Contains Sensltive Taxpayer Data")
     assert not is_noise("JANE DOE")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Farm 1099-INT Interest Income",
+        "Form: 1098 Mortgage Interest Statement",
+        "Forn W-2G Certain Gambling Winnings",
+    ],
+)
+def test_a_form_block_title_with_an_ocr_slip_in_form(title: str) -> None:
+    """`Form` misread (`Farm`, `Form:`) still opens a block when the code is a form the W&I
+    tables know and the rest reads as its title."""
+    texts = [title, "Payer:", "Payer's Federal Identification Number (FIN):XXXXX4321", "GLOB"]
+    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
+    (entry,) = parse_wage_income(segment).extra["entries"]
+    assert entry["doc_type"] == title.split()[1]
+    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 1099-INT payers: see the list",
+        "Farm 1099-ZZ Interest Income",
+        "Farm 1098 Student loans",
+    ],
+)
+def test_a_slipped_form_word_needs_a_known_form_and_its_title(text: str) -> None:
+    segment = Segment(WAGE_INCOME, [TLine(text, 1), TLine("Interest: $5.00", 1)], period=None)
+    assert parse_wage_income(segment).extra["entries"] == []

@@ -36,6 +36,13 @@ from backtax.extractors.values import full_ssn_digits, normalize_ein, tin_last4
 _FORM_TITLE = re.compile(
     r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I
 )
+# `Form` as OCR may misread it (`Farm`, `Form:`, `Forn`): a title only when the code is a
+# form the W&I tables know and the rest of the line reads as that form's title.
+_SLIPPED_TITLE = re.compile(
+    r"^(?:F\w{3}|\w{1}orm)\W?\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$",
+    re.I,
+)
+_TITLE_LIKENESS = 0.8
 _CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
 # Masks as printed (`XXX-XX-1234`, `XXXXX1234`) and as OCR reads them (`XxXX-Xx-1234`).
 _TIN_VALUE = re.compile(r"(?i)[X*\d]{2,4}-?[X*\d]{1,3}-?\d{4}|[X*\d]{2}-?[X*\d]{3,5}\d{4}")
@@ -71,7 +78,21 @@ def _block_title(text: str) -> re.Match[str] | None:
     """A form block's title line, never the transcript's introduction sentence."""
     if re.search(r"(?i)as\s+reported|information\W+(?:\w+\W+)?returns", text):
         return None  # OCR may put a speck between the words (`information 1 returns`)
-    return _FORM_TITLE.match(text)
+    exact = _FORM_TITLE.match(text)
+    if exact:
+        return exact
+    slipped = _SLIPPED_TITLE.match(text)
+    form = form_for(_title_code(slipped["code"]))[1] if slipped else None
+    if slipped is None or form is None:
+        return None
+    likeness = difflib.SequenceMatcher(
+        None, norm_label(slipped["title"]), norm_label(form.title)
+    ).ratio()
+    return slipped if likeness >= _TITLE_LIKENESS else None
+
+
+def _title_code(code: str) -> str:
+    return re.sub(r"[lI](?=\d)", "1", code)  # OCR's `l098-E`
 
 
 def _blocks(lines: list[TLine]) -> list[_Block]:
@@ -79,8 +100,7 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
     for ln in lines:
         m = _block_title(ln.text)
         if m:
-            code = re.sub(r"[lI](?=\d)", "1", m["code"])  # OCR's `l098-E`
-            blocks.append(_Block(code, m["title"].strip(), {ln.page}))
+            blocks.append(_Block(_title_code(m["code"]), m["title"].strip(), {ln.page}))
             continue
         if not blocks:
             continue
