@@ -369,3 +369,78 @@ def test_a_form_block_title_with_an_ocr_slip_in_form(title: str) -> None:
 def test_a_slipped_form_word_needs_a_known_form_and_its_title(text: str) -> None:
     segment = Segment(WAGE_INCOME, [TLine(text, 1), TLine("Interest: $5.00", 1)], period=None)
     assert parse_wage_income(segment).extra["entries"] == []
+
+
+def _dollar_page(value: str, again: str) -> Page:
+    """An OCR page of transcript lines that print `$` on every amount, but one line's amount
+    (`value`) without it; reading that line again gives `again`."""
+    words = []
+    for row, text in enumerate(["Tips: $5.00", "Wages: $61.00", "Tax: $7.10", "Interest: $1.20"]):
+        label, amount = text.split()
+        words += [Word(label, Box(40, 100 + 20 * row, 90, 110 + 20 * row), 0.9, "ocr")]
+        words += [Word(amount, Box(500, 100 + 20 * row, 540, 110 + 20 * row), 0.9, "ocr")]
+    words += [Word("Adoptions:", Box(40, 200, 90, 210), 0.9, "ocr")]
+    words += [Word(value, Box(500, 200, 540, 210), 0.9, "ocr")]
+    page = Page(1, 612, 792, words, "ocr")
+
+    def reader(
+        page: Page, box: Box, psm: int = 7, alphabet: str = "", leaders: bool = False
+    ) -> list[Word]:
+        assert leaders and box.top < 200 < box.bottom  # the line, its leaders taken out
+        return [Word("Adoptions", Box(40, 200, 90, 210), 0.9, "ocr"), *_ocr_line(*again.split())]
+
+    page.rereader = reader
+    return page
+
+
+@pytest.mark.parametrize(
+    ("value", "again", "line"),
+    [
+        ("30.00", "$0 00", "Adoptions: $0 00"),  # the `$` read as a 3: the line again has it
+        ("55,845.67", "55,845 67", "Adoptions: 55,845.67"),  # `$` lost twice, the same amount
+        ("95,845.67", "355 845 67", "Adoptions: (unread)"),  # two amounts: neither is kept
+        ("220.00", "-$220 Q0", "Adoptions: 220.00"),  # no amount read again: as it was
+        ("$3.00", "$9.00", "Adoptions: $3.00"),  # its `$` read: never read again
+    ],
+)
+def test_an_amount_without_the_dollar_sign_its_transcript_prints(
+    value: str, again: str, line: str
+) -> None:
+    scan = _dollar_page(value, again)
+    assert page_lines([scan], reread=True)[-1].text == line
+    assert page_lines([scan])[-1].text == f"Adoptions: {value}"
+
+
+def test_an_amount_read_two_ways_leaves_its_box_blank() -> None:
+    texts = [
+        "Form 5498 IRA Contribution Information",
+        "Trustee:",
+        "Trustee's Federal Identification Number: XXXXX4321",
+        "GLOB",
+        "IRA Contributions:....$6,500.00",
+        "Rollover Contributions: (unread)",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
+    record = parse_wage_income(segment)
+    assert record.extra["entries"][0]["fields"] == {"box1_ira_contributions": "6500.00"}
+    assert any("Rollover Contributions" in w for w in record.warnings)
+
+
+def test_a_tin_line_whose_colon_ocr_lost_still_starts_the_party() -> None:
+    """`Employer` without its colon, then the EIN line without one (`?` a scrap before the
+    value): the employer is still the first party, the employee the second."""
+    texts = [
+        "Form W-2 Wage and Tax Statement",
+        "Employer",
+        "Employer Identification Number (EIN) ?XXXXX4567",
+        "BAYS",
+        "Employee:",
+        "Employee's Social Security Number: XXX-XX-3456",
+        "JANE DOE",
+        "Wages, Tips and Other Compensation: $8,120.00",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
+    (entry,) = parse_wage_income(segment).extra["entries"]
+    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4567", "BAYS")
+    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert entry["fields"]["box1_wages"] == "8120.00"

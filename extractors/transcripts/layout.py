@@ -53,7 +53,7 @@ def clean_text(text: str) -> str:
     """Unify the characters OCR and fonts vary on (quotes, dashes, ellipses, spacing)."""
     text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
     text = text.replace("–", "-").replace("—", "-").replace("\u2212", "-")
-    text = re.sub(r"['`~]+(?=\$)", "", text)  # OCR's scraps before a dollar sign
+    text = re.sub(r"['`~\"]+(?=\$)", "", text)  # OCR's scraps before a dollar sign
     text = re.sub(r"\b([A-Z]{2,})\.\s+(?=[A-Z]{2,}\b)", r"\1 ", text)  # `IDENTIFICATION. NUMBER`
     # PP-OCR's specks between letters: a dot for a space (`Tax.Period`), or inside a word
     # (`Contribut.ions`)
@@ -69,19 +69,29 @@ def is_noise(text: str) -> bool:
 def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
     """Every line of the pages in reading order, cleaned; banners kept (splitting uses them).
     With `reread`, an OCR line whose value was lost is read again alone, by the page's
-    reader (`Page.read_again`)."""
+    reader (`Page.read_again`), and so is one whose amount lacks the dollar sign the run's
+    other amounts print (`_dollar_checked`)."""
     out: list[TLine] = []
-    for page in pages:
-        for line in page.lines():
-            words = [
-                _sign_checked(page, w) for w in line.words if not _speck(w.text, w.conf, w.source)
-            ]
-            text = " ".join(w.text for w in words)
-            if reread and page.method == "ocr" and words and _value_lost(text):
-                words = _read_again(page, line, words)
-            text = clean_text(" ".join(w.text for w in words))
-            if text:
-                out.append(TLine(text, page.number, min(w.conf for w in words)))
+    read = [
+        (
+            page,
+            line,
+            [_sign_checked(page, w) for w in line.words if not _speck(w.text, w.conf, w.source)],
+        )
+        for page in pages
+        for line in page.lines()
+    ]
+    ocr = [(p, ln, ws) for p, ln, ws in read if reread and p.method == "ocr"]
+    dollars = bool(ocr) and _prints_dollars([" ".join(w.text for w in ws) for _, _, ws in ocr])
+    for page, line, words in read:
+        text = " ".join(w.text for w in words)
+        if reread and page.method == "ocr" and words and _value_lost(text):
+            words = _read_again(page, line, words)
+        text = clean_text(" ".join(w.text for w in words))
+        if dollars and page.method == "ocr":
+            text = _dollar_checked(page, line, text)
+        if text:
+            out.append(TLine(text, page.number, min(w.conf for w in words)))
     return out
 
 
@@ -107,6 +117,43 @@ def _sign_checked(page: Page, word: Word) -> Word:
         else m["leader"]
     )
     return Word(text, word.box, word.conf, word.source, word.engine)
+
+
+DOLLAR_SHARE = 0.6
+"""Share of the amounts of a run of OCR pages printed with a dollar sign from which an
+amount without one is checked (W&I and return transcripts print one on every amount; an
+account transcript's balances print none)."""
+MIN_AMOUNTS = 5
+UNREAD = "(unread)"
+"""The value of a line whose amount OCR read two ways: its label stays, its value is none."""
+
+
+def _prints_dollars(texts: list[str]) -> bool:
+    """Whether the amounts of a run's lines print a dollar sign (`DOLLAR_SHARE` of them)."""
+    tails = [t for t in map(amount_tail, texts) if t]
+    return len(tails) >= MIN_AMOUNTS and sum("$" in t for t in tails) >= DOLLAR_SHARE * len(tails)
+
+
+def _dollar_checked(page: Page, line: Line, text: str) -> str:
+    """A line's amount read without the dollar sign its transcript prints on its amounts: OCR
+    lost it, or read it as a digit (`30.00` for `$0.00`, `95,845.67` for `$55,845.67`).
+    The line is read again alone without its leaders: an amount with its `$` there replaces
+    it, the same amount again keeps it, another amount leaves the line's value unread
+    (`UNREAD`: a blank beats a wrong value), no amount there leaves it as it was."""
+    tail = amount_tail(text)
+    if tail is None or "$" in tail:
+        return text
+    band = Box(line.box.x0 - 2, line.box.top - 2, page.width - 18, line.box.bottom + 2)
+    read = page.read_again(band, leaders=True)
+    again = amount_tail(
+        clean_text(" ".join(w.text for w in read if not _speck(w.text, w.conf, w.source)))
+    )
+    if again is None:
+        return text
+    head = text[: len(text) - len(tail)].rstrip()
+    if "$" in again:
+        return f"{head} {again}"
+    return text if money(again) == money(tail) else f"{head} {UNREAD}"
 
 
 def _value_lost(text: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.transcripts.layout import (
+    UNREAD,
     TLine,
     clean_name,
     content,
@@ -89,7 +90,7 @@ def return_fields(
         if name.endswith("_" + PER_COMPUTER.replace(" ", "_")):
             name = name[: -len(PER_COMPUTER) - 1]
         value = money(raw)
-        if value is None and re.search(r"\d", raw):
+        if raw == UNREAD or (value is None and re.search(r"\d", raw)):
             warnings.append(f"unreadable amount {raw!r} for {label!r}")
             continue
         target.setdefault(name, value if value is not None else raw)

@@ -14,6 +14,7 @@ from typing import Any
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.transcripts.layout import (
+    UNREAD,
     TLine,
     clean_name,
     content,
@@ -115,19 +116,35 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
         if lv is None and ln.text.rstrip(".,").endswith(":") and not named:
             block.parties.append(_Party())  # a party header: `Employer:` (the name follows its TIN)
             continue
-        tin_line = bool(lv and _TIN_LABEL.search(norm_label(lv[0])))
-        if tin_line and (not block.parties or (block.parties[-1].tin and block.parties[-1].lines)):
+        if tin_line(ln.text, lv) and (
+            not block.parties or (block.parties[-1].tin and block.parties[-1].lines)
+        ):
             block.parties.append(_Party())  # OCR lost the header; the TIN line starts the party
         if not (block.parties and _party_line(block.parties[-1], ln.text, lv)) and lv:
             block.values.append(lv)
     return blocks
 
 
+def _tin_token(text: str) -> tuple[str, str]:
+    """A line without its colons at the ends, and its last word without OCR's scraps around
+    it (`?XXXXX6789`)."""
+    bare = text.strip(" :")
+    return bare, bare.rsplit(" ", 1)[-1].strip(":").lstrip("?'\".,;")
+
+
+def tin_line(text: str, lv: tuple[str, str] | None) -> bool:
+    """A party's TIN line: a TIN label with its value, or (OCR lost the colon) a line that
+    names a TIN and ends in one (`Employer Identification Number (EIN) XXXXX4567`)."""
+    if lv and _TIN_LABEL.search(norm_label(lv[0])):
+        return True
+    bare, last = _tin_token(text)
+    return bool(_TIN_VALUE.fullmatch(last)) and bool(_TIN_LABEL.search(norm_label(bare)))
+
+
 def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     """Take a line of a party section: the TIN line (OCR may part its label and value), a
     name or an address line. False for the first value line after the parties."""
-    bare = text.strip(" :")
-    last = bare.rsplit(" ", 1)[-1].strip(":")
+    bare, last = _tin_token(text)
     if lv and _TIN_LABEL.search(norm_label(lv[0])):
         value = lv[1].strip(" :")
         if _TIN_LIKE.fullmatch(value):  # not a word of the label OCR moved past the colon
@@ -162,6 +179,9 @@ def _entry_fields(
     corrected = False
     for label, raw in values:
         key = norm_label(label)
+        if raw == UNREAD:
+            warnings.append(f"amount read two ways for {label!r}: left blank")
+            continue
         if key in META_LABELS:
             corrected = corrected or ("submission type" in key and "corrected" in raw.lower())
             continue
