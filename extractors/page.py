@@ -315,6 +315,8 @@ def _consume(stream: Stream, want: list[str], fuzzy: bool) -> tuple[int, int, in
         inner = 0 < j < len(want) - 1 and len(want) >= 4
         if step is None and fuzzy and not slips and inner and _near_miss(seen[i], want[j]):
             step, slips = (1, 1), 1
+        if step is None and fuzzy and not slips and (glued := _glued_misread(seen[i], want, j)):
+            step, slips = (1, glued), 1
         if step is None:
             break
         i, j = i + step[0], j + step[1]
@@ -341,6 +343,29 @@ def _align(seen: list[str], i: int, want: list[str], j: int, fuzzy: bool) -> tup
         if joined == want[j]:
             return k, 1
     return None
+
+
+def _glued_misread(seen: str, want: list[str], j: int) -> int:
+    """How many of the label's words from `j` on one long OCR word holds glued, with two
+    letters misread (PP-OCR's `Medlicalandhelthcarepayments`): three words at least, 16
+    letters at least; 0 when it holds none."""
+    if len(seen) < 16 or not seen.isalpha():
+        return 0
+    for k in range(min(len(want) - j, MAX_GLUED), 2, -1):
+        joined = "".join(want[j : j + k])
+        if abs(len(joined) - len(seen)) <= 2 and _edits(seen, joined) <= 2:
+            return k
+    return 0
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for k, cb in enumerate(b, 1):
+            prev, row[k] = row[k], min(row[k] + 1, row[k - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _near_miss(seen: str, wanted: str) -> bool:

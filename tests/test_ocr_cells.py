@@ -89,10 +89,10 @@ def test_a_nine_digit_tin_still_reads_as_before_and_a_phone_elsewhere_is_no_tin(
     assert read("1098-E", _tin("98765")).recipient_tin_last4 is None
 
 
-def _creditor(floors: bool, name: str = "WOODGROVE BANK") -> Page:
+def _creditor(floors: bool, name: str = "WOODGROVE BANK", first: str = "name,") -> Page:
     """A 1099-C's creditor cell whose label lost `CREDITOR'S` (small print at 95 dpi)."""
     sheet = page(
-        ("name, street address, city or town, state or province, country,", 186, 21.5),
+        (f"{first} street address, city or town, state or province, country,", 186, 21.5),
         ("ZIP or foreign postal code, and telephone no.", 161, 26.2),
         (name, 161, 34),
         ("P.O. BOX 6543", 161, 43),
@@ -115,6 +115,46 @@ def test_payer_name_whose_label_is_unread_is_the_first_line_of_the_cell_above_it
 def test_payer_name_from_the_cell_above_needs_the_ruling_and_a_name() -> None:
     assert read("1099-C", _creditor(floors=False)).payer_name is None
     assert read("1099-C", _creditor(floors=True, name="98122-0123")).payer_name is None
+
+
+def test_a_cell_whose_first_line_is_no_label_line_gives_no_name() -> None:
+    """The label's first line read as one capitalised scrap (`PAE` for `PAYER'S name, ...`)
+    is no name: a name follows the label's lines."""
+    sheet = _creditor(floors=True)
+    sheet.words = [w for w in sheet.words if w.box.top != 21.5]
+    sheet.words.append(Word("PAE", Box(161, 21.5, 176, 21.5 + HEIGHT), 0.7, "ocr"))
+    sheet.words = [w for w in sheet.words if w.box.top != 26.2]
+    assert read("1099-C", sheet).payer_name is None
+
+
+def _fish(amount: str) -> Page:
+    return page(
+        ("1 Rents", 294, 41),
+        ("$ 500.00", 294, 60),
+        ("11 Fish purchased for resale", 291, 263),
+        (amount, 294, 282),
+        method="ocr",
+    )
+
+
+def test_an_amount_read_with_a_leading_zero_is_no_amount() -> None:
+    """OCR's reading of a handwritten 2,100 (`$ 0010`): a blank, not 10.00."""
+    assert "box11_fish_purchased_for_resale" not in read("1099-MISC", _fish("$ 0010")).fields
+    assert read("1099-MISC", _fish("$ 10.00")).fields["box11_fish_purchased_for_resale"] == "10.00"
+
+
+def _medical(label: str) -> Page:
+    return page((label, 394, 141), ("$ 6,230", 394, 160), method="ocr")
+
+
+def test_a_long_label_glued_by_pp_ocr_with_two_letters_misread_is_found() -> None:
+    doc = read("1099-MISC", _medical("6 Medlicalandhelthcarepayments"))
+    assert doc.fields["box6_medical_payments"] == "6230.00"
+
+
+def test_a_glued_label_three_letters_off_is_no_label() -> None:
+    docs = FormKind(form_spec("1099-MISC")).extract([_medical("6 Medlicalandhelthcarepaymemts")])
+    assert not docs or "box6_medical_payments" not in docs[0].fields
 
 
 def test_a_label_s_second_line_with_a_tall_misread_word_is_no_name() -> None:

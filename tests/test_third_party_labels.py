@@ -56,7 +56,9 @@ FIELDS: dict[str, tuple[str, str]] = {
 
 KNOWN_GAPS: dict[str, tuple[str, ...]] = {
     # A handwritten phone-quality scan, read by both engines: these fields are not read yet
-    # (check marks, handwritten digits both engines misread, an eight-digit payer TIN).
+    # (handwritten ones both engines misread, 1,850 as 7850 or /,850, 1,400 as /,¢90; an
+    # eight-digit payer TIN; boxes 8 and 10 read 590,50 and 6,850 where the labels say 390,50
+    # and 6.830).
     "f1099_scanned.jpg": tuple(
         f
         for f in FIELDS
@@ -64,7 +66,8 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
         not in (
             *("Rents", "Royalties", "OtherIncome", "FishingBoatProceeds", "409ADeferrals"),
             *("ExcessGoldenParachutePayments", "StateTaxWithheld", "StateIncome", "StateNo"),
-            *("RecipientName", "RecipientTIN"),
+            *("RecipientName", "RecipientTIN", "MedicalHealthCarePayments", "FishResale"),
+            *("FATCA", "DirectSale5000"),
         )
     ),
     # A state row with amounts but no state code is not read as a state row.

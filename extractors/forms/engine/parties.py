@@ -81,8 +81,8 @@ def only_ein_on_form(region: Region) -> str | None:
 def name_above_tin(region: Region, tin_labels: tuple[str, ...]) -> str | None:
     """The payer's name where its label went unread (OCR lost its first word, a small
     `CREDITOR'S`): an information return prints the payer's name and address in the ruled
-    cell right above the payer's TIN label, and the cell's first line that is not the
-    label's (words mostly in lower case) is the name, when it looks like one. Pages
+    cell right above the payer's TIN label, and the first line after the label's lines
+    (words mostly in lower case) is the name, when it looks like one. Pages
     without horizontal rules (text layers) give none."""
     page = region.page
     if page is None or not page.floors:
@@ -102,9 +102,11 @@ def name_above_tin(region: Region, tin_labels: tuple[str, ...]) -> str | None:
             lb.x0 + 250 if right is None else right,
             floor,
         )
-        for line in group_lines(region.crop(cell).words):
-            if not _label_line(line):
-                return name_text(line) if _looks_like_name(line.text) else None
+        lines = group_lines(region.crop(cell).words)
+        after = next((i for i, line in enumerate(lines) if not _label_line(line)), 0)
+        if after > 0:  # the label's lines come first: a first line is its garbled start
+            line = lines[after]
+            return name_text(line) if _looks_like_name(line.text) else None
     return None
 
 

@@ -97,7 +97,9 @@ def _is_money(text: str) -> bool:
     bare = t.lstrip("$ ").strip()
     if _YEAR.match(bare) or (_SMALL_INT.match(bare) and "$" not in t):
         return False
-    return "$" in t or not re.match(r"^0\d|^\d{8,}$", bare)
+    if re.match(r"^0\d", bare):
+        return False  # no amount is printed with a leading zero (`$ 0010`: OCR's handwriting)
+    return "$" in t or not re.match(r"^\d{8,}$", bare)
 
 
 def _is_weak(text: str) -> bool:
