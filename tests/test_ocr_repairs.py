@@ -99,6 +99,10 @@ def test_a_label_whose_value_ocr_lost(text: str, lost: bool) -> None:
         (["MARIA", "L", "TESTER."], "MARIA L TESTER"),
         (["ANNE", "SMITH-JONES"], "ANNE SMITH-JONES"),
         (["ACME", "INC."], "ACME INC."),
+        (["JANE", "Q", "DOE’"], "JANE Q DOE"),
+        ([".JOHN", "A", "SAMPLE"], "JOHN A SAMPLE"),
+        (["BRIGHTLINE", "STUDIO", "LLC'"], "BRIGHTLINE STUDIO LLC"),
+        (["PAT", "O'NEIL"], "PAT O'NEIL"),
     ],
 )
 def test_scanned_name_specks(printed: list[str], name: str) -> None:

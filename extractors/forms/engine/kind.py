@@ -39,7 +39,16 @@ from backtax.extractors.forms.engine.reading import (
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec, FormReading, FormSpec
 from backtax.extractors.forms.engine.states import read_state_rows, read_states_in_band
 from backtax.extractors.kinds import Extracted, Identification
-from backtax.extractors.page import Page, Region, normalize, one_edit, remember_label
+from backtax.extractors.page import (
+    Box,
+    Page,
+    Region,
+    Word,
+    normalize,
+    one_edit,
+    remember_label,
+    tokens,
+)
 from backtax.extractors.values import full_ssn_digits, tin_last4
 
 Postprocess = Callable[[FormReading, Region, list[Anchor]], None]
@@ -72,7 +81,12 @@ class FormKind:
         else:
             if page.method == "ocr" and _misread_form_number(text, self.spec.form_numbers):
                 score += 1.5
-        score += sum(1.5 for t in self.spec.titles if normalize(t) in text)
+        ocr = page.method == "ocr"
+        score += sum(
+            1.5
+            for t in self.spec.titles
+            if normalize(t) in text or (ocr and stacked_title(page.words, tokens(t)))
+        )
         labels = sum(1 for b in self.spec.boxes for lb in b.labels if normalize(lb) in text)
         score += min(labels, 12) * 0.25
         if score < 3.0:
@@ -217,3 +231,48 @@ def _misread_form_number(text: str, numbers: tuple[str, ...]) -> bool:
         len(n) >= 8 and any(len(w) == len(n) and one_edit(w, normalize(n)) for w in words)
         for n in numbers
     )
+
+
+def stacked_title(words: list[Word], want: tuple[str, ...]) -> bool:
+    """Whether a form's title is printed over two or more lines, each centred under the
+    one above (`Nonemployee` over `Compensation`): an OCR page's lines run across the
+    page, so beside the payer's address the title's words are not consecutive in its text.
+    A long word may be misread by one letter."""
+    return len(want) >= 2 and any(_title_from(words, w, w.box, want) for w in words)
+
+
+def _title_from(words: list[Word], word: Word, span: Box, want: tuple[str, ...]) -> bool:
+    """Whether the title's tokens `want` begin at `word` (its line of the title so far
+    spanning `span`) and go on to the right of it or on the line under it."""
+    got = tokens(word.text)
+    if not got or len(got) > len(want):
+        return False
+    if not all(_title_token(a, b) for a, b in zip(got, want, strict=False)):
+        return False
+    rest = want[len(got) :]
+    if not rest:
+        return True
+    h = word.box.height
+    right = [
+        w
+        for w in words
+        if 0 <= w.box.x0 - word.box.x1 <= 1.2 * h and w.box.v_overlap(word.box) >= 0.5 * h
+    ]
+    below = [
+        w
+        for w in words
+        if -0.3 * h <= w.box.top - span.bottom <= 0.8 * h
+        and w.box.h_overlap(span) >= 0.5 * min(w.box.width, span.width)
+    ]
+    if right:
+        nearest = min(right, key=lambda w: w.box.x0)
+        if _title_from(words, nearest, span.union(nearest.box), rest):
+            return True
+    if below:
+        start = min(below, key=lambda w: w.box.x0)
+        return _title_from(words, start, start.box, rest)
+    return False
+
+
+def _title_token(seen: str, wanted: str) -> bool:
+    return seen == wanted or (len(wanted) >= 5 and one_edit(seen, wanted))
