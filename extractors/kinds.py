@@ -47,6 +47,9 @@ class Extracted:
     warnings: list[str] = field(default_factory=list)
     field_confidence: dict[str, float] = field(default_factory=dict, repr=False)
     """How sure the reader is of each field (OCR word confidence): breaks ties between copies."""
+    field_rows: dict[str, list[float]] = field(default_factory=dict, repr=False)
+    """Where each entry of a list field sits in its box (points below the box's top: box
+    12's a-d): copies that each lost a different entry are united in the form's order."""
 
 
 class DocumentKind(Protocol):

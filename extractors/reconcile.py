@@ -78,18 +78,32 @@ def _coded_lists(values: list[Any]) -> bool:
     )
 
 
-def _union_by_code(values: list[Any], label: str, warnings: list[str]) -> list[dict[str, Any]]:
+def _union_by_code(
+    values: list[Any],
+    label: str,
+    warnings: list[str],
+    rows: list[list[float] | None] | None = None,
+) -> list[dict[str, Any]]:
     """Every code any copy read (OCR drops a line of one copy more often than it invents
-    one), each with the entry most copies agree on, in the copies' order."""
+    one), each with the entry most copies agree on, in the copies' order: by where the
+    entries sit in their box (`rows`, each copy's `field_rows`) where every copy says,
+    since two copies that each lost another line leave that order open."""
     order: list[str] = []
     readings: dict[str, list[Any]] = {}
-    for entries in sorted((v for v in values if v is not None), key=len, reverse=True):
+    places: dict[str, list[float]] = {}
+    given = [(v, r) for v, r in zip(values, rows or [None] * len(values), strict=True) if v]
+    for entries, where in sorted(given, key=lambda vr: len(vr[0]), reverse=True):
         for i, entry in enumerate(entries):
             code = entry["code"]
             if code not in readings:  # after the code it follows in this copy
                 after = entries[i - 1]["code"] if i else None
                 order.insert(order.index(after) + 1 if after in order else i and len(order), code)
             readings.setdefault(code, []).append(entry)
+            if where is not None and len(where) == len(entries):
+                places.setdefault(code, []).append(where[i])
+    placed = all(r is not None and len(r) == len(v) for v, r in given)
+    if placed:
+        order.sort(key=lambda code: sum(places[code]) / len(places[code]))
     return [_vote(readings[code], f"{label} {code}", warnings) for code in order]
 
 
@@ -160,7 +174,8 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
         confs = [c.field_confidence.get(name, c.confidence) for c in copies]
         values = [c.fields.get(name) for c in copies]
         if _coded_lists(values):
-            value = _union_by_code(values, name, warnings)
+            rows = [c.field_rows.get(name) for c in copies]
+            value = _union_by_code(values, name, warnings, rows)
         else:
             value = _vote(values, name, warnings, confs)
         if value is not None:

@@ -56,6 +56,19 @@ def test_copies_box12_entries_are_united_by_code_in_printed_order() -> None:
     assert [e["code"] for e in united] == ["D", "DD", "E"]
 
 
+def test_copies_that_each_lost_another_box12_line_are_united_by_the_lines_places() -> None:
+    """12a D, 12b DD, 12c W, 12d C printed; one copy lost 12d, the other 12c: the order
+    after DD is open but for where each entry sits in its box (points under its top)."""
+    d, dd = {"code": "D", "amount": "1500.00"}, {"code": "DD", "amount": "5870.04"}
+    w, c = {"code": "W", "amount": "750.00"}, {"code": "C", "amount": "32.00"}
+    first, second = [d, dd, w], [d, dd, c]
+    united = _union_by_code([first, second], "box12", [], [[12.0, 36.0, 60.0], [11.0, 35.0, 83.0]])
+    assert [e["code"] for e in united] == ["D", "DD", "W", "C"]
+    second_rows = [11.0, 35.0, 50.0]  # C above W: printed as 12c
+    united = _union_by_code([first, second], "box12", [], [[12.0, 36.0, 60.0], second_rows])
+    assert [e["code"] for e in united] == ["D", "DD", "C", "W"]
+
+
 def test_check_mark_glued_to_the_labels_last_word() -> None:
     label = [Word("Long-term", Box(310, 195, 340, 203), 0.9, "ocr"),
              Word("loss[X]", Box(342, 195, 370, 203), 0.8, "ocr")]  # fmt: skip

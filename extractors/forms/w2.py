@@ -84,8 +84,9 @@ def _row_pitch(labels: list[Word]) -> float | None:
     return pitch if pitch > 0 else None
 
 
-def read_box12(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
-    """Box 12a-d: each line of box 12's column holding a code and an amount."""
+def read_box12(region: Region, stops: list[Anchor]) -> list[tuple[float, dict[str, str]]]:
+    """Box 12a-d: each line of box 12's column holding a code and an amount, with how far
+    under the column's top it is."""
     column = _box12_column(region)
     if column is None:
         return []
@@ -98,7 +99,7 @@ def read_box12(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
         again = _box12_lines(page.read_again(column, psm=6), page, left)
         missed = [a for a in again if not any(a[0].v_overlap(e[0]) > 0 for e in entries)]
         entries = sorted([*entries, *missed], key=lambda e: e[0].top)
-    return [entry for _, entry in entries]
+    return [(box.top - column.top, entry) for box, entry in entries]
 
 
 def _box12_lines(
@@ -206,7 +207,8 @@ def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
 def postprocess(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
     box12 = read_box12(region, anchors)
     if box12:
-        reading.fields["box12"] = box12
+        reading.fields["box12"] = [entry for _, entry in box12]
+        reading.rows["box12"] = [row for row, _ in box12]
     box14 = read_box14(region, anchors)
     if box14:
         reading.fields["box14_other"] = box14

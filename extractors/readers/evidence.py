@@ -235,6 +235,8 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
             keep.fields[name] = value
             if name in other.field_confidence:
                 keep.field_confidence[name] = other.field_confidence[name]
+            if name in other.field_rows:
+                keep.field_rows[name] = other.field_rows[name]
     return keep
 
 

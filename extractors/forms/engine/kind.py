@@ -185,6 +185,7 @@ class FormKind:
             fields=reading.fields,
             confidence=min(confs) if confs else 0.5,
             field_confidence=dict(reading.conf),
+            field_rows=dict(reading.rows),
             warnings=[f"page {page.number}: {w}" for w in reading.warnings],
         )
 

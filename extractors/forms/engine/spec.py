@@ -82,10 +82,12 @@ class Candidate:
 
 @dataclass
 class FormReading:
-    """What one copy of a form gave: values by field name plus per-field confidence."""
+    """What one copy of a form gave: values by field name plus per-field confidence and,
+    for a list field, each entry's place in its box (`Extracted.field_rows`)."""
 
     fields: dict[str, Any] = field(default_factory=dict)
     conf: dict[str, float] = field(default_factory=dict)
+    rows: dict[str, list[float]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
