@@ -20,7 +20,7 @@ from backtax.extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_
 from backtax.extractors.names import shown_name
 from backtax.extractors.page import Page
 from backtax.extractors.readers import evidence
-from backtax.extractors.readers.ocr import other_reading
+from backtax.extractors.readers.ocr import ENGINE, other_reading
 from backtax.extractors.reconcile import merge_copies
 from backtax.extractors.record import DocumentRecord
 from backtax.extractors.settings import ExtractSettings
@@ -163,6 +163,8 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     else:
         merged = max(docs, second, key=lambda ds: sum(map(evidence.filled, ds)))
     evidence.restore_spaces(merged, [*docs, *second])
+    tesseract = [[w for w in (*p.words, *p.alternate) if w.engine == ENGINE] for p in run.pages]
+    evidence.spaces_from_words(merged, tesseract)
     where = {p.number: i for i, p in enumerate(pages)}
     for old, new in zip(run.pages, others, strict=True):
         if not old.alternate:  # read again: the page is PP-OCR's now

@@ -344,3 +344,39 @@ def test_a_forced_engine_is_the_only_one_even_where_boxes_are_missing(
     result = pipeline.extract_file(scan, settings=ExtractSettings(ocr_engine=engine))
     assert result.error is None and result.records
     assert (len(calls) > 0) == bool(second_reads)
+
+
+def _line(texts: list[str], y: float, x: float = 40.0) -> list[Word]:
+    words = []
+    for text in texts:
+        words.append(Word(text, Box(x, y, x + 6 * len(text), y + 9), 0.9, "ocr", "tesseract"))
+        x += 6 * len(text) + 5
+    return words
+
+
+@pytest.mark.parametrize(
+    ("read", "tesseract", "name"),
+    [
+        (
+            "BRIGHTLINEDESIGNSTUDIOLLC",
+            ["BRIGHTLINE", "DESIGN", "STUDIO", "LLC", "Form"],
+            "BRIGHTLINE DESIGN STUDIO LLC",
+        ),
+        ("JANEQDOE", ["JANE", "O", "DOE"], "JANE Q DOE"),  # one letter misread: PP-OCR's kept
+        ("JOHNA SAMPLE", ["JOHN", "A", "SAMPLE"], "JOHN A SAMPLE"),
+        ("JANEQDOE", ["JANE", "OX", "DOE"], "JANEQDOE"),  # not the same characters
+        ("JANEQDOE", ["JANE", "QD", "OE"], "JANEQDOE"),  # two runs fit, spaced unlike: left
+        ("JOHN A SAMPLE", ["JOHNA", "SAMPLE"], "JOHN A SAMPLE"),  # fewer spaces: no change
+    ],
+)
+def test_names_take_the_spaces_of_tesseracts_words(
+    read: str, tesseract: list[str], name: str
+) -> None:
+    """A name PP-OCR read without spaces, Tesseract's words of the page holding it (no
+    label found for it by Tesseract's reading)."""
+    doc = Extracted("1099-NEC", [1], payer_name=read)
+    words = _line(["PAYER'S", "TIN"], 40) + _line(tesseract, 60)
+    if read == "JANEQDOE" and tesseract[1] == "QD":
+        words += _line(["JAN", "EQ", "DOE"], 80)
+    evidence.spaces_from_words([doc], [words])
+    assert doc.payer_name == name

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from backtax.extractors.kinds import Extracted
-from backtax.extractors.page import Word
+from backtax.extractors.page import Word, group_lines
 
 LOW_CONF = 0.6
 """Tesseract confidence (0..1) under which a numeric word is re-read."""
@@ -258,3 +258,49 @@ def restore_spaces(docs: list[Extracted], readings: list[Extracted]) -> None:
         for name, value in doc.fields.items():
             if isinstance(value, str) and _spaced(value, spaced.get(value.replace(" ", ""))):
                 doc.fields[name] = spaced[value.replace(" ", "")]
+
+
+MAX_NAME_WORDS = 8
+"""The most words of one name that `spaces_from_words` looks for on a line."""
+_EDGE_MARKS = "'’‘`\".,:;"
+
+
+def spaces_from_words(docs: list[Extracted], pages: list[list[Word]]) -> None:
+    """Names (the parties') given the spaces PP-OCR dropped from Tesseract's words of the
+    same pages (`pages`, each page's words), though Tesseract found no label for them:
+    consecutive words of a line holding the name's characters, one of them misread at
+    most (`JANE O DOE` for `JANEQDOE`). The name keeps its own characters and takes the
+    words' spaces; where several runs fit with other spaces, it stays as it is."""
+    runs: dict[int, list[list[str]]] = {}
+    for line in (line for words in pages for line in group_lines(words)):
+        parts = [w.text.strip(_EDGE_MARKS) for w in line.words]
+        for i in range(len(parts)):
+            for j in range(i + 2, min(i + MAX_NAME_WORDS, len(parts)) + 1):
+                run = [p for p in parts[i:j] if p]
+                runs.setdefault(sum(map(len, run)), []).append(run)
+    for doc in docs:
+        for name in ("payer_name", "recipient_name"):
+            text = getattr(doc, name)
+            if isinstance(text, str):
+                setattr(doc, name, _spaced_like(text, runs))
+
+
+def _spaced_like(text: str, runs: dict[int, list[list[str]]]) -> str:
+    """`text` with the spaces of the one run of words with its characters (one differing
+    at most) and more spaces than it; `text` itself where no such run, or several, are."""
+    bare = text.replace(" ", "")
+    if len(bare) < 6:
+        return text
+    near: dict[int, set[tuple[int, ...]]] = {}
+    for run in runs.get(len(bare), []):
+        differ = sum(a != b for a, b in zip("".join(run), bare, strict=True))
+        if differ <= 1 and len(run) - 1 > text.count(" "):
+            near.setdefault(differ, set()).add(tuple(map(len, run)))
+    cuts = near[min(near)] if near else set()
+    if len(cuts) != 1:
+        return text
+    out, at = [], 0
+    for size in cuts.pop():
+        out.append(bare[at : at + size])
+        at += size
+    return " ".join(out)
