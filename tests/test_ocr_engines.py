@@ -346,7 +346,7 @@ def test_a_forced_engine_is_the_only_one_even_where_boxes_are_missing(
     assert (len(calls) > 0) == bool(second_reads)
 
 
-def _line(texts: list[str], y: float, x: float = 40.0) -> list[Word]:
+def _tesseract_line(texts: list[str], y: float, x: float = 40.0) -> list[Word]:
     words = []
     for text in texts:
         words.append(Word(text, Box(x, y, x + 6 * len(text), y + 9), 0.9, "ocr", "tesseract"))
@@ -375,8 +375,8 @@ def test_names_take_the_spaces_of_tesseracts_words(
     """A name PP-OCR read without spaces, Tesseract's words of the page holding it (no
     label found for it by Tesseract's reading)."""
     doc = Extracted("1099-NEC", [1], payer_name=read)
-    words = _line(["PAYER'S", "TIN"], 40) + _line(tesseract, 60)
+    words = _tesseract_line(["PAYER'S", "TIN"], 40) + _tesseract_line(tesseract, 60)
     if read == "JANEQDOE" and tesseract[1] == "QD":
-        words += _line(["JAN", "EQ", "DOE"], 80)
+        words += _tesseract_line(["JAN", "EQ", "DOE"], 80)
     evidence.spaces_from_words([doc], [words])
     assert doc.payer_name == name
