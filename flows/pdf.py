@@ -3,7 +3,9 @@
 Nothing downloads a browser: the one on the PATH prints the pages as they open from disk
 (charts are inline SVG, so no network). One browser prints a batch's pages, a tab each,
 driven over its DevTools pipe (file descriptors 3 and 4, no port anyone else can reach):
-starting Chromium costs seconds, a page in a running one a fraction of that. A page that
+starting Chromium costs seconds, a page in a running one a fraction of that. It prints
+in a thread of its own (`Printer`), started before the first page is written, so that
+the batch draws its next report while the browser prints the last one. A page that
 fails or hangs costs that browser (it is killed); a failed one is tried once more in a
 fresh browser, a hung one is not, and the next page starts another. Without
 a browser, the HTML reports stay as they are and `print_pdfs` says in one line what to
@@ -17,10 +19,12 @@ import contextlib
 import fcntl
 import json
 import os
+import queue
 import select
 import shutil
 import signal
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -42,6 +46,9 @@ TRIES = 2
 """A page that failed (not one that hung) is tried once more in a fresh browser: a
 loaded machine's browser can lose a tab or its pipe."""
 SECONDS_TO_CLOSE = 10.0
+GONE = ("Inspector.detached", "Inspector.targetCrashed")
+"""A tab's events that say its renderer is gone ("Render process gone."): no load event
+follows, and the page is tried again at once rather than at the time limit."""
 PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 """`Page.printToPDF` as `--print-to-pdf --no-pdf-header-footer` prints."""
 INSTALL_CHROMIUM = (
@@ -60,33 +67,77 @@ def print_pdfs(pages: list[Path]) -> str | None:
     was printed, else one line saying which were not and why."""
     if not pages:
         return None
-    browser = find_browser()
-    if browser is None:
-        return (
-            "no PDF of the case reports: Chromium is not installed (no `chromium` on the "
-            f"PATH); the HTML reports are written. Install it ({INSTALL_CHROMIUM})."
-        )
-    failed = []
-    with tempfile.TemporaryDirectory(prefix="backtax-chromium-") as profile:
-        session: Chromium | None = None
-        try:
-            for page in pages:
-                for _ in range(TRIES):
-                    session = session or Chromium(browser, Path(profile))
-                    reason = session.print_pdf(page)
+    with Printer() as printer:
+        for page in pages:
+            printer.add(page)
+    return printer.note
+
+
+class Printer:
+    """Prints pages to PDFs as they are handed in (`add`), in a thread of its own: the
+    batch renders its next report while Chromium prints this one, and the browser starts
+    with the printer, before the first page is written. On leaving the `with`, the last
+    page is printed and `note` says which were not and why (None: every one was)."""
+
+    def __init__(self) -> None:
+        self.browser = find_browser()
+        self.note: str | None = None
+        self.added = 0
+        self.failed: list[str] = []
+        self.pages: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="backtax-pdf", daemon=True)
+
+    def __enter__(self) -> Printer:
+        if self.browser:
+            self.thread.start()
+        return self
+
+    def add(self, page: Path) -> None:
+        self.added += 1
+        if self.browser:
+            self.pages.put(page)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.browser is None:
+            if self.added:
+                self.note = (
+                    "no PDF of the case reports: Chromium is not installed (no `chromium` on "
+                    f"the PATH); the HTML reports are written. Install it ({INSTALL_CHROMIUM})."
+                )
+            return
+        self.pages.put(None)
+        self.thread.join()
+        if self.failed:
+            self.note = (
+                f"no PDF of {len(self.failed)} case report(s), the HTML is written: "
+                f"{'; '.join(self.failed)}"
+            )
+
+    def _run(self) -> None:
+        assert self.browser is not None
+        with tempfile.TemporaryDirectory(prefix="backtax-chromium-") as profile:
+            session: Chromium | None = None
+            try:
+                with contextlib.suppress(OSError):  # the first page says why, if it fails
+                    session = Chromium(self.browser, Path(profile))
+                while (page := self.pages.get()) is not None:
+                    for _ in range(TRIES):
+                        try:
+                            session = session or Chromium(self.browser, Path(profile))
+                        except OSError as exc:
+                            reason = f"Chromium could not start ({exc.strerror or exc})"
+                            break
+                        reason = session.print_pdf(page)
+                        if reason:
+                            session.kill()
+                            session = None
+                        if not reason or reason == TIMED_OUT:
+                            break
                     if reason:
-                        session.kill()
-                        session = None
-                    if not reason or reason == TIMED_OUT:
-                        break
-                if reason:
-                    failed.append(f"{page.name} ({reason})")
-        finally:
-            if session:
-                session.close()
-    if failed:
-        return f"no PDF of {len(failed)} case report(s), the HTML is written: {'; '.join(failed)}"
-    return None
+                        self.failed.append(f"{page.name} ({reason})")
+            finally:
+                if session:
+                    session.close()
 
 
 class BrowserError(Exception):
@@ -189,9 +240,11 @@ class Chromium:
             return answer.get("result", {})
 
     def wait_for(self, event: str, session: str, deadline: float) -> None:
-        """Wait for the tab's `event`; TabError if the tab goes first (its renderer gone)."""
+        """Wait for the tab's `event`; TabError if the tab or its renderer goes first."""
         while True:
             for e in self.events:
+                if e.get("sessionId") == session and e.get("method") in GONE:
+                    raise TabError(f"Chromium: the tab's page was lost before {event}")
                 if e.get("sessionId") == session and e.get("method") == event:
                     return
                 if e.get("method") == "Target.detachedFromTarget" and (

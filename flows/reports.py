@@ -8,6 +8,7 @@ as artifacts of the flow run.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import re
@@ -185,7 +186,7 @@ def write_report(report: BatchReport, folder: Path, *, pdf: bool = True) -> Path
     """The batch page, a report per taxpayer (HTML, and a PDF of it when `pdf`), `summary.md`
     and the CSV tables; the folder. Why a PDF is missing goes to `report.pdf_note`."""
     from backtax.flows.case_report import render_index, render_taxpayer
-    from backtax.flows.pdf import print_pdfs
+    from backtax.flows.pdf import Printer
 
     folder.mkdir(parents=True, exist_ok=True)
     checked = {
@@ -195,17 +196,19 @@ def write_report(report: BatchReport, folder: Path, *, pdf: bool = True) -> Path
     }
     people = gather(checked, report.assessment)
     pages = folder / "taxpayers"
-    links, written = {}, []
-    for person in people:
-        pages.mkdir(exist_ok=True)
-        path = pages / f"{person.slug}.html"
-        path.write_text(render_taxpayer(person, report.as_of, report.batch_id))
-        links[person.key] = f"taxpayers/{path.name}"
-        written.append(path)
-    if pdf:
-        report.pdf_note = print_pdfs(written)
-        if report.pdf_note:
-            log.warning("%s", report.pdf_note)
+    links = {}
+    printer = Printer() if pdf and people else None
+    with printer or contextlib.nullcontext():  # each page printed while the next is drawn
+        for person in people:
+            pages.mkdir(exist_ok=True)
+            path = pages / f"{person.slug}.html"
+            path.write_text(render_taxpayer(person, report.as_of, report.batch_id))
+            links[person.key] = f"taxpayers/{path.name}"
+            if printer:
+                printer.add(path)
+    if printer and printer.note:
+        report.pdf_note = printer.note
+        log.warning("%s", report.pdf_note)
     pdfs = {
         key: link.removesuffix(".html") + ".pdf"
         for key, link in links.items()

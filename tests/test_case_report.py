@@ -15,6 +15,7 @@ import html
 import re
 import shutil
 import subprocess
+import time
 from datetime import date
 from pathlib import Path
 
@@ -305,3 +306,15 @@ def test_a_failed_page_is_tried_once_more_in_a_fresh_browser(
     assert (said is None) == printed
     if not printed:
         assert said.startswith("no PDF of 1 case report(s)") and answers[-1] in said
+
+
+def test_a_tab_whose_renderer_is_gone_fails_at_once_not_at_the_time_limit() -> None:
+    """Chromium's own event when a tab's renderer dies ("Render process gone."): no load
+    event will follow, so the page is tried again now, not after SECONDS_PER_PAGE."""
+    tab = object.__new__(printing.Chromium)  # no browser: the events are this test's
+    tab.events = [
+        {"method": "Inspector.detached", "params": {"reason": "Render process gone."},
+         "sessionId": "s1"},
+    ]  # fmt: skip
+    with pytest.raises(printing.TabError):
+        tab.wait_for("Page.loadEventFired", "s1", time.monotonic() + 1.0)
