@@ -9,8 +9,8 @@ Everything side by side in one run, each figure with the machine's load (1, 5, 1
    store, check, report; a fresh home, nothing cached).
 2. Scans: bare Tesseract (every page rendered at 300 and at 200 dpi, psm 6, one thread a
    process, a pool of the flow's size); OCRmyPDF (`-j 2 --force-ocr`, then pdfplumber's
-   words of its output; Debian's `ocrmypdf` package, or `pip install ocrmypdf`); the
-   batch flow over the same files.
+   words of its output; the `bench` extra, with Ghostscript: `bench/setup`); the batch
+   flow over the same files.
 3. Throughput: the batch flow over `--docs` text documents made distinct (none a cache
    hit): documents a minute, peak memory of this process and its children (proportional
    set size, and the sum of resident sizes, which counts a shared page in every process).
@@ -93,10 +93,16 @@ def ocr_of(path: Path, dpi: int) -> int:
     )
 
 
+def ocrmypdf_command() -> str | None:
+    """OCRmyPDF beside this interpreter (the `bench` extra) or on the PATH; None if neither."""
+    beside = Path(sys.executable).with_name("ocrmypdf")
+    return str(beside) if beside.is_file() else shutil.which("ocrmypdf")
+
+
 def ocrmypdf_of(path: Path, out: Path) -> int:
     target = out / f"{path.stem}.ocr.pdf"
     subprocess.run(
-        ["ocrmypdf", "-j", "2", "--force-ocr", "--output-type", "pdf", "-q", str(path),
+        [str(ocrmypdf_command()), "-j", "2", "--force-ocr", "--output-type", "pdf", "-q", str(path),
          str(target)],
         check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     )  # fmt: skip
@@ -286,8 +292,8 @@ def main() -> None:
         tess300 = timed(bare, partial(ocr_of, dpi=300), scanned, args.workers)
         tess200 = timed(bare, partial(ocr_of, dpi=200), scanned, args.workers)
         (work / "ocrmypdf").mkdir()
-        ocrmypdf: dict[str, Any] = {"s": None, "error": "ocrmypdf is not installed"}
-        if shutil.which("ocrmypdf"):
+        ocrmypdf: dict[str, Any] = {"s": None, "error": "no ocrmypdf: run bench/setup"}
+        if ocrmypdf_command():
             ocrmypdf = timed(ocrmypdf_all, scanned, work / "ocrmypdf")
         flow = flow_over(scanned, work, "scan")
         results["scans"] = {
