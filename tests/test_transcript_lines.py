@@ -444,3 +444,31 @@ def test_a_tin_line_whose_colon_ocr_lost_still_starts_the_party() -> None:
     assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4567", "BAYS")
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
     assert entry["fields"]["box1_wages"] == "8120.00"
+
+
+def test_transaction_rows_as_ocr_reads_their_dates_and_codes() -> None:
+    """A date with a dash lost or read as a space, colon or point is still the row's date;
+    a digit glued to a known code whose explanation it prints (`1506 Tax return tiled`) is a
+    speck on OCR pages, and no row on a text layer nor before an unknown wording."""
+    lines = [
+        TLine("TRANSACTIONS", 1, 0.9),
+        TLine("1506 Tax return tiled 20241905 05-20-2024 $26,179.00", 1, 0.9),
+        TLine("806 W-2 or 1099 withholding 0415-2024 -$22,810.10", 1, 0.9),
+        TLine("196 Interest charged for late payment 20241905 05 20-2024 $41 10", 1, 0.9),
+        TLine("670 Payment 20242705 07 02-2024 -$1,000 00", 1, 0.9),
+        TLine("971 Installment agreement established 04: 01-2025 $0 00", 1, 0.9),
+        TLine("AC. 063", 1, 0.9),
+    ]
+    rows = parse_transactions(lines, ocr=True)
+    assert [(r["code"], r["date"], r["amount"]) for r in rows] == [
+        ("150", "2024-05-20", "26179.00"),
+        ("806", "2024-04-15", "-22810.10"),
+        ("196", "2024-05-20", "41.10"),
+        ("670", "2024-07-02", "-1000.00"),
+        ("971", "2025-04-01", "0.00"),
+    ]
+    assert rows[0]["explanation"] == "Tax return filed"
+    assert rows[-1]["detail"] == "AC 063"
+    assert [r["code"] for r in parse_transactions(lines[:3])] == ["806"]
+    unknown = TLine("1509 Something else 20241905 05-20-2024 $1.00", 1, 0.9)
+    assert parse_transactions([lines[0], unknown], ocr=True) == []

@@ -23,7 +23,7 @@ from backtax.extractors.transcripts.layout import (
 )
 from backtax.extractors.transcripts.party import apply_party
 from backtax.extractors.transcripts.split import ACCOUNT, Segment, tax_period, title_kind
-from backtax.extractors.transcripts.transaction_codes import canonical_explanation
+from backtax.extractors.transcripts.transaction_codes import CODES, canonical_explanation
 
 # Amounts and dates as printed, with room for OCR's split separators (`$26,179. 00`).
 _MONEY = r"-?\$?-?[\doO][\d,. ]*\d"
@@ -32,12 +32,16 @@ _ACCRUED = re.compile(
     rf"(?i)^accrued\W+(interest|penalty)\W*\s*({_MONEY})\s+as\W*\s+of\W*\s*({_DATE})$"
 )
 _FORM_PERIOD = re.compile(r"(?i)form\W*\s+number\W*\s*([0-9A-Z-]+)")
+# A row's date as OCR may read it: one of its two dashes lost or read as a space, a colon or
+# a point (`0415-2024`, `05 20-2024`, `04: 01-2025`).
+_ROW_DATE = r"\d{2}(?:-|[.:]?\s?)\d{2}-\d{4}|\d{2}-\d{2}\s?\d{4}"
 _ROW = re.compile(
-    r"^(?P<code>\d{3})\s+(?P<expl>.*?)\s*(?P<cycle>\d{8})?\s*(?P<date>\d{2}-\d{2}-\d{4})"
-    rf"\s+(?P<amount>{_MONEY})$"
+    r"^(?P<code>\d{3})(?P<glued>\d)?\s+(?P<expl>.*?)\s*(?P<cycle>\d{8})?\s*"
+    rf"(?P<date>{_ROW_DATE})\s+(?P<amount>{_MONEY})$"
 )
 _TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+identification\s+number\W*\s*(\S+)$")
-_NOTICE_CODE = re.compile(r"(?i)^[a-z]{2,3}\s?\d{2,4}$")  # `CP 0014`, `AC 063`: printed upper-case
+# `CP 0014`, `AC 063`: printed upper-case (OCR may put a point after the letters)
+_NOTICE_CODE = re.compile(r"(?i)^[a-z]{2,3}[.:]?\s?\d{2,4}$")
 _TRANSACTIONS = re.compile(r"(?i)^transactions$")
 _RETURN_ABSENT = re.compile(r"(?i)return\s+not\s+present\s+for\s+this\s+account")
 _MINUS_NOTE = re.compile(r"(?i)any\s+minus\s+sign")
@@ -121,6 +125,18 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
     return party
 
 
+def _known_wording(code: str, printed: str) -> bool:
+    """Whether `printed` reads as the usual explanation of transaction code `code`."""
+    tc = CODES.get(code)
+    return tc is not None and canonical_explanation(code, printed) in tc.wording
+
+
+def _row_date(printed: str) -> str:
+    """A row's date as ISO, its separators as OCR read them aside; else as printed."""
+    digits = re.sub(r"\D", "", printed)
+    return iso_date(f"{digits[:2]}-{digits[2:4]}-{digits[4:]}") or printed
+
+
 def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, str]]:
     """Every transaction row in order; lines under a row that are not rows are its detail."""
     rows: list[dict[str, str]] = []
@@ -130,6 +146,8 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
             started = True
             continue
         m = _ROW.match(ln.text)
+        if m and m["glued"] and not (ocr and _known_wording(m["code"], m["expl"].strip())):
+            m = None  # a code of four digits: no row, unless OCR glued a speck to a known one
         if m:
             started = True
             expl = m["expl"].strip()
@@ -139,11 +157,12 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
             }
             if m["cycle"]:
                 row["cycle"] = m["cycle"]
-            row["date"] = iso_date(m["date"]) or m["date"]
+            row["date"] = _row_date(m["date"])
             row["amount"] = money(m["amount"]) or m["amount"]
             rows.append(row)
         elif started and rows and not title_kind(ln.text):
-            text = ln.text.upper() if _NOTICE_CODE.match(ln.text) else ln.text
+            notice = _NOTICE_CODE.match(ln.text)
+            text = re.sub(r"[.:]", "", ln.text, count=1).upper() if notice else ln.text
             detail = rows[-1].get("detail")
             rows[-1]["detail"] = f"{detail} {text}" if detail else text
     return rows
