@@ -401,6 +401,8 @@ def _dollar_page(value: str, again: str) -> Page:
         ("95,845.67", "355 845 67", "Adoptions: (unread)"),  # two amounts: neither is kept
         ("220.00", "-$220 Q0", "Adoptions: 220.00"),  # no amount read again: as it was
         ("$3.00", "$9.00", "Adoptions: $3.00"),  # its `$` read: never read again
+        ("450.31", "$2 450 31", "Adoptions: $2 450 31"),  # a digit lost in the leader
+        ("80,00", "$90 00", "Adoptions: (unread)"),  # a `$` again, but other digits
     ],
 )
 def test_an_amount_without_the_dollar_sign_its_transcript_prints(

@@ -138,8 +138,10 @@ def _dollar_checked(page: Page, line: Line, text: str) -> str:
     """A line's amount read without the dollar sign its transcript prints on its amounts: OCR
     lost it, or read it as a digit (`30.00` for `$0.00`, `95,845.67` for `$55,845.67`).
     The line is read again alone without its leaders: an amount with its `$` there replaces
-    it, the same amount again keeps it, another amount leaves the line's value unread
-    (`UNREAD`: a blank beats a wrong value), no amount there leaves it as it was."""
+    it when the two readings' digits agree (one's end the other's: the `$` read as a digit,
+    or a digit lost in the leader), the same amount again keeps it, another amount leaves
+    the line's value unread (`UNREAD`: a blank beats a wrong value), no amount there leaves
+    it as it was."""
     tail = amount_tail(text)
     if tail is None or "$" in tail:
         return text
@@ -151,7 +153,8 @@ def _dollar_checked(page: Page, line: Line, text: str) -> str:
     if again is None:
         return text
     head = text[: len(text) - len(tail)].rstrip()
-    if "$" in again:
+    first, second = re.sub(r"\D", "", tail), re.sub(r"\D", "", again)
+    if "$" in again and (first.endswith(second) or second.endswith(first)):
         return f"{head} {again}"
     return text if money(again) == money(tail) else f"{head} {UNREAD}"
 
