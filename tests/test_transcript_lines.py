@@ -474,3 +474,23 @@ def test_transaction_rows_as_ocr_reads_their_dates_and_codes() -> None:
     assert [r["code"] for r in parse_transactions(lines[:3])] == ["806"]
     unknown = TLine("1509 Something else 20241905 05-20-2024 $1.00", 1, 0.9)
     assert parse_transactions([lines[0], unknown], ocr=True) == []
+
+
+def test_a_tin_line_whose_value_ocr_lost_is_no_party_header() -> None:
+    """`Payer's ... (FIN):` with its value lost stays the payer's (no TIN then); the next
+    TIN line, under a header OCR read without its colon, is the recipient's, not the payer's."""
+    texts = [
+        "Form W-2G Certain Gambling Winnings",
+        "Payer:",
+        "Payer's Federal Identification Number (FIN):",
+        "BAYS",
+        "Recipient",
+        "Recipient's Identification Number: XXX-XX-3456",
+        "JANE DOE",
+        "Gross Winnings: $1,450.00",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 4) for t in texts], period="2024-12-31")
+    (entry,) = parse_wage_income(segment).extra["entries"]
+    assert (entry.get("payer_tin"), entry["payer_name"]) == (None, "BAYS")
+    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert entry["fields"]["box1_gross_winnings"] == "1450.00"

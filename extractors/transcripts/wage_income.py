@@ -56,6 +56,8 @@ _TIN_LABEL = re.compile(r"identification|federal id|social security number|\b(ei
 class _Party:
     tin: str | None = None
     lines: list[str] = field(default_factory=list)
+    tin_read: bool = False
+    """Its TIN line was read, value or not (OCR may lose the value)."""
 
 
 @dataclass
@@ -113,12 +115,12 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
                 block.values.append(lv)
             continue
         named = bool(block.parties) and block.parties[-1].tin and not block.parties[-1].lines
-        if lv is None and ln.text.rstrip(".,").endswith(":") and not named:
+        header = lv is None and ln.text.rstrip(".,").endswith(":") and not named
+        if header and not _TIN_LABEL.search(norm_label(ln.text)):  # a TIN line lost its value
             block.parties.append(_Party())  # a party header: `Employer:` (the name follows its TIN)
             continue
-        if tin_line(ln.text, lv) and (
-            not block.parties or (block.parties[-1].tin and block.parties[-1].lines)
-        ):
+        last = block.parties[-1] if block.parties else None
+        if tin_line(ln.text, lv) and (last is None or ((last.tin or last.tin_read) and last.lines)):
             block.parties.append(_Party())  # OCR lost the header; the TIN line starts the party
         if not (block.parties and _party_line(block.parties[-1], ln.text, lv)) and lv:
             block.values.append(lv)
@@ -145,6 +147,7 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     """Take a line of a party section: the TIN line (OCR may part its label and value), a
     name or an address line. False for the first value line after the parties."""
     bare, last = _tin_token(text)
+    party.tin_read = party.tin_read or bool(_TIN_LABEL.search(norm_label(bare)))
     if lv and _TIN_LABEL.search(norm_label(lv[0])):
         value = lv[1].strip(" :")
         if _TIN_LIKE.fullmatch(value):  # not a word of the label OCR moved past the colon
