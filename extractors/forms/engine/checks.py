@@ -1,6 +1,7 @@
-"""Check boxes: an X printed or read beside a label, or on a scan a drawn square with ink
-in it; every mark given to the one label it is nearest, and CORRECTED read as a title or
-as a check box."""
+"""Check boxes: the marks on a page (an X printed or read, or on a scan a drawn square
+with ink in it), which the assignment pairs with check boxes' labels (`pairing.reach`);
+a caption's box (`VOID`) marked wherever it is printed; CORRECTED read as a title or as a
+check box."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from backtax.extractors.forms.engine.labels import weak
 from backtax.extractors.forms.engine.pairing import MAX_RIGHT
-from backtax.extractors.forms.engine.spec import Anchor, FormReading, label_ids
+from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
 from backtax.extractors.forms.engine.values import is_mark
 from backtax.extractors.lazy import lazy_import
 from backtax.extractors.page import Box, Hit, Page, Region, normalize
@@ -91,109 +91,27 @@ def is_corrected(region: Region) -> bool:
     return False
 
 
-# ---------------------------------------------------------------- marks given to labels
-
-FAR = 1e9
+# ---------------------------------------------------------------- marks on the page
 
 
-def reach(anchor: Anchor, mark: Box, others: list[Box], block: Box | None = None) -> float:
-    """How far a mark is from a check box's label, as a mark of that box: right after the
-    label on its line, or beside the lines it wraps onto (`block`, from `label_block`), at
-    the end of a statement's row when no other label is between; just before it, or under
-    it; FAR when it cannot be that box's mark."""
-    lb = anchor.box
-    side = block or lb
-    beside = side.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
-    if beside and mark.x0 >= lb.x1 - 2:
-        between = any(
-            b.v_overlap(side) > 0 and lb.x1 - 1 <= b.x0 and b.x1 <= mark.x0 + 1 for b in others
-        )
-        return FAR if between else mark.x0 - lb.x1
-    same_line = lb.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
-    if same_line and mark.x1 <= lb.x0 + 2:
-        gap = lb.x0 - mark.x1
-        return 2 * gap + 12 if gap <= 24 else FAR
-    dy = mark.top - lb.bottom
-    if -1 <= dy <= 24 and lb.x0 - 6 <= mark.cx <= lb.x1 + 6:
-        return dy + 10
-    return FAR
-
-
-def read_checks(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """Every check box from the marks on the page (an X read as text, or on a scan a drawn
-    box with ink in it), each mark given to the nearest label it can be the mark of, so a
-    mark ending one label is not also the mark before the next. A check label inside a
-    name or a caption is no check box."""
-    caption_ids = {id(w) for a in anchors if a.spec.kind == "caption" for w in a.hit.words}
-    checks = [
-        a
-        for a in anchors
-        if a.spec.kind == "check"
-        and not weak(a, region)
-        and not any(id(w) in caption_ids for w in a.hit.words)
-    ]
-    names = {a.spec.name for a in checks}
-    for name in {a.spec.name for a in anchors if a.spec.kind == "check"} - names:
-        if reading.fields.get(name) is False:
-            del reading.fields[name]  # its label is only a word of a title or a name
-    others = [a.box for a in anchors]
-    blocks = [label_block(a, region, anchors) for a in checks]
-    owned: set[str] = set()
-    for mark in marks(region, anchors):
-        reaches = [(reach(a, mark, others, blocks[n]), n, a) for n, a in enumerate(checks)]
-        best = min(reaches, key=lambda t: t[:2], default=None)
-        if best is not None and best[0] < FAR:
-            owned.add(best[2].spec.name)
-    for name in names:
-        reading.fields[name] = name in owned
-
-
-def label_block(anchor: Anchor, region: Region, anchors: list[Anchor]) -> Box:
-    """A check box's label with the lines it wraps onto (up to two, each within a line
-    height of the one above, under the label's words and no other label's): a box drawn
-    at the right of a long label sits beside its middle line, not its first."""
+def marks(region: Region, anchors: list[Anchor]) -> list[Candidate]:
+    """The check marks of a region as values the assignment pairs with check boxes'
+    labels: X-like words that are no label's, and marked drawn boxes (a square that holds
+    a mark read as a word is that one mark)."""
     labels = label_ids(anchors)
-    block, h = anchor.box, anchor.box.height
-    for _ in range(2):
-        band = Box(block.x0 - 3 * h, block.bottom - 0.2 * h, block.x1, block.bottom + h)
-        below = [
-            w
-            for w in region.crop(band)
-            if w.box.top > block.bottom - 0.5 * h and band.x0 <= w.box.x0 and w.box.x1 <= band.x1
-        ]
-        if not below or any(id(w) in labels or is_mark(w.text) for w in below):
-            break
-        block = Box(block.x0, block.top, block.x1, max(w.box.bottom for w in below))
-    return block
-
-
-def marks(region: Region, anchors: list[Anchor]) -> list[Box]:
-    """Where check marks are: X-like words that are no label's, and marked drawn boxes."""
-    labels = label_ids(anchors)
-    out = [w.box for w in region.words if is_mark(w.text) and id(w) not in labels]
+    words = [w for w in region.words if is_mark(w.text) and id(w) not in labels]
+    out = [Candidate((w,), w.text, w.box, mark=True) for w in words]
     if region.page is not None:
-        out += [b for b in marked_squares(region.page) if region.box.contains_center(b)]
+        for b in marked_squares(region.page):
+            if region.box.contains_center(b) and not any(b.contains_center(w.box) for w in words):
+                out.append(Candidate((), "X", b, mark=True))
     return out
 
 
 def marked_near(label: Box, region: Region) -> bool:
     """A mark on a label's line just before it or after it (`[X] CORRECTED (if checked)`)."""
     band = Box(label.x0 - 30, label.top - 4, label.x1 + 80, label.bottom + 4)
-    return any(band.contains_center(m) for m in marks(region, []))
-
-
-def check_far_right(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
-    """A check box drawn after its label's text: the first thing right of the label is a
-    mark, close by or alone at the end of the row (statements)."""
-    labels = label_ids(anchors)
-    for a in anchors:
-        if a.spec.kind != "check" or reading.fields.get(a.spec.name):
-            continue
-        row = sorted(region.right_of(a.box), key=lambda w: w.box.x0)
-        row = [w for w in row if w not in a.hit.words]
-        alone = len([w for w in row if id(w) not in labels]) == 1
-        if row and is_mark(row[0].text) and (alone or row[0].box.x0 - a.box.x1 < 60):
-            reading.fields[a.spec.name] = True
+    return any(band.contains_center(m.box) for m in marks(region, []))
 
 
 # ---------------------------------------------------------------- squares drawn on scans

@@ -16,12 +16,7 @@ from collections.abc import Callable
 from backtax.extractors.forms._about import about_a_form
 from backtax.extractors.forms._copies import split_copies
 from backtax.extractors.forms._year import calendar_year, find_tax_year
-from backtax.extractors.forms.engine.checks import (
-    box_checked,
-    check_far_right,
-    is_corrected,
-    read_checks,
-)
+from backtax.extractors.forms.engine.checks import box_checked, is_corrected
 from backtax.extractors.forms.engine.labels import find_anchors, split_glued_values, weak
 from backtax.extractors.forms.engine.parties import (
     Party,
@@ -31,8 +26,7 @@ from backtax.extractors.forms.engine.parties import (
     tins_in_columns,
 )
 from backtax.extractors.forms.engine.reading import (
-    amounts_on_rows,
-    explicit_zeros,
+    drop_unmarked_words,
     read_boxes,
     values_in_cells,
 )
@@ -139,7 +133,7 @@ class FormKind:
         if not anchors:
             return None
         stops = anchors + find_anchors(region, self._caption_specs() + spec.state_columns, False)
-        reading = read_boxes(region, boxes, anchors, stops)
+        reading = read_boxes(region, anchors, stops)
         if self.info_return:
             self._read_cells(reading, region, stops)
         if spec.state_columns:
@@ -203,13 +197,12 @@ class FormKind:
             recipient.name = read_party(region, spec.recipient_name_labels, (), True, stops).name
 
     def _read_cells(self, reading: FormReading, region: Region, stops: list[Anchor]) -> None:
-        """What an information return prints in its cells and on its statement rows."""
+        """What an information return prints in its cells: dates, years, counts, codes
+        and texts, an explicit zero the assignment left; no check box of a check label
+        inside a name."""
         state_names = frozenset(c.name for c in self.spec.state_columns)
-        boxes = [a for a in stops if a.spec.name not in state_names]
-        amounts_on_rows(reading, region, boxes)
-        explicit_zeros(reading, region, boxes)
-        check_far_right(reading, region, boxes)
-        read_checks(reading, region, stops)
+        anchors = [a for a in stops if a.spec.kind == "check"]
+        drop_unmarked_words(reading, region, anchors, stops)
         values_in_cells(reading, region, stops, state_names)
 
     def _read_states(self, region: Region, stops: list[Anchor]) -> list[dict]:

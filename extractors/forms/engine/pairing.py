@@ -1,15 +1,16 @@
 """Pairing labels with values over a whole region: one linear assignment, its cost from
 reading geometry (same line to the right, below in the same cell or column, at the end of
-a row across a dot leader or a table's Box column), each value used at most once, no pair
-reaching across another label, a label with no fitting value left blank."""
+a row across a dot leader or a table's Box column, a check box's mark beside or under its
+label), each value and each mark used at most once, no pair reaching across another
+label, a label with no fitting value left blank."""
 
 from __future__ import annotations
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from backtax.extractors.forms.engine.spec import Anchor, Candidate
-from backtax.extractors.forms.engine.values import LEADER
+from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
+from backtax.extractors.forms.engine.values import LEADER, column_limit, is_mark
 from backtax.extractors.page import Box, Region
 
 MAX_BELOW = 42.0
@@ -90,36 +91,158 @@ def _across_leader(anchor: Anchor, cand: Candidate, region: Region) -> bool:
     return all(LEADER.match(w.text) or (number and w.text.lower() == number) for w in between)
 
 
+def reach(
+    anchor: Anchor, mark: Box, others: list[Box], rules: list[Box], block: Box | None = None
+) -> float | None:
+    """How far a mark is from a check box's label, as a mark of that box: right after the
+    label on its line, or beside the lines it wraps onto (`block`, from `label_block`), at
+    the end of a statement's row when no other label is between; just before it, or under
+    it; None when it cannot be that box's mark. A cell border between the label and the
+    mark costs RULED: the mark is more likely the other cell's."""
+    lb = anchor.box
+    side = block or lb
+    beside = side.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
+    if beside and mark.x0 >= lb.x1 - 2:
+        if any(b.v_overlap(side) > 0 and lb.x1 - 1 <= b.x0 and b.x1 <= mark.x0 + 1 for b in others):
+            return None
+        return mark.x0 - lb.x1 + (RULED if _ruled_apart(lb, mark, rules) else 0.0)
+    same_line = lb.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
+    if same_line and mark.x1 <= lb.x0 + 2:
+        gap = lb.x0 - mark.x1
+        if gap > 24:
+            return None
+        return 2 * gap + 12 + (RULED if _ruled_apart(mark, lb, rules) else 0.0)
+    dy = mark.top - lb.bottom
+    if -1 <= dy <= 24 and lb.x0 - 6 <= mark.cx <= lb.x1 + 6:
+        return dy + 10
+    return None
+
+
+def label_block(anchor: Anchor, region: Region, anchors: list[Anchor]) -> Box:
+    """A check box's label with the lines it wraps onto (up to two, each within a line
+    height of the one above, under the label's words and no other label's): a box drawn
+    at the right of a long label sits beside its middle line, not its first."""
+    labels = label_ids(anchors)
+    block, h = anchor.box, anchor.box.height
+    for _ in range(2):
+        band = Box(block.x0 - 3 * h, block.bottom - 0.2 * h, block.x1, block.bottom + h)
+        below = [
+            w
+            for w in region.crop(band)
+            if w.box.top > block.bottom - 0.5 * h and band.x0 <= w.box.x0 and w.box.x1 <= band.x1
+        ]
+        if not below or any(id(w) in labels or is_mark(w.text) for w in below):
+            break
+        block = Box(block.x0, block.top, block.x1, max(w.box.bottom for w in below))
+    return block
+
+
+RULED = 100.0
+"""What a cell border between a check box's label and a mark adds to the mark's cost."""
+
+
+def own_value(
+    anchor: Anchor, candidates: list[Candidate], region: Region, stops: list[Anchor]
+) -> Candidate | None:
+    """The amount a money label's own row or cell prints, whatever its distance: the one
+    amount alone right of the label on its row (a statement's row, the amount at the far
+    right; a real amount with `$` or cents, a bare number there may be a form's number),
+    else the one `0.00` in the label's cell (an explicit zero)."""
+    label, labels = anchor.box, label_ids(stops)
+    row = {id(w) for w in region.right_of(label) if id(w) not in labels}
+    for c in candidates:
+        if row and not c.weak and not c.mark and {id(w) for w in c.words} == row:
+            between = any(
+                a.box.v_overlap(label) > 0 and label.x1 - 1 <= a.box.x0 < c.box.x0
+                for a in stops
+                if a is not anchor and a.spec.kind != "caption"
+            )
+            return None if between else c
+    edge = column_limit(label, stops)
+    below = min(
+        (b.box.top for b in stops if b.box.top > label.bottom and b.box.h_overlap(label) > 0),
+        default=label.bottom + 30,
+    )
+    zeros = [
+        w
+        for w in region.words
+        if w.text.lstrip("$") == "0.00"
+        and id(w) not in labels
+        and label.x0 - 12 <= w.box.x0 < edge
+        and label.bottom - 1 <= w.box.cy <= min(below, label.bottom + 30)
+    ]
+    if len(zeros) != 1:
+        return None
+    return next((c for c in candidates if zeros[0] in c.words), None)
+
+
+OWN_COST = 1.0
+"""What a label's own row amount or explicit zero costs (`own_value`): below any cost of
+geometry, and no other label's row or column blocks it (it is in this label's)."""
+
 BLANK_COST = 200.0
 """What leaving a label blank costs in the assignment: above every cost `placement_cost`
 gives, so a label is left blank only when no value may be its own (or when the value it
 could hold is better another label's)."""
+MARK_BLANK = 5_000.0
+"""What leaving a check box unmarked costs: above every cost `reach` gives (a mark may
+end a statement's row)."""
 _INFEASIBLE = 1e6
+
+
+def _cost(
+    anchor: Anchor,
+    cand: Candidate,
+    region: Region,
+    stops: list[Anchor],
+    edge: float,
+    own: Candidate | None,
+    block: Box | None,
+) -> float | None:
+    """What pairing a label with a value (a check box with a mark) costs, None when the
+    value cannot be that label's."""
+    rules = region.page.rules if region.page else []
+    if anchor.spec.kind == "check":
+        others = [a.box for a in stops]
+        return reach(anchor, cand.box, others, rules, block) if cand.mark else None
+    if cand.mark:
+        return None
+    bonus = 5 if anchor.numbered else 0
+    if cand is own:
+        return OWN_COST - bonus
+    place = placement_cost(anchor, cand.box, edge)
+    if place is None and _across_leader(anchor, cand, region):
+        place = 2.0  # the row's value after a dot leader or a wide blank
+    if place is None or blocked(anchor, cand.box, stops, rules):
+        return None
+    return place + (15 if cand.weak else 0) - bonus
 
 
 def assign(
     anchors: list[Anchor], candidates: list[Candidate], region: Region, stops: list[Anchor]
 ) -> dict[str, Candidate]:
-    """Pair labels with values globally: one linear assignment over every label and value
-    of the region, the cost from reading geometry (`placement_cost`), each value used at
-    most once, no pair reaching across another label (`stops` holds every label of the
-    form), and a label whose values all cost more than BLANK_COST left blank. Where one
-    box's label was found twice, its cheaper pair counts."""
+    """Pair labels with values globally: one linear assignment over every label of the
+    region (amounts and check boxes) and every value and mark, the cost from reading
+    geometry (`_cost`), each value used at most once, no pair reaching across another
+    label (`stops` holds every label of the form), and a label whose values all cost more
+    than leaving it blank left blank. Where one box's label was found twice, its cheaper
+    pair counts."""
     if not anchors or not candidates:
         return {}
-    edges = {id(a): column_right_edge(a, stops, region) for a in anchors}
-    rules = region.page.rules if region.page else []
     n, m = len(anchors), len(candidates)
     cost = np.full((n, m + n), _INFEASIBLE)
-    cost[:, m:][np.diag_indices(n)] = BLANK_COST
     for ai, a in enumerate(anchors):
+        cost[ai, m + ai] = MARK_BLANK if a.spec.kind == "check" else BLANK_COST
+        edge, own, block = 0.0, None, None
+        if a.spec.kind == "check":
+            block = label_block(a, region, stops)
+        else:
+            edge = column_right_edge(a, stops, region)
+            own = own_value(a, candidates, region, stops)
         for ci, c in enumerate(candidates):
-            place = placement_cost(a, c.box, edges[id(a)])
-            if place is None and _across_leader(a, c, region):
-                place = 2.0  # the row's value after a dot leader or a wide blank
-            if place is None or blocked(a, c.box, stops, rules):
-                continue
-            cost[ai, ci] = place + (15 if c.weak else 0) - (5 if a.numbered else 0)
+            pair = _cost(a, c, region, stops, edge, own, block)
+            if pair is not None:
+                cost[ai, ci] = pair
     rows, cols = linear_sum_assignment(cost)
     best: dict[str, tuple[float, Candidate]] = {}
     for ai, ci in zip(rows, cols, strict=True):

@@ -68,16 +68,19 @@ class Anchor:
 
 @dataclass
 class Candidate:
-    """A value printed on the page: one word or adjacent words read together."""
+    """A value printed on the page: one word or adjacent words read together (an amount),
+    or a check box's mark (an X read as a word, or on a scan a drawn square with ink in
+    it, which has no words)."""
 
     words: tuple[Word, ...]
     text: str
     box: Box
     weak: bool = False
+    mark: bool = False
 
     @property
     def conf(self) -> float:
-        return min(w.conf for w in self.words)
+        return min((w.conf for w in self.words), default=1.0)
 
 
 @dataclass

@@ -1,0 +1,96 @@
+"""The global assignment's rules on hand-made pages: amounts and check marks are paired
+with labels in one assignment, each used once. The expected values are the ones placed."""
+
+from __future__ import annotations
+
+from word_pages import page
+
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms.engine.kind import FormKind
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.page import Box, Page
+
+
+def read(doc_type: str, sheet: Page) -> Extracted:
+    docs = FormKind(form_spec(doc_type)).extract([sheet])
+    assert len(docs) == 1
+    return docs[0]
+
+
+def test_a_check_mark_nearest_two_labels_goes_to_the_one_whose_cell_it_is_in() -> None:
+    """1099-R box 2b: `Taxable amount not determined` ends at x 200, a cell border at 240,
+    the mark at 246, `Total distribution` at 272. The mark is nearer the first label's
+    end (46 pt) than the second's start (21 pt before it counts twice, 54), but the
+    border puts it in the second label's cell."""
+    sheet = page(
+        ("1 Gross distribution", 40, 100),
+        ("5,000.00", 40, 114),
+        ("2b Taxable amount not determined", 40, 150),
+        ("X", 246, 150),
+        ("Total distribution", 272, 150),
+    )
+    sheet.rules = [Box(240, 140, 240.5, 170)]
+    doc = read("1099-R", sheet)
+    assert doc.fields["box2b_total_distribution"] is True
+    assert doc.fields["box2b_taxable_not_determined"] is False
+
+
+def test_without_a_border_the_mark_is_the_nearer_labels() -> None:
+    """The same row with no cell border: the mark right after the first label is its."""
+    doc = read(
+        "1099-R",
+        page(
+            ("1 Gross distribution", 40, 100),
+            ("5,000.00", 40, 114),
+            ("2b Taxable amount not determined", 40, 150),
+            ("X", 246, 150),
+            ("Total distribution", 272, 150),
+        ),
+    )
+    assert doc.fields["box2b_taxable_not_determined"] is True
+    assert doc.fields["box2b_total_distribution"] is False
+
+
+def test_a_mark_at_the_end_of_a_statement_row_checks_its_box() -> None:
+    doc = read(
+        "1099-INT",
+        page(
+            ("1 Interest income", 40, 100),
+            ("1,234.56", 480, 100),
+            ("FATCA filing requirement", 40, 120),
+            ("X", 490, 120),
+        ),
+    )
+    assert doc.fields["fatca_filing_requirement"] is True
+    assert doc.fields["box1_interest_income"] == "1234.56"
+
+
+def test_a_zero_printed_explicitly_is_kept() -> None:
+    """Box 1's cell prints `0.00` under its label, on the line of box 2's label further
+    left (a staggered grid): the zero is box 1's, and box 2 keeps its own amount under
+    its label (the zero on its row is no amount of its)."""
+    doc = read(
+        "1099-INT",
+        page(
+            ("1 Interest income", 200, 100),
+            ("0.00", 200, 112),
+            ("2 Early withdrawal penalty", 40, 112),
+            ("25.00", 40, 124),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "0.00"
+    assert doc.fields["box2_early_withdrawal_penalty"] == "25.00"
+
+
+def test_an_amount_alone_at_the_end_of_a_labels_row_is_its() -> None:
+    """A statement prints box 1's amount at the far right of its row (345 pt on), and an
+    amount of no label just under the label: the row's amount is the box's."""
+    doc = read(
+        "1099-INT",
+        page(
+            ("1 Interest income", 40, 100),
+            ("1,234.56", 470, 100),
+            ("85.00", 40, 110),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "1234.56"
