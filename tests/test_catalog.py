@@ -66,11 +66,14 @@ def test_validator_tables_come_from_the_catalogue() -> None:
     assert ira.fallback == "box1_gross_distribution" and ira.when is not None
 
 
-def test_a_file_without_reader_is_refused() -> None:
+def test_a_file_without_reader_is_an_information_return() -> None:
     data = tomllib.loads('doc_type = "1099-X"\n[[boxes]]\nname = "a"\nlabels = ["A"]\n')
-    with pytest.raises(catalog.CatalogError, match="no reader"):
+    form = catalog.parse(data, "x.toml")
+    assert (form.reader, form.reads) == ("info_return", "info_return")
+    del data["doc_type"]
+    with pytest.raises(catalog.CatalogError, match="no doc_type"):
         catalog.parse(data, "x.toml")
-    data["reader"] = "info_return"
+    data["doc_type"] = "1099-X"
     data["boxes"][0]["kind"] = "colour"
     with pytest.raises(catalog.CatalogError, match="kind"):
         catalog.parse(data, "x.toml")

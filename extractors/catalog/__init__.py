@@ -103,10 +103,9 @@ def wrapped_cuts(label: str) -> tuple[str, ...]:
 
 def parse(data: dict[str, Any], source: str = "") -> CatalogForm:
     """One catalogue file's table as a CatalogForm."""
-    try:
-        doc_type, reader = data["doc_type"], data["reader"]
-    except KeyError as missing:
-        raise CatalogError(f"{source}: no {missing.args[0]}") from None
+    if "doc_type" not in data:
+        raise CatalogError(f"{source}: no doc_type")
+    doc_type, reader = data["doc_type"], data.get("reader", "info_return")
     if reader not in READERS:
         raise CatalogError(f"{source}: reader {reader!r} is none of {READERS}")
     reads = data.get("reads", "" if reader == "custom" else reader)
