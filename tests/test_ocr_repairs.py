@@ -11,7 +11,7 @@ from backtax.extractors.forms.engine.checks import is_checked
 from backtax.extractors.forms.engine.parties import name_text
 from backtax.extractors.forms.w2 import _code, _parse_code_amount
 from backtax.extractors.page import Box, Line, Page, Word
-from backtax.extractors.readers.ocr import despeckle
+from backtax.extractors.readers.ocr import despeckle, mended
 from backtax.extractors.reconcile import _union_by_code
 from backtax.extractors.transcripts.layout import _value_lost, clean_text, split_label_value
 
@@ -123,3 +123,17 @@ def test_scanned_name_specks(printed: list[str], name: str) -> None:
         Word(t, Box(40 + 60 * i, 100, 90 + 60 * i, 108), 0.9, "ocr") for i, t in enumerate(printed)
     ]
     assert name_text(Line(words)) == name
+
+
+@pytest.mark.parametrize(
+    ("read", "word"),
+    [
+        ("V-2023+0117", "V-2023-0117"),
+        ("OR+118866", "OR-118866"),
+        ("+1", "+1"),  # a sign before a number stays
+        ("A+", "A+"),
+        ("1,200.00", "1,200.00"),
+    ],
+)
+def test_a_plus_inside_a_word_is_a_faxed_hyphen(read: str, word: str) -> None:
+    assert mended(read) == word

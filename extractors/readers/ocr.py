@@ -160,8 +160,17 @@ def _words(
         box = Box(dx + x * scale, dy + y * scale, dx + (x + w) * scale, dy + (y + h) * scale)
         if len(text) == 1 and text.isdigit() and w < 0.5 * h:
             text = "1"  # a lone digit as narrow as a bar can only be a one (Tesseract says 4)
-        words.append(Word(text, box, conf / 100.0, "ocr", ENGINE))
+        words.append(Word(mended(text), box, conf / 100.0, "ocr", ENGINE))
     return words
+
+
+_PLUS_INSIDE = re.compile(r"(?<=[A-Za-z0-9])\+(?=[A-Za-z0-9])")
+
+
+def mended(text: str) -> str:
+    """A Tesseract word with the slips no form prints undone: a `+` between two letters or
+    digits is a hyphen thickened by a fax's halved lines (`V-2023+0117`, `OR+118866`)."""
+    return _PLUS_INSIDE.sub("-", text)
 
 
 def _cleaned(gray: np.ndarray, masks: tuple[np.ndarray, np.ndarray], dpi: int) -> np.ndarray:
