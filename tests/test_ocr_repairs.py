@@ -7,8 +7,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.checks import is_checked
 from backtax.extractors.forms.engine.parties import name_text
+from backtax.extractors.forms.engine.states import read_state_rows
 from backtax.extractors.forms.w2 import _code, _parse_code_amount
 from backtax.extractors.page import Box, Line, Page, Word
 from backtax.extractors.readers.ocr import despeckle, mended
@@ -137,3 +139,25 @@ def test_scanned_name_specks(printed: list[str], name: str) -> None:
 )
 def test_a_plus_inside_a_word_is_a_faxed_hyphen(read: str, word: str) -> None:
     assert mended(read) == word
+
+
+@pytest.mark.parametrize("printed", ["CA.123-4567-8", "CA. 123-4567-8", "CA 123-4567-8"])
+def test_a_speck_between_the_state_and_its_id_is_no_part_of_the_id(printed: str) -> None:
+    """PP-OCR reads the gap between a W-2's state and its ID as a period (`OR.OR-118866`)."""
+    w2 = form_spec("W-2")
+    header = [("15 State", 40), ("Employer's state ID number", 80), ("16 State wages", 260)]
+    words = [
+        Word(part, Box(x + 40 * i, 300, x + 40 * i + 36, 308), 0.9, "ocr")
+        for text, x in header
+        for i, part in enumerate(text.split())
+    ]
+    words += [
+        Word(p, Box(42 + 30 * i, 314, 70 + 30 * i, 322), 0.9, "ocr")
+        for i, p in enumerate(printed.split())
+    ]
+    words.append(Word("52345.67", Box(262, 314, 310, 322), 0.9, "ocr"))
+    page = Page(1, 612, 792, words, "ocr")
+    rows = read_state_rows(page.region, w2.state_columns, "employer_state_id")
+    assert rows == [
+        {"state": "CA", "employer_state_id": "123-4567-8", "box16_state_wages": "52345.67"}
+    ]
