@@ -66,8 +66,24 @@ def numeric(word: Word) -> bool:
 
 
 def suspect(word: Word) -> bool:
-    """A numeric word Tesseract read with low confidence or into no value's shape."""
-    return numeric(word) and (word.conf < LOW_CONF or not is_value(word.text))
+    """A numeric word Tesseract read with low confidence or into no value's shape; a word
+    it is sure of (`SURE_CONF`) that is a value once the form's own repairs are made (a
+    quote before it, a bracket or a degree sign after it, `:` for the decimal point:
+    `240:00`, `2024)`, `‘742`) is no suspect: its digits stand, and a clean page is not
+    read again for its punctuation."""
+    if not numeric(word):
+        return False
+    if word.conf >= SURE_CONF and is_value(repaired(word.text)):
+        return False
+    return word.conf < LOW_CONF or not is_value(word.text)
+
+
+def repaired(text: str) -> str:
+    """A numeric word as the form's value reader repairs OCR's punctuation slips: quotes
+    before it, brackets and degree signs after it, `:` or `;` before the cents."""
+    text = re.sub(r"^[§'‘\"“(\[]+", "", text.strip())
+    text = re.sub(r"(?<=\d)[:;](?=\d{2}$)", ".", text.rstrip(")]°'\"”’.,;:"))
+    return text
 
 
 def suspect_run(run: list[Word]) -> bool:
