@@ -104,6 +104,8 @@ def tokens(text: str) -> tuple[str, ...]:
     """Words for label matching: punctuation splits words, but not numbers ("9,102.33")."""
     out: list[str] = []
     for piece in re.split(r"[\s:;()/]+", normalize(text)):
+        if re.fullmatch(r"-+", piece):
+            continue  # a dash between a box's number and its wording (`Box 1 - Interest`)
         if re.search(r"\d[.,]\d", piece):
             out.append(piece.strip(".,"))
         else:
@@ -293,9 +295,14 @@ def _run(words: list[Word], toks: list[tuple[str, int]], start: int, max_gap: fl
 
 def _ends_label(run: Stream, done: int) -> bool:
     """Whether the label's text may end where matching stopped: at a value (a digit, `$`)
-    or a dot leader, as a wrapped label's first line may go on with its value."""
-    word = run[done][1]
-    return word is not run[done - 1][1] and bool(re.search(r"[\d$]|\.\.\.", word.text))
+    or a dot leader, as a wrapped label's first line may go on with its value, or at a
+    blank wider than two of its letters' height (the next cell's or column's text)."""
+    word, last = run[done][1], run[done - 1][1]
+    if word is last:
+        return False
+    return bool(re.search(r"[\d$]|\.\.\.", word.text)) or word.box.x0 - last.box.x1 > 2 * max(
+        last.box.height, 4.0
+    )
 
 
 def _words_of(stream: Stream) -> tuple[Word, ...]:
@@ -472,8 +479,11 @@ class Page:
     """For OCR pages: the other engine's words where both engines read the whole page."""
 
     def cell_right(self, box: Box) -> float | None:
-        """The x of the nearest cell border right of a label's start, at the label's height."""
-        edges = [r.x0 for r in self.rules if r.x0 > box.x0 + 4 and r.top <= box.cy <= r.bottom]
+        """The x of the nearest cell border right of a label, at the label's height (a
+        border the label's words cross, a table's Box column printing its number, is not
+        its cell's)."""
+        start = max(box.x0 + 4, box.x1 - 2)
+        edges = [r.x0 for r in self.rules if r.x0 > start and r.top <= box.cy <= r.bottom]
         return min(edges, default=None)
 
     def cell_left(self, box: Box) -> float | None:

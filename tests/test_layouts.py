@@ -27,6 +27,7 @@ KNOWN_GAPS = frozenset(
         "table/1099_g_scan/box7_agriculture_payments",
         "table/1099_g_scan/box9_market_gain",
         "table/1099_g_scan/recipient_tin_last4",
+        "side_by_side/5498_scan/box15b_codes",  # Tesseract drops the lone code `1`
     }
 )
 

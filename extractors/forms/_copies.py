@@ -7,6 +7,10 @@ import itertools
 from backtax.extractors.page import Box, Hit, Region
 
 CLUSTER_TOLERANCE = 24.0
+ALIGNMENT = 8.0
+"""How far copies' anchors may stray from one line or one indent (a scan's skew)."""
+MIN_PITCH = 90.0
+"""The least distance between two copies' anchors: a copy holds a form's boxes."""
 
 
 def _clusters(values: list[float]) -> list[float]:
@@ -42,24 +46,43 @@ def _cuts(anchors: list[float], spans: list[tuple[float, float]], start: float) 
 def _grid(hits: list[Hit], xs: list[float], ys: list[float]) -> bool:
     """Whether the hits repeat as copies do: one in every cell of the columns and rows
     they make (a form's title at its top and its number again in its footer is no
-    second copy)."""
+    second copy), copies side by side at one height and copies stacked at one indent (a
+    letter's `Form 5498-SA` in a paragraph and again in the heading a line under it are
+    no two copies)."""
 
     def nearest(values: list[float], v: float) -> int:
         return min(range(len(values)), key=lambda i: abs(values[i] - v))
 
     cells = {(nearest(xs, h.box.x0), nearest(ys, h.box.top)) for h in hits}
-    return len(cells) == len(xs) * len(ys)
+    if len(cells) != len(xs) * len(ys):
+        return False
+    for axis, clusters in ((lambda b: b.top, ys), (lambda b: b.x0, xs)):
+        groups: dict[int, list[float]] = {}
+        for h in hits:
+            groups.setdefault(nearest(clusters, axis(h.box)), []).append(axis(h.box))
+        limit = max(ALIGNMENT, max(h.box.height for h in hits))
+        if any(max(g) - min(g) > limit for g in groups.values()):
+            return False
+    return True
 
 
-def split_copies(region: Region, anchor_labels: tuple[str, ...]) -> list[Region]:
-    """One region per copy, row by row, found from where the anchor label repeats."""
+def split_copies(
+    region: Region, anchor_labels: tuple[str, ...], longer: tuple[str, ...] = ()
+) -> list[Region]:
+    """One region per copy, row by row, found from where the anchor label repeats; a hit
+    inside one of the `longer` labels (another box's, `Original issue discount on U.S.
+    Treasury obligations` for box 1's `Original issue discount`) is none."""
     hits = [h for label in anchor_labels for h in region.find(label)]
+    inside = {id(w) for label in longer for h in region.find(label) for w in h.words}
+    hits = [h for h in hits if not all(id(w) in inside for w in h.words)]
     if len(hits) < 2:
         return [region]
     xs = _clusters([h.box.x0 for h in hits])
     ys = _clusters([h.box.top for h in hits])
     if len(xs) * len(ys) == 1 or not _grid(hits, xs, ys):
         return [region]
+    if any(b - a < MIN_PITCH for v in (xs, ys) for a, b in itertools.pairwise(v)):
+        return [region]  # a letter's `Form 1099-OID` in its text and in a heading
     b = region.box
     x_cuts = _cuts(xs, [(w.box.x0, w.box.x1) for w in region.words], b.x0)
     y_cuts = _cuts(ys, [(w.box.top, w.box.bottom) for w in region.words], b.top)

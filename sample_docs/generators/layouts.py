@@ -46,7 +46,7 @@ from sample_docs.generators.scan import rasterise_and_degrade
 
 W, H = letter
 TESTED = ("irs_grid", "copies", "line_list", "box_colon", "table", "dot_leader", "four_up",
-          "monthly")  # fmt: skip
+          "monthly", "bank_letter", "side_by_side")  # fmt: skip
 HELD_OUT = ("letter", "two_column")
 FAMILIES = (*TESTED, *HELD_OUT)
 # Forms whose record is not the boxes alone (1099-B totals, SSA-1099's printed years,
@@ -473,10 +473,13 @@ def fam_line_list(c: Canvas, doc: Doc, rng: random.Random) -> int:
     s = doc.size
     value_x = rng.choice((400.0, 560.0))
     for box in doc.boxes:
+        value_x0 = value_x - p.width(box.printed, s) if value_x > 500 else value_x
+        lines = p.wrap(box.label, value_x0 - 76, s)  # a label never runs into its value
         p.text(40, top, box.number, s)
-        p.text(66, top, box.label, s)
+        for k, line in enumerate(lines):
+            p.text(66, top + k * (s + 2), line, s)
         p.text(value_x, top, box.printed, s, right=value_x > 500)
-        top += s + rng.choice((5, 8))
+        top += (len(lines) - 1) * (s + 2) + s + rng.choice((5, 8))
     return 1
 
 
@@ -595,6 +598,224 @@ def fam_monthly(c: Canvas, doc: Doc, rng: random.Random) -> int:
     return 1
 
 
+LETTER_OPENINGS = (
+    "This letter shows the {year} tax information we reported to the Internal Revenue "
+    "Service on Form {number}, {title}. Please keep it with your tax records.",
+    "As required by federal law, {payer} has reported the amounts below to the IRS for tax "
+    "year {year}. They are the same amounts that appear on your Form {number}.",
+    "Thank you for banking with us. For your {year} federal income tax return, here is the "
+    "information we reported to the IRS about your account on Form {number}.",
+)  # fmt: skip
+LETTER_CLOSINGS = (
+    "If you believe any of this information is incorrect, please call us at 1-800-555-0142 "
+    "before you file your return. We cannot give tax advice; please consult a tax professional.",
+    "This information is also being furnished to the Internal Revenue Service. You may need "
+    "it to complete your tax return. Questions? Visit any branch or call 1-888-555-0199.",
+)  # fmt: skip
+FOOTNOTES = (
+    "* Amounts are shown in U.S. dollars. Boxes not listed had nothing to report.",
+    "* Report these amounts on your return as the instructions for Form {number} direct.",
+    "* A box left out of this table was not reported for your account.",
+)  # fmt: skip
+TABLE_HEADS = (("Box", "IRS Box", "Box No.", "Box #"),
+               ("Description", "Reported to the IRS as", "Item", "Type of income"),
+               ("Amount", "Amount Reported", "{year} Amount", "Total"))  # fmt: skip
+
+
+def _letter_head(p: Page, doc: Doc, rng: random.Random) -> float:
+    """A bank's letterhead, the date, the address block, the account and TIN lines and the
+    salutation; the top of the letter's first paragraph."""
+    s = doc.size
+    p.text(40, 40, doc.payer.name, s + 5, bold=True)
+    p.text(40, 40 + s + 6, f"{doc.payer.street}  |  {doc.payer.city_state_zip}", s - 1)
+    p.text(40, 40 + 2 * s + 10, "Customer Service 1-800-555-0142  |  www.example-bank.com", s - 1)
+    p.hline(40, 572, 40 + 2 * s + 16)
+    top = 40 + 3 * s + 30
+    p.text(40, top, f"January {rng.randint(15, 31)}, {doc.year + 1}", s)
+    top += 2 * s + 10
+    for line in (doc.recipient.name, doc.recipient.street, doc.recipient.city_state_zip):
+        p.text(40, top, line, s)
+        top += s + 3
+    rows = [(doc.payer_tin_label, doc.payer.ein), (doc.recipient_tin_label, doc.ssn)]
+    if any(b.name == "account_number" for b in doc.form.boxes):
+        rows.insert(0, (rng.choice(("Account number", "Account Number")), doc.account))
+    x = rng.choice((40.0, 340.0))
+    top = top + s if x < 100 else top - 3 * (s + 3)
+    for label, value in rows:
+        p.text(x, top, f"{label}:", s)
+        p.text(x + p.width(f"{label}: ", s) + rng.choice((2, 24)), top, value, s)
+        top += s + 3
+    top = max(top, 40 + 3 * s + 30 + 2 * s + 10 + 3 * (s + 3)) + s + 8
+    p.text(40, top, f"Re: Your {doc.year} tax information", s, bold=True)
+    top += 2 * s + 6
+    p.text(40, top, f"Dear {doc.recipient.first.title()} {doc.recipient.last.title()}:", s)
+    return top + 2 * s + 4
+
+
+def _paragraph(p: Page, text: str, top: float, s: float, width: float = 530) -> float:
+    for line in p.wrap(text, width, s):
+        p.text(40, top, line, s)
+        top += s + 3
+    return top + s
+
+
+def _letter_table(p: Page, doc: Doc, boxes: list[Box], top: float,
+                  rng: random.Random) -> float:  # fmt: skip
+    """The letter's table: `Box | Description | Amount` (or the box in the description),
+    one or two pairs of columns a row, ruled as a grid, by rows or not at all, labels
+    wrapped in a narrow column; the table's bottom."""
+    s = doc.size
+    pairs = 2 if len(boxes) >= 4 and rng.random() < 0.4 else 1
+    box_column = rng.random() < 0.6
+    ruling = rng.choice(("grid", "rows", "none"))
+    heads = [rng.choice(choices).format(year=doc.year) for choices in TABLE_HEADS]
+    span = 532 / pairs
+    amount_w = 70.0
+    box_w = 40.0 if box_column else 0.0
+    label_w = span - box_w - amount_w - 14
+    per = -(-len(boxes) // pairs)
+    columns = [boxes[i * per : (i + 1) * per] for i in range(pairs)]
+    rows: list[list[tuple[Box, list[str]]]] = []
+    for col in columns:
+        cells = []
+        for box in col:
+            label = box.label
+            if not box_column and box.number:
+                label = rng.choice((f"Box {box.number} - {label}", f"{label} (Box {box.number})"))
+            cells.append((box, p.wrap(label, label_w, s)))
+        rows.append(cells)
+    at_bottom = rng.random() < 0.3  # the amount on a wrapped label's last line
+    y = top
+    x_rule = [40 + span * k for k in range(pairs + 1)]
+    if ruling != "none":
+        p.hline(40, 572, y - s - 3)
+    for k in range(pairs):
+        x = 40 + span * k
+        if box_column:
+            p.text(x + 4, y, heads[0], s, bold=True)
+        p.text(x + box_w + 6, y, heads[1], s, bold=True)
+        p.text(x + span - 6, y, heads[2], s, bold=True, right=True)
+    y += 6
+    if ruling != "none":
+        p.hline(40, 572, y - 2)
+    head_top = top - s - 3
+    for i in range(per):
+        height = max(len(col[i][1]) if i < len(col) else 1 for col in rows)
+        y += s + 5
+        for k, col in enumerate(rows):
+            if i >= len(col):
+                continue
+            box, lines = col[i]
+            x = 40 + span * k
+            if box_column:
+                p.text(x + 4, y, box.number, s)
+            for j, line in enumerate(lines):
+                p.text(x + box_w + 6, y + j * (s + 2), line, s)
+            drop = (len(lines) - 1) * (s + 2) if at_bottom else 0
+            p.text(x + span - 6, y + drop, box.printed, s, right=True)
+        y += (height - 1) * (s + 2)
+        if ruling != "none":
+            p.hline(40, 572, y + 4)
+    if ruling == "grid":
+        for k in range(pairs):
+            x = 40 + span * k
+            walls = [x + box_w] if box_column else []
+            walls.append(x + span - amount_w - 4)
+            for wx in walls:
+                p.c.line(wx, H - head_top, wx, H - (y + 4))
+        for wx in x_rule:
+            p.c.line(wx, H - head_top, wx, H - (y + 4))
+    return y + 4
+
+
+def fam_bank_letter(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """A bank's year-end tax letter: letterhead, address block, `Dear ...`, paragraphs on
+    what was reported for the year, a table of the form's boxes (`_letter_table`), maybe
+    split in two tables under their own headings, footnotes and a closing."""
+    p = Page(c, doc)
+    s = doc.size
+    top = _letter_head(p, doc, rng)
+    number = doc.form.form_numbers[0]
+    what = dict(year=doc.year, number=number, title=doc.title, payer=doc.payer.name.title())
+    top = _paragraph(p, rng.choice(LETTER_OPENINGS).format(**what), top, s)
+    money = [b for b in doc.boxes if b.kind == "money"]
+    other = [b for b in doc.boxes if b.kind != "money"]
+    parts = [doc.boxes]
+    if other and money and rng.random() < 0.4:
+        parts = [money, other]
+    headings = (f"Form {number} - {doc.title}", "Other information reported")
+    for k, boxes in enumerate(parts):
+        top += 4
+        if len(parts) > 1 or rng.random() < 0.6:
+            p.text(40, top, headings[k] if len(parts) > 1 else headings[0], s + 1, bold=True)
+            top += 2 * s + 8
+        else:
+            top += s + 4
+        top = _letter_table(p, doc, boxes, top, rng) + s + 6
+    for note in rng.sample(FOOTNOTES, k=rng.randint(0, 2)):
+        p.text(40, top, note.format(number=number), s - 1.5)
+        top += s + 1
+    top = _paragraph(p, rng.choice(LETTER_CLOSINGS), top + s, s)
+    p.text(40, top + 4, "Sincerely,", s)
+    p.text(40, top + 2 * s + 12, "Tax Reporting Department", s)
+    return 1
+
+
+def _column_rows(p: Page, doc: Doc, boxes: list[Box], x0: float, x1: float, top: float,
+                 style: str, rng: random.Random) -> float:  # fmt: skip
+    """One column of a side-by-side statement from `x0` to `x1`: each box a row,
+    `1  Label  value` (the number in its own column), `Box 1: Label  value` or
+    `1 Label ..... value`, the value right-aligned at the column's edge, a label too long
+    for the column wrapped under itself; the column's bottom."""
+    s = doc.size
+    for box in boxes:
+        value_w = p.width(box.printed, s) + 10
+        label_x, label = x0, box.label
+        if style == "numbered":
+            p.text(x0, top, box.number, s)
+            label_x = x0 + 22
+        elif style == "box" and box.number:
+            label = f"Box {box.number}: {box.label}"
+        elif style in ("inline", "leader"):
+            label = f"{box.number} {box.label}".strip()
+        lines = p.wrap(label, x1 - label_x - value_w, s)
+        for j, line in enumerate(lines):
+            p.text(label_x, top + j * (s + 2), line, s)
+        last = top + (len(lines) - 1) * (s + 2)
+        if style == "leader":
+            line = lines[-1]
+            start = label_x + p.width(line, s) + 3
+            dots = int(max(0, x1 - value_w + 6 - start) / p.width(".", s))
+            p.text(start, last, "." * dots, s)
+            p.text(x1, last, box.printed, s, right=True)
+        else:
+            p.text(x1, top if rng.random() < 0.5 else last, box.printed, s, right=True)
+        top = last + s + rng.choice((5, 8))
+    return top
+
+
+def fam_side_by_side(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """A statement whose boxes stand in two side-by-side columns of unequal length, each a
+    `label  value` list with the value right-aligned at the column's edge (or `Box 1:`
+    rows, or dot leaders), a rule or a blank gutter between the columns."""
+    p = Page(c, doc)
+    top = _statement_top(p, doc, rng)
+    n = len(doc.boxes)
+    cut = rng.randint((n + 1) // 2, max((n + 1) // 2, n - 1)) if n > 1 else n
+    gutter = rng.choice((12.0, 24.0))
+    middle = 306.0
+    styles = ("numbered", "inline", "box", "plain", "leader")
+    style = rng.choice(styles)
+    right_style = style if rng.random() < 0.7 else rng.choice(styles)
+    left = _column_rows(p, doc, doc.boxes[:cut], 40, middle - gutter / 2, top, style, rng)
+    right = _column_rows(p, doc, doc.boxes[cut:], middle + gutter / 2, 572, top, right_style, rng)
+    bottom = max(left, right)
+    if rng.random() < 0.5:
+        p.c.line(middle, H - (top - doc.size - 4), middle, H - bottom)
+    p.text(40, bottom + 14, "Keep this statement for your tax records.", doc.size - 1)
+    return 1
+
+
 def fam_letter(c: Canvas, doc: Doc, rng: random.Random) -> int:
     """A letter naming the form, then its boxes in a boxed two-column table."""
     p = Page(c, doc)
@@ -654,6 +875,8 @@ DRAW: dict[str, Callable[[Canvas, Doc, random.Random], int]] = {
     "table": fam_table,
     "dot_leader": fam_dot_leader,
     "monthly": fam_monthly,
+    "bank_letter": fam_bank_letter,
+    "side_by_side": fam_side_by_side,
     "letter": fam_letter,
     "two_column": fam_two_column,
 }

@@ -92,7 +92,8 @@ class FormKind:
         docs: list[Extracted] = []
         for page in pages:
             whole = self.prepare(split_glued_values(page.region))
-            for region in split_copies(whole, self._copy_anchor_labels(whole)):
+            labels = self._copy_anchor_labels(whole)
+            for region in split_copies(whole, labels, self._longer_labels(labels)):
                 doc = self.read_copy(region, page)
                 if doc is not None:
                     docs.append(doc)
@@ -124,6 +125,17 @@ class FormKind:
             return first
         titles = tuple(f"Form {n}" for n in self.spec.form_numbers)
         return titles if len(region.find_any(titles)) >= 2 else first
+
+    def _longer_labels(self, labels: tuple[str, ...]) -> tuple[str, ...]:
+        """Other boxes' labels that hold one of `labels` (box 8's `Original issue discount
+        on U.S. Treasury obligations` holds box 1's `Original issue discount`)."""
+        texts = [" ".join(tokens(label)) for label in labels]
+        return tuple(
+            label
+            for box in self.spec.boxes[1:]
+            for label in box.labels
+            if any(f" {t} " in f" {' '.join(tokens(label))} " for t in texts)
+        )
 
     def read_copy(self, region: Region, page: Page) -> Extracted | None:
         spec = self.spec

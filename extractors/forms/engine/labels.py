@@ -33,10 +33,12 @@ def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
 
 
 def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True) -> list[Anchor]:
-    """Every label hit of every box; where two boxes' hits share words, the longer wins.
-    With `cells` (boxes, not a table's column headers), a hit that continues another
-    box's label is none (`_numbered_for_another`)."""
+    """Every label hit of every box; where two boxes' hits share words, the longer wins
+    (of hits of the same words, the one matching more of them: `Code(s)` is box 15b's
+    `Code(s)`, not box 13c's `Code`). With `cells` (boxes, not a table's column headers),
+    a hit that continues another box's label is none (`_numbered_for_another`)."""
     anchors: list[Anchor] = []
+    label_tokens: dict[int, int] = {}
     numbers = {b.number.lower() for b in boxes if b.number}
     for spec in boxes:
         seen: set[tuple[int, ...]] = set()
@@ -45,11 +47,16 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
                 ids = tuple(id(w) for w in hit.words)
                 if any(set(ids) & set(s) for s in seen):
                     continue
+                if not numbered and spec.number:
+                    hit = _with_own_number_after(hit, spec.number, region)
                 if cells and not numbered and _numbered_for_another(hit, spec, numbers, region):
+                    continue
+                if cells and spec.kind != "check" and _inside_words(hit, spec, numbered, region):
                     continue
                 seen.add(ids)
                 anchors.append(Anchor(spec, hit, numbered))
-    anchors.sort(key=lambda a: -sum(len(w.text) for w in a.hit.words))
+                label_tokens[id(anchors[-1])] = len(tokens(text))
+    anchors.sort(key=lambda a: (-sum(len(w.text) for w in a.hit.words), -label_tokens[id(a)]))
     kept: list[Anchor] = []
     taken: set[int] = set()
     for a in anchors:
@@ -101,6 +108,34 @@ def _own_wording_before(word: Word, hit: Hit, spec: BoxSpec) -> bool:
         if any(toks[i] == before[-1] and toks[i + 1] == first[0] for i in range(len(toks) - 1)):
             return True
     return False
+
+
+def _with_own_number_after(hit: Hit, number: str, region: Region) -> Hit:
+    """The hit with the box's number printed right after its wording (a letter's `Number
+    of properties (Box 9)`): those words are the label's, not its value's."""
+    last = hit.words[-1]
+    reach = 2 * max(last.box.height, 4.0)
+    after = sorted(
+        (w for w in region.right_of(last.box, max_dx=60) if w.box.x0 >= last.box.x1 - 0.5),
+        key=lambda w: w.box.x0,
+    )[:2]
+    for n in (1, 2):
+        run = after[:n]
+        if len(run) < n or run[0].box.x0 - last.box.x1 > reach:
+            break
+        if [t for w in run for t in tokens(w.text)] == ["box", number.lower()]:
+            return Hit((*hit.words, *run), hit.quality)
+    return hit
+
+
+def _inside_words(hit: Hit, spec: BoxSpec, numbered: bool, region: Region) -> bool:
+    """A numbered box's one-word label, found without its number, printed tight against
+    other words: a part of a date, a heading or a sentence (`January 27, 2025`, `Tax Year
+    2024`, `Other information reported`), not the box (a label's value stands a wider
+    blank apart, or after its colon)."""
+    if numbered or not spec.number or len(hit.words) != 1 or hit.words[0].text.endswith(":"):
+        return False
+    return any(_tight_neighbours(Anchor(spec, hit, False), region))
 
 
 def _wrapped_from_above(hit: Hit, region: Region) -> bool:

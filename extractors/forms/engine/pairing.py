@@ -11,7 +11,7 @@ from scipy.optimize import linear_sum_assignment
 
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
 from backtax.extractors.forms.engine.values import LEADER, column_limit, is_mark
-from backtax.extractors.page import Box, Region
+from backtax.extractors.page import Box, Region, tokens
 
 MAX_BELOW = 42.0
 MAX_RIGHT = 420.0
@@ -79,16 +79,18 @@ def _ruled_apart(left: Box, right: Box, rules: list[Box]) -> bool:
 
 def _across_leader(anchor: Anchor, cand: Candidate, region: Region) -> bool:
     """A value at the end of the label's own row, with nothing but a dot leader, the
-    box's own number (a table's Box column) or nothing at all between them: a statement's
-    `1a Total Ordinary Dividends .... 1,234.56`, a table's `Rents | 1 | 4,464.06`."""
+    box's own number (a table's Box column, or `(Box 3)` after the wording) or nothing at
+    all between them: a statement's `1a Total Ordinary Dividends .... 1,234.56`, a table's
+    `Rents | 1 | 4,464.06`, a letter's `Other income (Box 3)    357.89`."""
     label = anchor.box
     number = anchor.spec.number.lower()
     same_line = label.v_overlap(cand.box) >= 0.5 * min(label.height, cand.box.height)
     if not same_line or cand.box.x0 < label.x1 - 2:
         return False
     gap = region.crop(Box(label.x1 + 0.5, label.top + 1, cand.box.x0 - 0.5, label.bottom - 1))
-    between = [w for w in gap if w not in cand.words]
-    return all(LEADER.match(w.text) or (number and w.text.lower() == number) for w in between)
+    between = [w for w in gap if w not in cand.words and not LEADER.match(w.text)]
+    said = [t for w in between for t in tokens(w.text)]
+    return not said or (bool(number) and said in ([number], ["box", number]))
 
 
 def reach(

@@ -10,6 +10,7 @@ from backtax.extractors.forms.engine.pairing import assign
 from backtax.extractors.forms.engine.spec import Anchor, FormReading, label_ids
 from backtax.extractors.forms.engine.values import (
     LEADER,
+    PROSE,
     ZEROS,
     cell_lines,
     cell_text,
@@ -52,8 +53,8 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
         if (name in numbered and not a.numbered) or stray_bare(a, region, anchors):
             continue  # `Tax Year 2023` in a heading is not box 13b's `13b Year`
         lines = text_below(a.box, region, stops)
-        if not lines:
-            continue
+        if not lines or (kind != "text" and PROSE.search(lines[0].text)):
+            continue  # a paragraph under a table's row holds no count (`call 1-800-...`)
         value = typed(kind, lines[0].text, within=True)
         if value is not None:
             reading.fields[name] = value

@@ -324,6 +324,8 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
         for w in region.right_of(label, max_dx=right - label.x1)
         if id(w) not in labels and w.box.x0 >= label.x1 - 1
     ]
+    if not row:
+        row = _next_cell_of_row(anchor, right, region, anchors)
     lines = [Line(sorted(row, key=lambda w: w.box.x0))] if row else []
     bottom = min(
         (
@@ -342,6 +344,26 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
     return lines + group_lines(under)
 
 
+def _next_cell_of_row(
+    anchor: Anchor, wall: float, region: Region, anchors: list[Anchor]
+) -> list[Word]:
+    """A ruled table's row, its label in one cell and its value in the next (`DATE OF
+    PAYMENT | 10/20/2025`): the words on the label's line past the cell's border, when
+    they are one run of words, no label's, and nothing else is in that cell on the line
+    (a grid's next cell begins with its own box's number and label)."""
+    label, page = anchor.box, region.page
+    if page is None or page.cell_right(label) != wall:
+        return []
+    end = page.cell_right(Box(wall + 1, label.top, wall + 2, label.bottom)) or region.box.x1
+    if any(a.box.x0 >= wall and a.box.x0 < end and a.box.v_overlap(label) > 0 for a in anchors):
+        return []
+    labels = label_ids(anchors)
+    words = [w for w in region.right_of(label, max_dx=end - label.x1) if w.box.x0 >= wall]
+    if not words or any(id(w) in labels for w in words) or any(w.box.x1 > end + 1 for w in words):
+        return []
+    return words if len(first_run(words)) == len(words) else []
+
+
 def stray_bare(anchor: Anchor, region: Region, anchors: list[Anchor]) -> bool:
     """A bare one-word label (`_bare`) on a page that prints its boxes' numbers (another
     box was found by its number): the word belongs to other text (`Tax Year 2025` in a
@@ -354,13 +376,14 @@ def stray_bare(anchor: Anchor, region: Region, anchors: list[Anchor]) -> bool:
 def _bare(anchor: Anchor, region: Region) -> bool:
     """A one-word label of a numbered box printed without its number after other words of
     its row (`Box  Description`); a row that begins with the label, or with the box's
-    number (a table's Box column, `5 | Transaction`), is the box's own."""
+    number (a table's Box column, `5 | Transaction`), is the box's own, and so is a row of
+    a statement's right-hand column (the amount before it ends the left column's row)."""
     spec, label = anchor.spec, anchor.box
     if not spec.number or anchor.numbered or len(anchor.hit.words) > 1:
         return False
     before = region.crop(Box(label.x0 - 80, label.top + 1, label.x0, label.bottom - 1))
     own = any(normalize(w.text).strip(".:") == spec.number.lower() for w in before)
-    return bool(before.words) and not own
+    return any(not re.search(r"[\d$]", w.text) for w in before) and not own
 
 
 def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
@@ -379,15 +402,26 @@ def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> f
     return edge
 
 
+# Words of a table's column headings (`Description  Box No.  Amount`): no box's value.
+_HEADING_VOCABULARY = frozenset(
+    {
+        "box", "boxes", "no", "number", "description", "amount", "amounts", "item", "irs",
+        "value", "total", "reported",
+    }
+)  # fmt: skip
+
+
 def cell_text(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | None:
     """The first run of words in the cell that is no note in lower-case prose (the rest of
-    a label printed before a statement's value is such a note)."""
+    a label printed before a statement's value is such a note) and no table's column
+    heading (a `Description` box's label in a header row `Description  Box No.  Amount`)."""
     for line in cell_lines(anchor, region, anchors):
         words = [w for w in line.words if w.text.strip() != "$"]
         while words:
             run = first_run(words)
             text = " ".join(w.text for w in run).strip()
-            if text and not PROSE.search(text):
+            heading = all(t in _HEADING_VOCABULARY for t in tokens(text))
+            if text and not PROSE.search(text) and not heading:
                 return text
             words = words[len(run) :]
     return None
