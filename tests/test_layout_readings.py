@@ -43,6 +43,8 @@ CASES = {
     ("bank_letter", "1098", 33002): "box number after the wording is no count",
     # `Other information reported` is no box 10 `Other`, its header's `Total` no value
     ("bank_letter", "1098", 33004): "a heading's word is no label",
+    # a letter naming `Form W-2G` in its text, two numbered rows and no title: a W-2G
+    ("bank_letter", "W-2G", 33004): "numbered rows identify the form",
     # `Code(s)` in a statement's right-hand column: box 15b's, not box 13c's `Code`
     ("side_by_side", "5498", 33004): "right-hand column's one-word label",
 }

@@ -81,7 +81,13 @@ class FormKind:
             for t in self.spec.titles
             if normalize(t) in text or (ocr and stacked_title(page.words, tokens(t)))
         )
-        labels = sum(1 for b in self.spec.boxes for lb in b.labels if normalize(lb) in text)
+        labels = sum(
+            # a label after its box's number (`1 Reportable winnings`) counts twice
+            2 if f" {normalize(b.number)} {normalize(lb)}" in text else 1
+            for b in self.spec.boxes
+            for lb in b.labels
+            if normalize(lb) in text
+        )
         score += min(labels, 12) * 0.25
         if score < 3.0:
             return None

@@ -324,8 +324,6 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
         for w in region.right_of(label, max_dx=right - label.x1)
         if id(w) not in labels and w.box.x0 >= label.x1 - 1
     ]
-    if not row:
-        row = _next_cell_of_row(anchor, right, region, anchors)
     lines = [Line(sorted(row, key=lambda w: w.box.x0))] if row else []
     bottom = min(
         (
@@ -340,8 +338,11 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
     floor = region.page.cell_bottom(label) if region.page else None
     bottom = min(bottom, label.bottom + 45, floor or bottom)  # not past the cell's bottom rule
     area = Box(left, label.bottom - 0.5, right, bottom)
-    under = [w for w in region.crop(area) if id(w) not in labels]
-    return lines + group_lines(under)
+    under = group_lines([w for w in region.crop(area) if id(w) not in labels])
+    if not lines and all(PROSE.search(line.text) for line in under):
+        row = _next_cell_of_row(anchor, right, region, anchors)  # nothing in its own cell
+        lines = [Line(sorted(row, key=lambda w: w.box.x0))] if row else []
+    return lines + under
 
 
 def _next_cell_of_row(
@@ -350,7 +351,8 @@ def _next_cell_of_row(
     """A ruled table's row, its label in one cell and its value in the next (`DATE OF
     PAYMENT | 10/20/2025`): the words on the label's line past the cell's border, when
     they are one run of words, no label's, and nothing else is in that cell on the line
-    (a grid's next cell begins with its own box's number and label)."""
+    (a grid's next cell begins with its own box's number and label). Read only when the
+    label's own cell holds nothing under it (an IRS grid's value stands there)."""
     label, page = anchor.box, region.page
     if page is None or page.cell_right(label) != wall:
         return []
