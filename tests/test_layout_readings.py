@@ -12,6 +12,7 @@ import pytest
 from word_pages import page
 
 from backtax.extractors.forms._copies import split_copies
+from backtax.extractors.forms.engine.values import money_candidates
 from backtax.extractors.page import tokens
 from backtax.extractors.pipeline import extract_file
 from sample_docs.generators import layouts
@@ -102,3 +103,10 @@ def test_a_hit_inside_another_box_label_starts_no_copy() -> None:
     longer = ("Original issue discount on U.S. Treasury obligations",)
     assert len(split_copies(sheet.region, ("Original issue discount",), longer)) == 1
     assert len(split_copies(sheet.region, ("Original issue discount",))) == 2
+
+
+def test_an_amount_whose_point_a_scan_lost_keeps_its_cents() -> None:
+    scan = page(("Rents", 40, 100), ("61943", 500, 100), ("23", 528, 100), method="ocr")
+    assert [c.text for c in money_candidates(scan.region, set())] == ["61943.23"]
+    text = page(("Rents", 40, 100), ("61943", 500, 100), ("23", 528, 100))
+    assert [c.text for c in money_candidates(text.region, set())] == ["61943"]

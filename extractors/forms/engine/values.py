@@ -38,9 +38,13 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
         while i < len(words):
             best: tuple[int, str] | None = None
             for j in range(i, min(i + 3, len(words))):
-                if j > i and words[j].box.x0 - words[j - 1].box.x1 > _gap_limit(words[j]):
-                    break
+                gap = words[j].box.x0 - words[j - 1].box.x1 if j > i else 0.0
                 text = " ".join(texts[i : j + 1])
+                lost = _LOST_POINT.match(text) if words[j].source == "ocr" else None
+                if lost and gap <= 1.5 * words[i].box.height:
+                    text, gap = f"{lost[1]}.{lost[2]}", 0.0  # OCR's `61943 23` for 61943.23
+                if gap > _gap_limit(words[j]):
+                    break
                 if "$" not in text and _dollar_before(words[i], dollars):
                     text = "$ " + text
                 if _is_money(text):
@@ -55,6 +59,10 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
             else:
                 i += 1
     return out
+
+
+_LOST_POINT = re.compile(r"^(\$?\s?\d{1,3}(?:,\d{3})+|\$?\s?\d+) (\d{2})$")
+"""A whole number and two digits a narrow blank apart: an amount whose point a scan lost."""
 
 
 def _after_form_word(line: Line, word: Word) -> bool:
