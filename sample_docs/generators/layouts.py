@@ -16,6 +16,11 @@ and wordings, with values the generator picks and writes into the expected JSON.
 - `monthly`: a statement whose amounts by month (a 1099-K's boxes 5a-5l) stand in a table,
   one row per month or the months across in two rows of six, every month printed; drawn
   only for forms with such boxes (`family_forms`);
+- `bank_letter`: a bank's year-end tax letter (letterhead, address block, `Dear ...:`,
+  paragraphs, one or two tables of the boxes, one or two pairs of columns a row, ruled or
+  not, the box number in its column or in the wording, footnotes);
+- `side_by_side`: a statement whose boxes stand in two columns of unequal length, values
+  right-aligned at each column's edge;
 - `letter` and `two_column` (held out: never written to sample_docs/ nor used by tests;
   `bench/layout_robustness.py` draws them fresh): a letter with a boxed table, and
   label-value pairs in two columns.
