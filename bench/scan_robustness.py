@@ -14,6 +14,7 @@ renders the PDF scans at D dpi for OCR; `--per-kind N` takes the first N samples
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -139,18 +140,24 @@ def one(job: Job) -> tuple[str, str, int, list[str], dict[str, float]]:
     return kind, variant[0], total, misses, engines.since(before)
 
 
-def _option(name: str, default: str) -> str:
-    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--styles", default="", help="comma-separated styles (default all)")
+    parser.add_argument("--kinds", default="", help="comma-separated kinds (default all)")
+    parser.add_argument("--seed", type=int, default=0, help="added to every variant's seed")
+    parser.add_argument("--ocr-dpi", type=int, default=ExtractSettings().dpi)
+    parser.add_argument("--per-kind", type=int, default=0, help="first N samples a kind")
+    return parser.parse_args()
 
 
 def main() -> None:
-    styles = set(_option("--styles", "").split(",")) - {""} or None
-    kinds = set(_option("--kinds", "").split(",")) - {""} or None
-    shift = int(_option("--seed", "0"))
-    dpi = int(_option("--ocr-dpi", str(ExtractSettings().dpi)))
+    args = _arguments()
+    styles = set(args.styles.split(",")) - {""} or None
+    kinds = set(args.kinds.split(",")) - {""} or None
+    shift, dpi = args.seed, args.ocr_dpi
     variants = [(*v[:4], v[4] + shift) for v in VARIANTS if styles is None or v[0] in styles]
     with tempfile.TemporaryDirectory() as out:
-        per_kind = int(_option("--per-kind", "0")) or None
+        per_kind = args.per_kind or None
         jobs = [
             (k, s, v, out, dpi)
             for k, files in SOURCES.items()
