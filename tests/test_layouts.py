@@ -22,10 +22,6 @@ HEADER = ("doc_type", "tax_year", "pages", "payer_tin", "recipient_tin_last4")
 # Values the engine misses today (docs/forms_layouts.md): non-strict xfails, so a fix shows.
 KNOWN_GAPS = frozenset(
     {
-        "table/1099_g_scan/box4_federal_tax_withheld",
-        "table/1099_g_scan/box6_taxable_grants",
-        "table/1099_g_scan/box7_agriculture_payments",
-        "table/1099_g_scan/box9_market_gain",
         "table/1099_g_scan/recipient_tin_last4",
         "side_by_side/5498_scan/box15b_codes",  # Tesseract drops the lone code `1`
     }
