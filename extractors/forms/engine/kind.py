@@ -56,6 +56,17 @@ class FormKind:
         self.name = spec.doc_type
         self.postprocess = postprocess
         self.info_return = spec.reader == "info_return"
+        # what `identify` looks for on every page, normalised once per kind
+        self._numbers = tuple(
+            re.compile(rf"(?<![\w-]){re.escape(normalize(n))}(?![\w-])") for n in spec.form_numbers
+        )
+        self._titles = tuple((normalize(t), tokens(t)) for t in spec.titles)
+        self._labels = tuple(
+            (normalize(lb), f" {normalize(b.number)} {normalize(lb)}")
+            for b in spec.boxes
+            for lb in b.labels
+        )
+        self._excludes = tuple(normalize(x) for x in spec.excludes)
         revised = [box for rev in spec.revisions for box in rev.boxes]
         for box in (*spec.boxes, *spec.state_columns, *revised, *self._caption_specs()):
             for label in box.labels:
@@ -64,29 +75,24 @@ class FormKind:
     # -- identify
     def identify(self, page: Page) -> Identification | None:
         text = " " + normalize(page.text()).replace("\n", " ") + " "
-        if any(normalize(x) in text for x in self.spec.excludes) or about_a_form(page):
+        if any(x in text for x in self._excludes) or about_a_form(page):
             return None
         score = 0.0
-        for number in self.spec.form_numbers:
-            pattern = rf"(?<![\w-]){re.escape(normalize(number))}(?![\w-])"
-            if re.search(pattern, text):
-                score += 2.0
-                break
-        else:
-            if page.method == "ocr" and _misread_form_number(text, self.spec.form_numbers):
-                score += 1.5
         ocr = page.method == "ocr"
+        if any(pattern.search(text) for pattern in self._numbers):
+            score += 2.0
+        elif ocr and _misread_form_number(text, self.spec.form_numbers):
+            score += 1.5
         score += sum(
             1.5
-            for t in self.spec.titles
-            if normalize(t) in text or (ocr and stacked_title(page.words, tokens(t)))
+            for title, words in self._titles
+            if title in text or (ocr and stacked_title(page.words, words))
         )
         labels = sum(
             # a label after its box's number (`1 Reportable winnings`) counts twice
-            2 if f" {normalize(b.number)} {normalize(lb)}" in text else 1
-            for b in self.spec.boxes
-            for lb in b.labels
-            if normalize(lb) in text
+            2 if numbered in text else 1
+            for label, numbered in self._labels
+            if label in text
         )
         score += min(labels, 12) * 0.25
         if score < 3.0:
