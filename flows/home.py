@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -23,7 +24,15 @@ def tin_secret(home: Path) -> bytes:
     """The HMAC secret for `recipient_tin_key`, created once per home (mode 0600)."""
     path = home / "tin.key"
     if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(secrets.token_bytes(32))
+        # written whole beside it, then linked in: tasks of a first batch racing for it all
+        # read one complete key (O_EXCL on the key itself let one fail, another read it empty)
+        fd, tmp = tempfile.mkstemp(dir=home, prefix=".tin.key.")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(secrets.token_bytes(32))
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another task made it first: its key is the home's
+        finally:
+            os.unlink(tmp)
     return path.read_bytes()
