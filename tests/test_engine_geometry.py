@@ -40,6 +40,19 @@ def test_year_printed_alone_is_the_tax_year() -> None:
     assert find_tax_year(page(("2021", 400, 100), ("Student Loan", 430, 100)).region) == 2021
 
 
+def test_year_in_a_box_label_is_no_tax_year() -> None:
+    """1099-G box 3 (`Box 2 amount is for tax year`) holds the year a refund was for, not
+    the form's year: a statement heading `2024 Form 1099-G` with box 3 printing `2023`."""
+    statement = page(
+        ("2024 Form 1099-G Statement", 40, 60),
+        ("Box 3 Box 2 amount is for tax year 2023", 40, 200),
+    )
+    assert find_tax_year(statement.region) == 2024
+    grid = page(("Form 1099-G 2024", 40, 60), ("3 Box 2 amount is for tax year", 40, 200))
+    grid.words += page(("2023", 60, 212)).words
+    assert find_tax_year(grid.region) == 2024
+
+
 def _found(label: str, *placed: tuple[str, float, float], method: str = "text") -> list[str]:
     return [
         " ".join(w.text for w in h.words) for h in page(*placed, method=method).region.find(label)

@@ -6,7 +6,7 @@ import itertools
 import re
 from datetime import date
 
-from backtax.extractors.page import Box, Region, Word, group_lines
+from backtax.extractors.page import Box, Hit, Region, Word, group_lines
 from backtax.extractors.readers.glyphs import crop_pixels, segment_digits
 
 _YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?[.,:;]?$")
@@ -70,9 +70,30 @@ def _filled_year(texts: list[str]) -> int | None:
     return None
 
 
+_BOX_NUMBER = re.compile(r"^(?:box|\d{1,2}[a-z]?)$", re.IGNORECASE)
+
+
+def _in_box_label(region: Region, hit: Hit) -> bool:
+    """The hit ends a box's label (`3 Box 2 amount is for tax year`): the phrase it ends,
+    the words before it with no wide gap, starts with a box number, so the year beside it
+    is that box's value, not the form's."""
+    first = hit.words[0]
+    line = next((ln for ln in region.lines() if any(w is first for w in ln.words)), None)
+    if line is None:
+        return False
+    i = next(i for i, w in enumerate(line.words) if w is first)
+    while i and line.words[i].box.x0 - line.words[i - 1].box.x1 < 2 * first.box.height:
+        i -= 1
+    start = line.words[i]
+    return start is not first and bool(_BOX_NUMBER.match(start.text.strip(".:-")))
+
+
 def find_tax_year(region: Region) -> int | None:
+    """The filled year after a year caption, else the largest plausible printed year."""
     for label in ("for calendar year", "calendar year", "tax year"):
         for hit in region.find(label):
+            if _in_box_label(region, hit):
+                continue
             right = sorted(region.right_of(hit.box, max_dx=80).words, key=lambda w: w.box.x0)
             below = sorted(region.below(hit.box, 20).words, key=lambda w: (w.box.top, w.box.x0))
             near = right + below
