@@ -15,6 +15,7 @@ as the watcher does, rather than read in place.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from collections.abc import Callable
@@ -42,6 +43,7 @@ from backtax.flows.inbox import (
     sweep,
     watched_inboxes,
 )
+from backtax.flows.pdf import Printer
 from backtax.flows.purge import expire_originals
 from backtax.flows.reports import BatchReport, publish_artifacts, write_report
 from backtax.flows.settings import Settings
@@ -257,24 +259,30 @@ def batch_flow(
         run = BatchRun(settings, store, report, session)
         run.extract_all(jobs)
         close_idle()  # the workers' memory back before the check and the report
-        try:
-            checked = check_flow(None if sweep_inbox else run.doc_ids, as_of)
-            report.cases, report.findings = checked["cases"], checked["findings"]
-            report.assessment = checked.get("assessment") or {}
-        except Exception as exc:  # the documents are saved; the report says the check failed
-            report.check_error = f"{type(exc).__name__}: {display_name(str(exc))}"
-        records = store.records(run.doc_ids)
-        report.documents = [
-            {**records[i].to_json(), "doc_id": i} for i in run.doc_ids if i in records
-        ]
-        in_cases = {i for c in report.cases for i in c.get("documents", [])}
-        report.all_documents = [
-            {**r.to_json(), "doc_id": i} for i, r in store.records(in_cases).items()
-        ]
-        report.as_of = date.fromisoformat(as_of) if as_of else date.today()
-        folder_out = write_report(
-            report, settings.reports_dir / report.batch_id, pdf=settings.report_pdf
-        )
+        # the browser starts on the idle core while the cases are checked on the other
+        printer = Printer() if settings.report_pdf and (run.doc_ids or sweep_inbox) else None
+        with printer or contextlib.nullcontext():
+            try:
+                checked = check_flow(None if sweep_inbox else run.doc_ids, as_of)
+                report.cases, report.findings = checked["cases"], checked["findings"]
+                report.assessment = checked.get("assessment") or {}
+            except Exception as exc:  # the documents are saved; the report says it failed
+                report.check_error = f"{type(exc).__name__}: {display_name(str(exc))}"
+            records = store.records(run.doc_ids)
+            report.documents = [
+                {**records[i].to_json(), "doc_id": i} for i in run.doc_ids if i in records
+            ]
+            in_cases = {i for c in report.cases for i in c.get("documents", [])}
+            report.all_documents = [
+                {**r.to_json(), "doc_id": i} for i, r in store.records(in_cases).items()
+            ]
+            report.as_of = date.fromisoformat(as_of) if as_of else date.today()
+            folder_out = write_report(
+                report,
+                settings.reports_dir / report.batch_id,
+                pdf=settings.report_pdf,
+                printer=printer,
+            )
         publish_artifacts(report, folder_out)
         store.finish_batch(report.batch_id, report.counts(), str(folder_out))
     expire_originals(settings.home, settings.retention_days)

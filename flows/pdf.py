@@ -86,9 +86,11 @@ class Printer:
         self.failed: list[str] = []
         self.pages: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
         self.thread = threading.Thread(target=self._run, name="backtax-pdf", daemon=True)
+        self.finished = False
 
     def __enter__(self) -> Printer:
-        if self.browser:
+        """Start the browser; entering again (a printer handed on) changes nothing."""
+        if self.browser and self.thread.ident is None:
             self.thread.start()
         return self
 
@@ -98,6 +100,10 @@ class Printer:
             self.pages.put(page)
 
     def __exit__(self, *exc: object) -> None:
+        """Print the last page and close the browser; leaving again changes nothing."""
+        if self.finished:
+            return
+        self.finished = True
         if self.browser is None:
             if self.added:
                 self.note = (

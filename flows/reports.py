@@ -15,11 +15,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from backtax.flows.casefile import doc_index, evidence_rows, gather, payer_names, sort_findings
+
+if TYPE_CHECKING:
+    from backtax.flows.pdf import Printer
 
 log = logging.getLogger(__name__)
 
@@ -182,9 +185,13 @@ def summary_markdown(report: BatchReport, folder: Path | None = None) -> str:
     return "\n".join(parts)
 
 
-def write_report(report: BatchReport, folder: Path, *, pdf: bool = True) -> Path:
+def write_report(
+    report: BatchReport, folder: Path, *, pdf: bool = True, printer: Printer | None = None
+) -> Path:
     """The batch page, a report per taxpayer (HTML, and a PDF of it when `pdf`), `summary.md`
-    and the CSV tables; the folder. Why a PDF is missing goes to `report.pdf_note`."""
+    and the CSV tables; the folder. Why a PDF is missing goes to `report.pdf_note`. A
+    `printer` handed in (its browser started while the cases were checked) prints the
+    PDFs and is finished here."""
     from backtax.flows.case_report import render_index, render_taxpayer
     from backtax.flows.pdf import Printer
 
@@ -197,7 +204,7 @@ def write_report(report: BatchReport, folder: Path, *, pdf: bool = True) -> Path
     people = gather(checked, report.assessment)
     pages = folder / "taxpayers"
     links = {}
-    printer = Printer() if pdf and people else None
+    printer = printer or (Printer() if pdf and people else None)
     with printer or contextlib.nullcontext():  # each page printed while the next is drawn
         for person in people:
             pages.mkdir(exist_ok=True)

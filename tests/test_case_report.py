@@ -318,3 +318,36 @@ def test_a_tab_whose_renderer_is_gone_fails_at_once_not_at_the_time_limit() -> N
     ]  # fmt: skip
     with pytest.raises(printing.TabError):
         tab.wait_for("Page.loadEventFired", "s1", time.monotonic() + 1.0)
+
+
+def test_a_printer_started_before_the_report_prints_it_and_is_finished_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch starts the browser while the cases are checked and hands it to
+    `write_report`: that one browser prints the page, the PDF is linked, the printer ends."""
+    started: list[object] = []
+
+    class Browser:
+        def __init__(self, browser: str, profile: Path) -> None:
+            started.append(self)
+
+        def print_pdf(self, page: Path) -> str | None:
+            page.with_suffix(".pdf").write_bytes(b"%PDF-1.4\n")
+            return None
+
+        def kill(self) -> None: ...
+
+        def close(self) -> None: ...
+
+    monkeypatch.setattr(printing, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(printing, "Chromium", Browser)
+    case = {"case_id": "0303-2021", "recipient_tin_last4": "0303", "tax_year": 2021,
+            "documents": []}  # fmt: skip
+    batch = BatchReport("early-browser", cases=[case], as_of=AS_OF)
+    with printing.Printer() as printer:
+        folder = write_report(batch, tmp_path / "out", printer=printer)
+        assert not printer.thread.is_alive()  # finished by write_report, not by the `with`
+    assert len(started) == 1
+    [pdf] = (folder / "taxpayers").glob("*.pdf")
+    assert f'href="taxpayers/{pdf.name}"' in (folder / "summary.html").read_text()
+    assert batch.pdf_note is None
