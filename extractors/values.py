@@ -36,6 +36,35 @@ def parse_money(text: str) -> Decimal | None:
     return value
 
 
+_OCR_LEAD = re.compile(r"^[§'‘\"“(\[]+")
+_OCR_TAIL = re.compile(r"[)\]°'\"”’.,;:-]+$")
+
+
+def repair_ocr_number(text: str, letters: bool = True) -> str:
+    """A numeric word OCR read, its usual slips undone: quotes before it and a degree sign,
+    quotes or punctuation after it dropped; `§` read as `$`; `:` or `;` before the cents read
+    as the point (`2904:12`); a bracket at one end only dropped (a cell's border, a speck:
+    `2024)`); brackets at both ends kept, parentheses being a negative's and others left
+    unread (a blank beats a guessed sign); `letters`: `O` or `o` after a digit read as 0
+    (the value reader; the engines' evidence keeps a letter in a number, a misread to read
+    again). A word without a digit is returned as printed."""
+    text = text.strip()
+    if not re.search(r"\d", text):
+        return text
+    lead = _OCR_LEAD.match(text)
+    head = lead[0] if lead else ""
+    tail = _OCR_TAIL.search(text[len(head) :])
+    core = text[len(head) : len(text) - len(tail[0])] if tail else text[len(head) :]
+    opened = next((c for c in head if c in "(["), "")
+    closed = next((c for c in reversed(tail[0]) if c in ")]"), "") if tail else ""
+    core = re.sub(r"(?<=\d)[:;](?=\d{2}$)", ".", core)
+    if letters:
+        core = re.sub(r"(?<=\d)[Oo](?=\d)|(?<=\d)[Oo]$", "0", core)
+    if "§" in head:
+        core = "$" + core
+    return f"{opened}{core}{closed}" if opened and closed else core
+
+
 def format_money(value: Decimal) -> str:
     """The contract's money string: two decimals, no separators, leading minus."""
     return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):f}"

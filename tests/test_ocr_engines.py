@@ -91,8 +91,8 @@ def test_suspect_runs_on_hand_made_lines() -> None:
     assert evidence.suspect_run(_line("1,234.56", conf=0.3))
     assert evidence.suspect_run(_line("8O0.00")) and evidence.suspect_run(_line("240:00", conf=0.7))
     # sure of it, and a value once its punctuation is repaired: a clean page's `240:00`,
-    # `2024)`, `‘742`, `1,500.00°` are not read again (their digits stand)
-    for sure in ("240:00", "2024)", "‘742", "1,500.00°"):
+    # `2024)`, `(2024)`, `‘742`, `§742`, `1,500.00°` are not read again (their digits stand)
+    for sure in ("240:00", "2024)", "(2024)", "‘742", "§742", "1,500.00°"):
         assert not evidence.suspect_run(_line(sure, conf=0.85)), sure
     assert evidence.suspect_run(_line("8O0.00", conf=0.85)) and evidence.suspect_run(
         _line("14:4", conf=0.85)

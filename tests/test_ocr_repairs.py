@@ -16,6 +16,7 @@ from backtax.extractors.page import Box, Line, Page, Word
 from backtax.extractors.readers.ocr import despeckle, mended
 from backtax.extractors.reconcile import _union_by_code
 from backtax.extractors.transcripts.layout import _value_lost, clean_text, split_label_value
+from backtax.extractors.values import parse_money, repair_ocr_number
 
 
 def test_despeckle_drops_lone_specks_and_keeps_a_decimal_point() -> None:
@@ -161,3 +162,43 @@ def test_a_speck_between_the_state_and_its_id_is_no_part_of_the_id(printed: str)
     assert rows == [
         {"state": "CA", "employer_state_id": "123-4567-8", "box16_state_wages": "52345.67"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("read", "value_reader", "evidence"),
+    [
+        ("2904:12", "2904.12", "2904.12"),  # `:` for the decimal point
+        ("1,720;00", "1,720.00", "1,720.00"),  # `;` for it
+        ("2904:12.", "2904.12", "2904.12"),  # the point repaired under a stray full stop
+        ("14:4", "14:4", "14:4"),  # no cents after it: left
+        ("§742", "$742", "$742"),  # `§` is how OCR reads `$`
+        ("'§1,500.00", "$1,500.00", "$1,500.00"),
+        ("‘742", "742", "742"),  # a quote before it dropped
+        ('"56.00"', "56.00", "56.00"),
+        ("1,500.00°", "1,500.00", "1,500.00"),  # a degree sign after it dropped
+        ("1720:", "1720", "1720"),  # punctuation after it dropped
+        ("56.00-", "56.00", "56.00"),
+        ("2024)", "2024", "2024"),  # a bracket at one end only: a border or a speck
+        ("[56.00", "56.00", "56.00"),
+        ("56.00]", "56.00", "56.00"),
+        ("(56.00)", "(56.00)", "(56.00)"),  # a negative's parentheses kept
+        ("(56.00).", "(56.00)", "(56.00)"),
+        ("[56.00]", "[56.00]", "[56.00]"),  # brackets both ends: no sign guessed
+        ("8O0.00", "800.00", "8O0.00"),  # a letter for zero: the evidence keeps it
+        ("1,0o0", "1,000", "1,0o0"),
+        ("12O", "120", "12O"),
+        ("Box", "Box", "Box"),  # no digit: as printed
+        (" 1,234.56 ", "1,234.56", "1,234.56"),
+    ],
+)
+def test_ocr_number_repairs(read: str, value_reader: str, evidence: str) -> None:
+    """Each of OCR's slips in a number, as the value reader and the engines' evidence
+    repair it (one function: the evidence leaves letters for a re-read)."""
+    assert repair_ocr_number(read) == value_reader
+    assert repair_ocr_number(read, letters=False) == evidence
+
+
+def test_repaired_parentheses_read_as_a_negative_amount() -> None:
+    """`(56.00)` stays a negative; a lone bracket after the amount is no sign."""
+    assert parse_money(repair_ocr_number("(56.00).")) == -56
+    assert parse_money(repair_ocr_number("56.00)")) == 56

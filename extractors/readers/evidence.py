@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Word, group_lines
+from backtax.extractors.values import repair_ocr_number
 
 LOW_CONF = 0.6
 """Tesseract confidence (0..1) under which a numeric word is re-read."""
@@ -43,6 +44,7 @@ MAX_REREADS = 24
 _VALUE_SHAPES = [
     r"[-(]?\$?[-(]?\d{1,3}(,\d{3})*(\.\d{2})?\)?",  # amounts, whole or with cents
     r"[-(]?\$?\d+\.\d{2}\)?",  # amounts without thousands separators
+    r"\(\d+\)",  # a whole number in parentheses: a negative amount, a revision's `(2024)`
     r"\d{2}-\d{7}",  # EIN
     r"(\d{3}|[*X]{3})-(\d{2}|[*X]{2})-(\d{4}|[*X]{4})",  # SSN, masked or not
     r"\d{1,2}/\d{1,2}/\d{2,4}|\d{2}-\d{2}-\d{4}|\d{4}-\d{2}-\d{2}",  # dates
@@ -69,21 +71,13 @@ def suspect(word: Word) -> bool:
     """A numeric word Tesseract read with low confidence or into no value's shape; a word
     it is sure of (`SURE_CONF`) that is a value once the form's own repairs are made (a
     quote before it, a bracket or a degree sign after it, `:` for the decimal point:
-    `240:00`, `2024)`, `‘742`) is no suspect: its digits stand, and a clean page is not
+    `240:00`, `2024)`, `‘742`, `§742`) is no suspect: its digits stand, and a clean page is not
     read again for its punctuation."""
     if not numeric(word):
         return False
-    if word.conf >= SURE_CONF and is_value(repaired(word.text)):
+    if word.conf >= SURE_CONF and is_value(repair_ocr_number(word.text, letters=False)):
         return False
     return word.conf < LOW_CONF or not is_value(word.text)
-
-
-def repaired(text: str) -> str:
-    """A numeric word as the form's value reader repairs OCR's punctuation slips: quotes
-    before it, brackets and degree signs after it, `:` or `;` before the cents."""
-    text = re.sub(r"^[§'‘\"“(\[]+", "", text.strip())
-    text = re.sub(r"(?<=\d)[:;](?=\d{2}$)", ".", text.rstrip(")]°'\"”’.,;:"))
-    return text
 
 
 def suspect_run(run: list[Word]) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
 from backtax.extractors.page import Box, Line, Region, Word, group_lines, normalize, tokens
-from backtax.extractors.values import parse_date, parse_money
+from backtax.extractors.values import parse_date, parse_money, repair_ocr_number
 
 # ---------------------------------------------------------------- amounts
 
@@ -33,7 +33,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     for line in region.lines():
         words = [w for w in line.words if id(w) not in exclude]
-        texts = [_clean(w) for w in words]
+        texts = [repair_ocr_number(w.text) if w.source == "ocr" else w.text.strip() for w in words]
         i = 0
         while i < len(words):
             best: tuple[int, str] | None = None
@@ -81,17 +81,6 @@ def _dollar_before(word: Word, dollars: list[Word]) -> bool:
     return any(
         d.box.v_overlap(word.box) > 0 and -1 <= word.box.x0 - d.box.x1 <= 2.5 * h for d in dollars
     )
-
-
-def _clean(word: Word) -> str:
-    """Undo OCR's usual slips inside amounts: `2904:12`, `1720:`, `§`, `O` for zero."""
-    text = word.text.strip()
-    if word.source != "ocr" or not re.search(r"\d", text):
-        return text
-    text = re.sub(r"^[§'‘\"“]+", lambda m: "$" if "§" in m.group(0) else "", text)
-    text = re.sub(r"(?<=\d)[:;](?=\d{2}$)", ".", text)
-    text = re.sub(r"(?<=\d)[Oo](?=\d)|(?<=\d)[Oo]$", "0", text)
-    return text.rstrip(".,:;'\"”’-")
 
 
 def _gap_limit(word: Word) -> float:
