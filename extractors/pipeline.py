@@ -141,7 +141,8 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     """A form's two readings merged (`evidence.merge_readings`) where its OCR pages were
     read whole by both engines, or where Tesseract's reading of it misses what the form's
     structure says is there (`evidence.boxes_missing`, over the part of each page the form
-    reads its values from: a W-2c's previously reported amounts are no box's): its pages
+    reads its values from: a W-2c's previously reported amounts are no box's) or holds a
+    tax box not at its rate of the boxes it is figured on (`evidence.rates_fail`): its pages
     are then read again by PP-OCR and replace theirs in `pages`. Other runs (transcripts,
     returns, notices: no box catalogue to say what is missing) are returned as they are."""
     spec = getattr(run.kind, "spec", None)
@@ -150,9 +151,10 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     if not any(p.alternate for p in run.pages) and docs:
         parts = [run.kind.prepare(p.region) for p in run.pages if p.method == "ocr"]
         words = [w for part in parts for w in part.words if w.conf >= 0.6]
-        if not evidence.boxes_missing(docs, bool(getattr(spec, "payer_tin_labels", ())), words):
+        missing = evidence.boxes_missing(docs, bool(getattr(spec, "payer_tin_labels", ())), words)
+        if not missing and not evidence.rates_fail(docs):
             return docs
-    why = "boxes missing from Tesseract's reading"
+    why = "boxes missing from Tesseract's reading, or not at their rate"
     again = [other_reading(p, why) if p.method == "ocr" else None for p in run.pages]
     if not any(again):
         return docs

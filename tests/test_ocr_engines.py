@@ -387,3 +387,35 @@ def test_names_take_the_spaces_of_tesseracts_words(
         words += _tesseract_line(["JAN", "EQ", "DOE"], 80)
     evidence.spaces_from_words([doc], [words])
     assert doc.payer_name == name
+
+
+def _w2(**fields: object) -> Extracted:
+    return Extracted("W-2", [1], tax_year=2024, payer_tin="12-3456789", fields=dict(fields))
+
+
+def test_two_readings_of_a_w2_chosen_by_the_payroll_rates() -> None:
+    """W-2 box 4 is 6.2% of boxes 3 and 7, box 6 1.45% of box 5 (IRS_REFERENCE.md 1.1):
+    of $52,000 + $1,000 tips, $3,286.00; of $52,000, $754.00 (by hand). Where the kept
+    reading breaks a rate, the other's values that restore it are taken; a blank is never
+    filled, and a break no choice mends stays as read."""
+    tess = _w2(
+        box1_wages="52000.00", box2_federal_tax_withheld="4100.00", box3_ss_wages="52000.00",
+        box4_ss_tax_withheld="3886.00", box5_medicare_wages="58000.00",
+        box6_medicare_tax_withheld="754.00", box7_ss_tips="1000.00",
+    )  # fmt: skip
+    pp = _w2(
+        box3_ss_wages="52000.00", box4_ss_tax_withheld="3286.00",
+        box5_medicare_wages="52000.00", box6_medicare_tax_withheld="784.00",
+    )  # fmt: skip
+    right = _w2(box3_ss_wages="52000.00", box4_ss_tax_withheld="3286.00", box7_ss_tips="1000.00")
+    assert evidence.rates_fail([tess]) and not evidence.rates_fail([right])
+    merged = evidence.merge_readings(tess, pp)
+    assert merged.fields["box4_ss_tax_withheld"] == "3286.00"
+    assert merged.fields["box5_medicare_wages"] == "52000.00"
+    assert merged.fields["box6_medicare_tax_withheld"] == "754.00"
+    assert merged.fields["box1_wages"] == "52000.00"
+    wrong = _w2(box1_wages="1.00", box3_ss_wages="52000.00", box4_ss_tax_withheld="3886.00")
+    none = _w2(box3_ss_wages="52000.00", box4_ss_tax_withheld="3866.00")
+    assert evidence.merge_readings(wrong, none).fields["box4_ss_tax_withheld"] == "3886.00"
+    blank = _w2(box1_wages="1.00", box3_ss_wages="52000.00")
+    assert "box4_ss_tax_withheld" not in evidence.merge_readings(blank, _w2()).fields

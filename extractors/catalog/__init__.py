@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,17 @@ class IncomeSource:
     field: str
     when: str | None = None
     fallback: str | None = None
+
+
+@dataclass(frozen=True)
+class RateCheck:
+    """A box that is a fixed rate of others' sum (W-2 box 6: 1.45% of box 5), used only to
+    choose between two readings of these boxes, never to fill one."""
+
+    tax: str
+    of: tuple[str, ...]
+    rate: Decimal
+    source: str
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,7 @@ class CatalogForm:
     income: tuple[IncomeSource, ...] = ()
     transcript_title: str | None = None
     transcript_lines: tuple[TranscriptLine, ...] = ()
+    rates: tuple[RateCheck, ...] = ()
     source: str = ""
     reads: str = ""
     """How the engine reads the boxes: `info_return`, or "" (the plain engine); a `custom`
@@ -139,9 +152,16 @@ def parse(data: dict[str, Any], source: str = "") -> CatalogForm:
             TranscriptLine(r["name"], tuple(r["labels"]), r.get("kind", "money"))
             for r in transcript.get("lines", [])
         ),
+        rates=tuple(_rate(r, source) for r in data.get("rates", [])),
         source=source,
         reads=reads,
     )
+
+
+def _rate(row: dict[str, Any], where: str) -> RateCheck:
+    if not (row.get("tax") and row.get("of") and row.get("rate") and row.get("source")):
+        raise CatalogError(f"{where}: rate {row.get('tax')!r} needs tax, of, rate, source")
+    return RateCheck(row["tax"], tuple(row["of"]), Decimal(row["rate"]), row["source"])
 
 
 @cache

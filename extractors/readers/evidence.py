@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
+from decimal import Decimal, InvalidOperation
+from itertools import pairwise, product
 
+from backtax.extractors import catalog
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Word, group_lines
 from backtax.extractors.values import repair_ocr_number
@@ -247,7 +249,69 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
                 keep.field_confidence[name] = other.field_confidence[name]
             if name in other.field_rows:
                 keep.field_rows[name] = other.field_rows[name]
+    _by_rates(keep, other)
     return keep
+
+
+def _money(value: object) -> Decimal | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+def _rate_holds(check: catalog.RateCheck, fields: dict[str, object]) -> bool | None:
+    """Whether a record's tax box is its rate of the boxes it is figured on, to the cent;
+    None where the tax box or the first of those is unread (a blank tips box counts 0)."""
+    tax, first = _money(fields.get(check.tax)), _money(fields.get(check.of[0]))
+    if tax is None or first is None:
+        return None
+    base = first + sum((_money(fields.get(n)) or Decimal(0) for n in check.of[1:]), Decimal(0))
+    return abs(tax - check.rate * base) <= Decimal("0.01")
+
+
+def _rates(doc: Extracted) -> tuple[catalog.RateCheck, ...]:
+    entry = catalog.forms().get(doc.doc_type)
+    return entry.rates if entry else ()
+
+
+def rates_fail(docs: list[Extracted]) -> bool:
+    """Whether a record's tax box is read but is not its rate of the boxes it is figured
+    on (a digit misread, or W-2 box 6 with Additional Medicare Tax: read again either way)."""
+    return any(_rate_holds(c, d.fields) is False for d in docs for c in _rates(d))
+
+
+def _by_rates(keep: Extracted, other: Extracted) -> None:
+    """Where the kept reading's tax box and the boxes it is figured on disagree with their
+    rate (`catalog.RateCheck`), the other reading's values of these boxes that make them
+    agree are taken: the fewest such, and only when one set does. Nothing is filled that
+    neither reading read, and a disagreement no choice resolves is left as read."""
+    for check in _rates(keep):
+        if _rate_holds(check, keep.fields) is not False:
+            continue
+        names = (check.tax, *check.of)
+        choices = [
+            (keep.fields.get(n),) if other.fields.get(n) in (None, "", keep.fields.get(n))
+            else (keep.fields.get(n), other.fields.get(n))
+            for n in names
+        ]  # fmt: skip
+        agreeing = [
+            values for values in product(*choices)
+            if _rate_holds(check, dict(zip(names, values, strict=True)))
+        ]  # fmt: skip
+        swaps = [
+            sum(v != keep.fields.get(n) for n, v in zip(names, a, strict=True)) for a in agreeing
+        ]
+        fewest = [a for a, n in zip(agreeing, swaps, strict=True) if n == min(swaps)]
+        if len(fewest) != 1:
+            continue
+        for name, value in zip(names, fewest[0], strict=True):
+            if value != keep.fields.get(name):
+                keep.fields[name] = value
+                if name in other.field_confidence:
+                    keep.field_confidence[name] = other.field_confidence[name]
 
 
 def restore_spaces(docs: list[Extracted], readings: list[Extracted]) -> None:
