@@ -1,9 +1,10 @@
 """PDFs of the case reports, printed by a headless Chromium (Debian's `chromium` package).
 
 Nothing downloads a browser: the one on the PATH prints the pages as they open from disk
-(charts are inline SVG, so no network). One browser prints a batch's pages, a tab each,
-driven over its DevTools pipe (file descriptors 3 and 4, no port anyone else can reach):
-starting Chromium costs seconds, a page in a running one a fraction of that. It prints
+(charts are inline SVG, so no network). One browser prints a batch's pages, in one tab
+navigated from page to page (one renderer, not one started a page), driven over its
+DevTools pipe (file descriptors 3 and 4, no port anyone else can reach): starting
+Chromium costs seconds, a page in a running one a fraction of that. It prints
 in a thread of its own (`Printer`), started before the first page is written, so that
 the batch draws its next report while the browser prints the last one. A page that
 fails or hangs costs that browser (it is killed); a failed one is tried once more in a
@@ -186,11 +187,13 @@ class Chromium:
         self.writer, self.reader = to_browser[1], from_browser[0]
         self.buffer, self.last_id = b"", 0
         self.events: list[dict[str, Any]] = []
+        self.tab: dict[str, Any] | None = None
+        self.session: str | None = None
 
     def print_pdf(self, page: Path) -> str | None:
-        """Print `page` to the PDF beside it in a tab of its own; None, or why not. A tab
-        that fails is given one more try in a new one (a new browser's first tab often
-        fails to print)."""
+        """Print `page` to the PDF beside it in the browser's printing tab; None, or why
+        not. A tab that fails is closed and the page given one more try in a new one (a new
+        browser's first tab often fails to print)."""
         target = page.with_suffix(".pdf")
         target.unlink(missing_ok=True)  # a stale PDF must not pass for this batch's
         deadline = time.monotonic() + SECONDS_PER_PAGE
@@ -206,21 +209,42 @@ class Chromium:
         return None if target.stat().st_size else "Chromium printed an empty PDF"
 
     def _print(self, page: Path, target: Path, deadline: float) -> None:
-        tab = self.call("Target.createTarget", {"url": "about:blank"}, deadline)
+        session = self._open_tab(deadline)
         try:
-            attached = self.call("Target.attachToTarget", {**tab, "flatten": True}, deadline)
-            session = attached["sessionId"]
-            self.call("Page.enable", {}, deadline, session)
             went = self.call("Page.navigate", {"url": page.resolve().as_uri()}, deadline, session)
             if went.get("errorText"):
                 raise TabError(f"Chromium could not open the page: {went['errorText']}")
             self.wait_for("Page.loadEventFired", session, deadline)
             data = self.call("Page.printToPDF", PRINT, deadline, session)["data"]
-            target.write_bytes(base64.b64decode(data))
+        except TabError:
+            self._close_tab(deadline)
+            raise
         finally:
-            with contextlib.suppress(TabError):
-                self.call("Target.closeTarget", tab, deadline)
             self.events.clear()
+        target.write_bytes(base64.b64decode(data))
+
+    def _open_tab(self, deadline: float) -> str:
+        """The session of the tab every page is printed in, opened on first use: the pages
+        of a batch share its renderer instead of starting one each."""
+        if self.session is None:
+            self.tab = self.call("Target.createTarget", {"url": "about:blank"}, deadline)
+            try:
+                attached = self.call(
+                    "Target.attachToTarget", {**self.tab, "flatten": True}, deadline
+                )
+                self.call("Page.enable", {}, deadline, attached["sessionId"])
+            except TabError:
+                self._close_tab(deadline)
+                raise
+            self.session = attached["sessionId"]
+        return self.session
+
+    def _close_tab(self, deadline: float) -> None:
+        """Close the printing tab (after an error about it); the next page opens another."""
+        if self.tab is not None:
+            with contextlib.suppress(TabError):
+                self.call("Target.closeTarget", self.tab, deadline)
+        self.tab = self.session = None
 
     def call(
         self, method: str, params: dict[str, Any], deadline: float, session: str | None = None

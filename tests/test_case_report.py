@@ -18,6 +18,7 @@ import subprocess
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -351,3 +352,29 @@ def test_a_printer_started_before_the_report_prints_it_and_is_finished_there(
     [pdf] = (folder / "taxpayers").glob("*.pdf")
     assert f'href="taxpayers/{pdf.name}"' in (folder / "summary.html").read_text()
     assert batch.pdf_note is None
+
+
+def test_one_tab_prints_every_page_each_pdf_its_own_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five pages through one browser: one tab opened for all of them, not one a page (a
+    second if a new browser loses its first tab, as it often does), and each PDF holds
+    its own page's words, none left over from the page before."""
+    methods: list[str] = []
+    call = printing.Chromium.call
+
+    def recording(self: printing.Chromium, method: str, *args: Any) -> dict[str, Any]:
+        methods.append(method)
+        return call(self, method, *args)
+
+    monkeypatch.setattr(printing.Chromium, "call", recording)
+    words = ["alpha ledger", "bravo ledger", "charlie ledger", "delta ledger", "echo ledger"]
+    pages = []
+    for i, word in enumerate(words):
+        pages.append(tmp_path / f"p{i}.html")
+        pages[-1].write_text(f"<!doctype html><title>{i}</title><p>{word}</p>")
+    assert printing.print_pdfs(pages) is None
+    assert methods.count("Target.createTarget") <= 2
+    for page, word in zip(pages, words, strict=True):
+        text = pdf_text(page.with_suffix(".pdf"))
+        assert word in text and all(w not in text for w in words if w != word)
