@@ -82,6 +82,25 @@ def test_a_zero_printed_explicitly_is_kept() -> None:
     assert doc.fields["box2_early_withdrawal_penalty"] == "25.00"
 
 
+def test_a_zero_the_assignment_gave_another_box_is_no_empty_boxs_value() -> None:
+    """The staggered grid with box 2's cell empty: the `0.00` on box 2's row stands under
+    box 1's label, the assignment gives it box 1, and box 2 is left blank (no zero read for
+    it again from its row); a `.00` printed in box 3's own cell is box 3's zero."""
+    doc = read(
+        "1099-INT",
+        page(
+            ("1 Interest income", 200, 100),
+            ("0.00", 200, 112),
+            ("2 Early withdrawal penalty", 40, 112),
+            ("3 Interest on U.S. Savings Bonds", 40, 160),
+            (".00", 40, 172),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "0.00"
+    assert "box2_early_withdrawal_penalty" not in doc.fields
+    assert doc.fields["box3_us_savings_bond_interest"] == "0.00"
+
+
 def test_an_amount_alone_at_the_end_of_a_labels_row_is_its() -> None:
     """A statement prints box 1's amount at the far right of its row (345 pt on), and an
     amount of no label just under the label: the row's amount is the box's."""

@@ -35,6 +35,7 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
     rows = [a for a in anchors if a.spec.kind == "money"] + checks
     cands = money_candidates(region, label_ids(stops)) + marks(region, stops)
     for name, cand in assign(rows, cands, region, stops).items():
+        reading.assigned.update(id(w) for w in cand.words)
         if cand.mark:
             reading.fields[name] = True
             continue
@@ -96,7 +97,7 @@ def values_in_cells(
     """Date, year, count and code boxes left empty: the first run of words of the right
     shape in the box's cell. Text boxes: the first line of the cell, up to a wide gap,
     unless it is a note in lower-case prose. Amount boxes left empty that print an
-    explicit zero: 0.00."""
+    explicit zero in their cell, not one the assignment gave another box: 0.00."""
     strong = {a.spec.name for a in anchors if not weak(a, region)}
     texts: dict[str, str | None] = {}
     for a in anchors:
@@ -108,7 +109,7 @@ def values_in_cells(
             texts[name] = texts[name] or cell_text(a, region, anchors)
             continue
         if kind == "money" and name not in reading.fields:
-            if cell_text(a, region, anchors) in ZEROS:
+            if cell_text(a, region, anchors, reading.assigned) in ZEROS:
                 reading.fields[name] = "0.00"
             continue
         if kind not in ("date", "year", "int", "code") or name in reading.fields:

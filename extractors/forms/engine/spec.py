@@ -86,12 +86,14 @@ class Candidate:
 @dataclass
 class FormReading:
     """What one copy of a form gave: values by field name plus per-field confidence and,
-    for a list field, each entry's place in its box (`Extracted.field_rows`)."""
+    for a list field, each entry's place in its box (`Extracted.field_rows`), and the ids
+    of the words the assignment gave a box (no other box's value)."""
 
     fields: dict[str, Any] = field(default_factory=dict)
     conf: dict[str, float] = field(default_factory=dict)
     rows: dict[str, list[float]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    assigned: set[int] = field(default_factory=set)
 
 
 def label_ids(anchors: list[Anchor]) -> set[int]:

@@ -410,12 +410,15 @@ _HEADING_VOCABULARY = frozenset(
 )  # fmt: skip
 
 
-def cell_text(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | None:
+def cell_text(
+    anchor: Anchor, region: Region, anchors: list[Anchor], taken: set[int] | None = None
+) -> str | None:
     """The first run of words in the cell that is no note in lower-case prose (the rest of
     a label printed before a statement's value is such a note) and no table's column
-    heading (a `Description` box's label in a header row `Description  Box No.  Amount`)."""
+    heading (a `Description` box's label in a header row `Description  Box No.  Amount`);
+    words whose ids are `taken` (another box's value) aside."""
     for line in cell_lines(anchor, region, anchors):
-        words = [w for w in line.words if w.text.strip() != "$"]
+        words = [w for w in line.words if w.text.strip() != "$" and id(w) not in (taken or ())]
         while words:
             run = first_run(words)
             text = " ".join(w.text for w in run).strip()
