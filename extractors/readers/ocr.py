@@ -100,11 +100,12 @@ def despeckle(gray: np.ndarray, dpi: int, area: int = 20) -> np.ndarray:
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] < max(2.0, area * k * k)
     small[0] = False  # the background
+    speck = small[labels]  # looked up once: the page's labels are its largest array
     reach = max(1, round(12 * k))
     kernel = np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)
-    near_big = cv2.dilate(((ink > 0) & ~small[labels]).astype(np.uint8), kernel) > 0
+    near_big = cv2.dilate(((ink > 0) & ~speck).astype(np.uint8), kernel) > 0
     keep = np.zeros(count, bool)
-    keep[np.unique(labels[near_big & small[labels]])] = True
+    keep[labels[near_big & speck]] = True
     out = gray.copy()
     out[(small & ~keep)[labels]] = 255
     return out
