@@ -136,6 +136,44 @@ def test_ppocr_words_from_character_boxes() -> None:
     assert words[1][1][0] == 30 and words[1][1][2] == 58
 
 
+class _Classifier:
+    """PP-OCR's line classifier with set answers: it turns the lines it labels `180` at its
+    threshold, as rapidocr's does."""
+
+    def __init__(self, labels: list[tuple[str, float]]) -> None:
+        self.labels, self.cls_thresh = labels, 0.9
+
+    def __call__(self, crops: list[np.ndarray]) -> tuple[list[np.ndarray], list, float]:
+        turned = [
+            np.rot90(c, 2) if label == "180" and score > self.cls_thresh else c
+            for c, (label, score) in zip(crops, self.labels, strict=True)
+        ]
+        return turned, self.labels, 0.0
+
+
+def test_lines_are_turned_only_on_a_page_upside_down() -> None:
+    """Ten lines of ten characters upright and two short ones the classifier is sure are
+    turned (handwritten `$ 1,850` read as `058'/`): the page is upright, no line is turned;
+    the same labels the other way round: the page is upside down, its turned lines turn."""
+    crops = [np.arange(20 * 200).reshape(20, 200) % 251 for _ in range(10)]
+    crops += [np.arange(20 * 60).reshape(20, 60) % 251 for _ in range(2)]
+    upright = [("0", 0.99)] * 10 + [("180", 0.99)] * 2
+    out, labels, _ = ppocr.PageOrientation(_Classifier(upright))(crops)
+    assert labels == upright and all(np.array_equal(a, b) for a, b in zip(out, crops, strict=True))
+    flipped = [("180", 0.99)] * 10 + [("0", 0.99), ("180", 0.5)]
+    out, _, _ = ppocr.PageOrientation(_Classifier(flipped))(crops)
+    assert all(np.array_equal(a, np.rot90(b, 2)) for a, b in zip(out[:10], crops[:10], strict=True))
+    assert all(np.array_equal(a, b) for a, b in zip(out[10:], crops[10:], strict=True))
+
+
+def test_ppocr_reads_a_page_upside_down() -> None:
+    """A page printed upside down is still read by PP-OCR: its classifier turns its lines."""
+    lines = ["Federal income tax withheld 1,234.56", "Payer's name ACME SUPPLY COMPANY"]
+    page = np.rot90(_text_image(lines, (1100, 200), 30), 2)
+    texts = {w.text for w in ppocr.read_words(np.ascontiguousarray(page), 0.24)}
+    assert {"Federal", "withheld", "1,234.56", "Payer's", "ACMESUPPLYCOMPANY"} <= texts
+
+
 @pytest.mark.parametrize(
     ("word", "words"),
     [

@@ -3,8 +3,10 @@
 PP-OCR detects text lines and recognises each; its character columns give each character a
 box, and characters are assembled into words at spaces and at gaps wider than a space, and
 words glued together without a gap are split at label words (`glued.py`). Text is
-NFKC-normalised (full-width punctuation) and check-box look-alikes are dropped. The
-ONNX session is created once per process, on first use, with one intra-op thread.
+NFKC-normalised (full-width punctuation) and check-box look-alikes are dropped. Lines are
+turned upside down by PP-OCR's line classifier only on a page it finds upside down as a whole
+(`PageOrientation`). The ONNX session is created once per process, on first use, with one
+intra-op thread.
 """
 
 from __future__ import annotations
@@ -34,7 +36,42 @@ def engine() -> Any:
     """The PP-OCR pipeline, loaded once per process (0.6-0.9 GB; onnxruntime loads lazily)."""
     from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, print_verbose=False)
+    ocr = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, print_verbose=False)
+    ocr.text_cls = PageOrientation(ocr.text_cls)
+    return ocr
+
+
+def upside_down(labels: list[tuple[str, float]], widths: list[float], sure: float) -> bool:
+    """Whether a page is upside down: the lines its classifier turns (`180`, at least
+    `sure`) hold most of its text, each line weighed by its width in line heights (about
+    its characters). A few short lines turned on an upright page are the classifier's slips
+    (handwritten `$ 1,850` read turned, as `058'/`), not the page's orientation."""
+    turned = sum(w for (label, score), w in zip(labels, widths, strict=True)
+                 if "180" in label and score >= sure)  # fmt: skip
+    return turned > 0.5 * sum(widths)
+
+
+class PageOrientation:
+    """PP-OCR's line classifier with one decision for the page: its lines are turned as the
+    classifier says only when the page is `upside_down`, else none is."""
+
+    def __init__(self, classifier: Any) -> None:
+        self.classifier = classifier
+
+    def __call__(self, crops: list[np.ndarray]) -> tuple[list[np.ndarray], list, float]:
+        sure, self.classifier.cls_thresh = self.classifier.cls_thresh, float("inf")
+        try:
+            _, labels, elapsed = self.classifier(crops)
+        finally:
+            self.classifier.cls_thresh = sure
+        widths = [c.shape[1] / max(1, c.shape[0]) for c in crops]
+        if not upside_down(labels, widths, sure):
+            return list(crops), labels, elapsed
+        turned = [
+            cv2.rotate(c, cv2.ROTATE_180) if "180" in label and score >= sure else c
+            for c, (label, score) in zip(crops, labels, strict=True)
+        ]
+        return turned, labels, elapsed
 
 
 def clean_text(text: str) -> str:
