@@ -340,12 +340,37 @@ def test_the_page_banner_is_noise_with_ocr_slips_in_it() -> None:
     assert not is_noise("JANE DOE")
 
 
+def test_a_page_header_whose_colons_ocr_lost_is_noise_inside_a_form_block() -> None:
+    """A page break between a W-2's employer and its employee, the header read without
+    its colons (`Response Nate`): the employee's TIN line still opens the second party, and
+    no header line becomes a value."""
+    texts = [
+        "Form W-2 Wage and Tax Statement",
+        "Employer:",
+        "Employer Identification Number (EIN): XXXXX4567",
+        "BAYS",
+        "Employee:",
+        "Request Date 10-06-2025",
+        "Response Nate 10-06-2025",
+        "Tracking Number 108012345678",
+        "Employee's Social Security Number: XXX-XX-3456",
+        "JANE DOE",
+        "Wages, Tips and Other Compensation: $8,120.00",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 2) for t in texts], period="2024-12-31")
+    (entry,) = parse_wage_income(segment).extra["entries"]
+    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4567", "BAYS")
+    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert entry["fields"] == {"box1_wages": "8120.00"}
+
+
 @pytest.mark.parametrize(
     "title",
     [
         "Farm 1099-INT Interest Income",
         "Form: 1098 Mortgage Interest Statement",
         "Forn W-2G Certain Gambling Winnings",
+        "Form W-2G Certain Gambling: Winnings",  # a speck read as a colon
     ],
 )
 def test_a_form_block_title_with_an_ocr_slip_in_form(title: str) -> None:
