@@ -221,10 +221,12 @@ class Region:
     ) -> Hit | None:
         """The rest of a label whose first lines are `head` (ending line `number`), on the
         next line under its start, left-aligned with it (after the box number, for a
-        hanging indent); `more` lines may follow."""
+        hanging indent), its words at most a quarter of their height (2 points at least)
+        into the label's last line: PP-OCR's padded boxes overlap a little, and a line's box
+        is as tall as its tallest word; `more` lines may follow."""
         indexed = self._indexed()
         line = indexed[number][0]
-        first = head[0][1]
+        first, last = head[0][1], head[-1][1]
         numbered = bool(re.fullmatch(r"\d+[a-z]?|box", head[0][0])) and len(head) > 1
         left_max = (head[1][1].box.x0 if numbered else first.box.x0) + 4
         for n in range(number + 1, min(number + 4, len(indexed))):
@@ -232,12 +234,12 @@ class Region:
             dy = below.box.top - line.box.bottom
             if dy > 0.8 * line.box.height:
                 break
-            if dy < -2:
-                continue
             for k, (_, index) in enumerate(below_toks):
                 word = below.words[index]
                 if not first.box.x0 - 4 <= word.box.x0 <= left_max:
                     continue
+                if word.box.top - last.box.bottom < -max(2.0, 0.25 * word.box.height):
+                    continue  # beside the label's last line, not under it
                 if index and word.box.x0 - below.words[index - 1].box.x1 < 12:
                     continue  # mid-run on the line below: no wrapped label's start
                 rest = _run(below.words, below_toks, k, max_gap)
@@ -353,14 +355,23 @@ def _align(seen: list[str], i: int, want: list[str], j: int, fuzzy: bool) -> tup
 
 
 def _glued_misread(seen: str, want: list[str], j: int) -> int:
-    """How many of the label's words from `j` on one long OCR word holds glued, with two
-    letters misread (PP-OCR's `Medlicalandhelthcarepayments`): three words at least, 16
-    letters at least; 0 when it holds none."""
+    """How many of the label's words from `j` on one long OCR word holds glued, with letters
+    misread, 16 letters at least: three words at least, two letters off (PP-OCR's
+    `Medlicalandhelthcarepayments`); or, between the box's printed number and the label's
+    words after them, which hold it in place, two words or more, three letters off (`14`
+    `Nonqualfleddefered` / `compensation`). 0 when it holds none."""
     if len(seen) < 16 or not seen.isalpha():
         return 0
-    for k in range(min(len(want) - j, MAX_GLUED), 2, -1):
+    after_number = j == 1 and want[0][:1].isdigit()
+    for k in range(min(len(want) - j, MAX_GLUED), 1, -1):
+        framed = after_number and j + k < len(want)
+        off = 3 if framed else 2
         joined = "".join(want[j : j + k])
-        if abs(len(joined) - len(seen)) <= 2 and _edits(seen, joined) <= 2:
+        if (
+            (k > 2 or framed)
+            and abs(len(joined) - len(seen)) <= off
+            and _edits(seen, joined) <= off
+        ):
             return k
     return 0
 

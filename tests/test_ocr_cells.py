@@ -157,6 +157,24 @@ def test_a_glued_label_three_letters_off_is_no_label() -> None:
     assert not docs or "box6_medical_payments" not in docs[0].fields
 
 
+def _deferred(*label: tuple[str, float, float, float]) -> Page:
+    """Box 14 of the 2021 1099-MISC as PP-OCR read it off the handwritten Azure scan: its
+    words' boxes (points) padded, a label's wrapped line 2.5 points into the one above."""
+    placed = [("2021", 399.0, 65.0, 432.0), *label, ("$1000", 393.9, 321.6, 439.2)]
+    words = [Word(t, Box(x0, y, x1, y + 11.5), 0.9, "ocr") for t, x0, y, x1 in placed]
+    return Page(1, 612, 792, words, "ocr")
+
+
+def test_a_glued_label_three_letters_off_between_its_number_and_its_last_word_is_found() -> None:
+    """`14` `Nonqualfleddefered` / `compensation`: the number before it and the label's
+    last word after it hold the glued words in place; without the last word, no label."""
+    label = (("14", 391.3, 299.7, 399.0), ("Nonqualfleddefered", 402.5, 299.7, 466.7))
+    doc = read("1099-MISC", _deferred(*label, ("compensation", 402.0, 308.9, 444.8)))
+    assert doc.fields["box15_nonqualified_deferred_compensation"] == "1000.00"
+    docs = FormKind(form_spec("1099-MISC")).extract([_deferred(*label)])
+    assert not docs or "box15_nonqualified_deferred_compensation" not in docs[0].fields
+
+
 def test_a_label_s_second_line_with_a_tall_misread_word_is_no_name() -> None:
     """OCR's garbled words of a label's first line (`Teton pastel`), read tall, fall into
     its second line: the line is still the label's, and the name is the next line."""

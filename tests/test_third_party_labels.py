@@ -56,9 +56,8 @@ FIELDS: dict[str, tuple[str, str]] = {
 
 KNOWN_GAPS: dict[str, tuple[str, ...]] = {
     # A handwritten phone-quality scan, read by both engines: these fields are not read yet
-    # (box 14's label PP-OCR glued with three slips, `Nonqualfleddefered`; an eight-digit
-    # payer TIN; boxes 8 and 10 and the account number as written, 590,50, 6,850 and 57945-A,
-    # where the labels say 390,50, 6.830 and 519 45 - A).
+    # (an eight-digit payer TIN; boxes 8 and 10 and the account number as written, 590,50,
+    # 6,850 and 57945-A, where the labels say 390,50, 6.830 and 519 45 - A).
     "f1099_scanned.jpg": tuple(
         f
         for f in FIELDS
@@ -68,6 +67,7 @@ KNOWN_GAPS: dict[str, tuple[str, ...]] = {
             *("ExcessGoldenParachutePayments", "StateTaxWithheld", "StateIncome", "StateNo"),
             *("RecipientName", "RecipientTIN", "MedicalHealthCarePayments", "FishResale"),
             *("FATCA", "DirectSale5000", "FederalIncomeTaxWithheld", "CropInsuranceProceeds"),
+            "NonqualifiedDeferredCompensation",
         )
     ),
     # A state row with amounts but no state code is not read as a state row.
