@@ -240,7 +240,7 @@ class Region:
                     continue
                 if word.box.top - last.box.bottom < -max(2.0, 0.25 * word.box.height):
                     continue  # beside the label's last line, not under it
-                if index and word.box.x0 - below.words[index - 1].box.x1 < 12:
+                if index and _mid_run(below.words[index - 1], word):
                     continue  # mid-run on the line below: no wrapped label's start
                 rest = _run(below.words, below_toks, k, max_gap)
                 done, matched, slips = _consume(head + rest, want, fuzzy)
@@ -293,6 +293,15 @@ def _run(words: list[Word], toks: list[tuple[str, int]], start: int, max_gap: fl
             break
         out.append((token, word))
     return out
+
+
+def _mid_run(before: Word, word: Word) -> bool:
+    """Whether `word` carries on the words printed just before it on its line: a value
+    ending the next column on the left (a gutter's width apart, `XXX-XX-2468` then
+    `withheld`) starts no run of words."""
+    gap = word.box.x0 - before.box.x1
+    value = bool(re.search(r"[\d$]", before.text)) and gap > 0.5 * word.box.height
+    return gap < 12 and not value
 
 
 def _ends_label(run: Stream, done: int) -> bool:

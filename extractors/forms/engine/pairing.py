@@ -10,7 +10,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
-from backtax.extractors.forms.engine.values import LEADER, column_limit, is_mark
+from backtax.extractors.forms.engine.values import LEADER, column_limit, heads, is_mark
 from backtax.extractors.page import Box, Region, tokens
 
 MAX_BELOW = 42.0
@@ -59,11 +59,12 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor], rules: list[Box]) 
         if other is anchor or other.spec.kind == "check":
             continue  # a check box's words may be wrapped into another box's label
         ob = other.box
-        if lb.v_overlap(cand) > 0 and lb.v_overlap(ob) > 0 and lb.x1 <= ob.x0 < cand.x0:
-            return True
+        column = lb.v_overlap(ob) > 0 or (other.spec.kind != "caption" and heads(ob, cand))
+        if lb.v_overlap(cand) > 0 and lb.x1 <= ob.x0 < cand.x0 and column:
+            return True  # a label on the row between them, or heading the value's column
         in_its_row = ob.v_overlap(cand) >= 0.5 * min(ob.height, cand.height) and ob.x1 <= cand.x0
-        if in_its_row and _ruled_apart(ob, cand, rules):
-            in_its_row = False
+        if in_its_row and (_ruled_apart(ob, cand, rules) or (ob.x1 <= lb.x0 and heads(lb, cand))):
+            in_its_row = False  # the value is in this label's column, past the other's row
         if not same_line and in_its_row and other.spec.kind != "caption":
             return True
         between_rows = lb.bottom - 1 <= ob.top and ob.bottom <= cand.top + 2
@@ -148,14 +149,16 @@ def own_value(
 ) -> Candidate | None:
     """The amount a money label's own row or cell prints, whatever its distance: the one
     amount alone right of the label on its row (a statement's row, the amount at the far
-    right; a real amount with `$` or cents, a bare number there may be a form's number),
+    right; a real amount with `$` or cents, a bare number there may be a form's number;
+    not past another label on the row or heading the amount's column),
     else the one `0.00` in the label's cell (an explicit zero)."""
     label, labels = anchor.box, label_ids(stops)
     row = {id(w) for w in region.right_of(label) if id(w) not in labels}
     for c in candidates:
         if row and not c.weak and not c.mark and {id(w) for w in c.words} == row:
             between = any(
-                a.box.v_overlap(label) > 0 and label.x1 - 1 <= a.box.x0 < c.box.x0
+                (a.box.v_overlap(label) > 0 or heads(a.box, c.box))
+                and label.x1 - 1 <= a.box.x0 < c.box.x0
                 for a in stops
                 if a is not anchor and a.spec.kind != "caption"
             )

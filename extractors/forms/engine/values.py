@@ -385,9 +385,18 @@ def _bare(anchor: Anchor, region: Region) -> bool:
     return any(not re.search(r"[\d$]", w.text) for w in before) and not own
 
 
+def heads(label: Box, cand: Box) -> bool:
+    """Whether a label heads the column a value stands in: the value on the line right
+    under it, starting at or right of the label's start (a two-column statement's value
+    right-aligned under its label, a narrow gutter from the other column)."""
+    below = cand.top >= label.top + label.height * 0.6
+    return below and cand.top - label.bottom <= 1.5 * cand.height and cand.x0 >= label.x0 - 2
+
+
 def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
     """The cell's right border: a ruling line, else the next label to the right on the
-    label's line or the lines just under it."""
+    label's line or the lines just under it, or heading the column of a line just above
+    (a two-column statement's right-hand label, its value under it on this label's line)."""
     label = anchor.box
     page = region.page
     ruled = page.cell_right(label) if page is not None else None
@@ -396,7 +405,9 @@ def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> f
         b = a.box
         if a is anchor or a.spec.kind == "caption" or b.x0 <= label.x1 - 1:
             continue
-        if b.bottom > label.top - 2 and b.top < label.bottom + 12:
+        beside = b.bottom > label.top - 2 and b.top < label.bottom + 12
+        above = b.top < label.top and any(heads(b, w.box) for w in region.right_of(label))
+        if beside or above:
             edge = min(edge, b.x0)
     return edge
 

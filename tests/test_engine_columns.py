@@ -1,0 +1,96 @@
+"""Two-column statements on hand-made pages: columns a narrow gutter apart, labels
+wrapped, values right-aligned at their column's right edge on the label's line or under
+it. The left column ends at x 190, the right one starts at 200; the expected values are
+the ones placed (a value's x is its column's edge less its width, 5 points a letter)."""
+
+from __future__ import annotations
+
+from word_pages import page
+
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms.engine.kind import FormKind
+from backtax.extractors.kinds import Extracted
+from backtax.extractors.page import Page
+
+
+def read(doc_type: str, sheet: Page) -> Extracted:
+    docs = FormKind(form_spec(doc_type)).extract([sheet])
+    assert len(docs) == 1
+    return docs[0]
+
+
+def test_a_label_wraps_beside_the_left_columns_value() -> None:
+    """`Box 4 Federal income tax` / `withheld` in the right column; the left column's TIN
+    ends 10 points before `withheld` on its line: the wrapped label is still found (it is
+    no run of words after the TIN), its amount under it is box 4's, and box 8's check
+    label `income` is not read out of it."""
+    doc = read(
+        "1099-G",
+        page(
+            ("Recipient's TIN", 40, 100),
+            ("Box 4 Federal income tax", 200, 100),
+            ("XXX-XX-2468", 135, 111),
+            ("withheld", 200, 111),
+            ("$76,530.17", 290, 122),
+            ("Box 1 Unemployment compensation", 40, 140),
+            ("573.54", 160, 151),
+        ),
+    )
+    assert doc.fields["box4_federal_tax_withheld"] == "76530.17"
+    assert doc.fields["box1_unemployment_compensation"] == "573.54"
+    assert "box8_trade_or_business" not in doc.fields
+
+
+def test_a_value_under_its_label_is_not_in_the_left_labels_wrapped_row() -> None:
+    """W-2 box 1's label wraps onto a second line that ends with its amount; box 7's
+    amount, under box 7's label in the right column, is on that second line too: it is
+    box 7's (the left label's row does not reach past box 7's label into its column)."""
+    doc = read(
+        "W-2",
+        page(
+            ("Box 1 Wages, tips,", 40, 100),
+            ("Box 7 Social security tips", 200, 100),
+            ("other compensation", 40, 110),
+            ("45,752.63", 145, 110),
+            ("455.14", 310, 111),
+        ),
+    )
+    assert doc.fields["box1_wages"] == "45752.63"
+    assert doc.fields["box7_ss_tips"] == "455.14"
+
+
+def test_an_amount_under_the_right_columns_label_is_not_the_left_labels() -> None:
+    """The left column's box 2 prints no amount; on its line stands the amount of the
+    right column's box 3, right-aligned under box 3's label: box 3's, not box 2's (box 2
+    left blank: nothing is invented for it)."""
+    doc = read(
+        "1099-INT",
+        page(
+            ("Box 1 Interest income", 40, 100),
+            ("1,250.00", 150, 100),
+            ("Box 3 Interest on U.S. Savings Bonds", 200, 100),
+            ("Box 2 Early withdrawal penalty", 40, 112),
+            ("$310.20", 345, 112),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "1250.00"
+    assert doc.fields["box3_us_savings_bond_interest"] == "310.20"
+    assert "box2_early_withdrawal_penalty" not in doc.fields
+
+
+def test_a_text_box_reads_its_own_column_not_the_right_columns_amount() -> None:
+    """The account number stands under its label at the left column's edge; on the
+    label's line, past the gutter, is the amount under the right column's label."""
+    doc = read(
+        "1099-G",
+        page(
+            ("Box 4 Federal income tax withheld", 200, 100),
+            ("Account number", 40, 112),
+            ("$76,530.17", 290, 112),
+            ("180-25421", 145, 124),
+            ("Box 1 Unemployment compensation", 40, 140),
+            ("573.54", 160, 151),
+        ),
+    )
+    assert doc.fields["account_number"] == "180-25421"
+    assert doc.fields["box4_federal_tax_withheld"] == "76530.17"
