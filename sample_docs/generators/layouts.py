@@ -21,6 +21,8 @@ and wordings, with values the generator picks and writes into the expected JSON.
   not, the box number in its column or in the wording, footnotes);
 - `side_by_side`: a statement whose boxes stand in two columns of unequal length, values
   right-aligned at each column's edge;
+- `columns`: a two-column statement, columns of unequal widths a narrow gutter apart,
+  labels numbered or not and wrapped, values right-aligned beside or under them;
 - `letter` and `two_column` (held out: never written to sample_docs/ nor used by tests;
   `bench/layout_robustness.py` draws them fresh): a letter with a boxed table, and
   label-value pairs in two columns.
@@ -51,7 +53,7 @@ from sample_docs.generators.scan import rasterise_and_degrade
 
 W, H = letter
 TESTED = ("irs_grid", "copies", "line_list", "box_colon", "table", "dot_leader", "four_up",
-          "monthly", "bank_letter", "side_by_side")  # fmt: skip
+          "monthly", "bank_letter", "side_by_side", "columns")  # fmt: skip
 HELD_OUT = ("letter", "two_column")
 FAMILIES = (*TESTED, *HELD_OUT)
 # Forms whose record is not the boxes alone (1099-B totals, SSA-1099's printed years,
@@ -821,6 +823,88 @@ def fam_side_by_side(c: Canvas, doc: Doc, rng: random.Random) -> int:
     return 1
 
 
+def _entry_label(box: Box, numbering: str, rng: random.Random) -> str:
+    """A box's wording as a column statement prints it: `Box 1 Wording`, `1 Wording` or
+    the wording alone, the number left out of some boxes."""
+    if not box.number or numbering == "none" or rng.random() < 0.25:
+        return box.label
+    return f"Box {box.number} {box.label}" if numbering == "box" else f"{box.number} {box.label}"
+
+
+def _column_entries(p: Page, doc: Doc, entries: list[tuple[str, str]], x0: float, x1: float,
+                    tops: list[float], below: bool, rng: random.Random) -> list[float]:  # fmt: skip
+    """One column from `x0` to `x1`: each entry's label at `tops[i]` (wrapped to the
+    column, or narrower), its value right-aligned at `x1` on the label's first or last
+    line, or on the line under the label (`below`); each entry's bottom."""
+    s = doc.size
+    bottoms = []
+    last_line = rng.random() < 0.5
+    for (label, value), top in zip(entries, tops, strict=True):
+        room = x1 - x0 if below else x1 - x0 - p.width(value, s) - 8
+        lines = p.wrap(label, min(room, rng.choice((room, 0.6 * room, 120.0))), s)
+        for j, line in enumerate(lines):
+            p.text(x0, top + j * (s + 2), line, s)
+        if below:
+            y = top + len(lines) * (s + 2) + 1
+        else:
+            y = top + (len(lines) - 1) * (s + 2) * last_line
+        p.text(x1, y, value, s, right=True)
+        bottoms.append(max(y, top + (len(lines) - 1) * (s + 2)))
+    return bottoms
+
+
+def fam_columns(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """A two-column statement as banks, brokers and payroll providers print them: columns
+    of unequal widths a narrow gutter apart, each box's label (numbered, `Box 1`, or not,
+    wrapped to two lines when long) with its value right-aligned at the column's right edge,
+    on the label's line or under it; the TINs as entries of the columns or a party block;
+    rows of both columns at one pitch or not, so one column's amounts may stand on the
+    other column's label lines."""
+    p = Page(c, doc)
+    s = doc.size
+    heading = rng.choice(HEADINGS).format(year=doc.year)
+    numbering = rng.choice(("number", "box", "none"))
+    entries = [(_entry_label(b, numbering, rng), b.printed) for b in doc.boxes]
+    if rng.random() < 0.5:
+        top = _statement_top(p, doc, rng)
+    else:
+        p.text(572, 40, heading, s + 4, bold=True, right=True)
+        p.text(40, 40, doc.payer.name, s + 3, bold=True)
+        p.text(40, 40 + s + 4, f"{doc.payer.street}, {doc.payer.city_state_zip}", s)
+        p.text(330, 40 + 2 * s + 14, doc.recipient.name, s)
+        p.text(330, 40 + 3 * s + 17, doc.recipient.street, s)
+        p.text(330, 40 + 4 * s + 20, doc.recipient.city_state_zip, s)
+        top = 40 + 5 * s + 36
+        p.text(40, top, _form_heading(doc, rng), s + 2, bold=True)
+        top += s + 14
+        parties = [(doc.payer_tin_label, doc.payer.ein), (doc.recipient_tin_label, doc.ssn)]
+        if any(b.name == "account_number" for b in doc.form.boxes):
+            parties.append(("Account number", doc.account))
+        entries = parties + entries
+    n = len(entries)
+    cut = rng.randint((n + 1) // 2, max((n + 1) // 2, n - 1)) if n > 1 else n
+    gutter = rng.choice((6.0, 10.0, 16.0))
+    middle = 40 + 532 * rng.choice((0.4, 0.5, 0.58, 0.65))
+    left, right = entries[:cut], entries[cut:]
+    columns = ((left, 40, middle - gutter / 2, rng.random() < 0.5),
+               (right, middle + gutter / 2, 572, rng.random() < 0.5))  # fmt: skip
+    space = s + rng.choice((4, 8))
+    bottom = top
+    if rng.random() < 0.5:  # both columns' rows start at one height
+        for i in range(max(len(left), len(right))):
+            ends = [_column_entries(p, doc, [col[i]], x0, x1, [bottom], under, rng)[0]
+                    for col, x0, x1, under in columns if i < len(col)]  # fmt: skip
+            bottom = max(ends) + space
+    else:  # each column flows on its own
+        for col, x0, x1, under in columns:
+            y = top
+            for entry in col:
+                y = _column_entries(p, doc, [entry], x0, x1, [y], under, rng)[0] + space
+            bottom = max(bottom, y)
+    p.text(40, bottom + 14, "Keep this statement for your tax records.", s - 1)
+    return 1
+
+
 def fam_letter(c: Canvas, doc: Doc, rng: random.Random) -> int:
     """A letter naming the form, then its boxes in a boxed two-column table."""
     p = Page(c, doc)
@@ -882,6 +966,7 @@ DRAW: dict[str, Callable[[Canvas, Doc, random.Random], int]] = {
     "monthly": fam_monthly,
     "bank_letter": fam_bank_letter,
     "side_by_side": fam_side_by_side,
+    "columns": fam_columns,
     "letter": fam_letter,
     "two_column": fam_two_column,
 }
