@@ -102,10 +102,18 @@ def marks(region: Region, anchors: list[Anchor]) -> list[Candidate]:
     words = [w for w in region.words if is_mark(w.text) and id(w) not in labels]
     out = [Candidate((w,), w.text, w.box, mark=True) for w in words]
     if region.page is not None:
+        lettered = [w.box for w in region.words if _LETTERS.fullmatch(w.text)]
         for b in marked_squares(region.page):
-            if region.box.contains_center(b) and not any(b.contains_center(w.box) for w in words):
-                out.append(Candidate((), "X", b, mark=True))
+            if not region.box.contains_center(b) or any(b.contains_center(w.box) for w in words):
+                continue
+            if any(w.contains_center(b) and w.width >= 2 * b.width for w in lettered):
+                continue  # a letter of a word OCR read (a bold `H`: two stems, a bar)
+            out.append(Candidate((), "X", b, mark=True))
     return out
+
+
+_LETTERS = re.compile(r"[A-Za-z]{3,}[.,:;]?")
+"""A word read as letters only: a square inside it is one of its letters, no check box."""
 
 
 def marked_near(label: Box, region: Region) -> bool:

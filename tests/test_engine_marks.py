@@ -1,0 +1,78 @@
+"""Check marks on scans: drawn squares with ink in them, on hand-made page images (300
+dpi) with hand-placed words. The expected marks are the squares drawn as check boxes."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from word_pages import page
+
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms.engine.kind import FormKind
+from backtax.extractors.page import Page
+
+DPI = 300
+K = DPI / 72
+
+
+def _px(points: float) -> int:
+    return round(points * K)
+
+
+def _image(draw: list[tuple[float, float, float, float]]) -> bytes:
+    """A white letter page at 300 dpi with black rectangles `(x0, top, x1, bottom)` in points."""
+    image = np.full((_px(792), _px(612)), 255, np.uint8)
+    for x0, top, x1, bottom in draw:
+        image[_px(top) : _px(bottom), _px(x0) : _px(x1)] = 0
+    return cv2.imencode(".png", image)[1].tobytes()
+
+
+def _bold_h(x: float, top: float) -> list[tuple[float, float, float, float]]:
+    """A bold serif `H` 7.2 points wide: two thick stems, serifs, a bar between them."""
+    return [
+        (x, top, x + 3.2, top + 0.6),  # top serifs, a narrow gap between them
+        (x + 4.0, top, x + 7.2, top + 0.6),
+        (x + 0.7, top, x + 2.4, top + 7),  # stems
+        (x + 4.8, top, x + 6.5, top + 7),
+        (x + 2.4, top + 3.2, x + 4.8, top + 3.8),  # bar
+        (x, top + 6.4, x + 3.2, top + 7),  # bottom serifs
+        (x + 4.0, top + 6.4, x + 7.2, top + 7),
+    ]
+
+
+def _sheet(
+    draw: list[tuple[float, float, float, float]], *placed: tuple[str, float, float]
+) -> Page:
+    sheet = page(*placed, method="ocr", conf=0.95)
+    sheet.image, sheet.dpi = _image(draw), DPI
+    return sheet
+
+
+def test_a_bold_letter_of_a_word_read_is_no_marked_check_box() -> None:
+    """A 5498-SA statement's title `5498-SA HSA, Archer MSA` in bold: its `H` (stems,
+    serifs and bar fill a square's outline and middle) is a letter of the word `HSA,`,
+    not a marked box beside the title's `Archer MSA`; the statement draws no box 6."""
+    sheet = _sheet(
+        _bold_h(82, 139.5),
+        ("5498-SA HSA, Archer MSA", 42, 139),
+        ("1 Employee or self-employed person's Archer MSA contributions  988.84", 44, 163),
+    )
+    doc = FormKind(form_spec("5498-SA")).extract([sheet])[0]
+    assert doc.fields["box1_archer_msa_employee_contributions"] == "988.84"
+    assert doc.fields.get("box6_archer_msa") is not True
+    assert doc.fields.get("box6_hsa") is not True
+
+
+def test_a_marked_square_beside_a_check_label_is_still_its_mark() -> None:
+    """The same page with a drawn check box (a 1-point outline, an X of bars across its
+    middle) just left of box 6's `Archer MSA`: that box is checked."""
+    box = [(180, 200, 188, 201), (180, 207, 188, 208), (180, 200, 181, 208), (187, 200, 188, 208)]
+    mark = [(182, 202, 186, 206)]
+    sheet = _sheet(
+        [*_bold_h(82, 139.5), *box, *mark],
+        ("5498-SA HSA, Archer MSA", 42, 139),
+        ("1 Employee or self-employed person's Archer MSA contributions  988.84", 44, 163),
+        ("Archer MSA", 192, 200),
+    )
+    doc = FormKind(form_spec("5498-SA")).extract([sheet])[0]
+    assert doc.fields["box6_archer_msa"] is True
