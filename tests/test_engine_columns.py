@@ -94,3 +94,21 @@ def test_a_text_box_reads_its_own_column_not_the_right_columns_amount() -> None:
     )
     assert doc.fields["account_number"] == "180-25421"
     assert doc.fields["box4_federal_tax_withheld"] == "76530.17"
+
+
+def test_an_unnumbered_label_two_boxes_share_is_the_box_next_to_its_sibling() -> None:
+    """Form 5498's boxes 13c and 14b are both `Code`; printed without its number under
+    `14a Repayments`, the code is box 14b's, and box 13c (not printed) stays blank."""
+    doc = read(
+        "5498",
+        page(
+            ("13b Year", 40, 100),
+            ("2024", 170, 111),
+            ("14a Repayments", 40, 125),
+            ("$23,297.33", 140, 136),
+            ("CODE", 40, 150),
+            ("G", 185, 161),
+        ),
+    )
+    assert doc.fields["box14b_code"] == "G"
+    assert "box13c_code" not in doc.fields

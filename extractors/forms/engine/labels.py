@@ -56,7 +56,14 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
                 seen.add(ids)
                 anchors.append(Anchor(spec, hit, numbered))
                 label_tokens[id(anchors[-1])] = len(tokens(text))
-    anchors.sort(key=lambda a: (-sum(len(w.text) for w in a.hit.words), -label_tokens[id(a)]))
+    every = list(anchors)  # a list being sorted reads as empty
+    anchors.sort(
+        key=lambda a: (
+            -sum(len(w.text) for w in a.hit.words),
+            -label_tokens[id(a)],
+            not _after_sibling(a, every),
+        )
+    )
     kept: list[Anchor] = []
     taken: set[int] = set()
     for a in anchors:
@@ -67,6 +74,29 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
         taken |= ids
         kept.append(a)
     return kept
+
+
+def _after_sibling(anchor: Anchor, anchors: list[Anchor]) -> bool:
+    """Whether an unnumbered hit's nearest numbered label above it, in its column, is of a
+    box of the same number (`14a Repayments` over `Code`: box 14b's `Code`, not 13c's)."""
+    if anchor.numbered or not anchor.spec.number:
+        return False
+    label = anchor.box
+    above = [
+        a
+        for a in anchors
+        if a.numbered and a.box.bottom <= label.top + 1 and a.box.h_overlap(label) > 0
+    ]
+    if not above:
+        return False
+    near = max(above, key=lambda a: a.box.bottom)
+    return near.spec.name != anchor.spec.name and _stem(near.spec.number) == _stem(
+        anchor.spec.number
+    )
+
+
+def _stem(number: str) -> str:
+    return number.rstrip("abcdefghijklmnopqrstuvwxyz")
 
 
 def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Region) -> bool:
