@@ -823,10 +823,13 @@ def fam_side_by_side(c: Canvas, doc: Doc, rng: random.Random) -> int:
     return 1
 
 
-def _entry_label(box: Box, numbering: str, rng: random.Random) -> str:
+def _entry_label(box: Box, numbering: str, shared: set[str], rng: random.Random) -> str:
     """A box's wording as a column statement prints it: `Box 1 Wording`, `1 Wording` or
-    the wording alone, the number left out of some boxes."""
-    if not box.number or numbering == "none" or rng.random() < 0.25:
+    the wording alone, the number left out of some boxes (never of a wording another box
+    of the form prints too, such as 5498's two `Code` boxes: no reader could tell them)."""
+    if not box.number:
+        return box.label
+    if (numbering == "none" or rng.random() < 0.25) and box.label.lower() not in shared:
         return box.label
     return f"Box {box.number} {box.label}" if numbering == "box" else f"{box.number} {box.label}"
 
@@ -864,7 +867,9 @@ def fam_columns(c: Canvas, doc: Doc, rng: random.Random) -> int:
     s = doc.size
     heading = rng.choice(HEADINGS).format(year=doc.year)
     numbering = rng.choice(("number", "box", "none"))
-    entries = [(_entry_label(b, numbering, rng), b.printed) for b in doc.boxes]
+    wordings = [w.lower() for b in doc.form.boxes for w in b.labels]
+    shared = {w for w in wordings if wordings.count(w) > 1}
+    entries = [(_entry_label(b, numbering, shared, rng), b.printed) for b in doc.boxes]
     if rng.random() < 0.5:
         top = _statement_top(p, doc, rng)
     else:
