@@ -124,3 +124,23 @@ def test_a_bare_word_in_a_heading_is_no_box_on_a_page_that_numbers_its_boxes() -
     assert doc.fields["box1_ira_contributions"] == "6789.14"
     assert doc.fields["box4_recharacterized_contributions"] == "944.94"
     assert "box13b_year" not in doc.fields
+
+
+def test_a_month_in_a_letters_date_is_no_box_label() -> None:
+    """A letter dated `January 21, 2023`, one space after the month (5 points at an 8-point
+    height: a Courier space is 0.6 of the size), then the address block: `January` there
+    is no 1099-K box 5a label, so the street number under it is no January amount."""
+    doc = read(
+        "1099-K",
+        page(
+            ("January 21, 2023", 40, 88),
+            ("742 EVERGREEN TER", 40, 110),
+            ("1a Gross amount of payment card/third party network transactions", 40, 200),
+            ("$13,278.83", 450, 200),
+            ("5b February", 40, 215),
+            ("$786.11", 450, 215),
+        ),
+    )
+    assert doc.fields["box1a_gross_payments"] == "13278.83"
+    assert doc.fields["box5b_february"] == "786.11"
+    assert "box5a_january" not in doc.fields

@@ -187,7 +187,7 @@ def _tight_neighbours(anchor: Anchor, region: Region) -> tuple[bool, bool]:
     """Whether a word (not a check mark) is printed tight against the label hit before it
     and after it on its line: then the hit is part of a longer run of words."""
     first, last = anchor.hit.words[0], anchor.hit.words[-1]
-    gap = max(first.box.height * 0.6, 3.0)
+    gap = max(first.box.height * 0.7, 3.0)  # a Courier space is 0.6 of the size
     area = Box(first.box.x0 - 40, first.box.top - 1, last.box.x1 + 40, last.box.bottom + 1)
     words = [w for w in region.crop(area) if w not in anchor.hit.words and not is_mark(w.text)]
     before = any(0 <= first.box.x0 - w.box.x1 <= gap for w in words)
