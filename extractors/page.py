@@ -10,7 +10,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Method = Literal["text", "form", "ocr"]
 Rereader = Callable[..., list["Word"]]
@@ -461,6 +464,14 @@ def group_lines(words: Iterable[Word], y_tolerance: float | None = None) -> list
     return [Line(sorted(ws, key=lambda w: w.box.x0)) for ws in lines]
 
 
+@dataclass(frozen=True, eq=False)
+class PageImage:
+    """An OCR page's upright grey pixels (read-only), kept as they are: no encoding on the
+    way. Hashed by identity, so what is found on one image can be cached."""
+
+    gray: np.ndarray
+
+
 @dataclass(slots=True)
 class Page:
     """One page of a document as words; `method` says where the words came from."""
@@ -471,8 +482,8 @@ class Page:
     words: list[Word] = field(default_factory=list)
     method: Method = "text"
     warnings: list[str] = field(default_factory=list)
-    image: bytes | None = field(default=None, repr=False)
-    """For OCR pages: the upright page image (PNG) the words were read from."""
+    image: PageImage | None = field(default=None, repr=False)
+    """For OCR pages: the upright page image the words were read from."""
     dpi: int = 0
     lang: str = "eng"
     """For OCR pages: the Tesseract language(s) the words were read in."""

@@ -3,13 +3,12 @@ dpi) with hand-placed words. The expected marks are the squares drawn as check b
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 from word_pages import page
 
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.kind import FormKind
-from backtax.extractors.page import Page
+from backtax.extractors.page import Page, PageImage
 
 DPI = 300
 K = DPI / 72
@@ -19,12 +18,12 @@ def _px(points: float) -> int:
     return round(points * K)
 
 
-def _image(draw: list[tuple[float, float, float, float]]) -> bytes:
+def _image(draw: list[tuple[float, float, float, float]]) -> PageImage:
     """A white letter page at 300 dpi with black rectangles `(x0, top, x1, bottom)` in points."""
     image = np.full((_px(792), _px(612)), 255, np.uint8)
     for x0, top, x1, bottom in draw:
         image[_px(top) : _px(bottom), _px(x0) : _px(x1)] = 0
-    return cv2.imencode(".png", image)[1].tobytes()
+    return PageImage(image)
 
 
 def _bold_h(x: float, top: float) -> list[tuple[float, float, float, float]]:

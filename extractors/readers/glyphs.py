@@ -1,17 +1,13 @@
 """Pixel-level readings where Tesseract cannot help: check boxes and the IRS year digits.
 
-Both work on an OCR page's own image (kept as PNG with the page), cropped by a box in
+Both work on an OCR page's own image (kept with the page), cropped by a box in
 points: an X in a check box is ink inside a small square, and the big tax year of the
 official forms is printed in a seven-segment style font that Tesseract misreads.
 """
 
 from __future__ import annotations
 
-import io
-from functools import lru_cache
-
 import numpy as np
-from PIL import Image
 
 from backtax.extractors.lazy import lazy_import
 from backtax.extractors.page import Box, Page
@@ -44,18 +40,6 @@ _WINDOWS = (  # (x0, y0, x1, y1) as fractions of the digit's box
 )
 
 
-def encode_image(gray: np.ndarray) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(gray).save(buf, format="PNG", optimize=False, compress_level=1)
-    return buf.getvalue()
-
-
-@lru_cache(maxsize=4)
-def decoded(png: bytes) -> np.ndarray:
-    """A page image decoded once for all the crops taken from it."""
-    return np.asarray(Image.open(io.BytesIO(png)))
-
-
 def pixel_origin(page: Page, box: Box) -> tuple[int, int]:
     """The top-left pixel of `crop_pixels(page, box)` on the page image."""
     k = page.dpi / 72.0
@@ -66,7 +50,7 @@ def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     """The page image under a box given in points, or None for pages without an image."""
     if page.image is None or not page.dpi:
         return None
-    gray = decoded(page.image)
+    gray = page.image.gray
     k = page.dpi / 72.0
     h, w = gray.shape
     x0, y0 = pixel_origin(page, box)

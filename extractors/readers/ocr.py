@@ -18,9 +18,9 @@ import numpy as np
 from PIL import Image
 
 from backtax.extractors.lazy import lazy_import
-from backtax.extractors.page import Box, Page, Word, group_lines
+from backtax.extractors.page import Box, Page, PageImage, Word, group_lines
 from backtax.extractors.readers import camera, evidence, ppocr
-from backtax.extractors.readers.glyphs import crop_pixels, decoded, encode_image, pixel_origin
+from backtax.extractors.readers.glyphs import crop_pixels, pixel_origin
 
 cv2 = lazy_import("cv2")  # not needed by text pages
 
@@ -271,13 +271,20 @@ def ocr_image(
             notes.append("read by PP-OCR" + (" (Tesseract's reading failed)" * (engine == "auto")))
     if engine == "auto" and clean is not None and words and words[0].engine == ENGINE:
         words = _second_readings(clean, words, scale) + _missed_words(clean, words, dpi)
-    upright = Image.fromarray(gray)
-    page = Page(number, upright.width * scale, upright.height * scale, words, "ocr")
+    height, width = gray.shape
+    page = Page(number, width * scale, height * scale, words, "ocr")
     page.rules, page.floors = rule_boxes(masks[1], scale), rule_boxes(masks[0], scale)
     page.alternate = alternate if engine == "auto" else []
-    page.image, page.dpi, page.lang = encode_image(np.asarray(upright)), dpi, lang
+    page.image, page.dpi, page.lang = _kept(gray), dpi, lang
     page.warnings.extend(f"page {number}: {n}" for n in notes)
     return page
+
+
+def _kept(gray: np.ndarray) -> PageImage:
+    """The page image as kept with the page: its pixels, made read-only (crops share them)."""
+    gray = np.ascontiguousarray(gray)
+    gray.setflags(write=False)
+    return PageImage(gray)
 
 
 def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
@@ -395,7 +402,7 @@ def other_reading(page: Page, why: str) -> Page | None:
     elif page.image is None or not page.dpi or all(w.engine == ppocr.ENGINE for w in page.words):
         return None
     else:
-        words = ppocr.read_words(decoded(page.image), 72.0 / page.dpi)
+        words = ppocr.read_words(page.image.gray, 72.0 / page.dpi)
         warnings = [*page.warnings, f"page {page.number}: read again by PP-OCR ({why})"]
     again = Page(page.number, page.width, page.height, words, "ocr", list(warnings))
     again.rules, again.floors = page.rules, page.floors

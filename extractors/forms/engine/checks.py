@@ -14,7 +14,7 @@ from backtax.extractors.forms.engine.pairing import MAX_RIGHT
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
 from backtax.extractors.forms.engine.values import is_mark
 from backtax.extractors.lazy import lazy_import
-from backtax.extractors.page import Box, Hit, Page, Region, normalize
+from backtax.extractors.page import Box, Hit, Page, PageImage, Region, normalize
 from backtax.extractors.readers.glyphs import box_marked, crop_pixels
 
 cv2 = lazy_import("cv2")  # not needed by text pages
@@ -138,8 +138,10 @@ def marked_squares(page: Page) -> list[Box]:
     ]
 
 
-@lru_cache(maxsize=8)
-def _squares(image: bytes, dpi: int, width: float, height: float) -> tuple[tuple[Box, bool], ...]:
+@lru_cache(maxsize=4)  # a page image is some 8 MB: the pages of the file at hand
+def _squares(
+    image: PageImage, dpi: int, width: float, height: float
+) -> tuple[tuple[Box, bool], ...]:
     page = Page(0, width, height, image=image, dpi=dpi, method="ocr")
     gray = crop_pixels(page, Box(0, 0, width, height))
     if gray is None:
