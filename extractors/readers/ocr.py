@@ -216,10 +216,12 @@ def _scan_like(
         notes.append(f"scan at {native[0]:.0f}x{native[1]:.0f} dpi: resampled smoothly to {dpi}")
     gray, photo = camera.prepare_photo(gray)
     notes += photo
-    seen = camera.effective_dpi(gray)
+    # a PDF page rendered at a known dpi needs its text's size only to say why it is enlarged
+    seen = None if rendered and dpi else camera.effective_dpi(gray)
     dpi = dpi or max(72, min(600, seen or 150))
     factor = camera.upscale_factor(dpi if rendered else min(dpi, seen or dpi), gray.shape)
     if factor > 1.0:
+        seen = camera.effective_dpi(gray) if seen is None else seen
         new_dpi = round(dpi * factor)
         size = (round(gray.shape[1] * new_dpi / dpi), round(gray.shape[0] * new_dpi / dpi))
         gray = cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC)
