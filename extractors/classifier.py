@@ -26,10 +26,12 @@ def identify(page: Page) -> Identification | None:
     return best
 
 
-def classify(pages: list[Page]) -> list[PageRun]:
+def classify(pages: list[Page], known: list[Identification | None] | None = None) -> list[PageRun]:
+    """The runs of pages of one kind; `known` holds each page's `identify`, when the caller
+    has asked it already (it costs a page's worth of label searches)."""
     runs: list[PageRun] = []
-    for page in pages:
-        ident = identify(page)
+    for i, page in enumerate(pages):
+        ident = identify(page) if known is None else known[i]
         kind = None if ident is None else _kind_named(ident.kind)
         last = runs[-1] if runs else None
         if last and _same_kind(last.kind, kind):

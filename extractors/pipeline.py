@@ -15,7 +15,7 @@ from pathlib import Path
 from backtax.extractors.classifier import UNKNOWN, PageRun, classify, identify
 from backtax.extractors.errors import InputError
 from backtax.extractors.forms._about import about_a_form
-from backtax.extractors.kinds import Extracted
+from backtax.extractors.kinds import Extracted, Identification
 from backtax.extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
 from backtax.extractors.names import shown_name
 from backtax.extractors.page import Page
@@ -56,9 +56,8 @@ def extract_file(
         loaded = load(path, settings or ExtractSettings())
         docs: list[Extracted] = []
         both_engines = (settings or ExtractSettings()).ocr_engine == "auto"
-        if both_engines:
-            _unclaimed_read_again(loaded.pages)
-        for run in classify(loaded.pages):
+        known = _unclaimed_read_again(loaded.pages) if both_engines else None
+        for run in classify(loaded.pages, known):
             docs.extend(_extract_run(run, loaded.pages, both_engines))
     except InputError as exc:
         return FileResult(source, _digest_or_none(path), error=exc)
@@ -123,18 +122,23 @@ def _extract_run(run: PageRun, pages: list[Page], both_engines: bool) -> list[Ex
     return docs
 
 
-def _unclaimed_read_again(pages: list[Page]) -> None:
+def _unclaimed_read_again(pages: list[Page]) -> list[Identification | None]:
     """An OCR page that no form or transcript claims, read by the other engine (its
     `alternate` words, or PP-OCR anew: a phone photo's title Tesseract garbled), replaced
     by that reading where a kind claims it. A page Tesseract's reading shows to be about a
-    form (`about_a_form`: an earnings summary that says it is no W-2) is not read again."""
+    form (`about_a_form`: an earnings summary that says it is no W-2) is not read again.
+    Returns each page's identification (for `classify`)."""
+    known = []
     for i, page in enumerate(pages):
-        if page.method != "ocr" or identify(page) is not None or about_a_form(page):
-            continue
-        again = other_reading(page, "no form or transcript recognised in Tesseract's reading")
-        if again is not None and identify(again) is not None:
-            again.alternate = page.words
-            pages[i] = again
+        ident = identify(page)
+        if page.method == "ocr" and ident is None and not about_a_form(page):
+            again = other_reading(page, "no form or transcript recognised in Tesseract's reading")
+            ident = identify(again) if again is not None else None
+            if again is not None and ident is not None:
+                again.alternate = page.words
+                pages[i] = again
+        known.append(ident)
+    return known
 
 
 def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> list[Extracted]:
