@@ -16,6 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfparser import PDFSyntaxError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -126,13 +127,13 @@ def _load_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Page], str]:
         )
     _check_limits(reader, settings)
     pages: list[Page | None] = []
-    needs_ocr: list[int] = []
+    needs_ocr: list[tuple[int, Resolution | None]] = []  # a page and its scan's resolution
     try:
         with pdfplumber.open(path, password="") as pdf:
             for i, plumber_page in enumerate(pdf.pages):
                 page = _text_or_form_page(plumber_page, reader, i)
                 if page is None:
-                    needs_ocr.append(i)
+                    needs_ocr.append((i, scan_resolution(plumber_page)))
                 pages.append(page)
     except InputError:
         raise
@@ -141,7 +142,7 @@ def _load_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Page], str]:
         raise InputError(reason, "read", verdict=False) from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError) as exc:
         raise InputError(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})", "read") from exc
-    for i, page in zip(needs_ocr, _ocr_pdf_pages(path, needs_ocr, settings), strict=True):
+    for (i, _), page in zip(needs_ocr, _ocr_pdf_pages(path, needs_ocr, settings), strict=True):
         pages[i] = page
     return [p for p in pages if p is not None], title
 
@@ -171,15 +172,30 @@ def _text_or_form_page(
     return page
 
 
-def _ocr_one(path: str, index: int, dpi: int, lang: str, engine: str) -> Page:
-    with pdfplumber.open(path, password="") as pdf:
-        page = pdf.pages[index]
-        image = page.to_image(resolution=dpi).original
-        native = scan_resolution(page)
+def _ocr_one(
+    path: str, index: int, native: Resolution | None, dpi: int, lang: str, engine: str
+) -> Page:
+    """OCR of one page, rendered by PDFium as pdfplumber's `to_image` renders it (no
+    anti-aliasing) without pdfplumber's parse of the file again."""
+    pdf = pypdfium2.PdfDocument(path, password="")
+    try:
+        bitmap = pdf[index].render(
+            scale=dpi / 72,
+            no_smoothtext=True,
+            no_smoothpath=True,
+            no_smoothimage=True,
+            prefer_bgrx=True,
+        )
+        image = bitmap.to_pil()
+    finally:
+        pdf.close()
     return ocr_image(image, index + 1, dpi, lang, engine, rendered=True, native=native)
 
 
-def scan_resolution(page: pdfplumber.page.Page) -> tuple[float, float] | None:
+Resolution = tuple[float, float]
+
+
+def scan_resolution(page: pdfplumber.page.Page) -> Resolution | None:
     """The resolution (dpi across, down) of the one image that covers a scanned page: its
     pixels over the size it is drawn at; None when no single image covers most of the page."""
     covering = [
@@ -194,12 +210,17 @@ def scan_resolution(page: pdfplumber.page.Page) -> tuple[float, float] | None:
     return width * 72 / (im["x1"] - im["x0"]), height * 72 / (im["bottom"] - im["top"])
 
 
-def _ocr_pdf_pages(path: Path, indexes: list[int], settings: ExtractSettings) -> list[Page]:
-    if not indexes:
+def _ocr_pdf_pages(
+    path: Path, pages: list[tuple[int, Resolution | None]], settings: ExtractSettings
+) -> list[Page]:
+    if not pages:
         return []
     _need_ocr_engine(settings)
-    args = [(str(path), i, settings.dpi, settings.lang, settings.ocr_engine) for i in indexes]
-    workers = _workers(settings, len(indexes))
+    args = [
+        (str(path), i, native, settings.dpi, settings.lang, settings.ocr_engine)
+        for i, native in pages
+    ]
+    workers = _workers(settings, len(pages))
     if workers <= 1:
         return [_ocr_one(*a) for a in args]
     with ProcessPoolExecutor(
