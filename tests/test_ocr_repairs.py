@@ -13,7 +13,7 @@ from backtax.extractors.forms.engine.parties import name_text
 from backtax.extractors.forms.engine.states import read_state_rows
 from backtax.extractors.forms.w2 import _code, _parse_code_amount
 from backtax.extractors.page import Box, Line, Page, Word
-from backtax.extractors.readers.ocr import deskew_angle, despeckle, mended
+from backtax.extractors.readers.ocr import deskew_angle, despeckle, find_rules, mended, remove_rules
 from backtax.extractors.reconcile import _union_by_code
 from backtax.extractors.transcripts.layout import _value_lost, clean_text, split_label_value
 from backtax.extractors.values import parse_money, repair_ocr_number
@@ -28,6 +28,20 @@ def test_despeckle_drops_lone_specks_and_keeps_a_decimal_point() -> None:
     assert clean[76, 57] == 0
     assert clean[150, 200] == 255
     assert (clean[50:80, 40:52] == 0).all()
+
+
+def test_remove_rules_whitens_the_ruling_and_keeps_a_tall_digit() -> None:
+    page = np.full((600, 800), 190, np.uint8)  # grey paper
+    page[100:104, 50:750] = 0  # a horizontal rule, 700 px long
+    page[50:550, 400:403] = 0  # a vertical rule, 500 px tall and 3 wide
+    page[300:360, 600:612] = 0  # a large digit's stroke: 60 px tall, 12 wide (not 8 times)
+    page[400:404, 100:103] = 0  # a speck under the vertical mask's reach (10 px at 600 tall)
+    clean = remove_rules(page, find_rules(page))
+    assert (clean[99:105, 50:750] == 255).all()  # the rules and a pixel around them
+    assert (clean[50:550, 399:404] == 255).all()
+    assert (clean[300:360, 600:612] == 0).all()
+    assert (clean[400:404, 100:103] == 0).all()
+    assert clean[200, 200] == 190 and clean[99, 30] == 190  # the paper as it was
 
 
 @pytest.mark.parametrize(
