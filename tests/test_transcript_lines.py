@@ -261,6 +261,33 @@ def test_a_label_whose_value_ocr_lost_is_read_again_by_the_page_without_its_lead
     assert asked == [False, True]
 
 
+def test_a_leader_speck_or_a_tall_word_does_not_split_an_ocr_line() -> None:
+    """A fax's lines as Tesseract boxes them: a leader speck (`Ce`) above a line's middle,
+    and the line's `Withheld:` boxed twice as tall as its text (dots of the line above taken
+    in): each printed line stays one line."""
+
+    def word(text: str, x0: float, top: float, bottom: float, conf: float = 0.95) -> Word:
+        return Word(text, Box(x0, top, x0 + 6 * len(text), bottom), conf, "ocr")
+
+    words = [
+        word("Social", 58, 330.0, 337.5),
+        word("Security", 100, 330.2, 338.9),
+        word("Wages:", 153, 330.0, 337.4),
+        word("$55,845.67", 467, 330.2, 338.2),
+        word("Withheld:", 177, 335.5, 350.4, 0.91),
+        word("Ce", 240, 335.3, 337.4, 0.11),
+        word("Social", 59, 341.8, 349.2),
+        word("Security", 101, 342.0, 350.9),
+        word("Tax", 154, 342.5, 349.2),
+        word("$3,462.43", 473, 342.0, 350.2),
+    ]
+    page = Page(1, 612, 792, words, "ocr")
+    assert [ln.text for ln in page_lines([page])] == [
+        "Social Security Wages: $55,845.67",
+        "Social Security Tax Withheld: $3,462.43",
+    ]
+
+
 def test_ppocr_dots_between_letters_are_spaces_or_nothing() -> None:
     text = clean_text("Tax.Period Requested: December, 2024")
     assert text == "Tax Period Requested: December, 2024"

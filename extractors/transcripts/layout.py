@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from backtax.extractors.page import Box, Line, Page, Word
+from backtax.extractors.page import Box, Line, Page, Word, group_lines
 from backtax.extractors.values import format_money, parse_date
 
 
@@ -74,13 +74,9 @@ def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
     other amounts print (`_dollar_checked`)."""
     out: list[TLine] = []
     read = [
-        (
-            page,
-            line,
-            [_sign_checked(page, w) for w in line.words if not _speck(w.text, w.conf, w.source)],
-        )
+        (page, line, [_sign_checked(page, w) for w in line.words])
         for page in pages
-        for line in page.lines()
+        for line in _lines(page)
     ]
     ocr = [(p, ln, ws) for p, ln, ws in read if reread and p.method == "ocr"]
     dollars = bool(ocr) and _prints_dollars([" ".join(w.text for w in ws) for _, _, ws in ocr])
@@ -94,6 +90,33 @@ def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
         if text:
             out.append(TLine(text, page.number, min(w.conf for w in words)))
     return out
+
+
+TALL = 1.6
+"""Height, in the page's usual word heights, above which an OCR word's box took in ink of
+a line beside its own (a leader's dots above it)."""
+
+
+def _lines(page: Page) -> list[Line]:
+    """The page's lines; on an OCR page, grouped without the leader specks (a speck above a
+    line started a line of its own and took the line's first word with it), and a word
+    taller than the page's text (`TALL`) put on the line its box overlaps most."""
+    if page.method != "ocr":
+        return page.lines()
+    words = [w for w in page.words if not _speck(w.text, w.conf, w.source)]
+    heights = sorted(w.box.height for w in words)
+    if not heights:
+        return []
+    usual = heights[len(heights) // 2]
+    tall = [w for w in words if w.box.height > TALL * usual]
+    lines = group_lines([w for w in words if w.box.height <= TALL * usual])
+    for word in tall:
+        best = max(lines, key=lambda ln: ln.box.v_overlap(word.box), default=None)
+        if best is None or best.box.v_overlap(word.box) == 0:
+            lines.append(Line([word]))
+        else:
+            lines[lines.index(best)] = Line(sorted([*best.words, word], key=lambda w: w.box.x0))
+    return sorted(lines, key=lambda ln: ln.box.cy)
 
 
 _GLUED_MINUS = re.compile(r"^(?P<leader>.*[.,:;·]|)-(?P<amount>\$?\d.*)$")
