@@ -500,6 +500,26 @@ def test_a_tin_line_whose_colon_ocr_lost_still_starts_the_party() -> None:
     assert entry["fields"]["box1_wages"] == "8120.00"
 
 
+def test_a_tin_line_without_its_value_under_a_header_without_its_colon_starts_the_party() -> None:
+    """`Employer` without its colon, then the EIN line with its value lost: the employer
+    is still the first party (no TIN then), the employee the second."""
+    texts = [
+        "Form W-2 Wage and Tax Statement",
+        "Employer",
+        "Employer Identification Number (EIN)",
+        "BAYS",
+        "500 EM",
+        "Employee",
+        "Employee's Social Security Number: XXX-XxX-3456",
+        "JANE DOE",
+        "Wages, Tips and Other Compensation: $8,120.00",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
+    (entry,) = parse_wage_income(segment).extra["entries"]
+    assert (entry.get("payer_tin"), entry["payer_name"]) == (None, "BAYS")
+    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+
+
 def test_transaction_rows_as_ocr_reads_their_dates_and_codes() -> None:
     """A date with a dash lost or read as a space, colon or point is still the row's date;
     a digit glued to a known code whose explanation it prints (`1506 Tax return tiled`) is a

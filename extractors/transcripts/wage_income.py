@@ -121,8 +121,10 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
             block.parties.append(_Party())  # a party header: `Employer:` (the name follows its TIN)
             continue
         last = block.parties[-1] if block.parties else None
-        if tin_line(ln.text, lv) and (last is None or ((last.tin or last.tin_read) and last.lines)):
-            block.parties.append(_Party())  # OCR lost the header; the TIN line starts the party
+        names_tin = tin_line(ln.text, lv) or (lv is None and _TIN_LABEL.search(norm_label(ln.text)))
+        if names_tin and (last is None or ((last.tin or last.tin_read) and last.lines)):
+            # OCR lost the header (and maybe the TIN's value): the TIN line starts the party
+            block.parties.append(_Party())
         if not (block.parties and _party_line(block.parties[-1], ln.text, lv)) and lv:
             block.values.append(lv)
     return blocks
