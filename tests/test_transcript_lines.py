@@ -520,6 +520,36 @@ def test_a_tin_line_without_its_value_under_a_header_without_its_colon_starts_th
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
 
 
+@pytest.mark.parametrize(
+    ("payer_line", "recipient_line"),
+    [
+        (
+            "Payer s Federal [dentification Number (FIN) ?+XXXXX4321",
+            "Recipient's Identification Number: KXX-XxX-3456",
+        ),
+        (
+            "Payer's Federal Identification Number (FIN) :XXXXX4321°",
+            "Recipient's Identification Number: XXK-XX-3456",
+        ),
+    ],
+)
+def test_masked_tins_with_a_faxs_scraps_and_k_for_x(payer_line: str, recipient_line: str) -> None:
+    texts = [
+        "Form 1099-INT Interest Income",
+        "Payer:",
+        payer_line,
+        "GLOB",
+        "Recipient:",
+        recipient_line,
+        "JANE DOE",
+        "Interest: $1,312.08",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 2) for t in texts], period="2024-12-31")
+    (entry,) = parse_wage_income(segment).extra["entries"]
+    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
+    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+
+
 def test_transaction_rows_as_ocr_reads_their_dates_and_codes() -> None:
     """A date with a dash lost or read as a space, colon or point is still the row's date;
     a digit glued to a known code whose explanation it prints (`1506 Tax return tiled`) is a

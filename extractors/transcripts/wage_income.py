@@ -46,9 +46,12 @@ _SLIPPED_TITLE = re.compile(
 )
 _TITLE_LIKENESS = 0.8
 _CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
-# Masks as printed (`XXX-XX-1234`, `XXXXX1234`) and as OCR reads them (`XxXX-Xx-1234`).
-_TIN_VALUE = re.compile(r"(?i)[X*\d]{2,4}-?[X*\d]{1,3}-?\d{4}|[X*\d]{2}-?[X*\d]{3,5}\d{4}")
-_TIN_LIKE = re.compile(r"(?i)[X*\d][X*\d\s-]*\d{4}")  # as OCR reads a TIN, masked or not
+# Masks as printed (`XXX-XX-1234`, `XXXXX1234`) and as OCR reads them (`XxXX-Xx-1234`,
+# `KXX-XX-1234`: a fax's X read as K).
+_TIN_VALUE = re.compile(r"(?i)[XK*\d]{2,4}-?[XK*\d]{1,3}-?\d{4}|[XK*\d]{2}-?[XK*\d]{3,5}\d{4}")
+_TIN_LIKE = re.compile(r"(?i)[XK*\d][XK*\d\s-]*\d{4}")  # as OCR reads a TIN, masked or not
+_SCRAPS = re.compile(r"^[^\w*]+|[^\w*]+$")
+"""OCR's scraps around a TIN (`?+XXXXX4321`, `XXXXX4567°`)."""
 _PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
 _TIN_LABEL = re.compile(r"identification|federal id|social security number|\b(ein|fin|tin)\b")
 
@@ -134,7 +137,7 @@ def _tin_token(text: str) -> tuple[str, str]:
     """A line without its colons at the ends, and its last word without OCR's scraps around
     it (`?XXXXX6789`)."""
     bare = text.strip(" :")
-    return bare, bare.rsplit(" ", 1)[-1].strip(":").lstrip("?'\".,;")
+    return bare, _SCRAPS.sub("", bare.rsplit(" ", 1)[-1])
 
 
 def tin_line(text: str, lv: tuple[str, str] | None) -> bool:
@@ -152,17 +155,22 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     bare, last = _tin_token(text)
     party.tin_read = party.tin_read or bool(_TIN_LABEL.search(norm_label(bare)))
     if lv and _TIN_LABEL.search(norm_label(lv[0])):
-        value = lv[1].strip(" :")
+        value = _SCRAPS.sub("", lv[1])
         if _TIN_LIKE.fullmatch(value):  # not a word of the label OCR moved past the colon
-            party.tin = re.sub(r"\s+", "", value).upper()  # PP-OCR's `Xxxxx 6789`
+            party.tin = _mask(value)
     elif _TIN_VALUE.fullmatch(last) and (last == bare or _TIN_LABEL.search(norm_label(bare))):
-        party.tin = party.tin or last
+        party.tin = party.tin or _mask(last)
     elif lv is None:
         if not _TIN_LABEL.search(norm_label(text)):
             party.lines.append(text)
     else:
         return False
     return True
+
+
+def _mask(tin: str) -> str:
+    """A TIN as printed: PP-OCR's spaces out (`Xxxxx 6789`), its mask in capital X's."""
+    return re.sub(r"\s+", "", tin).upper().replace("K", "X")
 
 
 def _line_for(form: WIForm | None, label: str) -> WILine | None:
