@@ -288,6 +288,28 @@ def test_a_leader_speck_or_a_tall_word_does_not_split_an_ocr_line() -> None:
     ]
 
 
+def test_a_dot_leader_tesseract_read_as_text_is_dropped_between_label_and_amount() -> None:
+    """At 100 dpi Tesseract reads a leader as unsure text (`0! 0) 86: B'S ARS. 6`): it
+    goes, and the amount is the line's value; sure words after a colon are the label's
+    (`SCH B:`), and unsure words without a colon before them may be too."""
+
+    def line(*words: tuple[str, float]) -> Page:
+        placed = [
+            Word(t, Box(40 + 40 * i, 100, 75 + 40 * i, 108), c, "ocr")
+            for i, (t, c) in enumerate(words)
+        ]
+        return Page(1, 612, 792, placed, "ocr")
+
+    junk = [("0!", 0.21), ("0)", 0.38), ("86:", 0.34), ("B'S", 0.41), ("ARS.", 0.18), ("6", 0.67)]
+    tips = line(("Medicare", 0.96), ("Wages", 0.95), ("and", 0.95), ("Tips:", 0.95), *junk,
+                ("$55,845", 0.86), ("67", 0.96))  # fmt: skip
+    assert [ln.text for ln in page_lines([tips])] == ["Medicare Wages and Tips: $55,845 67"]
+    schedule = line(("INCOME:", 0.95), ("SCH", 0.9), ("B:", 0.9), ("86:", 0.3), ("$312.08", 0.9))
+    assert [ln.text for ln in page_lines([schedule])] == ["INCOME: SCH B: $312.08"]
+    no_colon = line(("Nontaxable", 0.95), ("Comhat", 0.55), ("Pay", 0.6), ("$0.00", 0.9))
+    assert [ln.text for ln in page_lines([no_colon])] == ["Nontaxable Comhat Pay $0.00"]
+
+
 def test_ppocr_dots_between_letters_are_spaces_or_nothing() -> None:
     text = clean_text("Tax.Period Requested: December, 2024")
     assert text == "Tax Period Requested: December, 2024"

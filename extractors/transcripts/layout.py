@@ -74,7 +74,7 @@ def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
     other amounts print (`_dollar_checked`)."""
     out: list[TLine] = []
     read = [
-        (page, line, [_sign_checked(page, w) for w in line.words])
+        (page, line, _leader_dropped([_sign_checked(page, w) for w in line.words]))
         for page in pages
         for line in _lines(page)
     ]
@@ -117,6 +117,33 @@ def _lines(page: Page) -> list[Line]:
         else:
             lines[lines.index(best)] = Line(sorted([*best.words, word], key=lambda w: w.box.x0))
     return sorted(lines, key=lambda ln: ln.box.cy)
+
+
+UNSURE_CONF = 0.7
+"""OCR confidence under which a word between a label and its amount is a leader's dots."""
+
+
+def _leader_dropped(words: list[Word]) -> list[Word]:
+    """An OCR line's words without the dot leader Tesseract read as text (`Tips: 0! 0) 86:
+    B'S ARS. 6 $55,845 67`): the words between the label's colon and the line's amount when
+    every one of them is unsure (`UNSURE_CONF`); a sure word there is the label's."""
+    start = next(
+        (
+            i
+            for i in range(max(0, len(words) - 4), len(words))
+            if all(_MONEYISH.match(w.text) for w in words[i:])
+            and money(" ".join(w.text for w in words[i:])) is not None
+        ),
+        None,
+    )
+    if start is None:
+        return words
+    sure = max((i for i in range(start) if words[i].conf >= UNSURE_CONF), default=None)
+    if sure is None or sure == start - 1 or not words[sure].text.endswith(":"):
+        return words
+    if any(w.source != "ocr" for w in words[sure + 1 : start]):
+        return words
+    return [*words[: sure + 1], *words[start:]]
 
 
 _GLUED_MINUS = re.compile(r"^(?P<leader>.*[.,:;·]|)-(?P<amount>\$?\d.*)$")
