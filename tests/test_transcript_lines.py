@@ -47,6 +47,7 @@ from backtax.extractors.transcripts.wi_forms import form_for
         ("$o 00", "0.00"),
         ("-$1,000 00", "-1000.00"),
         ("...$0:00", "0.00"),  # PP-OCR: leader dots glued on, the point read as a colon
+        ("».$0,00", "0.00"),  # a fax's leader scraps before the dollar sign
         ("$61 ,250.0", None),  # a digit lost: no amount rather than a wrong one
         ("20241905", None),  # a cycle is not money
         ("2024", None),
@@ -109,6 +110,7 @@ def test_label_and_value_split_on_the_colon_before_the_value(
         ("Statutory Employee", True),
         ("IRA/SEP/SIMPLE box checked", True),
         ("Not significant", False),
+        ("CANIN Not checked", False),  # a leader's scraps before the value
     ],
 )
 def test_indicator_lines_become_check_boxes(printed: str, checked: bool | None) -> None:
@@ -570,6 +572,34 @@ def test_masked_tins_with_a_faxs_scraps_and_k_for_x(payer_line: str, recipient_l
     (entry,) = parse_wage_income(segment).extra["entries"]
     assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+
+
+def test_a_label_whose_last_word_ocr_lost_in_the_leader_and_a_quote_speck_in_a_text() -> None:
+    """`Medicare Tax` is the W-2's one label of those words and one more (`Withheld`); a
+    label two labels could end (`Social Security`) is none; `Slot 'machine` is `Slot machine`."""
+    texts = [
+        "Form W-2 Wage and Tax Statement",
+        "Employer:",
+        "Employer Identification Number (EIN): XXXXX4567",
+        "BAYS",
+        "Employee:",
+        "Employee's Social Security Number: XXX-XX-3456",
+        "JANE DOE",
+        "Medicare Wages and $8,120.00",
+        "Medicare Tax $117.74",
+        "Social Security $503.44",
+        "Form W-2G Certain Gambling Winnings",
+        "Payer:",
+        "Payer's Federal Identification Number (FIN): XXXXX4567",
+        "BAYS",
+        "Type of Wager: Slot 'machine",
+    ]
+    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
+    w2, w2g = parse_wage_income(segment).extra["entries"]
+    assert w2["fields"]["box5_medicare_wages"] == "8120.00"
+    assert w2["fields"]["box6_medicare_tax_withheld"] == "117.74"
+    assert "box3_ss_wages" not in w2["fields"] and "box4_ss_tax_withheld" not in w2["fields"]
+    assert w2g["fields"]["box3_type_of_wager"] == "Slot machine"
 
 
 def test_transaction_rows_as_ocr_reads_their_dates_and_codes() -> None:

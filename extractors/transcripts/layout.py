@@ -323,6 +323,7 @@ def money(text: str) -> str | None:
     """
     t = re.sub(r"(?<=[$\d])[oO]|[oO](?=\d)", "0", text.strip())
     t = re.sub(r"^[-.:;,' ]*[.:;,](?=\$?\d)", "", t).lstrip(".:;,' ")  # a leader's `-..$0.00`
+    t = re.sub(r"^[^\d$-]+(?=-?\$\d)", "", t)  # a leader's scraps before the `$`: `».$0,00`
     t = re.sub(r"(?<=\d):(?=\d{2}$)", ".", t)  # `$0:00`: the point read as a colon
     negative = t.startswith("-") or t.startswith("$-") or t.endswith("-")
     body = t.strip("-$ ")

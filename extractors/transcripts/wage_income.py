@@ -78,6 +78,8 @@ def parse_flag(value: str) -> bool | None:
     v = norm_label(value)
     if not v or "unanswered" in v or v in {"blank", "not applicable"}:
         return None
+    if re.search(r"\b(not|un)\s?checked$", v):  # OCR's scraps of a leader may come first
+        return False
     return not (re.match(r"^(not|no|none|unchecked)\b", v) or v.startswith("not"))
 
 
@@ -180,7 +182,15 @@ def _line_for(form: WIForm | None, label: str) -> WILine | None:
     if line is None:
         close = difflib.get_close_matches(norm_label(label), list(form.by_label), n=1, cutoff=0.88)
         line = form.by_label[close[0]] if close else None
-    return line
+    return line or _last_word_lost(form, norm_label(label))
+
+
+def _last_word_lost(form: WIForm, key: str) -> WILine | None:
+    """The one line whose label is `key` and one word more: OCR lost the word beside the
+    leader in its dots (`Medicare Tax $117.74`)."""
+    words = key.split()
+    found = {id(v): v for k, v in form.by_label.items() if k.split()[:-1] == words}
+    return next(iter(found.values())) if len(words) >= 2 and len(found) == 1 else None
 
 
 def _entry_fields(
@@ -251,7 +261,8 @@ def _value(kind: str, raw: str, previous: Any) -> Any:
         if parse_flag(raw) is False:  # "Not significant"
             return previous
         return f"{previous or ''}{raw.strip()}"
-    return re.sub(r"\.(?=\s+[a-z])", "", raw).strip(" .,:")  # OCR's specks: `. Slot. machine`
+    text = re.sub(r"(?<=\s)['`\"]+(?=\w)", "", raw)  # OCR's specks: `Slot 'machine`
+    return re.sub(r"\.(?=\s+[a-z])", "", text).strip(" .,:")  # `. Slot. machine`
 
 
 def _entry(block: _Block, tax_year: int | None) -> tuple[dict[str, Any], list[str]]:
