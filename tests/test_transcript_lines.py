@@ -435,11 +435,29 @@ def test_a_form_block_title_with_an_ocr_slip_in_form(title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "doc_type"),
+    [
+        ("Form Wage and Tax Statement", "W-2"),
+        ("Form Mortgage Interest Statement", "1098"),  # not the 1098-E's `Student Loan ...`
+    ],
+)
+def test_a_form_block_title_whose_code_ocr_lost_is_read_by_its_title(
+    title: str, doc_type: str
+) -> None:
+    texts = [title, "Payer:", "Payer's Federal Identification Number (FIN):XXXXX4321", "GLOB"]
+    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
+    (entry,) = parse_wage_income(segment).extra["entries"]
+    assert entry["doc_type"] == doc_type
+    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "From 1099-INT payers: see the list",
         "Farm 1099-ZZ Interest Income",
         "Farm 1098 Student loans",
+        "Form Type: Wage statement",
     ],
 )
 def test_a_slipped_form_word_needs_a_known_form_and_its_title(text: str) -> None:

@@ -26,6 +26,7 @@ from backtax.extractors.transcripts.layout import (
 )
 from backtax.extractors.transcripts.split import WAGE_INCOME, Segment, title_kind
 from backtax.extractors.transcripts.wi_forms import (
+    FORMS,
     META_LABELS,
     W2_CODE_LINES,
     WIForm,
@@ -44,6 +45,7 @@ _SLIPPED_TITLE = re.compile(
     r"^(?:F\w{3}|\w{1}orm)\W?\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>.*)$",
     re.I,
 )
+_NO_CODE = re.compile(r"^(?:F\w{3}|\w{1}orm)\W?\s+(?P<title>\D+)$")
 _TITLE_LIKENESS = 0.8
 _CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
 # Masks as printed (`XXX-XX-1234`, `XXXXX1234`) and as OCR reads them (`XxXX-Xx-1234`,
@@ -83,21 +85,36 @@ def parse_flag(value: str) -> bool | None:
     return not (re.match(r"^(not|no|none|unchecked)\b", v) or v.startswith("not"))
 
 
-def _block_title(text: str) -> re.Match[str] | None:
-    """A form block's title line, never the transcript's introduction sentence."""
+def _block_title(text: str) -> tuple[str, str] | None:
+    """A form block's title line as (code, title), never the transcript's introduction
+    sentence; a title whose code OCR lost (`Form Wage and Tax Statement`) is the form whose
+    title the rest reads as (`_titled`)."""
     if re.search(r"(?i)as\s+reported|information\W+(?:\w+\W+)?returns", text):
         return None  # OCR may put a speck between the words (`information 1 returns`)
     exact = _FORM_TITLE.match(text)
-    if exact:
-        return exact
+    if exact and re.search(r"\d", exact["code"]):  # every form's code has a digit
+        return _title_code(exact["code"]), exact["title"].strip()
     slipped = _SLIPPED_TITLE.match(text)
-    form = form_for(_title_code(slipped["code"]))[1] if slipped else None
-    if slipped is None or form is None:
-        return None
-    likeness = difflib.SequenceMatcher(
-        None, norm_label(slipped["title"]), norm_label(form.title)
-    ).ratio()
-    return slipped if likeness >= _TITLE_LIKENESS else None
+    if slipped and re.search(r"\d", slipped["code"]):
+        form = form_for(_title_code(slipped["code"]))[1]
+        if form is None or _likeness(slipped["title"], form.title) < _TITLE_LIKENESS:
+            return None
+        return _title_code(slipped["code"]), slipped["title"].strip()
+    no_code = _NO_CODE.match(text)
+    return _titled(no_code["title"]) if no_code else None
+
+
+def _likeness(seen: str, title: str) -> float:
+    return difflib.SequenceMatcher(None, norm_label(seen), norm_label(title)).ratio()
+
+
+def _titled(title: str) -> tuple[str, str] | None:
+    """The form a title without its code names: the one it reads most like, when alike
+    enough (`_TITLE_LIKENESS`) and more like it than any other (a W-2c's title holds the
+    W-2's)."""
+    ranked = sorted(((_likeness(title, f.title), f.doc_type) for f in FORMS.values()), reverse=True)
+    (best, doc_type), (second, _) = ranked[0], ranked[1]
+    return (doc_type, title.strip()) if best >= _TITLE_LIKENESS and best > second else None
 
 
 def _title_code(code: str) -> str:
@@ -109,7 +126,7 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
     for ln in lines:
         m = _block_title(ln.text)
         if m:
-            blocks.append(_Block(_title_code(m["code"]), m["title"].strip(), {ln.page}))
+            blocks.append(_Block(*m, {ln.page}))
             continue
         if not blocks:
             continue
