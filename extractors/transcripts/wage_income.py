@@ -38,11 +38,11 @@ from backtax.extractors.values import full_ssn_digits, normalize_ein, tin_last4
 _FORM_TITLE = re.compile(
     r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I
 )
-# `Form` as OCR may misread it (`Farm`, `Form:`, `Forn`), a speck in the title read as a
-# colon (`Certain Gambling: Winnings`): a title only when the code is a form the W&I tables
-# know and the rest of the line reads as that form's title.
+# `Form` as OCR may misread it (`Farm`, `Form:`, `Forn`, `Form.1098`), a speck in the title
+# read as a colon (`Certain Gambling: Winnings`): a title only when the code is a form the
+# W&I tables know and the rest of the line reads as that form's title.
 _SLIPPED_TITLE = re.compile(
-    r"^(?:F\w{3}|\w{1}orm)\W?\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>.*)$",
+    r"^(?:F\w{3}|\w{1}orm)(?:\W\s*|\s+)(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>.*)$",
     re.I,
 )
 _NO_CODE = re.compile(r"^(?:F\w{3}|\w{1}orm)\W?\s+(?P<title>\D+)$")
