@@ -175,6 +175,28 @@ def test_a_glued_label_three_letters_off_between_its_number_and_its_last_word_is
     assert not docs or "box15_nonqualified_deferred_compensation" not in docs[0].fields
 
 
+def _debt_account(ruled: bool) -> Page:
+    """The 1099-C's last cells as PP-OCR's padded boxes place them (95-dpi image): the
+    address a point above the account number's label, a ruled border between them."""
+    sheet = page(
+        ("1 Date of identifiable event", 306, 60),
+        ("01/01/2022", 330, 69),
+        ("SEATTLE WA 98001-0432", 162, 117),
+        ("Account number (see instructions)", 162, 126),
+        ("i123456789", 216, 134),
+        method="ocr",
+    )
+    sheet.floors = [Box(159, 125.2, 417, 125.8)] if ruled else []
+    return sheet
+
+
+def test_a_label_under_a_cell_border_is_no_wrapped_line_of_the_cell_above() -> None:
+    """A label close under the last line of the cell above is that cell's label wrapped,
+    unless a ruled border runs between them: then it is its own cell's."""
+    assert read("1099-C", _debt_account(ruled=True)).fields["account_number"] == "i123456789"
+    assert "account_number" not in read("1099-C", _debt_account(ruled=False)).fields
+
+
 def test_a_label_s_second_line_with_a_tall_misread_word_is_no_name() -> None:
     """OCR's garbled words of a label's first line (`Teton pastel`), read tall, fall into
     its second line: the line is still the label's, and the name is the next line."""

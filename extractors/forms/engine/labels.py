@@ -169,15 +169,20 @@ def _inside_words(hit: Hit, spec: BoxSpec, numbered: bool, region: Region) -> bo
 
 
 def _wrapped_from_above(hit: Hit, region: Region) -> bool:
-    """The hit starts a line right under other words, at a wrapped label's spacing: a
-    lower-case start within a line height (`6 Adjustments to` / `scholarships or grants
-    for a` is box 6's label, not box 5's), any start at a third of one (capitals)."""
+    """The hit starts a line right under other words of its cell (no ruled cell border
+    between them: a cell's last value sits close above the next cell's label in PP-OCR's
+    padded boxes), at a wrapped label's spacing: a lower-case start within a line height
+    (`6 Adjustments to` / `scholarships or grants for a` is box 6's label, not box 5's),
+    any start at a third of one (capitals)."""
     first = hit.words[0]
     h = first.box.height
     reach = h if first.text[:1].islower() else 0.35 * h
     area = Box(first.box.x0 - h, first.box.top - reach - h, first.box.x1, first.box.top + 1)
+    floors = region.page.floors if region.page is not None else []
     return any(
-        -1 <= first.box.top - w.box.bottom <= reach and w.box.h_overlap(first.box) > 0
+        -1 <= first.box.top - w.box.bottom <= reach
+        and w.box.h_overlap(first.box) > 0
+        and not any(w.box.cy < f.cy < first.box.cy and f.h_overlap(first.box) > 0 for f in floors)
         for w in region.crop(area)
         if w not in hit.words
     )
