@@ -499,6 +499,8 @@ def _dollar_page(value: str, again: str) -> Page:
         ("$3.00", "$9.00", "Adoptions: $3.00"),  # its `$` read: never read again
         ("450.31", "$2 450 31", "Adoptions: $2 450 31"),  # a digit lost in the leader
         ("80,00", "$90 00", "Adoptions: (unread)"),  # a `$` again, but other digits
+        ("$9.00", "$0 00", "Adoptions: (unread)"),  # a zero a fax reads as 9: read again
+        ("$0.06", "$0.06", "Adoptions: $0.06"),  # the same small amount again: kept
     ],
 )
 def test_an_amount_without_the_dollar_sign_its_transcript_prints(

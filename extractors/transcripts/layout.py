@@ -187,14 +187,15 @@ def _prints_dollars(texts: list[str]) -> bool:
 
 def _dollar_checked(page: Page, line: Line, text: str) -> str:
     """A line's amount read without the dollar sign its transcript prints on its amounts: OCR
-    lost it, or read it as a digit (`30.00` for `$0.00`, `95,845.67` for `$55,845.67`).
+    lost it, or read it as a digit (`30.00` for `$0.00`, `95,845.67` for `$55,845.67`); or
+    a small amount a fax's zeros may have become (`_zero_like`).
     The line is read again alone without its leaders: an amount with its `$` there replaces
     it when the two readings' digits agree (one's end the other's: the `$` read as a digit,
     or a digit lost in the leader), the same amount again keeps it, another amount leaves
     the line's value unread (`UNREAD`: a blank beats a wrong value), no amount there leaves
     it as it was."""
     tail = amount_tail(text)
-    if tail is None or "$" in tail:
+    if tail is None or ("$" in tail and not _zero_like(tail)):
         return text
     band = Box(line.box.x0 - 2, line.box.top - 2, page.width - 18, line.box.bottom + 2)
     read = page.read_again(band, leaders=True)
@@ -208,6 +209,13 @@ def _dollar_checked(page: Page, line: Line, text: str) -> str:
     if "$" in again and (first.endswith(second) or second.endswith(first)):
         return f"{head} {again}"
     return text if money(again) == money(tail) else f"{head} {UNREAD}"
+
+
+def _zero_like(tail: str) -> bool:
+    """A small amount whose digits a zero may be read as (`$9.00`, `$0.06` for `$0.00`)."""
+    value = money(tail)
+    digits = set(re.sub(r"\D", "", tail))
+    return value not in (None, "0.00") and abs(Decimal(value)) < 10 and digits <= set("0689")
 
 
 def _value_lost(text: str) -> bool:
