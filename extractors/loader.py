@@ -26,7 +26,13 @@ from backtax.extractors.limits import available_mb, check_pdf
 from backtax.extractors.page import Page
 from backtax.extractors.readers.form_fields import read_form_words
 from backtax.extractors.readers.images import open_image_pages
-from backtax.extractors.readers.ocr import NO_TESSERACT, ocr_image, read_region, tesseract_installed
+from backtax.extractors.readers.ocr import (
+    NO_TESSERACT,
+    ocr_image,
+    read_region,
+    recognise_region,
+    tesseract_installed,
+)
 from backtax.extractors.readers.text_layer import read_text_layer, text_quality
 from backtax.extractors.settings import ExtractSettings
 
@@ -96,6 +102,8 @@ def load(path: Path, settings: ExtractSettings | None = None) -> LoadedFile:
     for page in pages:
         if page.method == "ocr":
             page.rereader = read_region  # form code reads a cell again through the page
+            if settings.ocr_engine != "tesseract":
+                page.recogniser = recognise_region
     return LoadedFile(digest, pages, title)
 
 

@@ -506,6 +506,17 @@ class Page:
             return []
         return self.rereader(self, box, psm=psm, alphabet=alphabet, leaders=leaders)
 
+    recogniser: Callable[[Page, Box], list[Word]] | None = field(default=None, repr=False)
+    """How the page's second engine reads one line of it alone (OCR pages): set by the
+    loader where both engines may be used."""
+
+    def recognise(self, box: Box) -> list[Word]:
+        """One line of the page (`box`) read by the second engine's recogniser alone (a lone
+        capital Tesseract misreads); none on a page without one."""
+        if self.recogniser is None:
+            return []
+        return self.recogniser(self, box)
+
     alternate: list[Word] = field(default_factory=list, repr=False)
     """For OCR pages: the other engine's words where both engines read the whole page."""
 

@@ -6,14 +6,23 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.checks import is_checked
 from backtax.extractors.forms.engine.parties import name_text
 from backtax.extractors.forms.engine.states import read_state_rows
-from backtax.extractors.forms.w2 import _code, _parse_code_amount
-from backtax.extractors.page import Box, Line, Page, Word
-from backtax.extractors.readers.ocr import deskew_angle, despeckle, find_rules, mended, remove_rules
+from backtax.extractors.forms.w2 import _box12_lines, _code, _parse_code_amount
+from backtax.extractors.page import Box, Line, Page, PageImage, Word
+from backtax.extractors.readers.ocr import (
+    deskew_angle,
+    despeckle,
+    find_rules,
+    mended,
+    read_region,
+    recognise_region,
+    remove_rules,
+)
 from backtax.extractors.reconcile import _union_by_code
 from backtax.extractors.transcripts.layout import _value_lost, clean_text, split_label_value
 from backtax.extractors.values import parse_money, repair_ocr_number
@@ -231,3 +240,38 @@ def test_deskew_finds_the_tilt_of_a_hand_made_page(tilt: float) -> None:
     turn = cv2.getRotationMatrix2D((637.5, 825.0), tilt, 1.0)
     tilted = cv2.warpAffine(page, turn, (1275, 1650), borderValue=255)
     assert deskew_angle(tilted) == pytest.approx(-tilt, abs=0.1 + 1e-9)
+
+
+def _box12_row(code: str, read_as: str) -> tuple[Line, Page]:
+    """One printed box 12 row at 300 dpi: the IRS form's small `Code` caption stacked at its
+    left, the code `code` in capitals as tall as the amount's digits, a rule, 750.00. OCR
+    gave the amount and `read_as` (nothing, or a misreading) for the code."""
+    k = 300 / 72
+    image = Image.new("L", (round(200 * k), round(60 * k)), 255)
+    draw = ImageDraw.Draw(image)
+    big, small = ImageFont.load_default(size=40), ImageFont.load_default(size=13)
+    for i, letter in enumerate("Code"):  # the caption: letters a third as tall, stacked
+        draw.text((22, 40 + 15 * i), letter, fill=0, font=small)
+    draw.text((50, 62), code, fill=0, font=big)
+    draw.line([(150, 45), (150, 125)], fill=0, width=3)
+    draw.text((170, 62), "750.00", fill=0, font=big)
+    x0, top, x1, bottom = draw.textbbox((170, 62), "750.00", font=big)
+    words = [Word("750.00", Box(x0 / k, top / k, x1 / k, bottom / k), 0.9, "ocr")]
+    if read_as:
+        _, ctop, cx1, cbottom = draw.textbbox((50, 62), code, font=big)
+        words.insert(0, Word(read_as, Box(20 / k, ctop / k, cx1 / k, cbottom / k), 0.6, "ocr"))
+    page = Page(1, 200, 60, words, "ocr")
+    page.image, page.dpi = PageImage(np.asarray(image)), 300
+    page.rereader, page.recogniser = read_region, recognise_region
+    return Line(words), page
+
+
+@pytest.mark.parametrize(("code", "read_as"), [("W", ""), ("C", "ic"), ("DD", "aa")])
+def test_box12_code_ocr_missed_or_read_in_lower_case_is_read_again_without_the_caption(
+    code: str, read_as: str
+) -> None:
+    """The code's place is read again narrowed to ink as tall as the amount's digits (the
+    caption's letters beside it are not), in capitals; a lower-case reading (`aa`, PP-OCR's
+    for DD) is read again before it is taken."""
+    line, page = _box12_row(code, read_as)
+    assert _box12_lines(line.words, page, 0.0) == [(line.box, {"code": code, "amount": "750.00"})]

@@ -11,6 +11,7 @@ from backtax.extractors.forms.engine.spec import Anchor, FormReading
 from backtax.extractors.forms.engine.values import text_below
 from backtax.extractors.kinds import Extracted, register
 from backtax.extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
+from backtax.extractors.readers.glyphs import print_like
 from backtax.extractors.values import format_money, parse_money
 
 BOX12_CODES = {
@@ -106,26 +107,30 @@ def _box12_lines(
     words: list[Word], page: Page | None = None, left: float = 0.0
 ) -> list[tuple[Box, dict[str, str]]]:
     """Each line of box 12's column with a code and an amount, with where it is. On an OCR
-    page, a code OCR could not read is read again as a code, from the codes' letters only."""
+    page, a code OCR could not read, or read in lower case (`aa` for DD), is read again
+    (`_reread_code`) before its lower-case reading is taken."""
     words = [w for w in words if not _BOX12_LABEL.match(w.text) and not _is_caption(w.text)]
     noise = _code_letters(words)
     entries = []
     for line in group_lines(w for w in words if id(w) not in noise):
-        entry = _parse_code_amount([w.text for w in line.words])
+        tokens = [w.text for w in line.words]
+        entry = _parse_code_amount(tokens, relaxed=page is None)
         if entry is None and page is not None:
-            entry = _reread_code(line, page, left)
+            entry = _reread_code(line, page, left) or _parse_code_amount(tokens)
         if entry:
             entries.append((line.box, entry))
     return entries
 
 
-_NOT_CODE = re.compile(r"^[|!/\\\[\]'‘$§]+$")  # the form's small rules, dollar signs
-_CODE_LETTERS = "".join(sorted({c for code in BOX12_CODES for c in code}))
+_NOT_CODE = re.compile(r"^[^A-Za-z0-9]+$")  # the form's small rules, dollar signs, specks
 
 
 def _reread_code(line: Line, page: Page, left: float) -> dict[str, str] | None:
     """`¢ 250.00` or `| 32.00`: the amount read, its code not. The code's place (the word
-    before the amount, else from the labels' edge to the amount) is read again as a code."""
+    before the amount, else from the labels' edge to the amount), narrowed to the ink as
+    tall as the amount's digits (not the small `Code` caption beside it), is read again as
+    one word in capitals (box 12 prints no lower-case code): by the page's reader, and by
+    the second engine's recogniser where that reads no code (a lone capital `D`)."""
     for i in range(len(line.words) - 1, -1, -1):
         amount = parse_money(line.words[i].text)
         if amount is None:
@@ -138,12 +143,19 @@ def _reread_code(line: Line, page: Page, left: float) -> dict[str, str] | None:
         else:  # nothing read there: up to the first rule or the amount
             right = min([w.box.x0 for w in before] + [line.words[i].box.x0]) - 1
             area = Box(left, line.box.top - 2, right, line.box.bottom + 2)
-        if area.x1 - area.x0 < 3:
+        place = print_like(page, area, line.words[i].box) if area.x1 - area.x0 >= 3 else None
+        if place is None:
             return None
-        read = page.read_again(area, alphabet=_CODE_LETTERS)
-        code = _code("".join(w.text for w in read if w.conf >= 0.5))
+        code = _read_code(page, place)
         return {"code": code, "amount": format_money(amount)} if code else None
     return None
+
+
+def _read_code(page: Page, ink: Box) -> str | None:
+    pad = 0.3 * ink.height
+    place = Box(ink.x0 - pad, ink.top - pad, ink.x1 + pad, ink.bottom + pad)
+    code = _code("".join(w.text for w in page.read_again(place, psm=8) if w.conf >= 0.5).upper())
+    return code or _code("".join(w.text for w in page.recognise(place)).upper())
 
 
 def _is_caption(text: str) -> bool:
@@ -160,19 +172,19 @@ def _code(token: str) -> str | None:
     return None
 
 
-def _parse_code_amount(tokens: list[str]) -> dict[str, str] | None:
-    """The first code followed by an amount; a lower-case letter counts as a code (OCR's
-    `w` for W) only when the line has no upper-case one."""
+def _parse_code_amount(tokens: list[str], relaxed: bool = True) -> dict[str, str] | None:
+    """The first code followed by an amount; with `relaxed`, a lower-case letter counts as
+    a code (OCR's `w` for W) when the line has no upper-case one."""
     # the form's small rules (`|`, alone or glued to an amount) are not tokens
     tokens = [t.strip("|").rstrip(".,:;°") or t for t in tokens if re.search(r"\w", t)]
-    for relaxed in (False, True):
+    for lower in (False, True)[: 1 + relaxed]:
         for i, tok in enumerate(tokens):
             glued = _CODE_AMOUNT.match(tok)
             if glued and _code(glued.group(1)):
                 amount = parse_money(glued.group(2))
                 if amount is not None:
                     return {"code": _code(glued.group(1)), "amount": format_money(amount)}
-            code = _code(tok.upper() if relaxed and len(tok) <= 2 and tok.isalpha() else tok)
+            code = _code(tok.upper() if lower and len(tok) <= 2 and tok.isalpha() else tok)
             if code is None:
                 continue
             rest = tokens[i + 1 : i + 3]

@@ -60,6 +60,51 @@ def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     return gray[y0:y1, x0:x1]
 
 
+def print_like(page: Page, box: Box, like: Box) -> Box | None:
+    """The part of `box` (points) holding ink shaped like the print in `like` (a word's box
+    on the same line, its characters measured on the image, whichever engine gave the box):
+    blobs 0.6 to 1.6 times as tall, centred on their middle, at least 0.45 times their
+    height wide (a capital J is). W-2 box 12's code without the small `Code` caption
+    stacked beside it (two of its letters blurred together are as tall, and half as wide)
+    or the rules around it: the blobs' bounding box, None when there is no such ink."""
+    sample = _blobs(page, like)
+    if not sample:
+        return None
+    tallest = max(b[3] - b[1] for b in sample)
+    chars = [b for b in sample if b[3] - b[1] >= 0.6 * tallest]  # digits, not points
+    h = float(np.median([b[3] - b[1] for b in chars]))
+    middle = float(np.median([(b[1] + b[3]) / 2 for b in chars]))
+    found = [
+        b
+        for b in _blobs(page, box)
+        if 0.6 * h <= b[3] - b[1] <= 1.6 * h
+        and abs((b[1] + b[3]) / 2 - middle) <= 0.35 * h
+        and b[2] - b[0] >= 0.45 * h
+    ]
+    if not found:
+        return None
+    return Box(
+        min(b[0] for b in found),
+        min(b[1] for b in found),
+        max(b[2] for b in found),
+        max(b[3] for b in found),
+    )
+
+
+def _blobs(page: Page, box: Box) -> list[tuple[float, float, float, float]]:
+    """The ink blobs of the page image under `box`, as boxes (x0, top, x1, bottom) in points."""
+    gray = crop_pixels(page, box)
+    if gray is None:
+        return []
+    k = page.dpi / 72.0
+    x0, y0 = pixel_origin(page, box)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(_ink(gray), connectivity=8)
+    return [
+        ((x0 + x) / k, (y0 + y) / k, (x0 + x + w) / k, (y0 + y + h) / k)
+        for x, y, w, h, _area in stats[1:n]
+    ]
+
+
 INK_LEVEL = 140  # a fixed ink threshold: Otsu on a nearly blank crop turns paper grain into ink
 
 

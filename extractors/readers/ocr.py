@@ -414,6 +414,16 @@ def read_region(
     return _words(Image.fromarray(framed), page.lang, 1 / k, psm, origin, alphabet)
 
 
+def recognise_region(page: Page, box: Box) -> list[Word]:
+    """One line of an OCR page (`box`) read by PP-OCR's recogniser alone, as words sharing
+    the box; none when it is unsure (under 0.5) or the page has no image."""
+    gray = crop_pixels(page, box)
+    if gray is None:
+        return []
+    text, conf = ppocr.recognise([gray])[0]
+    return ppocr.split_words(text, box, conf) if text and conf >= 0.5 else []
+
+
 def other_reading(page: Page, why: str) -> Page | None:
     """The OCR page as the other engine read it: its `alternate` words where both engines
     read the whole page, else PP-OCR's reading of its upright image (Tesseract's reading
@@ -429,5 +439,5 @@ def other_reading(page: Page, why: str) -> Page | None:
     again = Page(page.number, page.width, page.height, words, "ocr", list(warnings))
     again.rules, again.floors = page.rules, page.floors
     again.image, again.dpi, again.lang = page.image, page.dpi, page.lang
-    again.rereader = page.rereader
+    again.rereader, again.recogniser = page.rereader, page.recogniser
     return again
