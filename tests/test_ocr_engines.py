@@ -104,7 +104,40 @@ def test_suspect_runs_on_hand_made_lines() -> None:
     assert not evidence.suspect_run(_line("W-2", conf=0.86))
     assert not evidence.suspect_run(_line("(800)", "123-4567"))  # a phone: two clean values
     words = [*_line("37%.", "60.56"), _w("Wages", x=200.0), _w("1,234.56", x=240.0)]
-    assert [[w.text for w in r] for r in ocr._suspect_runs(words)] == [["37%.", "60.56"]]
+    blank = np.full((20, 400), 255, np.uint8)  # at 1 point a pixel: no ink past any word
+    runs = ocr._suspect_runs(words, blank, 1.0)
+    assert [[w.text for w in r] for r, _, _ in runs] == [["37%.", "60.56"]]
+
+
+def test_a_value_whose_ink_goes_on_past_its_box_is_read_again_to_the_inks_end() -> None:
+    """Tesseract's box of a sure `$90,340` (x 0-30) leaves out the `.95` printed after it
+    (ink at x 32-33 and 36-44, a point's blank apart): the run is read again from its start
+    to x 44; ink after a blank wider than the line's height (x 60) is another's, and so is
+    ink in the next word's box (`Wages` at x 100, drawn from x 100)."""
+    page = np.full((20, 200), 255, np.uint8)
+    page[0:8, 0:30] = 0  # the word's own ink
+    page[6:8, 32:34] = 0  # a decimal point
+    page[0:8, 36:45] = 0  # two digits
+    page[0:8, 60:70] = 0  # something else, a wide blank further
+    runs = ocr._suspect_runs([_w("$90,340")], page, 1.0)
+    assert [(r[0][0].text, r[1].x1, r[2]) for r in runs] == [("$90,340", 45.0, True)]
+    page[0:8, 46:100] = 0  # ink up to the next word's box, and in it: that word's
+    runs = ocr._suspect_runs([_w("$90,340"), _w("Wages", x=100.0)], page, 1.0)
+    assert [(r[1].x1, r[2]) for r in runs] == [(97.0, True)]  # stops short of `Wages`
+    alone = np.full((20, 200), 255, np.uint8)
+    alone[0:8, 0:30] = 0
+    assert ocr._suspect_runs([_w("$90,340")], alone, 1.0) == []
+
+
+def test_a_wider_reading_that_goes_on_from_tesseracts_digits_wins() -> None:
+    """Rule 4: read to the ink's end, PP-OCR's `$90,340.95` replaces a sure `$90,340`;
+    read on Tesseract's box alone, or with other digits, or with dots alone past it
+    (a leader), it does not."""
+    assert evidence.choose("$90,340", 0.95, "$90,340.95", 0.99, wider=True) == "$90,340.95"
+    assert evidence.choose("535", 0.2, "5357.55", 0.95, wider=True) == "5357.55"
+    assert evidence.choose("$90,340", 0.95, "$90,340.95", 0.99) == "$90,340"
+    assert evidence.choose("$90,340", 0.95, "$80,340.95", 0.99, wider=True) == "$90,340"
+    assert evidence.choose("1,659.51", 0.95, "1,659.51..", 0.92, wider=True) == "1,659.51"
 
 
 def test_missed_spots_keep_only_sure_values() -> None:

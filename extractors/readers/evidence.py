@@ -128,7 +128,12 @@ def _digits(text: str) -> str:
 
 
 def choose(
-    tesseract: str, tess_conf: float, ppocr: str, pp_conf: float, split: bool = False
+    tesseract: str,
+    tess_conf: float,
+    ppocr: str,
+    pp_conf: float,
+    split: bool = False,
+    wider: bool = False,
 ) -> str:
     """The reading kept when Tesseract read `tesseract` (`split`: as several words, joined
     here) and PP-OCR's recogniser `ppocr` on the same crop. PP-OCR's reading wins when it
@@ -138,9 +143,12 @@ def choose(
     2. both have one, with the same digits, and PP-OCR's carries the separators or the
        decimal point Tesseract dropped (`12345600` against `123,456.00`), Tesseract having
        read one word (where it saw a gap, `20 22` in a year's blanks, a mark PP-OCR
-       prints there is an underline's or a speck's, not a lost one); or
+       prints there is an underline's or a speck's, not a lost one) on its own box (ink
+       past it that adds no digit is dots, `1,659.51..`); or
     3. both have one with as many digits, some different (Tesseract confuses 3, 8 and 9),
-       and Tesseract was unsure (`LOW_CONF`).
+       and Tesseract was unsure (`LOW_CONF`); or
+    4. the crop reached past Tesseract's box over ink it gave no word (`wider`), and
+       PP-OCR's digits are Tesseract's and more after them (`$90,340` of `$90,340.95`).
 
     Otherwise Tesseract's reading stays: a second opinion alone changes nothing."""
     if not ppocr or pp_conf < SURE_CONF or ppocr == tesseract:
@@ -151,9 +159,16 @@ def choose(
     if pp_ok and tess_ok:
         if _digits(ppocr) == _digits(tesseract):
             marks = sum(c in ".," for c in ppocr) > sum(c in ".," for c in tesseract)
-            return ppocr if marks and not split else tesseract
+            return ppocr if marks and not split and not wider else tesseract
         same_length = len(_digits(ppocr)) == len(_digits(tesseract))
-        return ppocr if same_length and tess_conf < LOW_CONF else tesseract
+        if same_length and tess_conf < LOW_CONF:
+            return ppocr
+        longer = len(_digits(ppocr)) > len(_digits(tesseract))
+        return (
+            ppocr
+            if wider and longer and _digits(ppocr).startswith(_digits(tesseract))
+            else tesseract
+        )
     return tesseract
 
 

@@ -341,9 +341,10 @@ def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
     return found
 
 
-def _suspect_runs(words: list[Word]) -> list[list[Word]]:
+def _suspect_runs(words: list[Word], clean: np.ndarray, scale: float) -> list[Run]:
     """Runs of numeric words side by side on a line (Tesseract splits `37%.60.56`) that
-    `evidence.suspect_run` says to read again, the least confident first, at most
+    `evidence.suspect_run` says to read again, or whose ink goes on past their box
+    (`_ink_end`), each with the box to read, the least confident first, at most
     `evidence.MAX_REREADS`."""
     runs: list[list[Word]] = []
     for line in group_lines(words):
@@ -356,33 +357,69 @@ def _suspect_runs(words: list[Word]) -> list[list[Word]]:
             runs.append(run)
             run = [w] if evidence.numeric(w) else []
         runs.append(run)
-    runs = [r for r in runs if r and evidence.suspect_run(r)]
-    runs.sort(key=lambda r: min(w.conf for w in r))
-    return runs[: evidence.MAX_REREADS]
+    out: list[Run] = []
+    for run in filter(None, runs):
+        box = run[0].box.union(run[-1].box)
+        digits = sum(c.isdigit() for w in run for c in w.text)
+        end = _ink_end(clean, box, words, scale) if digits >= evidence.MIN_DIGITS else 0.0
+        if end > box.x1 + 0.3 * box.height:
+            out.append((run, Box(box.x0, box.top, end, box.bottom), True))
+        elif evidence.suspect_run(run):
+            out.append((run, box, False))
+    out.sort(key=lambda r: min(w.conf for w in r[0]))
+    return out[: evidence.MAX_REREADS]
+
+
+Run = tuple[list[Word], Box, bool]
+"""Words to read again, the box to read, and whether it reaches past the words' ink."""
+
+
+def _ink_end(clean: np.ndarray, box: Box, words: list[Word], scale: float) -> float:
+    """Where the ink that goes on from a word's box along its line ends (points), blanks
+    up to a little over the word's height (a monospaced decimal point's) and other words'
+    boxes apart: Tesseract's box of a value may leave its last characters out (`$90,340`
+    of `$90,340.95`, `535` of `5357.55`)."""
+    h = box.height / scale
+    y0, y1 = int(box.top / scale), int(box.bottom / scale) + 1
+    x = int(box.x1 / scale) + 1
+    stop = min(
+        (w.box.x0 for w in words if w.box.x0 >= box.x1 - 1 and w.box.v_overlap(box) > 0),
+        default=clean.shape[1] * scale,
+    )
+    band = clean[y0:y1, x : int(stop / scale - 0.3 * h)] < INK  # the next word's own edge
+    end, blank = x, 0
+    for i, inked in enumerate(band.sum(axis=0) >= 2):
+        if inked:
+            end, blank = x + i + 1, 0
+        elif (blank := blank + 1) > 1.2 * h:
+            break
+    return end * scale
+
+
+INK = 200
+"""Grey level under which a pixel of the cleaned page is ink (a faint decimal point too)."""
 
 
 def _second_readings(clean: np.ndarray, words: list[Word], scale: float) -> list[Word]:
     """Tesseract's words with each suspect run replaced by PP-OCR's reading of its padded
     crop where `evidence.choose` prefers it."""
-    runs = _suspect_runs(words)
+    runs = _suspect_runs(words, clean, scale)
     if not runs:
         return words
-    crops, boxes = [], []
+    crops = []
     h, w = clean.shape
-    for run in runs:
-        box = run[0].box.union(run[-1].box)
+    for _, box, _ in runs:
         pad = box.height / scale * 0.35
         x0, y0 = max(0, int(box.x0 / scale - 2 * pad)), max(0, int(box.top / scale - pad))
         x1, y1 = min(w, int(box.x1 / scale + 2 * pad)), min(h, int(box.bottom / scale + pad))
         crops.append(clean[y0:y1, x0:x1])
-        boxes.append(box)
     replaced: dict[int, Word | None] = {}
-    for run, box, (text, conf) in zip(runs, boxes, ppocr.recognise(crops), strict=True):
+    for (run, box, wider), (text, conf) in zip(runs, ppocr.recognise(crops), strict=True):
         tess_text = "".join(w.text for w in run)
         tess_conf = min(w.conf for w in run)
         text = text.replace(" ", "")
         joined = len(run) > 1 and text == tess_text  # PP-OCR confirms one word split in two
-        kept = evidence.choose(tess_text, tess_conf, text, conf, split=len(run) > 1)
+        kept = evidence.choose(tess_text, tess_conf, text, conf, len(run) > 1, wider)
         if kept == tess_text and not joined:
             continue
         replaced[id(run[0])] = Word(text, box, conf, "ocr", ppocr.ENGINE)
