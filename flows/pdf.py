@@ -47,6 +47,10 @@ TRIES = 2
 """A page that failed (not one that hung) is tried once more in a fresh browser: a
 loaded machine's browser can lose a tab or its pipe."""
 SECONDS_TO_CLOSE = 10.0
+SECONDS_TO_OPEN_TAB = 15.0
+"""A new browser's first tab sometimes never answers `Page.enable` (Chromium 156,
+headless): past this, that tab is given up and the page tried in a new one, which has
+answered every time seen, instead of waiting out `SECONDS_PER_PAGE`."""
 GONE = ("Inspector.detached", "Inspector.targetCrashed")
 """A tab's events that say its renderer is gone ("Render process gone."): no load event
 follows, and the page is tried again at once rather than at the time limit."""
@@ -227,12 +231,20 @@ class Chromium:
         """The session of the tab every page is printed in, opened on first use: the pages
         of a batch share its renderer instead of starting one each."""
         if self.session is None:
-            self.tab = self.call("Target.createTarget", {"url": "about:blank"}, deadline)
+            opening = min(deadline, time.monotonic() + SECONDS_TO_OPEN_TAB)
             try:
+                self.tab = self.call("Target.createTarget", {"url": "about:blank"}, opening)
                 attached = self.call(
-                    "Target.attachToTarget", {**self.tab, "flatten": True}, deadline
+                    "Target.attachToTarget", {**self.tab, "flatten": True}, opening
                 )
-                self.call("Page.enable", {}, deadline, attached["sessionId"])
+                self.call("Page.enable", {}, opening, attached["sessionId"])
+            except TimeoutError:
+                self._close_tab(min(deadline, time.monotonic() + SECONDS_TO_CLOSE))
+                if time.monotonic() >= deadline:
+                    raise
+                raise TabError(
+                    f"Chromium: a new tab did not answer within {SECONDS_TO_OPEN_TAB:.0f} s"
+                ) from None
             except TabError:
                 self._close_tab(deadline)
                 raise

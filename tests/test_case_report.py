@@ -321,6 +321,31 @@ def test_a_tab_whose_renderer_is_gone_fails_at_once_not_at_the_time_limit() -> N
         tab.wait_for("Page.loadEventFired", "s1", time.monotonic() + 1.0)
 
 
+def test_a_new_tab_that_does_not_answer_is_given_up_in_seconds_not_at_the_limit() -> None:
+    """A new browser's first tab sometimes never answers `Page.enable`: opening it waits
+    `SECONDS_TO_OPEN_TAB`, then fails as a tab (the page is tried in a new one), not as a
+    page that hung for `SECONDS_PER_PAGE`."""
+    tab = object.__new__(printing.Chromium)  # no browser: the answers are this test's
+    tab.tab = tab.session = None
+    waited: list[float] = []
+
+    def call(method: str, params: dict[str, Any], deadline: float, session: str | None = None):
+        if method == "Target.createTarget":
+            return {"targetId": "t1"}
+        if method == "Target.attachToTarget":
+            return {"sessionId": "s1"}
+        if method == "Page.enable":
+            waited.append(deadline - time.monotonic())
+            raise TimeoutError  # what `receive` raises when the deadline passes
+        return {}
+
+    tab.call = call
+    with pytest.raises(printing.TabError, match="did not answer"):
+        tab._open_tab(time.monotonic() + printing.SECONDS_PER_PAGE)
+    assert waited and waited[0] <= printing.SECONDS_TO_OPEN_TAB < printing.SECONDS_PER_PAGE
+    assert tab.session is None and tab.tab is None
+
+
 def test_a_printer_started_before_the_report_prints_it_and_is_finished_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
