@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Page, Word
 from backtax.extractors.transcripts.account import parse_transactions
 from backtax.extractors.transcripts.layout import (
@@ -345,6 +346,12 @@ def test_a_minus_glued_to_leader_dots_needs_the_other_engine() -> None:
     assert [ln.text for ln in page_lines([text])] == ["TAX:...-$6,123.00"]
 
 
+def wage_income(texts: list[str], page: int = 1) -> Extracted:
+    """The Wage and Income record of OCR lines `texts`, all on `page`, for tax year 2024."""
+    segment = Segment(WAGE_INCOME, [TLine(t, page) for t in texts], period="2024-12-31")
+    return parse_wage_income(segment)
+
+
 def test_the_wage_and_income_introduction_is_no_form_block_even_with_a_speck() -> None:
     texts = [
         "Form W-2 Wage and Tax Statement, Form 1099 and other information 1 returns as",
@@ -355,8 +362,7 @@ def test_the_wage_and_income_introduction_is_no_form_block_even_with_a_speck() -
         "ACME",
         "Wages, Tips and Other Compensation:....$52,345.67",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
-    entries = parse_wage_income(segment).extra["entries"]
+    entries = wage_income(texts).extra["entries"]
     assert [(e["doc_type"], e.get("payer_name")) for e in entries] == [("W-2", "ACME")]
     assert entries[0]["fields"]["box1_wages"] == "52345.67"
 
@@ -375,8 +381,7 @@ def test_a_wage_and_income_block_as_ppocr_reads_it() -> None:
         "Student Loan Interest Received by Lender:. ..$912.40",
         "Origination Fees/Capitalized Interest Indicator: Notchcckcd",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 4) for t in texts], period="2024-12-31")
-    (entry,) = parse_wage_income(segment).extra["entries"]
+    (entry,) = wage_income(texts, page=4).extra["entries"]
     assert entry["doc_type"] == "1098-E"
     assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX6789", "ACME")
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
@@ -409,8 +414,7 @@ def test_a_page_header_whose_colons_ocr_lost_is_noise_inside_a_form_block() -> N
         "JANE DOE",
         "Wages, Tips and Other Compensation: $8,120.00",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 2) for t in texts], period="2024-12-31")
-    (entry,) = parse_wage_income(segment).extra["entries"]
+    (entry,) = wage_income(texts, page=2).extra["entries"]
     assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4567", "BAYS")
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
     assert entry["fields"] == {"box1_wages": "8120.00"}
@@ -430,8 +434,7 @@ def test_a_form_block_title_with_an_ocr_slip_in_form(title: str) -> None:
     """`Form` misread (`Farm`, `Form:`) still opens a block when the code is a form the W&I
     tables know and the rest reads as its title."""
     texts = [title, "Payer:", "Payer's Federal Identification Number (FIN):XXXXX4321", "GLOB"]
-    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
-    (entry,) = parse_wage_income(segment).extra["entries"]
+    (entry,) = wage_income(texts).extra["entries"]
     assert entry["doc_type"] == re.split(r"[\s.:]+", title)[1]
     assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
 
@@ -447,8 +450,7 @@ def test_a_form_block_title_whose_code_ocr_lost_is_read_by_its_title(
     title: str, doc_type: str
 ) -> None:
     texts = [title, "Payer:", "Payer's Federal Identification Number (FIN):XXXXX4321", "GLOB"]
-    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
-    (entry,) = parse_wage_income(segment).extra["entries"]
+    (entry,) = wage_income(texts).extra["entries"]
     assert entry["doc_type"] == doc_type
     assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
 
@@ -520,8 +522,7 @@ def test_an_amount_read_two_ways_leaves_its_box_blank() -> None:
         "IRA Contributions:....$6,500.00",
         "Rollover Contributions: (unread)",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
-    record = parse_wage_income(segment)
+    record = wage_income(texts)
     assert record.extra["entries"][0]["fields"] == {"box1_ira_contributions": "6500.00"}
     assert any("Rollover Contributions" in w for w in record.warnings)
 
@@ -539,8 +540,7 @@ def test_a_tin_line_whose_colon_ocr_lost_still_starts_the_party() -> None:
         "JANE DOE",
         "Wages, Tips and Other Compensation: $8,120.00",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
-    (entry,) = parse_wage_income(segment).extra["entries"]
+    (entry,) = wage_income(texts).extra["entries"]
     assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4567", "BAYS")
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
     assert entry["fields"]["box1_wages"] == "8120.00"
@@ -560,8 +560,7 @@ def test_a_tin_line_without_its_value_under_a_header_without_its_colon_starts_th
         "JANE DOE",
         "Wages, Tips and Other Compensation: $8,120.00",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
-    (entry,) = parse_wage_income(segment).extra["entries"]
+    (entry,) = wage_income(texts).extra["entries"]
     assert (entry.get("payer_tin"), entry["payer_name"]) == (None, "BAYS")
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
 
@@ -590,8 +589,7 @@ def test_masked_tins_with_a_faxs_scraps_and_k_for_x(payer_line: str, recipient_l
         "JANE DOE",
         "Interest: $1,312.08",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 2) for t in texts], period="2024-12-31")
-    (entry,) = parse_wage_income(segment).extra["entries"]
+    (entry,) = wage_income(texts, page=2).extra["entries"]
     assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
 
@@ -616,8 +614,7 @@ def test_a_label_whose_last_word_ocr_lost_in_the_leader_and_a_quote_speck_in_a_t
         "BAYS",
         "Type of Wager: Slot 'machine",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 1) for t in texts], period="2024-12-31")
-    w2, w2g = parse_wage_income(segment).extra["entries"]
+    w2, w2g = wage_income(texts).extra["entries"]
     assert w2["fields"]["box5_medicare_wages"] == "8120.00"
     assert w2["fields"]["box6_medicare_tax_withheld"] == "117.74"
     assert "box3_ss_wages" not in w2["fields"] and "box4_ss_tax_withheld" not in w2["fields"]
@@ -665,8 +662,7 @@ def test_a_tin_line_whose_value_ocr_lost_is_no_party_header() -> None:
         "JANE DOE",
         "Gross Winnings: $1,450.00",
     ]
-    segment = Segment(WAGE_INCOME, [TLine(t, 4) for t in texts], period="2024-12-31")
-    (entry,) = parse_wage_income(segment).extra["entries"]
+    (entry,) = wage_income(texts, page=4).extra["entries"]
     assert (entry.get("payer_tin"), entry["payer_name"]) == (None, "BAYS")
     assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
     assert entry["fields"]["box1_gross_winnings"] == "1450.00"
