@@ -177,7 +177,7 @@ def _parse_code_amount(tokens: list[str], relaxed: bool = True) -> dict[str, str
     a code (OCR's `w` for W) when the line has no upper-case one."""
     # the form's small rules (`|`, alone or glued to an amount) are not tokens
     tokens = [t.strip("|").rstrip(".,:;°") or t for t in tokens if re.search(r"\w", t)]
-    for lower in (False, True)[: 1 + relaxed]:
+    for lower in (False, True) if relaxed else (False,):
         for i, tok in enumerate(tokens):
             glued = _CODE_AMOUNT.match(tok)
             if glued and _code(glued.group(1)):

@@ -341,6 +341,14 @@ def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
     return found
 
 
+Run = tuple[list[Word], Box, bool]
+"""Words to read again, the box to read, and whether it reaches past the words' ink."""
+
+
+INK = 200
+"""Grey level under which a pixel of the cleaned page is ink (a faint decimal point too)."""
+
+
 def _suspect_runs(words: list[Word], clean: np.ndarray, scale: float) -> list[Run]:
     """Runs of numeric words side by side on a line (Tesseract splits `37%.60.56`) that
     `evidence.suspect_run` says to read again, or whose ink goes on past their box
@@ -370,10 +378,6 @@ def _suspect_runs(words: list[Word], clean: np.ndarray, scale: float) -> list[Ru
     return out[: evidence.MAX_REREADS]
 
 
-Run = tuple[list[Word], Box, bool]
-"""Words to read again, the box to read, and whether it reaches past the words' ink."""
-
-
 def _ink_end(clean: np.ndarray, box: Box, words: list[Word], scale: float) -> float:
     """Where the ink that goes on from a word's box along its line ends (points), blanks
     up to a little over the word's height (a monospaced decimal point's) and other words'
@@ -394,10 +398,6 @@ def _ink_end(clean: np.ndarray, box: Box, words: list[Word], scale: float) -> fl
         elif (blank := blank + 1) > 1.2 * h:
             break
     return end * scale
-
-
-INK = 200
-"""Grey level under which a pixel of the cleaned page is ink (a faint decimal point too)."""
 
 
 def _second_readings(clean: np.ndarray, words: list[Word], scale: float) -> list[Word]:

@@ -94,6 +94,10 @@ def is_corrected(region: Region) -> bool:
 # ---------------------------------------------------------------- marks on the page
 
 
+_LETTERS = re.compile(r"[A-Za-z]{3,}[.,:;]?")
+"""A word read as letters only: a square inside it is one of its letters, no check box."""
+
+
 def marks(region: Region, anchors: list[Anchor]) -> list[Candidate]:
     """The check marks of a region as values the assignment pairs with check boxes'
     labels: X-like words that are no label's, and marked drawn boxes (a square that holds
@@ -110,10 +114,6 @@ def marks(region: Region, anchors: list[Anchor]) -> list[Candidate]:
                 continue  # a letter of a word OCR read (a bold `H`: two stems, a bar)
             out.append(Candidate((), "X", b, mark=True))
     return out
-
-
-_LETTERS = re.compile(r"[A-Za-z]{3,}[.,:;]?")
-"""A word read as letters only: a square inside it is one of its letters, no check box."""
 
 
 def marked_near(label: Box, region: Region) -> bool:
