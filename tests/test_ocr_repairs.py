@@ -275,3 +275,19 @@ def test_box12_code_ocr_missed_or_read_in_lower_case_is_read_again_without_the_c
     for DD) is read again before it is taken."""
     line, page = _box12_row(code, read_as)
     assert _box12_lines(line.words, page, 0.0) == [(line.box, {"code": code, "amount": "750.00"})]
+
+
+@pytest.mark.parametrize("printed", ["250 00", "4 301 00", "$1,234.56"])
+def test_a_cell_read_again_from_an_alphabet_keeps_its_spaces_and_confidence(printed: str) -> None:
+    """An amount cell read again from the amount characters only (a 1040's dollars and cents
+    columns, `250 00`): Tesseract denied the space glued the words and gave them confidence 0,
+    so the reading was dropped."""
+    k = 300 / 72  # a letter page at 300 dpi, the amount at (400, 100) points
+    image = Image.new("L", (round(612 * k), round(792 * k)), 255)
+    at = (round(400 * k), round(100 * k))
+    ImageDraw.Draw(image).text(at, printed, fill=0, font=ImageFont.load_default(size=40))
+    page = Page(1, 612, 792, [], "ocr")
+    page.image, page.dpi = PageImage(np.asarray(image)), 300
+    words = read_region(page, Box(380, 95, 600, 115), psm=7, alphabet="0123456789,.-()$")
+    assert [w.text for w in words] == printed.split()
+    assert min(w.conf for w in words) >= 0.6
