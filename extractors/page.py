@@ -239,6 +239,8 @@ class Region:
                 break
             for k, (_, index) in enumerate(below_toks):
                 word = below.words[index]
+                if k and below_toks[k - 1][1] == index:
+                    continue  # mid-word: `s` of `Code(s)` carries on no `Code` above
                 if not first.box.x0 - 4 <= word.box.x0 <= left_max:
                     continue
                 if word.box.top - last.box.bottom < -max(2.0, 0.25 * word.box.height):
@@ -310,13 +312,14 @@ def _mid_run(before: Word, word: Word) -> bool:
 def _ends_label(run: Stream, done: int) -> bool:
     """Whether the label's text may end where matching stopped: at a value (a digit, `$`)
     or a dot leader, as a wrapped label's first line may go on with its value, or at a
-    blank wider than two of its letters' height (the next cell's or column's text)."""
+    blank wider than 1.2 of its letters' height, twice the widest space of a label's words
+    (the next cell's or column's text: a grid's `For calendar year` 8 points after 6-point
+    `9a Your percentage`)."""
     word, last = run[done][1], run[done - 1][1]
     if word is last:
         return False
-    return bool(re.search(r"[\d$]|\.\.\.", word.text)) or word.box.x0 - last.box.x1 > 2 * max(
-        last.box.height, 4.0
-    )
+    height = max(last.box.height, word.box.height, 4.0)
+    return bool(re.search(r"[\d$]|\.\.\.", word.text)) or word.box.x0 - last.box.x1 > 1.2 * height
 
 
 def _words_of(stream: Stream) -> tuple[Word, ...]:

@@ -144,3 +144,59 @@ def test_a_month_in_a_letters_date_is_no_box_label() -> None:
     assert doc.fields["box1a_gross_payments"] == "13278.83"
     assert doc.fields["box5b_february"] == "786.11"
     assert "box5a_january" not in doc.fields
+
+
+def test_a_label_wraps_past_text_a_short_blank_beside_its_first_line() -> None:
+    """An IRS grid's `9a Your percentage` / `of total`, the form's `For calendar year`
+    11 points (1.4 letter heights) right of the label's first line: the label's first line
+    ends there and its wrapped rest is found, so the count under it is box 9a's."""
+    doc = read(
+        "1099-R",
+        page(
+            ("1 Gross distribution", 150, 60),
+            ("$4,210.00", 160, 72),
+            ("9a Your percentage", 300, 100),
+            ("For calendar year", 401, 100),
+            ("of total", 315, 108),
+            ("55", 310, 120),
+        ),
+    )
+    assert doc.fields["box9a_percentage_of_total"] == 55
+
+
+def test_a_wrapped_label_does_not_go_on_inside_a_word() -> None:
+    """A table's rows `Code | 13c | D` and `Code(s) | 15b | 7` a line apart: `Code(s)` is
+    no second line of a wrapped `Code` / `(s)` label; each row's code is its own box's."""
+    doc = read(
+        "5498",
+        page(
+            ("1 IRA contributions", 44, 80),
+            ("$2,000.00", 520, 80),
+            ("Code", 44, 100),
+            ("13c", 370, 100),
+            ("D", 560, 100),
+            ("Code(s)", 44, 114),
+            ("15b", 370, 114),
+            ("7", 560, 114),
+        ),
+    )
+    assert doc.fields["box13c_code"] == "D"
+    assert doc.fields["box15b_codes"] == "7"
+
+
+def test_a_tables_box_column_tells_which_box_a_shared_wording_is() -> None:
+    """Boxes 13c and 14b are both worded `Code`; a table printing its Box column after the
+    description says `Code | 14b | G`: box 14b's code, and box 13c, not on the page, blank."""
+    doc = read(
+        "5498",
+        page(
+            ("IRA contributions", 44, 80),
+            ("1", 370, 80),
+            ("$2,000.00", 520, 80),
+            ("Code", 44, 100),
+            ("14b", 370, 100),
+            ("G", 560, 100),
+        ),
+    )
+    assert doc.fields["box14b_code"] == "G"
+    assert "box13c_code" not in doc.fields

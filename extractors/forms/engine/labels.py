@@ -61,6 +61,7 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
         key=lambda a: (
             -sum(len(w.text) for w in a.hit.words),
             -label_tokens[id(a)],
+            not _number_on_row(a, region),
             not _after_sibling(a, every),
         )
     )
@@ -74,6 +75,16 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
         taken |= ids
         kept.append(a)
     return kept
+
+
+def _number_on_row(anchor: Anchor, region: Region) -> bool:
+    """Whether an unnumbered hit's row prints its box's number after it (a table's Box
+    column right of the description: `Code  14b  G` is box 14b's `Code`, not 13c's)."""
+    if anchor.numbered or not anchor.spec.number:
+        return False
+    number = anchor.spec.number.lower()
+    row = region.right_of(anchor.box)
+    return any(normalize(w.text).strip(".:()") == number for w in row)
 
 
 def _after_sibling(anchor: Anchor, anchors: list[Anchor]) -> bool:
