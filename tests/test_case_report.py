@@ -403,3 +403,21 @@ def test_one_tab_prints_every_page_each_pdf_its_own_page(
     for page, word in zip(pages, words, strict=True):
         text = pdf_text(page.with_suffix(".pdf"))
         assert word in text and all(w not in text for w in words if w != word)
+
+
+def test_the_browser_prints_in_low_end_device_mode(tmp_path: Path) -> None:
+    """The printing browser is started with Chromium's low-end device mode (its smaller
+    caches keep the renderer from growing over a batch's pages): a stand-in browser
+    records the command line it was started with."""
+    args = tmp_path / "args"
+    fake = tmp_path / "chromium"
+    fake.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$@\" > {args}\n")
+    fake.chmod(0o755)
+    browser = printing.Chromium(str(fake), tmp_path / "profile")
+    deadline = time.monotonic() + 30
+    while not (args.exists() and args.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    browser.kill()
+    started_with = args.read_text().split("\n")
+    assert "--enable-low-end-device-mode" in started_with
+    assert "--headless" in started_with and "--remote-debugging-pipe" in started_with
