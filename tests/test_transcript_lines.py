@@ -649,6 +649,28 @@ def test_transaction_rows_as_ocr_reads_their_dates_and_codes() -> None:
     assert parse_transactions([lines[0], unknown], ocr=True) == []
 
 
+def test_transaction_codes_with_a_digit_misread_are_read_by_their_explanation() -> None:
+    """`£50` (150) and `O71.` (971) as copier scans of the account sample read them: the one
+    code whose explanation the row prints and whose other digits agree; the row was lost and
+    every later one shifted. Where two codes print the same words (161, 167), or on a text
+    layer, the line is no row."""
+    lines = [
+        TLine("TRANSACTIONS", 1, 0.9),
+        TLine("£50 Tax return filed 20241905 05-20-2024 $26,179 00", 1, 0.6),
+        TLine("O71. Notice issued 05-20-2024 $0. 00", 1, 0.7),
+        TLine("CP 0014", 1, 0.9),
+        TLine("16! Removed penalty for filing tax return after the due date 20241905 "
+              "05-20-2024 -$151.52", 1, 0.7),
+    ]  # fmt: skip
+    rows = parse_transactions(lines, ocr=True)
+    assert [(r["code"], r["explanation"], r["date"], r["amount"]) for r in rows] == [
+        ("150", "Tax return filed", "2024-05-20", "26179.00"),
+        ("971", "Notice issued", "2024-05-20", "0.00"),
+    ]
+    assert rows[1]["detail"].startswith("CP 0014")
+    assert parse_transactions(lines[:2]) == []
+
+
 def test_a_tin_line_whose_value_ocr_lost_is_no_party_header() -> None:
     """`Payer's ... (FIN):` with its value lost stays the payer's (no TIN then); the next
     TIN line, under a header OCR read without its colon, is the recipient's, not the payer's."""

@@ -35,9 +35,12 @@ _FORM_PERIOD = re.compile(r"(?i)form\W*\s+number\W*\s*([0-9A-Z-]+)")
 # A row's date as OCR may read it: one of its two dashes lost or read as a space, a colon or
 # a point (`0415-2024`, `05 20-2024`, `04: 01-2025`).
 _ROW_DATE = r"\d{2}(?:-|[.:]?\s?)\d{2}-\d{4}|\d{2}-\d{2}\s?\d{4}"
+# A code's digit as OCR may read it (`£50` for 150, `O71.` for 971): on OCR pages only, and
+# only where the explanation names one code (`_slipped_code`).
+_CODE_SLIPS = "£€lI|!OoQDSB"
 _ROW = re.compile(
-    r"^(?P<code>\d{3})(?P<glued>\d)?\s+(?P<expl>.*?)\s*(?P<cycle>\d{8})?\s*"
-    rf"(?P<date>{_ROW_DATE})\s+(?P<amount>{_MONEY})$"
+    rf"^(?P<code>[\d{_CODE_SLIPS}]{{3}})(?P<glued>\d)?[.,:]?\s+(?P<expl>.*?)\s*"
+    rf"(?P<cycle>\d{{8}})?\s*(?P<date>{_ROW_DATE})\s+(?P<amount>{_MONEY})$"
 )
 _TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+identification\s+number\W*\s*(\S+)$")
 # `CP 0014`, `AC 063`: printed upper-case (OCR may put a point after the letters)
@@ -131,10 +134,35 @@ def _known_wording(code: str, printed: str) -> bool:
     return tc is not None and canonical_explanation(code, printed) in tc.wording
 
 
+def _slipped_code(printed: str, explanation: str) -> str | None:
+    """The code an OCR'd row prints with a digit misread (`£50`, `O71`): the one known code
+    whose usual explanation the row prints and whose digits agree with the ones read; none
+    where no code or several do (161 and 167 print the same words)."""
+    fits = [
+        code
+        for code in CODES
+        if all(p == c for p, c in zip(printed, code, strict=True) if p.isdigit())
+        and _known_wording(code, explanation)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _row_date(printed: str) -> str:
     """A row's date as ISO, its separators as OCR read them aside; else as printed."""
     digits = re.sub(r"\D", "", printed)
     return iso_date(f"{digits[:2]}-{digits[2:4]}-{digits[4:]}") or printed
+
+
+def _row_code(m: re.Match[str], ocr: bool) -> str | None:
+    """A row's code: its three digits; on OCR pages, a code with a digit misread
+    (`_slipped_code`) or with a speck glued on (`1506 Tax return tiled`) that the row's
+    explanation names. None: the line is no row (a code of four digits)."""
+    code, explanation = m["code"], m["expl"].strip()
+    if not code.isdigit():
+        code = _slipped_code(code, explanation) if ocr else None
+    elif m["glued"] and not (ocr and _known_wording(code, explanation)):
+        return None
+    return code
 
 
 def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, str]]:
@@ -146,15 +174,11 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
             started = True
             continue
         m = _ROW.match(ln.text)
-        if m and m["glued"] and not (ocr and _known_wording(m["code"], m["expl"].strip())):
-            m = None  # a code of four digits: no row, unless OCR glued a speck to a known one
-        if m:
+        code = m and _row_code(m, ocr)
+        if m and code:
             started = True
             expl = m["expl"].strip()
-            row = {
-                "code": m["code"],
-                "explanation": canonical_explanation(m["code"], expl) if ocr else expl,
-            }
+            row = {"code": code, "explanation": canonical_explanation(code, expl) if ocr else expl}
             if m["cycle"]:
                 row["cycle"] = m["cycle"]
             row["date"] = _row_date(m["date"])
