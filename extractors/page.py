@@ -366,6 +366,22 @@ def _align(seen: list[str], i: int, want: list[str], j: int, fuzzy: bool) -> tup
         joined += seen[i + k - 1].rstrip("-")
         if joined == want[j]:
             return k, 1
+    return _spaced_elsewhere(seen, i, want, j)
+
+
+def _spaced_elsewhere(seen: list[str], i: int, want: list[str], j: int) -> tuple[int, int] | None:
+    """(k, m) when k printed tokens hold the label's next m words with the spaces put in
+    other places (PP-OCR's `1N on employee` for `1 Nonemployee`): the same letters, broken
+    at a word's end of both."""
+    wanted = "".join(want[j : j + MAX_GLUED])
+    if not wanted.startswith(seen[i]) or seen[i] in want[j : j + 1]:
+        return None
+    joined = seen[i]
+    for k in range(2, min(len(seen) - i, 3) + 1):
+        joined += seen[i + k - 1]
+        for m in range(2, min(len(want) - j, MAX_GLUED) + 1):
+            if joined == "".join(want[j : j + m]):
+                return k, m
     return None
 
 

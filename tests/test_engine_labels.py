@@ -200,3 +200,20 @@ def test_a_tables_box_column_tells_which_box_a_shared_wording_is() -> None:
     )
     assert doc.fields["box14b_code"] == "G"
     assert "box13c_code" not in doc.fields
+
+
+def test_label_spaced_in_other_places_is_found() -> None:
+    """PP-OCR's `1N on employee compensation` for `1 Nonemployee compensation`: the same
+    letters, the spaces put elsewhere."""
+    doc = read(
+        "1099-NEC",
+        page(
+            ("1N on employee compensation", 40, 100),
+            ("$18,450.00", 40, 112),
+            ("4 Federal income tax withheld", 300, 100),
+            ("$1,200.00", 300, 112),
+            method="ocr",
+        ),
+    )
+    assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
+    assert doc.fields["box4_federal_tax_withheld"] == "1200.00"

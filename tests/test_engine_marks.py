@@ -75,3 +75,29 @@ def test_a_marked_square_beside_a_check_label_is_still_its_mark() -> None:
     )
     doc = FormKind(form_spec("5498-SA")).extract([sheet])[0]
     assert doc.fields["box6_archer_msa"] is True
+
+
+def test_a_white_corner_in_a_shaded_cell_is_no_marked_check_box() -> None:
+    """The 1099-NEC's box 3 is a grey cell with its `3` in a white corner; on a photo the
+    threshold takes the grey for ink, and the corner (ruled on two sides, grey on the
+    others, a digit inside) looks like a marked square. It is no check box: box 2's box,
+    drawn empty beside its label, stays unchecked."""
+    shading = [
+        (283, 149, 360, 151),
+        (283, 149, 284, 175),
+        (297, 149, 360, 175),
+        (283, 161, 297, 175),
+    ]
+    digit = [(288, 152, 292, 158)]
+    box = [(467, 133, 474, 134), (467, 139, 474, 140), (467, 133, 468, 140), (473, 133, 474, 140)]
+    sheet = _sheet(
+        [*shading, *digit, *box],
+        ("1 Nonemployee compensation", 290, 100),
+        ("18,450.00", 300, 112),
+        ("2 Payer made direct sales totaling $5,000 or more of", 290, 126),
+        ("consumer products to recipient for resale", 300, 134),
+        ("3", 288, 151),
+    )
+    doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
+    assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
+    assert doc.fields.get("box2_direct_sales") is not True

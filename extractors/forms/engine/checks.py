@@ -155,7 +155,7 @@ def _squares(
         x, y, w, h = cv2.boundingRect(c)
         if not (SIDE_MIN * k <= min(w, h) and max(w, h) <= SIDE_MAX * k and 0.75 <= w / h <= 1.33):
             continue
-        if not _outlined(on[y : y + h, x : x + w]):
+        if not _outlined(on[y : y + h, x : x + w]) or _in_shading(on, x, y, w, h):
             continue
         box = Box(x / k, y / k, (x + w) / k, (y + h) / k)
         if any(abs(box.cx - b.cx) < 3 and abs(box.cy - b.cy) < 3 for b, _ in found):
@@ -163,6 +163,22 @@ def _squares(
         middle = on[y + h // 4 : y + h - h // 4, x + w // 4 : x + w - w // 4]
         found.append((box, bool(middle.size) and float(middle.mean()) > FILLED))
     return tuple(found)
+
+
+def _in_shading(on: np.ndarray, x: int, y: int, w: int, h: int) -> bool:
+    """Whether the square is a gap in a shaded area, not a box drawn on paper: ink goes on
+    outward from two of its sides for half a side and more (box 3 of the 1099-NEC, the
+    white corner around its `3` in a grey cell a photo's threshold took for ink). A rule
+    beside a check box is thinner than that."""
+    t, reach = max(2, round(min(w, h) / 8)), max(w, h) // 2
+    top, left = max(0, y - t - reach), max(0, x - t - reach)
+    bands = (
+        on[top : max(0, y - t), x : x + w],
+        on[y + h + t : y + h + t + reach, x : x + w],
+        on[y : y + h, left : max(0, x - t)],
+        on[y : y + h, x + w + t : x + w + t + reach],
+    )
+    return sum(band.size > 0 and float(band.mean()) >= 0.9 for band in bands) >= 2
 
 
 def _outlined(cell: np.ndarray) -> bool:
