@@ -490,3 +490,22 @@ def test_two_readings_of_a_w2_chosen_by_the_payroll_rates() -> None:
     assert evidence.merge_readings(wrong, none).fields["box4_ss_tax_withheld"] == "3886.00"
     blank = _w2(box1_wages="1.00", box3_ss_wages="52000.00")
     assert "box4_ss_tax_withheld" not in evidence.merge_readings(blank, _w2()).fields
+
+
+def test_a_missed_amount_read_whole_by_ppocr_takes_the_place_of_the_part_tesseract_read() -> None:
+    """Tesseract read only the cents of `26,179.00` (an account transcript's copier scan:
+    `26,179.00 00`, no amount): PP-OCR's reading of the unread spot holds them, so Tesseract's
+    `00` inside it gives way; a reading without the digits of the word inside is not taken."""
+    image = Image.new("L", (1200, 300), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=36)
+    draw.text((400, 120), "$126,179.00", fill=0, font=font)
+    scale = 72 / 300
+    x0 = draw.textbbox((400, 120), "$126,179.", font=font)[2]
+    _, top, x1, bottom = draw.textbbox((400, 120), "$126,179.00", font=font)
+    cents = Word("00", Box(x0 * scale, top * scale, x1 * scale, bottom * scale), 0.95, "ocr")
+    clean = np.asarray(image)
+    got = ocr._with_missed([cents], clean, [cents], 300)
+    assert [w.text for w in got] == ["$126,179.00"]
+    other = Word("45", cents.box, 0.95, "ocr")
+    assert [w.text for w in ocr._with_missed([other], clean, [other], 300)] == ["45"]

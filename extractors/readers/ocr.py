@@ -297,7 +297,7 @@ def ocr_image(
             words, alternate = second, words
             notes.append("read by PP-OCR" + (" (Tesseract's reading failed)" * (engine == "auto")))
     if engine == "auto" and clean is not None and words and words[0].engine == ENGINE:
-        words = _second_readings(clean, words, scale) + _missed_words(clean, words, dpi)
+        words = _with_missed(_second_readings(clean, words, scale), clean, words, dpi)
     height, width = gray.shape
     page = Page(number, width * scale, height * scale, words, "ocr")
     page.rules, page.floors = rule_boxes(masks[1], scale), rule_boxes(masks[0], scale)
@@ -314,10 +314,20 @@ def _kept(gray: np.ndarray) -> PageImage:
     return PageImage(gray)
 
 
-def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
+def _with_missed(read: list[Word], clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
+    """The page's words (`read`) and PP-OCR's readings of the spots Tesseract's `words` left
+    unread; a word inside such a spot is part of what PP-OCR read there (the `00` Tesseract
+    read of `26,179.00`), so it gives way to that reading."""
+    found = _missed_words(clean, words, dpi)
+    kept = [w for w in read if not any(spot.contains_center(w.box) for spot, _ in found)]
+    return kept + [w for _, there in found for w in there]
+
+
+def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[tuple[Box, list[Word]]]:
     """PP-OCR's readings of the inked spots Tesseract gave no word (a value beside a `$`
-    Tesseract's layout analysis skipped): value-sized ink clusters outside every word's box,
-    recognised alone and kept when sure and shaped like a value (`evidence.accept_missed`)."""
+    Tesseract's layout analysis skipped): value-sized ink clusters mostly outside every
+    word's box, recognised alone and kept when sure and shaped like a value
+    (`evidence.accept_missed`), and when they hold the digits of the words inside them."""
     k, scale = dpi / 300.0, 72.0 / dpi
     ink = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
     joined = cv2.dilate(ink, np.ones((max(1, round(3 * k)), max(3, round(18 * k))), np.uint8))
@@ -338,12 +348,17 @@ def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
     crops = [
         clean[max(0, y - pad) : y + h + pad, max(0, x - pad) : x + w + pad] for x, y, w, h in spots
     ]
-    found: list[Word] = []
+    found: list[tuple[Box, list[Word]]] = []
     for (x, y, w, h), (text, conf) in zip(spots, ppocr.recognise(crops), strict=True):
-        if evidence.accept_missed(text, conf):
-            box = Box(x * scale, y * scale, (x + w) * scale, (y + h) * scale)
-            found.extend(ppocr.split_words(text, box, conf))
+        box = Box(x * scale, y * scale, (x + w) * scale, (y + h) * scale)
+        inside = "".join(c for v in words if box.contains_center(v.box) for c in v.text)
+        if evidence.accept_missed(text, conf) and _digits(inside) in _digits(text):
+            found.append((box, ppocr.split_words(text, box, conf)))
     return found
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
 
 
 Run = tuple[list[Word], Box, bool]
