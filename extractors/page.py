@@ -191,9 +191,15 @@ class Region:
         if not want:
             return []
         fuzzy = self.page is not None and self.page.method == "ocr"
-        indexed = self._indexed()
-        if fuzzy:  # a misread first word is found only by trying every position
-            starts = [(n, k) for n, (_, toks) in enumerate(indexed) for k in range(len(toks))]
+        self._indexed()
+        if fuzzy:  # a misread first word: every position whose token may begin the label
+            glued = "".join(want[:MAX_GLUED])
+            starts = sorted(
+                at
+                for token, ats in self._starts.items()
+                if _may_begin(token, want[0], glued)
+                for at in ats
+            )
         else:
             starts = self._starts_of(want[0])
         hits: list[Hit] = []
@@ -324,6 +330,19 @@ def _ends_label(run: Stream, done: int) -> bool:
 
 def _words_of(stream: Stream) -> tuple[Word, ...]:
     return tuple(dict.fromkeys(w for _, w in stream))
+
+
+def _may_begin(token: str, first: str, glued: str) -> bool:
+    """Whether an OCR page's printed token can be where a label begins: `_consume`'s first
+    step can take it. The label's first word `first`, misread or not; the start of `glued`,
+    its first words without their spaces (several of them in one token, spaced in other
+    places, a word split in two); a long glued misread. Only a sieve: `_match` decides."""
+    bare = token.rstrip("-")
+    return (
+        (bool(bare) and glued.startswith(bare))
+        or (len(token) >= 16 and token.isalpha())
+        or (abs(len(token) - len(first)) <= 1 and _same(token, first, True))
+    )
 
 
 def _consume(stream: Stream, want: list[str], fuzzy: bool) -> tuple[int, int, int]:

@@ -217,3 +217,49 @@ def test_label_spaced_in_other_places_is_found() -> None:
     )
     assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
     assert doc.fields["box4_federal_tax_withheld"] == "1200.00"
+
+
+def _first_tokens_as_printed(want: list[str]) -> list[list[str]]:
+    """A label's first printed tokens as OCR leaves them: exact, its first words glued,
+    spaced in other places, its first word split in two or hyphenated, a letter off, a
+    letter read as a digit, three words glued with letters misread."""
+    first, rest = want[0], want[1:]
+    variants = [list(want), ["".join(want[:3]), *want[3:]]]
+    if len(want) >= 2 and len(want[1]) > 1:
+        variants.append([first + want[1][0], want[1][1:], *want[2:]])
+    if len(first) >= 4:
+        variants += [
+            [first[:2], first[2:], *rest],
+            [first[:2] + "-", first[2:], *rest],
+            [first[:-1] + "x", *rest],
+            [first[:2] + first[3:], *rest],
+            [first.replace("i", "1").replace("l", "1"), *rest],
+        ]
+    glued = "".join(want[:3])
+    if len(want) >= 3 and len(glued) >= 16 and glued.isalpha():
+        variants.append([glued[:5] + "x" + glued[6:], *want[3:]])
+    return variants
+
+
+def test_label_search_sieve_keeps_every_start_the_matcher_takes() -> None:
+    """On OCR pages a label is matched only where its printed first token may begin it
+    (`_may_begin`): for every label of the catalogue's forms, each way OCR prints its
+    first words that the matcher takes is let through, and a word of another label is not."""
+    from backtax.extractors.forms._catalog import form_spec
+    from backtax.extractors.page import MAX_GLUED, Box, Word, _consume, _may_begin, tokens
+
+    word = Word("x", Box(0, 0, 10, 8), 0.9, "ocr")
+    taken = 0
+    for doc_type in ("W-2", "1099-INT", "1099-NEC", "1099-MISC", "1099-R", "1098", "SSA-1099"):
+        for box in form_spec(doc_type).boxes:
+            for label in box.labels:
+                want = list(tokens(label))
+                glued = "".join(want[:MAX_GLUED])
+                for printed in _first_tokens_as_printed(want):
+                    stream = [(t, word) for t in printed if t]
+                    if _consume(stream, want, True)[1]:
+                        taken += 1
+                        assert _may_begin(stream[0][0], want[0], glued), (label, printed)
+                if want[0] != "wages":
+                    assert not _may_begin("wages", want[0], glued), label
+    assert taken > 500
