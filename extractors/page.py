@@ -219,10 +219,12 @@ class Region:
         done, matched, slips = _consume(run, want, fuzzy)
         if matched == len(want):
             return Hit(_words_of(run[:done]), 0.85 if slips else 1.0)
-        broken = done == len(run) - 1 and run[done][0].endswith("-")  # `with-` / `held`
+        # `with-` / `held`, the line maybe going on with the label's value (`DIVI- 825.59`)
+        broken = done < len(run) and run[done][0].endswith("-")
+        broken = broken and (done == len(run) - 1 or _ends_label(run, done + 1))
         if not matched or (done < len(run) and not broken and not _ends_label(run, done)):
             return None
-        head = run[:done] if done < len(run) and not broken else run
+        head = run[: done + 1] if broken else run[:done] if done < len(run) else run
         return self._wrapped(number, head, want, max_gap, fuzzy, 2)
 
     def _wrapped(

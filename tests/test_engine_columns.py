@@ -112,3 +112,44 @@ def test_an_unnumbered_label_two_boxes_share_is_the_box_next_to_its_sibling() ->
     )
     assert doc.fields["box14b_code"] == "G"
     assert "box13c_code" not in doc.fields
+
+
+def test_a_text_value_stops_before_the_next_columns_box_word() -> None:
+    """`Account number  475-87218` ending the left column, the right column's `Box 2c
+    SECTION 1202 GAIN` starting 6 points on and 4 points higher: the account is
+    `475-87218`, not `475-87218 Box`."""
+    doc = read(
+        "1099-DIV",
+        page(
+            ("Box 2c SECTION 1202 GAIN", 256, 160),
+            ("Account number", 40, 164),
+            ("475-87218", 205, 164),
+            ("$67,190.49", 520, 171),
+            ("Box 1a Total Ordinary", 40, 184),
+            ("506.06", 220, 184),
+        ),
+    )
+    assert doc.fields["account_number"] == "475-87218"
+    assert doc.fields["box2c_section_1202_gain"] == "67190.49"
+
+
+def test_a_count_ending_the_left_column_is_no_box_number_of_the_right_label() -> None:
+    """`NUMBER OF PAYMENT TRANSACTIONS  3` ends the left column; the right column's
+    `December` follows 16 points on, its amount on the line under it: `3` is box 3's
+    count, not a printed box number that makes `December` another box's words."""
+    doc = read(
+        "1099-K",
+        page(
+            ("Gross amount of payment card", 40, 224),
+            ("$ 14,715.27", 280, 224),
+            ("August", 357, 224),
+            ("$ 78,145.21", 520, 236),
+            ("NUMBER OF PAYMENT TRANSACTIONS", 40, 253),
+            ("3", 336, 253),
+            ("December", 357, 253),
+            ("$ 138.34", 530, 265),
+        ),
+    )
+    assert doc.fields["box5l_december"] == "138.34"
+    assert doc.fields["box3_number_of_transactions"] == 3
+    assert doc.fields["box5h_august"] == "78145.21"

@@ -133,7 +133,25 @@ def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Re
     near = first.box.x0 - word.box.x1 <= gap
     if near and word.text[:1].islower():
         return True  # mid-sentence: `6 Adjustments to scholarships or grants` is not box 5's
-    return text in numbers and text != spec.number.lower()
+    if not (text in numbers and text != spec.number.lower()):
+        return False
+    return near or _starts_row(word, region)
+
+
+def _starts_row(word: Word, region: Region) -> bool:
+    """Whether a box number starts a table's row (its Box column): nothing before it on
+    its line, or another pair of columns' amount. After a label's words it is that
+    label's value (`NUMBER OF PAYMENT TRANSACTIONS  3`, then the right column's
+    `December`), no box's number."""
+    b = word.box
+    left = [
+        w
+        for w in region.crop(Box(region.box.x0, b.top + 1, b.x0 - 0.5, b.bottom - 1))
+        if w.box.x1 <= b.x0
+    ]
+    if not left:
+        return True
+    return bool(re.search(r"[\d$]", max(left, key=lambda w: w.box.x1).text))
 
 
 def _own_wording_before(word: Word, hit: Hit, spec: BoxSpec) -> bool:

@@ -38,6 +38,10 @@ def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None
     if same_line and cand.x0 >= lb.x1 - 2:
         dx = cand.x0 - lb.x1
         return 2.0 + 0.03 * dx if dx <= MAX_RIGHT else None
+    tail = anchor.tail  # a wrapped label's last line, its value after it
+    if tail.top > lb.top + 1 and _beside(tail, cand) and cand.x0 >= tail.x1 - 2:
+        dx = cand.x0 - tail.x1
+        return 2.0 + 0.03 * dx if dx <= MAX_RIGHT else None
     below = cand.top >= lb.top + lb.height * 0.6
     if not below:
         return None
@@ -47,6 +51,10 @@ def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None
     if not in_column or dy > MAX_BELOW:
         return None
     return 8.0 + max(dy, 0.0) + 0.05 * abs(cand.x0 - lb.x0)
+
+
+def _beside(label: Box, cand: Box) -> bool:
+    return label.v_overlap(cand) >= 0.5 * min(label.height, cand.height)
 
 
 def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor], rules: list[Box]) -> bool:
@@ -80,16 +88,18 @@ def _ruled_apart(left: Box, right: Box, rules: list[Box]) -> bool:
 
 def _across_leader(anchor: Anchor, cand: Candidate, region: Region) -> bool:
     """A value at the end of the label's own row, with nothing but a dot leader, the
-    box's own number (a table's Box column, or `(Box 3)` after the wording) or nothing at
-    all between them: a statement's `1a Total Ordinary Dividends .... 1,234.56`, a table's
-    `Rents | 1 | 4,464.06`, a letter's `Other income (Box 3)    357.89`."""
+    box's own number (a table's Box column, or `(Box 3)` after the wording), a `$` or
+    nothing at all between them: a statement's `1a Total Ordinary Dividends .... 1,234.56`,
+    a table's `Rents | 1 | 4,464.06`, a letter's `Other income (Box 3)    357.89`."""
     label = anchor.box
     number = anchor.spec.number.lower()
     same_line = label.v_overlap(cand.box) >= 0.5 * min(label.height, cand.box.height)
     if not same_line or cand.box.x0 < label.x1 - 2:
         return False
     gap = region.crop(Box(label.x1 + 0.5, label.top + 1, cand.box.x0 - 0.5, label.bottom - 1))
-    between = [w for w in gap if w not in cand.words and not LEADER.match(w.text)]
+    between = [
+        w for w in gap if w not in cand.words and not LEADER.match(w.text) and w.text.strip() != "$"
+    ]  # a `$` flush left in the amount column says nothing either
     said = [t for w in between for t in tokens(w.text)]
     return not said or (bool(number) and said in ([number], ["box", number]))
 

@@ -4,6 +4,7 @@ value printed on the page, and one copy's reading."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from backtax.extractors.catalog import CatalogBox
@@ -64,6 +65,18 @@ class Anchor:
     @property
     def box(self) -> Box:
         return self.hit.box
+
+    @cached_property
+    def tail(self) -> Box:
+        """The label's last line: its last word and the label's words on that word's line
+        (a wrapped label's value may follow it: `Box 4 Federal income tax` / `withheld:
+        67.00`)."""
+        last = self.hit.words[-1].box
+        box = last
+        for w in self.hit.words:
+            if w.box.v_overlap(last) >= 0.5 * min(w.box.height, last.height):
+                box = box.union(w.box)
+        return box
 
 
 @dataclass

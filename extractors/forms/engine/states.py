@@ -25,7 +25,7 @@ def read_state_rows(
     region: Region, columns: tuple[BoxSpec, ...], id_field: str
 ) -> list[dict[str, Any]]:
     """State/local boxes as a table: the column labels on one line, one row per state."""
-    anchors = find_anchors(region, columns, cells=False)
+    anchors = _column_labels(region, columns)
     if len(anchors) < 2:
         return []
     header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)
@@ -35,6 +35,28 @@ def read_state_rows(
     area = Box(region.box.x0, header_bottom + 0.5, region.box.x1, header_bottom + 70)
     words = [w for w in region.crop(area) if id(w) not in label_ids]
     return _state_rows(words, header, (region.box.x0, region.box.x1), id_field, region.page)
+
+
+def _column_labels(region: Region, columns: tuple[BoxSpec, ...]) -> list[Anchor]:
+    """The state table's column labels on the page: not a one-word label printed tight
+    against words that are no column label (`STATE` of a payer `STATE DEPT OF LABOR`)."""
+    anchors = find_anchors(region, columns, cells=False)
+    ids = {id(w) for a in anchors for w in a.hit.words}
+    return [a for a in anchors if not _in_words(a, region, ids)]
+
+
+def _in_words(anchor: Anchor, region: Region, label_ids: set[int]) -> bool:
+    if len(anchor.hit.words) != 1:
+        return False
+    word = anchor.hit.words[0].box
+    gap = max(0.7 * word.height, 3.0)
+    near = region.crop(Box(word.x0 - 40, word.top - 1, word.x1 + 40, word.bottom + 1))
+    return any(
+        id(w) not in label_ids
+        and (0 <= word.x0 - w.box.x1 <= gap or 0 <= w.box.x0 - word.x1 <= gap)
+        for w in near
+        if w.box is not word
+    )
 
 
 def _state_rows(
@@ -145,7 +167,7 @@ def read_states_in_band(
     """State rows read in the columns' own band: from the header line that names the most
     columns, between its first column and the next box label to the right (values of
     other boxes on those lines are skipped)."""
-    anchors = find_anchors(region, columns, cells=False)
+    anchors = _column_labels(region, columns)
     if len(anchors) < 2:
         return []
     header = max(([b for b in anchors if b.box.v_overlap(a.box) > 0] for a in anchors), key=len)

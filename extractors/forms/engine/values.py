@@ -49,7 +49,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
                     text = "$ " + text
                 if _is_money(text):
                     best = (j, text)
-            if best and _after_form_word(line, words[i]):
+            if best and not re.search(r"\.\d\d$", best[1]) and _after_form_word(line, words[i]):
                 best = None  # `Form 1040`, `Schedule C (Form 1040)`: a form's number
             if best:
                 j, text = best
@@ -92,6 +92,8 @@ def _is_money(text: str) -> bool:
     if parse_money(t) is None:
         return False
     bare = t.lstrip("$ ").strip()
+    if re.match(r"^-\s", bare) or t.count("(") != t.count(")"):
+        return False  # `Statement - 2023`; `(Box` / `4)` wrapped: no negative amounts
     if _YEAR.match(bare) or (_SMALL_INT.match(bare) and "$" not in t):
         return False
     if re.match(r"^0\d", bare):
@@ -348,19 +350,26 @@ def _next_cell_of_row(
     """A ruled table's row, its label in one cell and its value in the next (`DATE OF
     PAYMENT | 10/20/2025`): the words on the label's line past the cell's border, when
     they are one run of words, no label's, and nothing else is in that cell on the line
-    (a grid's next cell begins with its own box's number and label). Read only when the
-    label's own cell holds nothing under it (an IRS grid's value stands there)."""
+    (a grid's next cell begins with its own box's number and label); past a Box column's
+    cell that holds only the box's number (`Code | 14b | 1`). Read only when the label's
+    own cell holds nothing under it (an IRS grid's value stands there)."""
     label, page = anchor.box, region.page
     if page is None or page.cell_right(label) != wall:
         return []
-    end = page.cell_right(Box(wall + 1, label.top, wall + 2, label.bottom)) or region.box.x1
-    if any(a.box.x0 >= wall and a.box.x0 < end and a.box.v_overlap(label) > 0 for a in anchors):
-        return []
     labels = label_ids(anchors)
-    words = [w for w in region.right_of(label, max_dx=end - label.x1) if w.box.x0 >= wall]
-    if not words or any(id(w) in labels for w in words) or any(w.box.x1 > end + 1 for w in words):
-        return []
-    return words if len(first_run(words)) == len(words) else []
+    number = anchor.spec.number.lower()
+    for _ in range(2):  # past a Box column that holds the box's own number (`Code | 14b | G`)
+        end = page.cell_right(Box(wall + 1, label.top, wall + 2, label.bottom)) or region.box.x1
+        if any(a.box.x0 >= wall and a.box.x0 < end and a.box.v_overlap(label) > 0 for a in anchors):
+            return []
+        words = [w for w in region.right_of(label, max_dx=end - label.x1) if w.box.x0 >= wall]
+        if number and [normalize(w.text) for w in words] == [number] and end < region.box.x1:
+            wall = end
+            continue
+        if not words or any(id(w) in labels or w.box.x1 > end + 1 for w in words):
+            return []
+        return words if len(first_run(words)) == len(words) else []
+    return []
 
 
 def stray_bare(anchor: Anchor, region: Region, anchors: list[Anchor]) -> bool:
@@ -432,6 +441,8 @@ def cell_text(
         words = [w for w in line.words if w.text.strip() != "$" and id(w) not in (taken or ())]
         while words:
             run = first_run(words)
+            if len(run) > 1 and normalize(run[-1].text) == "box":
+                run = run[:-1]  # the next column's `Box 2c ...` a gutter on: not the value's
             text = " ".join(w.text for w in run).strip()
             heading = all(t in _HEADING_VOCABULARY for t in tokens(text))
             if text and not PROSE.search(text) and not heading:
