@@ -148,3 +148,18 @@ def test_an_account_no_label_is_the_account_number() -> None:
         ),
     )
     assert doc.fields["account_number"] == "819-92013"
+
+
+def test_a_count_after_its_boxs_wrapped_number_is_read_past_it() -> None:
+    """`Your Percentage Of Total Distribution (Box` / `9a):  41`: the count is 41, not
+    the 9 of the label's own number wrapped onto its line."""
+    doc = read(
+        "1099-R",
+        page(
+            ("Gross Distribution (Box 1):", 40, 280),
+            ("313.26", 180, 280),
+            ("Your Percentage Of Total Distribution (Box", 40, 298),
+            ("9a):  41", 40, 310),
+        ),
+    )
+    assert doc.fields["box9a_percentage_of_total"] == 41

@@ -23,6 +23,10 @@ and wordings, with values the generator picks and writes into the expected JSON.
   right-aligned at each column's edge;
 - `columns`: a two-column statement, columns of unequal widths a narrow gutter apart,
   labels numbered or not and wrapped, values right-aligned beside or under them;
+- `boxed_letter`: a payer's letter whose boxes stand in a boxed table, columns in varied
+  orders, amounts aligned three ways, wordings wrapped and hyphenated, parties in boxes;
+- `pairs`: label-value pairs in two columns, labels numbered in many ways or not, values
+  at a tab stop, right-aligned, after a colon or under the label;
 - `letter` and `two_column` (held out: never written to sample_docs/ nor used by tests;
   `bench/layout_robustness.py` draws them fresh): a letter with a boxed table, and
   label-value pairs in two columns.
@@ -53,7 +57,7 @@ from sample_docs.generators.scan import rasterise_and_degrade
 
 W, H = letter
 TESTED = ("irs_grid", "copies", "line_list", "box_colon", "table", "dot_leader", "four_up",
-          "monthly", "bank_letter", "side_by_side", "columns")  # fmt: skip
+          "monthly", "bank_letter", "side_by_side", "columns", "boxed_letter", "pairs")  # fmt: skip
 HELD_OUT = ("letter", "two_column")
 FAMILIES = (*TESTED, *HELD_OUT)
 # Forms whose record is not the boxes alone (1099-B totals, SSA-1099's printed years,
@@ -910,6 +914,284 @@ def fam_columns(c: Canvas, doc: Doc, rng: random.Random) -> int:
     return 1
 
 
+# ---------------------------------------------------------------- printers' own ways
+
+TABLE_ORDERS = (("box", "label", "amount"), ("label", "box", "amount"), ("label", "amount"))
+NUMBERINGS = ("{n} {label}", "{n}. {label}", "Box {n} {label}", "Box {n}: {label}",
+              "Box {n} - {label}", "{label} (Box {n})", "{label}")  # fmt: skip
+
+
+def _printed_wording(label: str, rng: random.Random) -> str:
+    """A box's wording as a payroll provider, bank or broker may print it: as catalogued,
+    `and` as `&`, or without its apostrophes and commas (`Employees social security`)."""
+    style = rng.random()
+    if style < 0.2:
+        return re.sub(r"\band\b", "&", label, flags=re.IGNORECASE)
+    if style < 0.35:
+        return label.replace("'", "").replace(",", "")
+    return label
+
+
+def _numbered(box: Box, style: str, shared: set[str]) -> str:
+    """The box's wording with its number as `style` prints it (`NUMBERINGS`); a wording
+    another box of the form prints too (5498's two `Code` boxes) always with its number."""
+    if not box.number:
+        return box.label
+    if style == "{label}" and box.label.lower() in shared:
+        style = "{n} {label}"
+    return style.format(n=box.number, label=box.label)
+
+
+def _shared_wordings(doc: Doc) -> set[str]:
+    wordings = [w.lower() for b in doc.form.boxes for w in b.labels]
+    return {w for w in wordings if wordings.count(w) > 1}
+
+
+def _hyphen_wrap(p: Page, text: str, width: float, s: float) -> list[str]:
+    """`text` in lines no wider than `width`, a long word that would start a line split
+    with a hyphen where its head still fits (`distri-` / `bution`)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and p.width(f"{lines[-1]} {word}", s) <= width:
+            lines[-1] += " " + word
+            continue
+        if lines and len(word) >= 9 and word.isalpha():
+            for cut in range(len(word) - 4, 3, -1):
+                if p.width(f"{lines[-1]} {word[:cut]}-", s) <= width:
+                    lines[-1] += f" {word[:cut]}-"
+                    word = word[cut:]
+                    break
+        lines.append(word)
+    return lines
+
+
+def _masked(doc: Doc, rng: random.Random) -> str:
+    """The recipient's TIN as a statement prints it: in full, or masked with X or *."""
+    if not doc.masked_ssn:
+        return doc.ssn
+    return rng.choice((doc.ssn, f"***-**-{doc.recipient.last4}"))
+
+
+def _party_boxes(p: Page, doc: Doc, top: float, s: float, rng: random.Random) -> float:
+    """Payer and recipient side by side in two ruled boxes under their headings, each
+    box's TIN (and the account) a `label: value` row or the value under its label; the
+    top of the next free line."""
+    who = ("EMPLOYER", "EMPLOYEE") if doc.is_w2 else ("PAYER", "RECIPIENT")
+    sides = (
+        (who[0], [doc.payer.name, doc.payer.street, doc.payer.city_state_zip],
+         [(doc.payer_tin_label, doc.payer.ein)]),
+        (who[1], [doc.recipient.name, doc.recipient.street, doc.recipient.city_state_zip],
+         [(doc.recipient_tin_label, _masked(doc, rng))]),
+    )  # fmt: skip
+    if any(b.name == "account_number" for b in doc.form.boxes):
+        sides[1][2].append((rng.choice(("Account number", "Account No.")), doc.account))
+    under = rng.random() < 0.4
+    bottom = top
+    for k, (head, lines, rows) in enumerate(sides):
+        x0 = 40 + 270 * k
+        y = top + s + 4
+        p.text(x0 + 4, y, head, s, bold=True)
+        for line in lines:
+            y += s + 3
+            p.text(x0 + 4, y, line, s)
+        for label, value in rows:
+            y += s + 6
+            if under or p.width(f"{label}: {value}", s) + 30 > 254:
+                p.text(x0 + 4, y, label, s - 1)
+                y += s + 2
+                p.text(x0 + 4, y, value, s)
+            else:
+                p.text(x0 + 4, y, f"{label}:", s)
+                p.text(x0 + 4 + p.width(f"{label}: ", s) + rng.choice((2, 20)), y, value, s)
+        bottom = max(bottom, y + 6)
+    for k in range(2):
+        p.rect(40 + 270 * k, top, 40 + 270 * k + 262, bottom)
+    return bottom + 2 * s + 6
+
+
+def _boxed_table(p: Page, doc: Doc, top: float, s: float, rng: random.Random) -> float:
+    """The boxes in a table drawn inside a box: a header band, columns `Box | Description
+    | Amount` in one of `TABLE_ORDERS` (the number in the wording when the table has no
+    Box column), the description column narrow or wide (long wordings wrapped, maybe
+    hyphenated), the amount right-aligned, left-aligned, or its `$` flush left, on the
+    wording's first or last line; rows ruled or not, columns ruled or not; its bottom."""
+    order = rng.choice(TABLE_ORDERS)
+    style = rng.choice(NUMBERINGS[1:])
+    shared = _shared_wordings(doc)
+    x0, x1 = 40.0, rng.choice((572.0, 500.0, 440.0))
+    box_w = 44.0 if "box" in order else 0.0
+    amount_w = rng.choice((80.0, 100.0))
+    label_w = x1 - x0 - box_w - amount_w
+    xs, x = {}, x0
+    for col in order:
+        xs[col] = x
+        x += {"box": box_w, "label": label_w, "amount": amount_w}[col]
+    heads = {"box": rng.choice(("Box", "Box No.", "IRS Box")),
+             "label": rng.choice(("Description", "Item", "Reported as")),
+             "amount": rng.choice(("Amount", f"{doc.year} Amount", "Amount ($)"))}  # fmt: skip
+    align = rng.choice(("right", "left", "dollar"))
+    ruled_rows, ruled_cols = rng.random() < 0.6, rng.random() < 0.5
+    last_line = rng.random() < 0.3
+    p.c.saveState()
+    p.c.setFillGray(0.85)
+    p.c.rect(x0, H - (top + s + 8), x1 - x0, s + 8, stroke=0, fill=1)
+    p.c.restoreState()
+    y = top + s + 3
+    for col in order:
+        if col == "amount":
+            p.text(xs[col] + amount_w - 5, y, heads[col], s, bold=True, right=True)
+        else:
+            p.text(xs[col] + 5, y, heads[col], s, bold=True)
+    y = top + s + 8
+    for box in doc.boxes:
+        wording = box.label if "box" in order else _numbered(box, style, shared)
+        lines = _hyphen_wrap(p, wording, label_w - 10, s)
+        first = y + s + 4
+        for j, line in enumerate(lines):
+            p.text(xs["label"] + 5, first + j * (s + 2), line, s)
+        if "box" in order:
+            p.text(xs["box"] + 5, first, box.number, s)
+        at = first + (len(lines) - 1) * (s + 2) * last_line
+        amount = box.printed
+        right = xs["amount"] + amount_w - 5
+        if align == "left":
+            p.text(xs["amount"] + 8, at, amount, s)
+        elif align == "dollar" and box.kind == "money":
+            p.text(xs["amount"] + 6, at, "$", s)
+            p.text(right, at, amount.lstrip("$ "), s, right=True)
+        else:
+            p.text(right, at, amount, s, right=True)
+        y = first + (len(lines) - 1) * (s + 2) + 5
+        if ruled_rows:
+            p.hline(x0, x1, y)
+    p.rect(x0, top, x1, y)
+    if ruled_cols:
+        for col in order[1:]:
+            p.c.line(xs[col], H - top, xs[col], H - y)
+    return y
+
+
+def fam_boxed_letter(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """A payer's year-end letter whose boxes stand in a boxed table (`_boxed_table`): a
+    letterhead, the date and address block, the parties as `label: value` lines or in two
+    boxes side by side, `Dear ...:`, a paragraph naming the form and the year, the table,
+    a closing; its print larger or smaller than the other families'."""
+    p = Page(c, doc)
+    s = rng.choice((7.5, 8.0, 9.0, 10.0, 11.0))
+    doc.size = s
+    if rng.random() < 0.5:
+        top = _letter_head(p, doc, rng)
+    else:
+        p.text(306 - p.width(doc.payer.name, s + 5, True) / 2, 40, doc.payer.name, s + 5, bold=True)
+        p.text(40, 40 + 2 * s + 8, f"{doc.payer.street}, {doc.payer.city_state_zip}", s - 1)
+        p.text(572, 40 + 2 * s + 8, f"January {rng.randint(10, 31)}, {doc.year + 1}", s, right=True)
+        top = _party_boxes(p, doc, 40 + 3 * s + 16, s, rng)
+        p.text(40, top, f"Dear {doc.recipient.first.title()} {doc.recipient.last.title()}:", s)
+        top += 2 * s + 4
+    number = doc.form.form_numbers[0]
+    what = dict(year=doc.year, number=number, title=doc.title, payer=doc.payer.name.title())
+    top = _paragraph(p, rng.choice(LETTER_OPENINGS).format(**what), top, s)
+    if rng.random() < 0.6:
+        p.text(40, top + 4, f"Form {number} {doc.title} - {doc.year}", s + 1, bold=True)
+        top += 2 * s + 6
+    for box in doc.boxes:
+        box.label = _printed_wording(box.label, rng)
+    top = _boxed_table(p, doc, top + 4, s, rng) + 2 * s
+    top = _paragraph(p, rng.choice(LETTER_CLOSINGS), top, s)
+    p.text(40, top + 4, "Sincerely,", s)
+    p.text(40, top + 2 * s + 12, "Tax Reporting Department", s)
+    return 1
+
+
+def _pair_lines(p: Page, label: str, value: str, x0: float, x1: float, top: float, s: float,
+                place: str, tab: float) -> float:  # fmt: skip
+    """One label-value pair from `x0` to `x1` at `top`: the value left-aligned at a tab
+    stop (`tab`), right-aligned at `x1`, after the label's colon, or under the label
+    right-aligned; the label wrapped (maybe hyphenated) before it; the pair's last line."""
+    if place == "colon":
+        label += ":"
+    room = {"tab": tab - x0 - 8, "right": x1 - x0 - p.width(value, s) - 10,
+            "colon": x1 - x0 - p.width(value, s) - 16, "under": x1 - x0}[place]  # fmt: skip
+    lines = _hyphen_wrap(p, label, max(room, 60.0), s)
+    for j, line in enumerate(lines):
+        p.text(x0, top + j * (s + 2), line, s)
+    last = top + (len(lines) - 1) * (s + 2)
+    if place == "tab":
+        p.text(tab, top, value, s)
+    elif place == "right":
+        p.text(x1, top, value, s, right=True)
+    elif place == "colon":
+        p.text(x0 + p.width(lines[-1], s) + 8, last, value, s)
+    else:
+        last += s + 2
+        p.text(x1, last, value, s, right=True)
+    return last
+
+
+def fam_pairs(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """A statement of label-value pairs in two columns of unequal widths: the parties in
+    two boxes or as the columns' first pairs, each box's wording numbered in one of
+    `NUMBERINGS` (or not) and worded as printers do (`_printed_wording`), its value at a
+    tab stop, right-aligned, after a colon or under it (`_pair_lines`), the columns' rows
+    at one pitch or flowing apart, a rule under each pair or not."""
+    p = Page(c, doc)
+    s = rng.choice((7.5, 8.0, 9.0, 10.0, 11.0))
+    doc.size = s
+    heading = rng.choice(HEADINGS).format(year=doc.year)
+    p.text(572, 40, heading, s + 4, bold=True, right=True)
+    p.text(40, 40, doc.payer.name, s + 3, bold=True)
+    style, shared = rng.choice(NUMBERINGS), _shared_wordings(doc)
+    for b in doc.boxes:
+        b.label = _printed_wording(b.label, rng)
+    pairs = [(_numbered(b, style, shared), b.printed) for b in doc.boxes]
+    if rng.random() < 0.5:
+        top = _party_boxes(p, doc, 40 + s + 14, s, rng)
+    else:
+        p.text(40, 40 + s + 6, f"{doc.payer.street}, {doc.payer.city_state_zip}", s)
+        for i, line in enumerate((doc.recipient.name, doc.recipient.street,
+                                  doc.recipient.city_state_zip)):  # fmt: skip
+            p.text(40, 40 + 3 * s + 20 + i * (s + 3), line, s)
+        top = 40 + 6 * s + 40
+        parties = [
+            (doc.payer_tin_label, doc.payer.ein),
+            (doc.recipient_tin_label, _masked(doc, rng)),
+        ]
+        if any(b.name == "account_number" for b in doc.form.boxes):
+            parties.append(("Account number", doc.account))
+        pairs = parties + pairs
+    p.text(40, top, _form_heading(doc, rng), s + 2, bold=True)
+    top += 2 * s + 8
+    n = len(pairs)
+    cut = rng.randint((n + 1) // 2, max((n + 1) // 2, n - 1)) if n > 1 else n
+    middle = 40 + 532 * rng.choice((0.45, 0.5, 0.55, 0.62))
+    gutter = rng.choice((14.0, 20.0, 30.0))
+    ruled = rng.random() < 0.4
+    pitch = s + rng.choice((5, 9))
+    columns = []
+    for col, x0, x1 in ((pairs[:cut], 40.0, middle - gutter / 2),
+                        (pairs[cut:], middle + gutter / 2, 572.0)):  # fmt: skip
+        place = rng.choice(("tab", "right", "colon", "under"))
+        tab = x0 + (x1 - x0) * rng.choice((0.55, 0.62, 0.7))
+        columns.append((col, x0, x1, place, tab))
+    together = rng.random() < 0.5
+    ys = [top, top]
+    bottom = top
+    for i in range(max(len(pairs[:cut]), len(pairs[cut:]))):
+        if together:
+            ys = [bottom, bottom]
+        for k, (col, x0, x1, place, tab) in enumerate(columns):
+            if i >= len(col):
+                continue
+            label, value = col[i]
+            last = _pair_lines(p, label, value, x0, x1, ys[k], s, place, tab)
+            if ruled:
+                p.hline(x0, x1, last + 4)
+            ys[k] = last + pitch + (4 if ruled else 0)
+            bottom = max(bottom, ys[k])
+    p.text(40, bottom + 14, "Keep this statement for your tax records.", s - 1)
+    return 1
+
+
 def fam_letter(c: Canvas, doc: Doc, rng: random.Random) -> int:
     """A letter naming the form, then its boxes in a boxed two-column table."""
     p = Page(c, doc)
@@ -972,6 +1254,8 @@ DRAW: dict[str, Callable[[Canvas, Doc, random.Random], int]] = {
     "bank_letter": fam_bank_letter,
     "side_by_side": fam_side_by_side,
     "columns": fam_columns,
+    "boxed_letter": fam_boxed_letter,
+    "pairs": fam_pairs,
     "letter": fam_letter,
     "two_column": fam_two_column,
 }

@@ -20,7 +20,7 @@ from backtax.extractors.forms.engine.values import (
     text_below,
     typed,
 )
-from backtax.extractors.page import Region
+from backtax.extractors.page import Line, Region, normalize
 from backtax.extractors.values import format_money, parse_money
 
 
@@ -56,11 +56,24 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
         lines = text_below(a.box, region, stops)
         if not lines or (kind != "text" and PROSE.search(lines[0].text)):
             continue  # a paragraph under a table's row holds no count (`call 1-800-...`)
-        value = typed(kind, lines[0].text, within=True)
+        value = typed(kind, _past_own_number(lines[0], a.spec.number), within=True)
         if value is not None:
             reading.fields[name] = value
             reading.conf[name] = min(lines[0].conf, quality[name])
     return reading
+
+
+def _is_number(text: str, number: str) -> bool:
+    return normalize(text).strip("():.") == number.lower()
+
+
+def _past_own_number(line: Line, number: str) -> str:
+    """A line's text past the box's own number that starts it: a table's Box column, or
+    `(Box` / `9a):  41`, the label's `(Box 9a)` wrapped, its count after it."""
+    words = line.words
+    if number and len(words) > 1 and _is_number(words[0].text, number):
+        words = words[1:]
+    return " ".join(w.text for w in words)
 
 
 def drop_unmarked_words(
@@ -116,7 +129,7 @@ def values_in_cells(
             continue
         for line in cell_lines(a, region, anchors):
             words = [w for w in line.words if w.text.strip() != "$" and not LEADER.match(w.text)]
-            if len(words) > 1 and a.spec.number and words[0].text == a.spec.number:
+            if len(words) > 1 and a.spec.number and _is_number(words[0].text, a.spec.number):
                 words = words[1:]  # a table's Box column, printed after the description
             value = first_typed(kind, words)
             if value is not None:
