@@ -86,10 +86,13 @@ def new_batch_id() -> str:
 
 
 def task_runner(settings: Settings, jobs: int) -> TaskRunner[Any]:
+    """Processes, one a worker; or threads, two a worker of the pool: while one thread
+    records its task's end (result, states), the next file is already being read in the
+    worker, which would otherwise wait for Prefect after every file."""
     workers = max(1, min(settings.workers, jobs))
     if settings.task_runner == "process" and workers > 1:
         return ProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=max(1, min(2 * settings.workers, jobs)))
 
 
 def task_parameters(job: Job, sha: str, settings: Settings, ocr_workers: int) -> dict[str, Any]:

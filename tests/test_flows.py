@@ -195,6 +195,37 @@ def test_runs_share_one_prefect_server_kept_under_the_home(
     assert kept_server(home) == before and os.environ["PREFECT_API_URL"] == before["api_url"]
 
 
+def test_with_one_worker_the_next_file_already_waits_at_it_while_one_is_read(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With one worker, a second file's task is already waiting at the worker while the
+    first is read: the worker goes on to it at once instead of waiting for Prefect to
+    record the first task's end (result, states) before the next task starts."""
+    from backtax.flows import tasks
+
+    folder = tmp_path / "queued"
+    folder.mkdir()
+    for i in range(3):  # bytes of their own: none is in the extraction cache
+        (folder / f"w2_{i}.pdf").write_bytes(W2.read_bytes() + f"\n%queued-{i}\n".encode())
+    lock, at_worker, most = threading.Lock(), [0], [0]
+
+    class OneWorker:
+        def read(self, job: Any) -> dict[str, Any]:
+            with lock:
+                at_worker[0] += 1
+                most[0] = max(most[0], at_worker[0])
+            time.sleep(1.0)
+            with lock:
+                at_worker[0] -= 1
+            return {"sha256": job.sha256, "source": job.source, "records": [], "error": None}
+
+    monkeypatch.setattr(tasks, "pool", lambda size, limits: OneWorker())
+    monkeypatch.setenv("BACKTAX_WORKERS", "1")
+    summary = json.loads(run_batch(home, folder).stdout)
+    assert summary["files"] == 3 and summary["errors"] == 0
+    assert most[0] == 2
+
+
 def test_a_correction_survives_the_next_run_and_shows_as_corrected(
     first_run: dict[str, Any], home: Path, batch_folder: Path
 ) -> None:
