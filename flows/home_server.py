@@ -6,14 +6,13 @@ and `watch`, when no PREFECT_API_URL is set and no `backtax serve` is serving th
 use the server recorded in `<home>/prefect/home-server.json` if it answers, and else
 start one there: `prefect server start` on a free port of 127.0.0.1 with the home's
 Prefect database (so it is migrated once), detached so that it outlives the command.
-Its keeper (`python -m flows.home_server`) stops it once no command has used it for
+Its keeper (`python -m flows.server_keeper`) stops it once no command has used it for
 `server_idle_minutes` (0: no kept server, the ephemeral mode every time), or once
 the home is gone. Commands renew the lease while they run.
 """
 
 from __future__ import annotations
 
-import argparse
 import fcntl
 import json
 import os
@@ -28,16 +27,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from backtax.flows import prefect_env
+from backtax.flows.server_keeper import LEASE, state_path
 from backtax.flows.settings import Settings
 
-STATE = "home-server.json"
-LEASE = "home-server.lease"
 LOCK = "home-server.lock"
 RENEW_SECONDS = 30.0
-
-
-def state_path(prefect_home: Path) -> Path:
-    return prefect_home / STATE
 
 
 def running_url(prefect_home: Path) -> str | None:
@@ -69,7 +63,14 @@ def start(settings: Settings, timeout: float = 300.0) -> str:
     with (prefect_home / "server.log").open("ab") as log:
         idle = str(settings.server_idle_minutes * 60)
         keeper = subprocess.Popen(
-            [sys.executable, "-m", "backtax.flows.home_server", str(prefect_home), str(port), idle],
+            [
+                sys.executable,
+                "-m",
+                "backtax.flows.server_keeper",
+                str(prefect_home),
+                str(port),
+                idle,
+            ],
             env=server_env(prefect_home),
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -145,40 +146,3 @@ def stop(settings: Settings) -> None:
 def stop_group(pid: int) -> None:
     with suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGTERM)
-
-
-def keep(prefect_home: Path, port: int, idle_seconds: float) -> None:
-    """Run the server until it has been idle `idle_seconds` or the home is gone."""
-    # the API alone: the flows run in the commands' processes, nothing is scheduled here
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-         "--port", str(port), "--no-services", "--no-ui"]
-    )  # fmt: skip
-    stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-    lease_file = prefect_home / LEASE
-    while not stopping.wait(5.0) and server.poll() is None:
-        try:
-            idle = time.time() - lease_file.stat().st_mtime
-        except OSError:  # the home was removed
-            break
-        if idle > idle_seconds:
-            break
-    if server.poll() is None:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-    with suppress(OSError, ValueError):
-        if json.loads(state_path(prefect_home).read_text()).get("pid") == os.getpid():
-            state_path(prefect_home).unlink()
-
-
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=keep.__doc__)
-    parser.add_argument("prefect_home", type=Path)
-    parser.add_argument("port", type=int)
-    parser.add_argument("idle_seconds", type=float)
-    args = parser.parse_args()
-    keep(args.prefect_home, args.port, args.idle_seconds)

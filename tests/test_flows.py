@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from backtax.flows import home_server, prefect_env
+from backtax.flows import home_server, prefect_env, server_keeper
 from backtax.flows.cli import app
 from backtax.flows.settings import Settings
 
@@ -182,7 +182,7 @@ def test_a_second_run_reads_every_document_from_the_cache(
 
 
 def kept_server(home: Path) -> dict[str, Any]:
-    return json.loads((home / "prefect" / home_server.STATE).read_text())
+    return json.loads((home / "prefect" / server_keeper.STATE).read_text())
 
 
 def test_runs_share_one_prefect_server_kept_under_the_home(
