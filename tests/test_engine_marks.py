@@ -8,6 +8,7 @@ from word_pages import page
 
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.kind import FormKind
+from backtax.extractors.kinds import all_kinds
 from backtax.extractors.page import Page, PageImage
 
 DPI = 300
@@ -101,3 +102,39 @@ def test_a_white_corner_in_a_shaded_cell_is_no_marked_check_box() -> None:
     doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
     assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
     assert doc.fields.get("box2_direct_sales") is not True
+
+
+def _square(x0: float, top: float, side: float = 9.0) -> list[tuple[float, float, float, float]]:
+    """A check box's outline, 1 point thick."""
+    x1, bottom = x0 + side, top + side
+    return [(x0, top, x1, top + 1), (x0, bottom - 1, x1, bottom), (x0, top, x0 + 1, bottom),
+            (x1 - 1, top, x1, bottom)]  # fmt: skip
+
+
+def _w2_box13(labels: tuple[str, str, str]) -> Page:
+    """A scanned W-2 copy: box 1, and box 13's number with its three check boxes drawn
+    under where their labels print (42 points apart, the IRS form's spacing), the second
+    (retirement plan) marked with ink in its middle; `labels` as OCR read them."""
+    draw = [*_square(356, 222), *_square(398, 222), *_square(440, 222), (400, 224, 405, 229)]
+    return _sheet(
+        draw,
+        ("Wage and Tax Statement 2024", 40, 40),
+        ("1 Wages, tips, other compensation", 340, 100),
+        ("45799.88", 340, 112),
+        ("13", 344, 212),
+        (labels[0], 356, 212),
+        (labels[1], 398, 212),
+        (labels[2], 440, 212),
+    )
+
+
+def test_w2_box13_check_boxes_from_their_squares_where_ocr_garbled_the_labels() -> None:
+    """Box 13's labels in small type read as scraps (`Stty`, `Rem`, `Thid`): its three
+    squares, left to right statutory employee, retirement plan, third-party sick pay as
+    every W-2 prints them, say which is marked: the retirement plan's, as drawn."""
+    kind = next(k for k in all_kinds() if getattr(k, "name", "") == "W-2")
+    doc = kind.extract([_w2_box13(("Stty", "Rem", "Thid"))])[0]
+    assert doc.fields["box1_wages"] == "45799.88"
+    assert doc.fields["box13_statutory_employee"] is False
+    assert doc.fields["box13_retirement_plan"] is True
+    assert doc.fields["box13_third_party_sick_pay"] is False

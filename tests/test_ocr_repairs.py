@@ -165,9 +165,13 @@ def test_a_plus_inside_a_word_is_a_faxed_hyphen(read: str, word: str) -> None:
     assert mended(read) == word
 
 
-@pytest.mark.parametrize("printed", ["CA.123-4567-8", "CA. 123-4567-8", "CA 123-4567-8"])
+@pytest.mark.parametrize(
+    "printed",
+    ["CA.123-4567-8", "CA. 123-4567-8", "CA 123-4567-8", "CA | 123-4567-8", "CA 123-4567-8."],
+)
 def test_a_speck_between_the_state_and_its_id_is_no_part_of_the_id(printed: str) -> None:
-    """PP-OCR reads the gap between a W-2's state and its ID as a period (`OR.OR-118866`)."""
+    """PP-OCR reads the gap between a W-2's state and its ID as a period (`OR.OR-118866`);
+    Tesseract reads the rule between their cells as `|`, a speck after the ID as `.`."""
     w2 = form_spec("W-2")
     header = [("15 State", 40), ("Employer's state ID number", 80), ("16 State wages", 260)]
     words = [

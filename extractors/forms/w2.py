@@ -3,9 +3,11 @@ two columns); the boxes and their wordings are in `extractors/catalog/w_2.toml`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms.engine.checks import drawn_squares
 from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.forms.engine.spec import Anchor, FormReading
 from backtax.extractors.forms.engine.values import text_below
@@ -216,6 +218,59 @@ def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
     return out
 
 
+# ---------------------------------------------------------------- box 13 from its squares
+
+BOX13 = ("box13_statutory_employee", "box13_retirement_plan", "box13_third_party_sick_pay")
+"""Box 13's check boxes in the order every W-2 prints them, left to right."""
+_BOX13_NUMBER = re.compile(r"^13[sS]?$")  # PP-OCR reads the number and a stroke: `13s`
+
+
+def box13_squares(region: Region, anchors: list[Anchor]) -> dict[str, bool]:
+    """Box 13's three check boxes on a scan, from the row of three squares drawn right of
+    and under the box's number, in the printed order: whether each holds a mark. OCR
+    often garbles their labels (small type over two lines); a label it did read must sit
+    over its own square, else nothing is said."""
+    page = region.page
+    if page is None:
+        return {}
+    squares = [(b, m) for b, m in drawn_squares(page) if region.box.contains_center(b)]
+    numbers = [w for w in region if _BOX13_NUMBER.match(w.text)]
+    for number in numbers:
+        row = _square_row(number.box, squares)
+        if row is None:
+            continue
+        top, bottom = row[0][0].top, row[0][0].bottom
+        for a in anchors:
+            if a.spec.name in BOX13 and a.box.bottom > top - 30 and a.box.top < bottom:
+                nearest = min(range(3), key=lambda i: abs(row[i][0].x0 - a.box.x0))
+                if BOX13[nearest] != a.spec.name:
+                    return {}
+        return {name: marked for name, (_, marked) in zip(BOX13, row, strict=True)}
+    return {}
+
+
+def _square_row(number: Box, squares: list[tuple[Box, bool]]) -> list[tuple[Box, bool]] | None:
+    """Three squares on one line, evenly spaced, the first just right of the box's number
+    and under its top; None unless exactly three are on that line."""
+    firsts = [
+        s
+        for s in squares
+        if number.cx < s[0].x0 <= number.x1 + 25 and 0 < s[0].top - number.top < 30
+    ]
+    for first, _ in firsts:
+        line = sorted(
+            (s for s in squares if abs(s[0].top - first.top) < 3 and s[0].x0 >= first.x0),
+            key=lambda s: s[0].x0,
+        )
+        if len(line) != 3:
+            continue
+        pitches = [b[0].x0 - a[0].x0 for a, b in itertools.pairwise(line)]
+        even = abs(pitches[0] - pitches[1]) < 0.15 * pitches[0]
+        if even and all(2 * first.width < p < 8 * first.width for p in pitches):
+            return line
+    return None
+
+
 def postprocess(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
     box12 = read_box12(region, anchors)
     if box12:
@@ -286,5 +341,14 @@ def _beside(hit: Hit, others: list[Hit]) -> bool:
     return any(o is not hit and o.box.v_overlap(hit.box) > 0 for o in others)
 
 
-register(FormKind(W2, postprocess))
+def postprocess_w2(reading: FormReading, region: Region, anchors: list[Anchor]) -> None:
+    """A W-2's box 12 and 14, and on a scan box 13's check boxes from their squares where
+    the labels' reading left one blank or unmarked (a W-2c prints two rows of them)."""
+    postprocess(reading, region, anchors)
+    for name, marked in box13_squares(region, anchors).items():
+        if not reading.fields.get(name):
+            reading.fields[name] = marked
+
+
+register(FormKind(W2, postprocess_w2))
 register(W2cKind(W2C, postprocess))

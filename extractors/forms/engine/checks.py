@@ -131,11 +131,15 @@ FILLED = 0.12  # share of the middle that must be inked for a mark
 
 def marked_squares(page: Page) -> list[Box]:
     """The check boxes on an OCR page that hold a mark, in points (none on text pages)."""
+    return [box for box, marked in drawn_squares(page) if marked]
+
+
+def drawn_squares(page: Page) -> tuple[tuple[Box, bool], ...]:
+    """Every check box drawn on an OCR page, in points, with whether it holds a mark (none
+    on text pages)."""
     if page.method != "ocr" or page.image is None or not page.dpi:
-        return []
-    return [
-        box for box, marked in _squares(page.image, page.dpi, page.width, page.height) if marked
-    ]
+        return ()
+    return _squares(page.image, page.dpi, page.width, page.height)
 
 
 @lru_cache(maxsize=4)  # a page image is some 8 MB: the pages of the file at hand

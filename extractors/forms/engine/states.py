@@ -146,8 +146,9 @@ def _state_row(
         else:
             row[name] = text.strip()
     ident = row.get(id_field)
-    if isinstance(ident, str) and re.match(r"[.,:;'’]", ident):
-        ident = row[id_field] = ident.lstrip(".,:;'’ ")  # a speck between state and ID
+    if isinstance(ident, str) and re.search(r"^[.,:;'’|]|[.,:;'’|]$", ident):
+        # a speck or the cell's rule between the state and the ID, a speck after it
+        ident = row[id_field] = ident.strip(".,:;'’| ")
     if isinstance(ident, str) and re.fullmatch(r"[\d-]+ \d", ident):
         row[id_field] = ident.replace(" ", "")  # OCR split the last digit off the number
     if isinstance(row.get(id_field), str) and not re.search(r"\d", row[id_field]):
