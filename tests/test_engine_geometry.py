@@ -7,8 +7,10 @@ from pathlib import Path
 
 from word_pages import page
 
+from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms._copies import split_copies
 from backtax.extractors.forms._year import find_tax_year
+from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.forms.engine.values import money_candidates
 from backtax.extractors.page import Box, Page, Word
 
@@ -150,3 +152,31 @@ def test_a_page_reads_a_part_again_through_its_reader() -> None:
     scan.rereader = reader
     assert [w.text for w in scan.read_again(Box(300, 100, 320, 108), alphabet="D")] == ["D"]
     assert asked == [(Box(300, 100, 320, 108), 7, "D")]
+
+
+def test_a_state_row_read_again_leaves_out_a_number_ocr_was_unsure_of() -> None:
+    """A fax's 1099-INT state row whose state OCR misread (`Ik`) is read again: the second
+    reading's `IL` is taken, its `$9130` at confidence 0.21 (`$91.30`, the point lost) is
+    not: the tax is left blank, not read as 9130.00."""
+
+    def reader(
+        page: Page, box: Box, psm: int = 7, alphabet: str = "", leaders: bool = False
+    ) -> list[Word]:
+        return [
+            Word("IL", Box(404, 343, 414, 351), 0.59, "ocr"),
+            Word("$9130", Box(504, 343, 530, 351), 0.21, "ocr"),
+        ]
+
+    scan = page(
+        ("1 Interest income", 40, 100),
+        ("1,845.22", 40, 112),
+        ("15 State", 392, 331),
+        ("16 State identification no.", 430, 331),
+        ("17 State tax withheld", 520, 331),
+        ("Ik IL-0044321", 404, 343),
+        method="ocr",
+    )
+    scan.rereader = reader
+    doc = FormKind(form_spec("1099-INT")).extract([scan])[0]
+    assert doc.fields["box1_interest_income"] == "1845.22"
+    assert [r.get("state_tax_withheld") for r in doc.fields.get("state", [])] in ([], [None])

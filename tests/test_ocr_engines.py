@@ -293,6 +293,20 @@ def test_two_readings_merged_by_what_they_filled() -> None:
     assert evidence.merge_readings(a, b).fields["box1_rents"] == "1.00"
 
 
+def test_state_rows_both_engines_read_are_merged_cell_by_cell() -> None:
+    """A fax's 1099-INT state row: Tesseract read the state alone (its `$9130` unsure, left
+    out), PP-OCR the state, its ID and the tax `$91.30`: the row holds all three; a row of
+    another state is not merged into it."""
+    tess = _doc(box1_rents="1845.22", box3_other_income="412.08", state=[{"state": "IL"}])
+    row = {"state": "IL", "payer_state_id": "IL-0044321", "state_tax_withheld": "91.30"}
+    pp = _doc(box1_rents="1845.22", state=[dict(row)])
+    assert evidence.merge_readings(tess, pp).fields["state"] == [row]
+    other = _doc(box1_rents="1845.22", box3_other_income="412.08", state=[{"state": "IN"}])
+    assert evidence.merge_readings(other, _doc(state=[dict(row)])).fields["state"] == [
+        {"state": "IN"}
+    ]
+
+
 def _text_image(lines: list[str], size: tuple[int, int], height_px: int) -> np.ndarray:
     image = Image.new("L", size, 255)
     draw = ImageDraw.Draw(image)

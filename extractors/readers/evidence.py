@@ -258,6 +258,8 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
                 keep.recipient_tin_full = other.recipient_tin_full
     for name, value in other.fields.items():
         mine = keep.fields.get(name)
+        if _fill_rows(mine, value):
+            continue
         if (mine in (None, False, "", []) and value not in (None, "", [])) or _spaced(mine, value):
             keep.fields[name] = value
             if name in other.field_confidence:
@@ -266,6 +268,23 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
                 keep.field_rows[name] = other.field_rows[name]
     _by_rates(keep, other)
     return keep
+
+
+def _fill_rows(mine: object, theirs: object) -> bool:
+    """Rows of a table (the state boxes) both engines read, as many of them and of the
+    same states: the cells the kept reading left blank taken from the other's row (the
+    state's ID one engine missed, the amount the other did). Whether they were such rows."""
+    if not (isinstance(mine, list) and isinstance(theirs, list) and mine and theirs):
+        return False
+    if len(mine) != len(theirs) or not all(isinstance(r, dict) for r in (*mine, *theirs)):
+        return False
+    if any(a.get("state") != b.get("state") for a, b in zip(mine, theirs, strict=True)):
+        return False
+    for a, b in zip(mine, theirs, strict=True):
+        for key, value in b.items():
+            if a.get(key) in (None, ""):
+                a[key] = value
+    return True
 
 
 def _money(value: object) -> Decimal | None:
