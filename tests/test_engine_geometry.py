@@ -180,3 +180,28 @@ def test_a_state_row_read_again_leaves_out_a_number_ocr_was_unsure_of() -> None:
     doc = FormKind(form_spec("1099-INT")).extract([scan])[0]
     assert doc.fields["box1_interest_income"] == "1845.22"
     assert [r.get("state_tax_withheld") for r in doc.fields.get("state", [])] in ([], [None])
+
+
+def test_a_state_glued_to_its_id_that_repeats_it_is_read_apart() -> None:
+    """PP-OCR drops the blank between a 1099-NEC's state and its ID (`OROR-118866` for
+    `OR  OR-118866`): the row is still read, the state and the ID apart."""
+    scan = page(
+        ("1 Nonemployee compensation", 290, 100),
+        ("$18,450.00", 290, 112),
+        ("5 State tax withheld", 290, 205),
+        ("6 State/Payer's state no.", 376, 205),
+        ("7 State income", 500, 205),
+        ("$922.50", 297, 216),
+        ("OROR-118866", 378, 216),
+        ("$18,450.00", 500, 216),
+        method="ocr",
+    )
+    doc = FormKind(form_spec("1099-NEC")).extract([scan])[0]
+    assert doc.fields["state"] == [
+        {
+            "state_tax_withheld": "922.50",
+            "state": "OR",
+            "payer_state_id": "OR-118866",
+            "state_income": "18450.00",
+        }
+    ]

@@ -118,6 +118,11 @@ def _column_bounds(header: list[Anchor], left: float, right: float) -> list[tupl
     return [(s, starts[i + 1] if i + 1 < len(starts) else right) for i, s in enumerate(starts)]
 
 
+_STATE_FIRST = re.compile(r"^([A-Za-z]{2})(?:\b[\s/|]*|(?=\1[-\s]?\d))(.*)$")
+"""A state code and what follows it: its ID after a blank or a slash, or glued to it where
+the ID repeats the code (PP-OCR's `OROR-118866` for `OR  OR-118866`)."""
+
+
 def _state_row(
     line: Line, header: list[Anchor], bounds: list[tuple[float, float]], id_field: str
 ) -> dict[str, Any] | None:
@@ -141,7 +146,7 @@ def _state_row(
             row[name] = format_money(value)
         elif name == "state":
             for i in range(min(2, len(words))):  # OCR may read a scrap of caption first
-                m = re.match(r"^([A-Za-z]{2})\b[\s/|]*(.*)$", " ".join(w.text for w in words[i:]))
+                m = _STATE_FIRST.match(" ".join(w.text for w in words[i:]))
                 if m and m.group(1).upper() in STATE_CODES:
                     row["state"] = m.group(1).upper()
                     if m.group(2).strip():
