@@ -138,3 +138,17 @@ def test_w2_box13_check_boxes_from_their_squares_where_ocr_garbled_the_labels() 
     assert doc.fields["box13_statutory_employee"] is False
     assert doc.fields["box13_retirement_plan"] is True
     assert doc.fields["box13_third_party_sick_pay"] is False
+
+
+def test_corrected_whose_if_ocr_garbled_is_a_check_box_left_clear() -> None:
+    """A 150 dpi 1099-NEC's `CORRECTED (if checked)` read `(_] CORRECTE wi checked)`: the
+    caption of a check box left clear, not a title that says the form is corrected."""
+    sheet = _sheet(
+        [],
+        ("(_] CORRECTE wi checked)", 245, 25),
+        ("1 Nonemployee compensation", 290, 100),
+        ("18,450.00", 300, 112),
+    )
+    doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
+    assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
+    assert doc.corrected is False

@@ -82,7 +82,7 @@ def is_corrected(region: Region) -> bool:
         b = hit.box
         after = text_after(hit, region)
         near = region.crop(Box(b.x0 - 120, b.top - 2, b.x1 + 70, b.bottom + 2))
-        boxed = "if checked" in after or after.startswith("(")
+        boxed = "checked" in after or after.startswith("(")  # `(if` garbled: `wi checked)`
         if boxed or any(normalize(w.text) == "void" for w in near):
             if marked_in_text(b, region) or marked_near(b, region):
                 return True
