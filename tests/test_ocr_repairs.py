@@ -121,6 +121,7 @@ def test_transcript_lines_as_ocr_garbles_them() -> None:
     [
         ("Distribution Code:", True),
         ("Payer's/Borrower's Identification", True),
+        ("Payer's Federal Identification Number (FIN)", True),  # W-2G, copier seed 9853
         ("Payer:", False),
         ("Wages, Tips and Other Compensation: $52,345.67", False),
         ("JANE DOE", False),

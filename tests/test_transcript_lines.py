@@ -265,6 +265,70 @@ def test_a_label_whose_value_ocr_lost_is_read_again_by_the_page_without_its_lead
     assert asked == [False, True]
 
 
+def test_a_lost_value_read_again_is_the_reading_with_more_sure_text() -> None:
+    """As a 200 dpi copier scan of the W&I sample reads `Distribution Code:....1`: the
+    first reading again turns the leader into specks and scraps (`tence` at 0.19), the one
+    without leaders reads `Code.` and the `1`; the scraps are no better reading, so the
+    second wins and the colon read as a point is put back. A reading that splits the first word
+    (`Recipient` `'s/Lender's`) is the same line."""
+    readings = {
+        False: [
+            *_ocr_line("Distribution"),
+            Word("eee", Box(150, 100, 170, 110), 0.17, "ocr"),
+            Word("tence", Box(200, 100, 230, 110), 0.19, "ocr"),
+        ],
+        True: [
+            *_ocr_line("Distribution", "Code."),
+            Word("1", Box(560, 100, 566, 110), 0.96, "ocr"),
+        ],
+    }
+
+    def reader(
+        page: Page, box: Box, psm: int = 7, alphabet: str = "", leaders: bool = False
+    ) -> list[Word]:
+        return readings[leaders]
+
+    scan = Page(1, 612, 792, _ocr_line("Distribution", "Code:", conf=0.95), "ocr")
+    scan.rereader = reader
+    assert [ln.text for ln in page_lines([scan], reread=True)] == ["Distribution Code: 1"]
+    readings[False] = _ocr_line("Recipient", "'s/Lender's", "Federal", "ID", "Number:", "XXXXX6789")
+    readings[True] = readings[False]
+    scan.words = _ocr_line("Recipient's/Lender's", "Federal", "ID", "Number:")
+    assert [ln.text for ln in page_lines([scan], reread=True)] == [
+        "Recipient 's/Lender's Federal ID Number: XXXXX6789"
+    ]
+
+
+def test_wage_and_income_lines_with_a_colon_lost_or_a_speck_read_as_one() -> None:
+    """The W&I sample's 1099-R and W-2 lines as copier scans read them: a flag whose colon
+    was lost (`Retirement. Plan Indicator Checked`), a speck read as a colon inside the value
+    (`IRA/SEP/SIMPLE box: checked`), a leader's scraps before a flag's `Not` (`SY Not
+    Statutory Employee`: it had read True), a mask with X's doubled (`XXxXXxX6789`); a code
+    value that is a leader's scraps (`. cette`) is no code."""
+    texts = [
+        "Form W-2 Wage and Tax Statement",
+        "Employer:",
+        "Employer Identification Number (EIN):XXXXX6789",
+        "ACME",
+        "Wages, Tips and Other Compensation: $52,345.67",
+        "Retirement. Plan Indicator Checked",
+        "Statutory Employee: SY Not Statutory Employee",
+        "Form 1099-R Distributions From Pensions, Annuities, Retirement, etc",
+        "Trustee:",
+        "Trustee's Federal Identification Number: XXxXXxX6789",
+        "ACME",
+        "Gross Distribution: $10,000.00",
+        "Distribution Code: . cette",
+        "SEP Indicator: IRA/SEP/SIMPLE box: checked",
+    ]
+    w2, r = wage_income(texts).extra["entries"]
+    assert w2["fields"]["box13_retirement_plan"] is True
+    assert w2["fields"]["box13_statutory_employee"] is False
+    assert r["payer_tin"] == "XXXXX6789"
+    assert r["fields"]["box7_ira_sep_simple"] is True
+    assert "box7_distribution_code" not in r["fields"]
+
+
 def test_a_leader_speck_or_a_tall_word_does_not_split_an_ocr_line() -> None:
     """A fax's lines as Tesseract boxes them: a leader speck (`Ce`) above a line's middle,
     and the line's `Withheld:` boxed twice as tall as its text (dots of the line above taken

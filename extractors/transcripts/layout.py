@@ -219,14 +219,14 @@ def _zero_like(tail: str) -> bool:
 
 
 def _value_lost(text: str) -> bool:
-    """A label whose value OCR dropped: `Distribution Code:`, `Payer's Identification`
-    (one-word captions such as `Payer:` open a block and have no value)."""
+    """A label whose value OCR dropped: `Distribution Code:`, `Payer's Identification`,
+    `... Number (FIN)` (one-word captions such as `Payer:` open a block and have no value)."""
     if re.search(r"\d", text) or " " not in text:
         return False
     return text.endswith(":") or (":" not in text and bool(_ID_LABEL.search(text)))
 
 
-_ID_LABEL = re.compile(r"(?i)\b(identification|number)$")
+_ID_LABEL = re.compile(r"(?i)\b(identification|number)(\s*\((ein|fin|tin)\))?$")
 
 
 def _read_again(page: Page, line: Line, words: list[Word]) -> list[Word]:
@@ -237,7 +237,8 @@ def _read_again(page: Page, line: Line, words: list[Word]) -> list[Word]:
     for leaders in (False, True):
         read = page.read_again(band, leaders=leaders)
         again = [w for w in read if not _speck(w.text, w.conf, w.source)]
-        if again and again[0].text == words[0].text and _alnum(again) > _alnum(best):
+        same_line = "".join(w.text for w in again).startswith(words[0].text)
+        if again and same_line and _alnum(again) > _alnum(best):
             best = again
         if len(again) == len(read):
             break  # no leader specks on the line
@@ -245,14 +246,21 @@ def _read_again(page: Page, line: Line, words: list[Word]) -> list[Word]:
 
 
 def _with_colon(word: Word, first_reading: str) -> Word:
-    """A label's colon, lost with the leaders' dots, put back."""
-    if first_reading == word.text + ":":
+    """A label's colon, lost with the leaders' dots or read as a point (`Code.`), put back."""
+    if first_reading.endswith(":") and first_reading[:-1] == word.text.rstrip(".,;:"):
         return Word(first_reading, word.box, word.conf, word.source)
     return word
 
 
+SCRAP_CONF = 0.3
+"""OCR confidence under which a word of letters read again is a leader's scraps (`tence`)."""
+
+
 def _alnum(words: list[Word]) -> int:
-    return sum(c.isalnum() for w in words for c in w.text)
+    """Letters and digits of a line's reading, its scraps aside (words without a digit
+    under `SCRAP_CONF`): a leader read as letters is no better reading; an unsure value is."""
+    sure = (w for w in words if w.conf >= SCRAP_CONF or any(c.isdigit() for c in w.text))
+    return sum(c.isalnum() for w in sure for c in w.text)
 
 
 def _speck(text: str, conf: float, source: str) -> bool:
@@ -296,7 +304,11 @@ def split_label_value(text: str) -> tuple[str, str] | None:
         label, _, value = text.rpartition(":")
         label, value = label.strip(), value.strip()
         return (label, value) if label and re.search(r"\w", value) else None  # not `Payer:.`
-    return None
+    flag = _FLAG_TAIL.search(text)  # the colon lost: `Retirement Plan Indicator Checked`
+    return (text[: flag.start()].strip(), flag["value"]) if flag and flag.start() else None
+
+
+_FLAG_TAIL = re.compile(r"(?i)\s(?P<value>(?:not\s+)?checked|unanswered)$")
 
 
 def amount_tail(text: str) -> str | None:

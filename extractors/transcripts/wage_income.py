@@ -54,6 +54,8 @@ _TIN_VALUE = re.compile(r"(?i)[XK*\d]{2,4}-?[XK*\d]{1,3}-?\d{4}|[XK*\d]{2}-?[XK*
 _TIN_LIKE = re.compile(r"(?i)[XK*\d][XK*\d\s-]*\d{4}")  # as OCR reads a TIN, masked or not
 _SCRAPS = re.compile(r"^[^\w*]+|[^\w*]+$")
 """OCR's scraps around a TIN (`?+XXXXX4321`, `XXXXX4567°`)."""
+_CODE_VALUE = re.compile(r"[0-9A-Z]{1,4}")
+"""A code as forms print it: a distribution code (`7`, `G`), a merchant category code."""
 _PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
 _TIN_LABEL = re.compile(r"identification|federal id|social security number|\b(ein|fin|tin)\b")
 
@@ -80,8 +82,8 @@ def parse_flag(value: str) -> bool | None:
     v = norm_label(value)
     if not v or "unanswered" in v or v in {"blank", "not applicable"}:
         return None
-    if re.search(r"\b(not|un)\s?checked$", v):  # OCR's scraps of a leader may come first
-        return False
+    if re.search(r"\b(not|un)\s?checked$|\bnot\b", v):  # a leader's scraps may come first
+        return False  # (`SY Not Statutory Employee`)
     return not (re.match(r"^(not|no|none|unchecked)\b", v) or v.startswith("not"))
 
 
@@ -188,8 +190,12 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
 
 
 def _mask(tin: str) -> str:
-    """A TIN as printed: PP-OCR's spaces out (`Xxxxx 6789`), its mask in capital X's."""
-    return re.sub(r"\s+", "", tin).upper().replace("K", "X")
+    """A TIN as printed: PP-OCR's spaces out (`Xxxxx 6789`), its mask in capital X's, and a
+    mask without dashes as an EIN's five X's (`XXxXXxX6789`: OCR doubled some; a TIN has
+    nine digits)."""
+    mask = re.sub(r"\s+", "", tin).upper().replace("K", "X")
+    bare = re.fullmatch(r"X+(\d{4})", mask)
+    return f"XXXXX{bare[1]}" if bare else mask
 
 
 def _line_for(form: WIForm | None, label: str) -> WILine | None:
@@ -240,6 +246,9 @@ def _entry_fields(
             prior.append({"year": int(year[1]), "amount": money(raw)})
             continue
         line = _line_for(form, label)
+        head, _, rest = label.partition(":")
+        if line is None and rest and _line_for(form, head):  # `box:` in `IRA/SEP/SIMPLE box`
+            line, raw = _line_for(form, head), f"{rest.strip()} {raw}"
         name, kind = (
             (line.name, line.kind) if line else (snake(label), "money" if money(raw) else "text")
         )
@@ -275,9 +284,10 @@ def _value(kind: str, raw: str, previous: Any) -> Any:
         m = re.search(r"\d{4}", raw)
         return int(m[0]) if m else None
     if kind == "code":
-        if parse_flag(raw) is False:  # "Not significant"
-            return previous
-        return f"{previous or ''}{raw.strip()}"
+        code = raw.strip(" .,:;'")
+        if parse_flag(raw) is False or not _CODE_VALUE.fullmatch(code):
+            return previous  # "Not significant", or OCR's scraps of a leader (`. cette`)
+        return f"{previous or ''}{code}"
     text = re.sub(r"(?<=\s)['`\"]+(?=\w)", "", raw)  # OCR's specks: `Slot 'machine`
     return re.sub(r"\.(?=\s+[a-z])", "", text).strip(" .,:")  # `. Slot. machine`
 
