@@ -104,7 +104,8 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def tokens(text: str) -> tuple[str, ...]:
-    """Words for label matching: punctuation splits words, but not numbers ("9,102.33")."""
+    """Words for label matching: punctuation splits words, but not numbers ("9,102.33");
+    `&` is the word `and`."""
     out: list[str] = []
     for piece in re.split(r"[\s:;()/]+", normalize(text)):
         if re.fullmatch(r"-+", piece):
@@ -115,7 +116,7 @@ def tokens(text: str) -> tuple[str, ...]:
             for part in re.split(r"[,.]+", piece):
                 # "Social-security", "Third-party" as words; "HSA-556677" stays one value
                 out.extend(part.split("-") if re.fullmatch(r"[a-z']+(-[a-z']+)+", part) else [part])
-    return tuple(t for t in out if t)
+    return tuple("and" if t == "&" else t for t in out if t)
 
 
 @dataclass(frozen=True, slots=True)

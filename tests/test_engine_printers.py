@@ -163,3 +163,49 @@ def test_a_count_after_its_boxs_wrapped_number_is_read_past_it() -> None:
         ),
     )
     assert doc.fields["box9a_percentage_of_total"] == 41
+
+
+def test_an_ampersand_is_the_word_and() -> None:
+    """`Wages, Tips & Other Compensation | 1 | $934.68`: W-2 box 1 (catalogued `Wages,
+    tips and other compensation`)."""
+    doc = read(
+        "W-2",
+        page(("Wages, Tips & Other Compensation", 45, 313), ("1", 321, 313), ("$934.68", 400, 313)),
+    )
+    assert doc.fields["box1_wages"] == "934.68"
+
+
+def test_a_letter_naming_its_form_with_box_column_rows_is_that_form() -> None:
+    """A letter that names `Form W-2` once, no title, its table's labels (without commas)
+    each before its Box column's number: identified as a W-2."""
+    sheet = page(
+        ("here is the information we reported on Form W-2.", 40, 203),
+        ("Reported as", 45, 252),
+        ("IRS Box", 453, 252),
+        ("Amount", 536, 252),
+        ("WAGES TIPS AND OTHER COMPENSATION", 45, 270),
+        ("1", 453, 270),
+        ("309.37", 542, 270),
+        ("Social security wages", 45, 288),
+        ("3", 453, 288),
+        ("62,493.57", 531, 288),
+    )
+    assert FormKind(form_spec("W-2")).identify(sheet) is not None
+
+
+def test_a_table_headers_year_is_no_description() -> None:
+    """A header `Description  IRS Box  2024 Amount`: its `Description` is no box 7 with
+    the text `IRS Box 2024 Amount`."""
+    doc = read(
+        "1099-OID",
+        page(
+            ("Description", 45, 90),
+            ("IRS Box", 380, 90),
+            ("2024 Amount", 500, 90),
+            ("Original issue discount", 45, 110),
+            ("1", 380, 110),
+            ("$500.00", 520, 110),
+        ),
+    )
+    assert doc.fields["box1_original_issue_discount"] == "500.00"
+    assert "box7_description" not in doc.fields

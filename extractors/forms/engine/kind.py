@@ -61,8 +61,12 @@ class FormKind:
             re.compile(rf"(?<![\w-]){re.escape(normalize(n))}(?![\w-])") for n in spec.form_numbers
         )
         self._titles = tuple((normalize(t), tokens(t)) for t in spec.titles)
-        self._labels = tuple(
-            (normalize(lb), f" {normalize(b.number)} {normalize(lb)}")
+        self._labels = tuple(  # as words: a printer's commas and `&` count for nothing
+            (
+                f" {_words(lb)} ",
+                f" {_words(f'{b.number} {lb}')} ",
+                f" {_words(f'{lb} {b.number}')} ",
+            )
             for b in spec.boxes
             for lb in b.labels
         )
@@ -88,11 +92,13 @@ class FormKind:
             for title, words in self._titles
             if title in text or (ocr and stacked_title(page.words, words))
         )
+        words = f" {_words(page.text())} "
         labels = sum(
-            # a label after its box's number (`1 Reportable winnings`) counts twice
-            2 if numbered in text else 1
-            for label, numbered in self._labels
-            if label in text
+            # a label after its box's number (`1 Reportable winnings`), or before it in a
+            # table's Box column (`Wages, tips | 1`), counts twice
+            2 if numbered in words or (number_after in words and label != number_after) else 1
+            for label, numbered, number_after in self._labels
+            if label in words
         )
         score += min(labels, 12) * 0.25
         if score < 3.0:
@@ -239,6 +245,12 @@ class FormKind:
             if states:
                 return states
         return read_state_rows(region, spec.state_columns, spec.state_id_field)
+
+
+def _words(text: str) -> str:
+    """`text` as its label words, one blank apart (`Wages, Tips & Other` as `wages tips and
+    other`)."""
+    return " ".join(tokens(text))
 
 
 def _misread_form_number(text: str, numbers: tuple[str, ...]) -> bool:

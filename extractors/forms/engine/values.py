@@ -421,11 +421,12 @@ def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> f
     return edge
 
 
-# Words of a table's column headings (`Description  Box No.  Amount`): no box's value.
+# Words of a table's column headings (`Description  Box No.  Amount`, `IRS Box  2024 Amount`),
+# and a year among them: no box's value.
 _HEADING_VOCABULARY = frozenset(
     {
         "box", "boxes", "no", "number", "description", "amount", "amounts", "item", "irs",
-        "value", "total", "reported",
+        "value", "total", "reported", "$",
     }
 )  # fmt: skip
 
@@ -444,7 +445,7 @@ def cell_text(
             if len(run) > 1 and normalize(run[-1].text) == "box":
                 run = run[:-1]  # the next column's `Box 2c ...` a gutter on: not the value's
             text = " ".join(w.text for w in run).strip()
-            heading = all(t in _HEADING_VOCABULARY for t in tokens(text))
+            heading = all(t in _HEADING_VOCABULARY or _FULL_YEAR.match(t) for t in tokens(text))
             if text and not PROSE.search(text) and not heading:
                 return text
             words = words[len(run) :]
