@@ -4,6 +4,7 @@ says so in a warning, with a confidence below 0.5."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -54,7 +55,8 @@ def _vote(
     values: list[Any], label: str, warnings: list[str], confs: list[float] | None = None
 ) -> Any:
     """The reading most copies agree on; a tie goes to the fuller reading (a list with more
-    entries), then to the copy read with more confidence."""
+    values: entries, or columns of its rows; not more characters, which a stray minus
+    or speck adds), then to the copy read with more confidence."""
     confs = confs or [1.0] * len(values)
     present = [(v, c) for v, c in zip(values, confs, strict=True) if v is not None]
     if not present:
@@ -63,11 +65,21 @@ def _vote(
     weight = Counter()
     for v, c in present:
         weight[_canon(v)] += c
-    winner = max(counts, key=lambda k: (counts[k], len(k) if k.startswith("[") else 0, weight[k]))
+    fuller = {k: _values_in(json.loads(k)) if k.startswith("[") else 0 for k in counts}
+    winner = max(counts, key=lambda k: (counts[k], fuller[k], weight[k]))
     if len(counts) > 1:
         readings = ", ".join(f"{json.loads(k)!r} x{c}" for k, c in counts.items())
         warnings.append(f"copies disagree on {label}: {readings}; kept {json.loads(winner)!r}")
     return json.loads(winner)
+
+
+def _values_in(value: Any) -> int:
+    """How many values a reading holds (a list's entries, their rows' columns)."""
+    if isinstance(value, dict):
+        return sum(_values_in(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_values_in(v) for v in value)
+    return int(value is not None)
 
 
 def _coded_lists(values: list[Any]) -> bool:
@@ -83,28 +95,70 @@ def _union_by_code(
     label: str,
     warnings: list[str],
     rows: list[list[float] | None] | None = None,
+    confs: list[float] | None = None,
 ) -> list[dict[str, Any]]:
     """Every code any copy read (OCR drops a line of one copy more often than it invents
     one), each with the entry most copies agree on, in the copies' order: by where the
     entries sit in their box (`rows`, each copy's `field_rows`) where every copy says,
-    since two copies that each lost another line leave that order open."""
+    since two copies that each lost another line leave that order open. Two codes that
+    are readings of one line (`_rivals`) are one entry, voted (a tie to the copy read
+    with more confidence, `confs`), not two."""
     order: list[str] = []
-    readings: dict[str, list[Any]] = {}
+    readings: dict[str, list[tuple[Any, float]]] = {}
     places: dict[str, list[float]] = {}
-    given = [(v, r) for v, r in zip(values, rows or [None] * len(values), strict=True) if v]
-    for entries, where in sorted(given, key=lambda vr: len(vr[0]), reverse=True):
+    copies = zip(values, rows or [None] * len(values), confs or [1.0] * len(values), strict=True)
+    given = [(v, r, c) for v, r, c in copies if v]
+    for entries, where, conf in sorted(given, key=lambda g: len(g[0]), reverse=True):
         for i, entry in enumerate(entries):
             code = entry["code"]
             if code not in readings:  # after the code it follows in this copy
                 after = entries[i - 1]["code"] if i else None
                 order.insert(order.index(after) + 1 if after in order else i and len(order), code)
-            readings.setdefault(code, []).append(entry)
+            readings.setdefault(code, []).append((entry, conf))
             if where is not None and len(where) == len(entries):
                 places.setdefault(code, []).append(where[i])
-    placed = all(r is not None and len(r) == len(v) for v, r in given)
+    placed = all(r is not None and len(r) == len(v) for v, r, _ in given)
     if placed:
-        order.sort(key=lambda code: sum(places[code]) / len(places[code]))
-    return [_vote(readings[code], f"{label} {code}", warnings) for code in order]
+        order.sort(key=lambda code: _mean(places[code]))
+    for code, rival in _rivals(order, [v for v, _, _ in given], places if placed else None):
+        readings[code] += readings.pop(rival)
+        order.remove(rival)
+    return [
+        _vote([e for e, _ in readings[code]], f"{label} {code}", warnings,
+              [c for _, c in readings[code]])
+        for code in order
+    ]  # fmt: skip
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+ROW_TOLERANCE = 6.0
+"""Points two copies' readings of one line of a box may lie apart (under a line's height)."""
+
+
+def _rivals(
+    order: list[str], lists: list[list[dict[str, Any]]], places: dict[str, list[float]] | None
+) -> list[tuple[str, str]]:
+    """Pairs of codes that are two readings of one line (`P` in one copy, `DD` in the
+    other): no copy holds both, each is read with the same one amount, and every copy
+    says where its entries sit: on the same line of the box."""
+    amounts = {c: {e["amount"] for v in lists for e in v if e["code"] == c} for c in order}
+    out: list[tuple[str, str]] = []
+    paired: set[str] = set()
+    for code, other in itertools.combinations(order, 2):
+        if code in paired or other in paired:
+            continue
+        together = any({code, other} <= {e["code"] for e in v} for v in lists)
+        same = len(amounts[code]) == 1 and amounts[code] == amounts[other]
+        near = (
+            places is not None and abs(_mean(places[code]) - _mean(places[other])) < ROW_TOLERANCE
+        )
+        if same and near and not together:
+            out.append((code, other))
+            paired |= {code, other}
+    return out
 
 
 def merge_copies(docs: list[Extracted]) -> list[Extracted]:
@@ -175,7 +229,7 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
         values = [c.fields.get(name) for c in copies]
         if _coded_lists(values):
             rows = [c.field_rows.get(name) for c in copies]
-            value = _union_by_code(values, name, warnings, rows)
+            value = _union_by_code(values, name, warnings, rows, confs)
         else:
             value = _vote(values, name, warnings, confs)
         if value is not None:

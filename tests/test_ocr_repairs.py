@@ -23,7 +23,7 @@ from backtax.extractors.readers.ocr import (
     recognise_region,
     remove_rules,
 )
-from backtax.extractors.reconcile import _union_by_code
+from backtax.extractors.reconcile import _union_by_code, _vote
 from backtax.extractors.transcripts.layout import _value_lost, clean_text, split_label_value
 from backtax.extractors.values import parse_money, repair_ocr_number
 
@@ -93,6 +93,29 @@ def test_copies_that_each_lost_another_box12_line_are_united_by_the_lines_places
     second_rows = [11.0, 35.0, 50.0]  # C above W: printed as 12c
     united = _union_by_code([first, second], "box12", [], [[12.0, 36.0, 60.0], second_rows])
     assert [e["code"] for e in united] == ["D", "DD", "C", "W"]
+
+
+def test_copies_that_read_one_box12_line_with_two_codes_give_one_entry_by_vote() -> None:
+    """12a D, 12b DD, 12c W printed on a 2-up sheet; one copy read 12b's code `P`: the
+    same line (its place in the box) with the same amount is one entry, not two, its
+    code that of the copy read with more confidence."""
+    d, w = {"code": "D", "amount": "1500.00"}, {"code": "W", "amount": "750.00"}
+    misread, read = (
+        [d, {"code": "P", "amount": "5870.04"}, w],
+        [d, {"code": "DD", "amount": "5870.04"}, w],
+    )
+    rows = [[12.0, 36.0, 60.0], [11.0, 35.0, 59.0]]
+    united = _union_by_code([misread, read], "box12", [], rows, [0.6, 0.9])
+    assert united == [d, {"code": "DD", "amount": "5870.04"}, w]
+
+
+def test_copies_state_rows_that_differ_by_a_stray_minus_go_to_the_surer_copy() -> None:
+    """A 2-up sheet's CO row, 44799.88 printed: one copy read `$-44799.88` (a speck before
+    the digits). Neither reading holds more values, so the longer text is no fuller one:
+    the tie goes to the copy read with more confidence."""
+    row = {"state": "CO", "employer_state_id": "98765432", "box16_state_wages": "44799.88"}
+    speck = {**row, "box16_state_wages": "-44799.88"}
+    assert _vote([[speck], [row]], "state", [], [0.31, 0.91]) == [row]
 
 
 def test_check_mark_glued_to_the_labels_last_word() -> None:
