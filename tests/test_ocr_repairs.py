@@ -7,12 +7,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+from word_pages import page
 
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.checks import is_checked
 from backtax.extractors.forms.engine.parties import name_text
 from backtax.extractors.forms.engine.states import read_state_rows
-from backtax.extractors.forms.w2 import _box12_lines, _code, _parse_code_amount
+from backtax.extractors.forms.w2 import _box12_lines, _code, _parse_code_amount, read_box14
 from backtax.extractors.page import Box, Line, Page, PageImage, Word
 from backtax.extractors.readers.ocr import (
     deskew_angle,
@@ -116,6 +117,17 @@ def test_copies_state_rows_that_differ_by_a_stray_minus_go_to_the_surer_copy() -
     row = {"state": "CO", "employer_state_id": "98765432", "box16_state_wages": "44799.88"}
     speck = {**row, "box16_state_wages": "-44799.88"}
     assert _vote([[speck], [row]], "state", [], [0.31, 0.91]) == [row]
+
+
+def test_w2_box14_lines_read_as_one_word_each_give_their_amounts() -> None:
+    """A 100 dpi W-2 read by PP-OCR: box 14's `CA SDI 123.45` and `UNION DUES 240.00`
+    came as `CASDI123.45` and `UNIONDUES240.00`: the amounts are cut off the labels."""
+    sheet = page(("14 Other", 340, 230), ("CASDI123.45", 340, 242), ("UNIONDUES240.00", 340, 252))
+    sheet.method = "ocr"
+    assert read_box14(sheet.region, []) == [
+        {"label": "CASDI", "amount": "123.45"},
+        {"label": "UNIONDUES", "amount": "240.00"},
+    ]
 
 
 def test_check_mark_glued_to_the_labels_last_word() -> None:

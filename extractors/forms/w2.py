@@ -197,6 +197,9 @@ def _parse_code_amount(tokens: list[str], relaxed: bool = True) -> dict[str, str
     return None
 
 
+_GLUED_AMOUNT = re.compile(r"^(?P<label>.*[A-Za-z])(?P<amount>\$?\d[\d,]*\.\d{2})$")
+
+
 def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
     """Box 14 "Other": free-text label and amount pairs, one per line."""
     hits = region.find("14 Other") or region.find("Box 14 Other")
@@ -207,6 +210,9 @@ def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
             region = region.crop(Box(region.box.x0, region.box.top, column.x0, region.box.bottom))
         for line in text_below(hit.box, region, stops, n=6):
             words = [w.text for w in line.words]
+            glued = _GLUED_AMOUNT.match(words[-1]) if words else None
+            if glued:  # PP-OCR reads a line of small type as one word: `CASDI123.45`
+                words[-1:] = [glued["label"], glued["amount"]]
             if not words:
                 continue
             for cut in (1, 2):
