@@ -261,6 +261,16 @@ def test_boxes_missing_from_the_forms_structure() -> None:
     )
 
 
+def test_an_amount_inside_a_box_wording_is_no_box_missing() -> None:
+    """1098 box 10 prints its amount within its wording (`REAL ESTATE TAX 4210.55`): the
+    box holds that amount, so the page is not read again for it; an amount no box holds
+    still is."""
+    words = [_w("10"), _w("REAL"), _w("ESTATE"), _w("TAX"), _w("$4,210.55"), _w("11,842.17")]
+    doc = _doc(box1_mortgage_interest="11842.17", box10_other="REAL ESTATE TAX 4210.55")
+    assert not evidence.boxes_missing([doc], True, words)
+    assert evidence.boxes_missing([doc], True, [*words, _w("912.00")])
+
+
 def test_two_readings_merged_by_what_they_filled() -> None:
     """The reading with more values is kept, disagreements included; its blanks are filled
     from the other; on a tie the page's own reading (`first`) is kept."""

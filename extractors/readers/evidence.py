@@ -194,14 +194,16 @@ def boxes_missing(docs: list[Extracted], reads_payer_tin: bool, words: list[Word
     boxes went unread: no value at all, no payer TIN on a form that prints one (every
     information return and W-2 does), or an amount with cents printed on the pages that no
     box of any record holds (a box whose label was misread). Copies count together: one
-    copy's blank is another's value. A blank box leaves all of these alone, and so does a
-    missing year: some forms print none, and a garbled one is a suspect word, read again."""
+    copy's blank is another's value; an amount inside a box's wording (1098 box 10's `REAL
+    ESTATE TAX 4210.55`) is held by that box. A blank box leaves all of these alone, and so
+    does a missing year: some forms print none, and a garbled one is a suspect word."""
     values = [v for d in docs for v in d.fields.values() if v not in (None, False, "", [])]
     if not values:
         return True
     if reads_payer_tin and not any(d.payer_tin for d in docs):
         return True
     held = {v for d in docs for v in _values_of(d.fields)}
+    held |= {_amount(piece) for value in held for piece in value.split()}
     return any(_amount(w.text) not in held for w in words if _amount(w.text))
 
 
