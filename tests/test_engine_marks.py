@@ -152,3 +152,19 @@ def test_corrected_whose_if_ocr_garbled_is_a_check_box_left_clear() -> None:
     doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
     assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
     assert doc.corrected is False
+
+
+def test_corrected_beside_a_drawn_box_left_clear_is_not_corrected() -> None:
+    """Copy 2's `[ ] VOID  [ ] CORRECTED` on a 200 dpi copy, its VOID read `Clvoiw`: a
+    check box is drawn just left of CORRECTED, empty, so the form is not corrected."""
+    box = [(253, 31, 263, 32), (253, 40, 263, 41), (253, 31, 254, 41), (262, 31, 263, 41)]
+    sheet = _sheet(
+        box,
+        ("Clvoiw", 193, 31),
+        ("CORRECTED", 266, 32),
+        ("1 Nonemployee compensation", 290, 100),
+        ("18,450.00", 300, 112),
+    )
+    doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
+    assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
+    assert doc.corrected is False

@@ -83,7 +83,7 @@ def is_corrected(region: Region) -> bool:
         after = text_after(hit, region)
         near = region.crop(Box(b.x0 - 120, b.top - 2, b.x1 + 70, b.bottom + 2))
         boxed = "checked" in after or after.startswith("(")  # `(if` garbled: `wi checked)`
-        if boxed or any(normalize(w.text) == "void" for w in near):
+        if boxed or _box_before(b, region) or any(normalize(w.text) == "void" for w in near):
             if marked_in_text(b, region) or marked_near(b, region):
                 return True
         elif hit.words[0].text.isupper():
@@ -114,6 +114,17 @@ def marks(region: Region, anchors: list[Anchor]) -> list[Candidate]:
                 continue  # a letter of a word OCR read (a bold `H`: two stems, a bar)
             out.append(Candidate((), "X", b, mark=True))
     return out
+
+
+def _box_before(label: Box, region: Region) -> bool:
+    """Whether a check box is drawn just left of a caption on a scan, marked or not (the
+    caption's `VOID` beside it OCR garbled: `Clvoiw CORRECTED`)."""
+    page = region.page
+    if page is None or page.method != "ocr" or page.image is None or not page.dpi:
+        return False
+    band = Box(label.x0 - 20, label.top - 4, label.x0 + 2, label.bottom + 4)
+    squares = _squares(page.image, page.dpi, page.width, page.height)
+    return any(band.contains_center(box) for box, _ in squares)
 
 
 def marked_near(label: Box, region: Region) -> bool:
