@@ -9,7 +9,9 @@ robustness, not fit to a few images. It also counts the pages PP-OCR read whole 
 regions (suspect or missed values) it read again, per trigger (`bench/engines.py`).
 `--styles copier,photo` limits the run, `--kinds return/notice` to some families;
 `--seed N` adds N to every variant's seed (fresh scans for a final figure); `--ocr-dpi D`
-renders the PDF scans at D dpi for OCR; `--per-kind N` takes the first N samples a kind.
+renders the PDF scans at D dpi for OCR; `--per-kind N` takes the first N samples a kind
+(transcripts: Wage and Income, account, return, Record of Account, in that order; `--per-kind 4`
+measures every kind).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ SOURCES = {
         "transcripts/wi_2024_classic_masked.pdf",
         "transcripts/account_2023_classic_masked.pdf",
         "transcripts/return_2024_online_masked.pdf",
+        "transcripts/record_of_account_2022_joint.pdf",
     ],
 }
 # Filed returns and IRS notices (track returns): a tax-software 1040 with five schedules,

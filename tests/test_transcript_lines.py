@@ -94,6 +94,15 @@ def test_dates_in_every_printed_form(printed: str, value: str) -> None:
         ),
         ("Employer:", None),
         ("RIVE CO", None),
+        # OCR lost a colon (the Record of Account sample's photo, dev seed 9854)
+        ("CYCLE POSTED 20231405", ("CYCLE POSTED", "20231405")),
+        (
+            "CAPITAL GAIN OR LOSS: (Schedule D) $0.00",
+            ("CAPITAL GAIN OR LOSS: (Schedule D)", "$0.00"),
+        ),
+        ("Retirement. Plan Indicator Checked", ("Retirement. Plan Indicator", "Checked")),
+        ("742 EVERGREEN TER", None),
+        ("ANYTOWN ST 12345", None),
     ],
 )
 def test_label_and_value_split_on_the_colon_before_the_value(
@@ -327,6 +336,39 @@ def test_wage_and_income_lines_with_a_colon_lost_or_a_speck_read_as_one() -> Non
     assert r["payer_tin"] == "XXXXX6789"
     assert r["fields"]["box7_ira_sep_simple"] is True
     assert "box7_distribution_code" not in r["fields"]
+
+
+@pytest.mark.parametrize(
+    ("tesseract", "second", "kept"),
+    [
+        ("-$98,530.00", (".$98,530.00", 0.95), "$98,530.00"),  # a leader's dot read as a minus
+        ("--$98,410.00", ("$98,410.00", 0.96), "$98,410.00"),
+        ("-$6,123.00", ("-$6,123.00", 0.97), "-$6,123.00"),  # a minus the second engine sees
+        ("-$98,530.00", ("$98,530.00", 0.5), "-$98,530.00"),  # unsure: left as read
+        ("-$98,530.00", ("$98,580.00", 0.95), "-$98,530.00"),  # other digits: left as read
+    ],
+)
+def test_a_minus_tesseract_read_at_a_leader_end_is_checked_by_the_second_engine(
+    tesseract: str, second: tuple[str, float], kept: str
+) -> None:
+    """A photo of the Record of Account sample: `ADJUSTED GROSS INCOME:.....$98,530.00` read
+    `-$98,530.00` by Tesseract (the leader's last dots); PP-OCR's reading of the amount's box
+    decides. A transaction row (no colon before its amount) is not asked."""
+    asked: list[Box] = []
+
+    def recogniser(page: Page, box: Box) -> list[Word]:
+        asked.append(box)
+        return [Word(second[0], box, second[1], "ocr", "ppocr")]
+
+    amount = Word(tesseract, Box(440, 100, 504, 110), 0.9, "ocr", "tesseract")
+    words = [*_ocr_line("ADJUSTED", "GROSS", "INCOME:"), amount]
+    scan = Page(1, 612, 792, words, "ocr")
+    scan.recogniser = recogniser
+    assert [ln.text for ln in page_lines([scan])] == [f"ADJUSTED GROSS INCOME: {kept}"]
+    row = [*_ocr_line("806", "W-2", "withholding", "04-15-2024"), amount]
+    asked.clear()
+    scan.words = [Word(w.text, w.box, w.conf, "ocr", "tesseract") for w in row]
+    assert page_lines([scan])[0].text.endswith(tesseract) and asked == []
 
 
 def test_a_leader_speck_or_a_tall_word_does_not_split_an_ocr_line() -> None:

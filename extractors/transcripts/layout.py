@@ -74,7 +74,7 @@ def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
     other amounts print (`_dollar_checked`)."""
     out: list[TLine] = []
     read = [
-        (page, line, _leader_dropped([_sign_checked(page, w) for w in line.words]))
+        (page, line, _leader_dropped(_signs_checked(page, line.words)))
         for page in pages
         for line in _lines(page)
     ]
@@ -148,6 +148,33 @@ def _leader_dropped(words: list[Word]) -> list[Word]:
 
 _GLUED_MINUS = re.compile(r"^(?P<leader>.*[.,:;·]|)-(?P<amount>\$?\d.*)$")
 _MINUS = re.compile(r"-\$?\d")
+
+
+_LEADER_MINUS = re.compile(r"^-+(?P<amount>\$?\d[\d,.]*)$")
+SURE_CONF = 0.8
+"""Confidence of the page's second engine from which its reading of a sign decides."""
+
+
+def _signs_checked(page: Page, words: list[Word]) -> list[Word]:
+    """A line's words with each amount's minus checked (`_sign_checked`); on a label's line
+    (a colon before the amount: a dot leader between), a minus Tesseract read at an amount's
+    start (`-$98,530.00`, `--$98,410.00`: the leader's last dots) is checked by the page's
+    second engine's reading of the amount's box: a minus there keeps it, the same digits
+    read surely without one drop it, anything else leaves it as read."""
+    out = [_sign_checked(page, w) for w in words]
+    for i, word in enumerate(out):
+        m = _LEADER_MINUS.match(word.text)
+        if m is None or word.source != "ocr" or word.engine == "ppocr":
+            continue
+        if not any(w.text.endswith(":") for w in out[:i]):
+            continue
+        read = page.recognise(word.box)
+        text = "".join(w.text for w in read)
+        if "-" in text or not read or read[0].conf < SURE_CONF:
+            continue
+        if re.sub(r"\D", "", text) == re.sub(r"\D", "", m["amount"]):
+            out[i] = Word(m["amount"], word.box, word.conf, word.source, word.engine)
+    return out
 
 
 def _sign_checked(page: Page, word: Word) -> Word:
@@ -296,6 +323,8 @@ def split_label_value(text: str) -> tuple[str, str] | None:
         label = text[: len(text) - len(tail)].rstrip()
         if ":" in label:  # OCR specks of a leader sit between the colon and the value
             head, _, rest = label.rpartition(":")
+            if re.fullmatch(r"\s*\([^()]+\)\s*", rest):  # the label's own note: `(Schedule D)`
+                head = f"{head}:{rest}"
             label = f"{head}{rest}" if re.fullmatch(r"(\s+[A-Z]{3,})+\s*", rest) else head
         label = label.rstrip(" :")
         if label and not label[-1].isdigit():
@@ -305,9 +334,13 @@ def split_label_value(text: str) -> tuple[str, str] | None:
         label, value = label.strip(), value.strip()
         return (label, value) if label and re.search(r"\w", value) else None  # not `Payer:.`
     flag = _FLAG_TAIL.search(text)  # the colon lost: `Retirement Plan Indicator Checked`
-    return (text[: flag.start()].strip(), flag["value"]) if flag and flag.start() else None
+    if flag and flag.start():
+        return text[: flag.start()].strip(), flag["value"]
+    number = _NUMBER_TAIL.fullmatch(text)  # the colon lost: `CYCLE POSTED 20231405`
+    return (number["label"], number["value"]) if number else None
 
 
+_NUMBER_TAIL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]*[A-Za-z])\s+(?P<value>\d{6,})")
 _FLAG_TAIL = re.compile(r"(?i)\s(?P<value>(?:not\s+)?checked|unanswered)$")
 
 
