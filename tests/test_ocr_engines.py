@@ -317,6 +317,17 @@ def test_state_rows_both_engines_read_are_merged_cell_by_cell() -> None:
     ]
 
 
+def test_a_name_read_with_a_character_no_name_prints_takes_the_other_engines() -> None:
+    """A fax's `JANE Q DOE` read `JANE © DOE` by the kept reading and `JANE Q DOE` by the
+    other: the name without the `©` is kept; one without the words' blanks is not."""
+    tess = _doc(box1_rents="18450.00", box3_other_income="1200.00")
+    pp = _doc(box1_rents="18450.00")
+    tess.recipient_name, pp.recipient_name = "JANE © DOE", "JANE Q DOE"
+    assert evidence.merge_readings(tess, pp).recipient_name == "JANE Q DOE"
+    tess.recipient_name, pp.recipient_name = "JANE © DOE", "JANEQDOE"
+    assert evidence.merge_readings(tess, pp).recipient_name == "JANE © DOE"
+
+
 def _text_image(lines: list[str], size: tuple[int, int], height_px: int) -> np.ndarray:
     image = Image.new("L", size, 255)
     draw = ImageDraw.Draw(image)

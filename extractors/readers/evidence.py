@@ -244,6 +244,22 @@ def _spaced(mine: object, theirs: object) -> bool:
     return mine.count(" ") < theirs.count(" ") and mine.replace(" ", "") == theirs.replace(" ", "")
 
 
+_NOT_IN_NAMES = re.compile(r"[^\w\s&'.,/-]")
+"""A character no payer's or recipient's name prints (OCR's `©` for a fax's `Q`)."""
+
+
+def _cleaner_name(mine: object, theirs: object) -> bool:
+    """Whether `theirs` is `mine` read without a character no name prints, word for word
+    (`JANE Q DOE` against `JANE © DOE`)."""
+    if not isinstance(mine, str) or not isinstance(theirs, str):
+        return False
+    return (
+        bool(_NOT_IN_NAMES.search(mine))
+        and not _NOT_IN_NAMES.search(theirs)
+        and len(mine.split()) == len(theirs.split())
+    )
+
+
 def merge_readings(first: Extracted, second: Extracted) -> Extracted:
     """One record from two engines' readings of the same form: the reading that filled
     more of the form's values is kept whole (`first`, the page's own reading, on a tie),
@@ -254,7 +270,8 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
     keep, other = (second, first) if filled(second) > filled(first) else (first, second)
     for name in PARTY_FIELDS:
         mine, theirs = getattr(keep, name), getattr(other, name)
-        if (mine in (None, "") and theirs not in (None, "")) or _spaced(mine, theirs):
+        blank = mine in (None, "") and theirs not in (None, "")
+        if blank or _spaced(mine, theirs) or _cleaner_name(mine, theirs):
             setattr(keep, name, theirs)
             if name == "recipient_tin_last4":
                 keep.recipient_tin_full = other.recipient_tin_full
