@@ -209,3 +209,20 @@ def test_a_table_headers_year_is_no_description() -> None:
     )
     assert doc.fields["box1_original_issue_discount"] == "500.00"
     assert "box7_description" not in doc.fields
+
+
+def test_a_boxs_number_wrapped_under_its_wording_is_the_labels() -> None:
+    """`NUMBER OF PROPERTIES  3` / `(Box 9)` in a statement's right-hand column: the count
+    is 3, not the 9 of the label's own `(Box 9)` under it."""
+    doc = read(
+        "1098",
+        page(
+            ("Mortgage interest received (Box 1)", 40, 300),
+            ("291.27", 220, 300),
+            ("NUMBER OF PROPERTIES", 294, 329),
+            ("3", 447, 329),
+            ("(Box 9)", 294, 340),
+        ),
+    )
+    assert doc.fields["box9_number_of_properties"] == 3
+    assert doc.fields["box1_mortgage_interest"] == "291.27"

@@ -171,18 +171,30 @@ def _own_wording_before(word: Word, hit: Hit, spec: BoxSpec) -> bool:
 
 def _with_own_number_after(hit: Hit, number: str, region: Region) -> Hit:
     """The hit with the box's number printed right after its wording (a letter's `Number
-    of properties (Box 9)`): those words are the label's, not its value's."""
+    of properties (Box 9)`), on its line or wrapped to the start of the next (`NUMBER OF
+    PROPERTIES  3` / `(Box 9)`): those words are the label's, not its value's."""
     last = hit.words[-1]
-    reach = 2 * max(last.box.height, 4.0)
+    h = max(last.box.height, 4.0)
     after = sorted(
         (w for w in region.right_of(last.box, max_dx=60) if w.box.x0 >= last.box.x1 - 0.5),
         key=lambda w: w.box.x0,
     )[:2]
-    for n in (1, 2):
-        run = after[:n]
-        if len(run) < n or run[0].box.x0 - last.box.x1 > reach:
-            break
-        if [t for w in run for t in tokens(w.text)] == ["box", number.lower()]:
+    if after and after[0].box.x0 - last.box.x1 > 2 * h:
+        after = []
+    x0 = hit.words[0].box.x0
+    band = Box(x0 - 2, last.box.bottom - 0.2 * h, hit.box.x1, last.box.bottom + 2 * h)
+    under = sorted(
+        (
+            w
+            for w in region.crop(band)
+            if last.box.top + 0.5 * h < w.box.top <= last.box.bottom + 0.8 * h
+        ),
+        key=lambda w: w.box.x0,
+    )[:2]
+    if under and under[0].box.x0 > x0 + 2:
+        under = []
+    for run in (after[:1], after, after[:1] + under[:1], under):
+        if run and [t for w in run for t in tokens(w.text)] == ["box", number.lower()]:
             return Hit((*hit.words, *run), hit.quality)
     return hit
 

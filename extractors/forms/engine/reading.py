@@ -14,6 +14,7 @@ from backtax.extractors.forms.engine.values import (
     ZEROS,
     cell_lines,
     cell_text,
+    first_run,
     first_typed,
     money_candidates,
     stray_bare,
@@ -47,13 +48,14 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
         if a.spec.kind == "check":
             reading.fields.setdefault(a.spec.name, False)
     numbered = {a.spec.name for a in anchors if a.numbered}
+    ids = label_ids(stops)
     for a in anchors:
         kind, name = a.spec.kind, a.spec.name
         if kind in ("money", "check") or name in reading.fields:
             continue
         if (name in numbered and not a.numbered) or stray_bare(a, region, anchors):
             continue  # `Tax Year 2023` in a heading is not box 13b's `13b Year`
-        lines = text_below(a.box, region, stops)
+        lines = _after_tail(a, region, ids) or text_below(a.box, region, stops)
         if not lines or (kind != "text" and PROSE.search(lines[0].text)):
             continue  # a paragraph under a table's row holds no count (`call 1-800-...`)
         value = typed(kind, _past_own_number(lines[0], a.spec.number), within=True)
@@ -61,6 +63,19 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
             reading.fields[name] = value
             reading.conf[name] = min(lines[0].conf, quality[name])
     return reading
+
+
+def _after_tail(anchor: Anchor, region: Region, labels: set[int]) -> list[Line]:
+    """The run of words right after a wrapped label's last line (`... (Box` / `9a):  41`),
+    none for a label on one line (its value is read under it or right of it)."""
+    tail = anchor.tail
+    if tail.top <= anchor.box.top + 1:
+        return []
+    row = [w for w in region.right_of(tail, max_dx=160) if id(w) not in labels]
+    run = first_run(row)
+    if not run or run[0].box.x0 - tail.x1 > 40:
+        return []  # a far word is another column's
+    return [Line(run)]
 
 
 def _is_number(text: str, number: str) -> bool:
