@@ -102,7 +102,7 @@ def _union_by_code(
     entries sit in their box (`rows`, each copy's `field_rows`) where every copy says,
     since two copies that each lost another line leave that order open. Two codes that
     are readings of one line (`_rivals`) are one entry, voted (a tie to the copy read
-    with more confidence, `confs`), not two."""
+    with more confidence, `confs`), not two; other ties go to the fullest list's copy."""
     order: list[str] = []
     readings: dict[str, list[tuple[Any, float]]] = {}
     places: dict[str, list[float]] = {}
@@ -120,12 +120,14 @@ def _union_by_code(
     placed = all(r is not None and len(r) == len(v) for v, r, _ in given)
     if placed:
         order.sort(key=lambda code: _mean(places[code]))
-    for code, rival in _rivals(order, [v for v, _, _ in given], places if placed else None):
+    rivals = _rivals(order, [v for v, _, _ in given], places if placed else None)
+    for code, rival in rivals:
         readings[code] += readings.pop(rival)
         order.remove(rival)
+    merged = {code for code, _ in rivals}  # a code's own copies tie to the fullest list's
     return [
         _vote([e for e, _ in readings[code]], f"{label} {code}", warnings,
-              [c for _, c in readings[code]])
+              [c for _, c in readings[code]] if code in merged else None)
         for code in order
     ]  # fmt: skip
 

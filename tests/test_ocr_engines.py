@@ -303,6 +303,37 @@ def test_two_readings_merged_by_what_they_filled() -> None:
     assert evidence.merge_readings(a, b).fields["box1_rents"] == "1.00"
 
 
+def test_box14_labels_take_back_the_spaces_pp_ocr_dropped() -> None:
+    """A W-2 photo's box 14 `CA SDI 123.45`: PP-OCR's reading `CASDI` takes the spaces of
+    Tesseract's `CA SDI` (the other reading of the page); a label alike but for other
+    letters is left as it is."""
+    pp = Extracted(
+        "W-2",
+        [1],
+        fields={
+            "box14_other": [
+                {"label": "CASDI", "amount": "123.45"},
+                {"label": "UNIONDUES", "amount": "240.00"},
+            ]
+        },
+    )
+    tess = Extracted(
+        "W-2",
+        [1],
+        fields={
+            "box14_other": [
+                {"label": "CA SDI", "amount": "123.45"},
+                {"label": "UNI0N DUES", "amount": "240.00"},
+            ]
+        },
+    )
+    evidence.restore_spaces([pp], [pp, tess])
+    assert pp.fields["box14_other"] == [
+        {"label": "CA SDI", "amount": "123.45"},
+        {"label": "UNIONDUES", "amount": "240.00"},
+    ]
+
+
 def test_state_rows_both_engines_read_are_merged_cell_by_cell() -> None:
     """A fax's 1099-INT state row: Tesseract read the state alone (its `$9130` unsure, left
     out), PP-OCR the state, its ID and the tax `$91.30`: the row holds all three; a row of

@@ -373,7 +373,8 @@ def restore_spaces(docs: list[Extracted], readings: list[Extracted]) -> None:
     one copy's name read whole by Tesseract mends another's."""
     spaced: dict[str, str] = {}
     for doc in readings:
-        for text in (*(getattr(doc, f) for f in PARTY_FIELDS), *doc.fields.values()):
+        texts = (*(getattr(doc, f) for f in PARTY_FIELDS), *_values_of(doc.fields))
+        for text in texts:
             if isinstance(text, str) and " " in text:
                 key = text.replace(" ", "")
                 if text.count(" ") > spaced.get(key, "").count(" "):
@@ -385,6 +386,10 @@ def restore_spaces(docs: list[Extracted], readings: list[Extracted]) -> None:
         for name, value in doc.fields.items():
             if isinstance(value, str) and _spaced(value, spaced.get(value.replace(" ", ""))):
                 doc.fields[name] = spaced[value.replace(" ", "")]
+            for entry in value if isinstance(value, list) else ():  # box 14's labels
+                for key, text in entry.items() if isinstance(entry, dict) else ():
+                    if _spaced(text, spaced.get(str(text).replace(" ", ""))):
+                        entry[key] = spaced[text.replace(" ", "")]
 
 
 MAX_NAME_WORDS = 8
