@@ -49,6 +49,7 @@ from backtax.extractors.transcripts.wi_forms import form_for
         ("$o 00", "0.00"),
         ("-$1,000 00", "-1000.00"),
         ("...$0:00", "0.00"),  # PP-OCR: leader dots glued on, the point read as a colon
+        ("$55;845 67", "55845.67"),  # a comma with a speck, the point lost (100 dpi)
         ("».$0,00", "0.00"),  # a fax's leader scraps before the dollar sign
         ("$61 ,250.0", None),  # a digit lost: no amount rather than a wrong one
         ("20241905", None),  # a cycle is not money
@@ -369,6 +370,28 @@ def test_a_minus_tesseract_read_at_a_leader_end_is_checked_by_the_second_engine(
     asked.clear()
     scan.words = [Word(w.text, w.box, w.conf, "ocr", "tesseract") for w in row]
     assert page_lines([scan])[0].text.endswith(tesseract) and asked == []
+
+
+def test_a_party_caption_with_leader_scraps_and_a_tin_with_a_trailing_speck() -> None:
+    """The W&I sample's 1098 block as a 100 dpi scan reads it (dev seed 9856): the caption
+    `Recipient/Lender:` with scraps after it (`'7 .`) still opens the lender's party (it had
+    become a value line, and the block lost both parties), and `XXX-XX-3456_` is the
+    borrower's TIN."""
+    texts = [
+        "Form 1098 Mortgage Interest Statement",
+        "Recipient /Lender: '7 .",
+        "Recipient 's/Lender's Federal ID Number: XXXXX4321",
+        "GLOB",
+        "Payer /Borrower",
+        "Payer's/Borrower's Identification Number: XXX-XX-3456_",
+        "JANE DOE",
+        "Submission Type: Original document",
+        "Mortgage Interest Received from Payer(s)/Borrower(s): $9,875.42",
+    ]
+    (entry,) = wage_income(texts).extra["entries"]
+    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
+    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert entry["fields"]["box1_mortgage_interest"] == "9875.42"
 
 
 def test_a_leader_speck_or_a_tall_word_does_not_split_an_ocr_line() -> None:

@@ -378,6 +378,7 @@ def money(text: str) -> str | None:
     t = re.sub(r"^[-.:;,' ]*[.:;,](?=\$?\d)", "", t).lstrip(".:;,' ")  # a leader's `-..$0.00`
     t = re.sub(r"^[^\d$-]+(?=-?\$\d)", "", t)  # a leader's scraps before the `$`: `».$0,00`
     t = re.sub(r"(?<=\d):(?=\d{2}$)", ".", t)  # `$0:00`: the point read as a colon
+    t = re.sub(r"(?<=\d);(?=\d{3}\b)", ",", t)  # `$55;845 67`: a comma with a speck
     negative = t.startswith("-") or t.startswith("$-") or t.endswith("-")
     body = t.strip("-$ ")
     if not body or re.search(r"[^\d,. ]", body):

@@ -52,8 +52,8 @@ _CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
 # `KXX-XX-1234`: a fax's X read as K).
 _TIN_VALUE = re.compile(r"(?i)[XK*\d]{2,4}-?[XK*\d]{1,3}-?\d{4}|[XK*\d]{2}-?[XK*\d]{3,5}\d{4}")
 _TIN_LIKE = re.compile(r"(?i)[XK*\d][XK*\d\s-]*\d{4}")  # as OCR reads a TIN, masked or not
-_SCRAPS = re.compile(r"^[^\w*]+|[^\w*]+$")
-"""OCR's scraps around a TIN (`?+XXXXX4321`, `XXXXX4567°`)."""
+_SCRAPS = re.compile(r"^[^A-Za-z0-9*]+|[^A-Za-z0-9*]+$")
+"""OCR's scraps around a TIN (`?+XXXXX4321`, `XXXXX4567°`, `XXX-XX-3456_`)."""
 _CODE_VALUE = re.compile(r"[0-9A-Z]{1,4}")
 """A code as forms print it: a distribution code (`7`, `G`), a merchant category code."""
 _PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
@@ -140,7 +140,8 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
                 block.values.append(lv)
             continue
         named = bool(block.parties) and block.parties[-1].tin and not block.parties[-1].lines
-        header = lv is None and ln.text.rstrip(".,").endswith(":") and not named
+        caption = lv is None and ln.text.rstrip(".,").endswith(":")
+        header = (caption or _scraps_only(lv)) and not named
         if header and not _TIN_LABEL.search(norm_label(ln.text)):  # a TIN line lost its value
             block.parties.append(_Party())  # a party header: `Employer:` (the name follows its TIN)
             continue
@@ -152,6 +153,14 @@ def _blocks(lines: list[TLine]) -> list[_Block]:
         if not (block.parties and _party_line(block.parties[-1], ln.text, lv)) and lv:
             block.values.append(lv)
     return blocks
+
+
+def _scraps_only(lv: tuple[str, str] | None) -> bool:
+    """A party caption's `value` that is OCR's scraps of its leader (`Recipient /Lender: '7 .`):
+    punctuation and one digit at most, no letter."""
+    return lv is not None and bool(
+        re.fullmatch(r"\W*\d?\W*", lv[1]) and re.search(r"[^\w\s]", lv[1])
+    )
 
 
 def _tin_token(text: str) -> tuple[str, str]:
