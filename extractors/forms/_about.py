@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from backtax.extractors.page import Page, normalize
+from backtax.extractors.page import Page, normalize, tokens
 
 HEAD_LINES = 6
 # What a page says of itself in its first lines.
@@ -38,6 +38,8 @@ _DENIAL = re.compile("|".join(DENIALS))
 def about_a_form(page: Page) -> bool:
     """True when the page only talks about a form (see the module's docstring)."""
     lines = [normalize(line.text).strip() for line in page.lines()]
-    if any(_HEAD.search(line) for line in lines[:HEAD_LINES]):
+    # as words too: OCR's stray point (`Table of.Contents`) is no word of the heading
+    words = [" ".join(tokens(line.text)) for line in page.lines()[:HEAD_LINES]]
+    if any(_HEAD.search(line) for line in lines[:HEAD_LINES] + words):
         return True
     return any(_DENIAL.search(line) for line in lines)
