@@ -464,6 +464,8 @@ def _same(seen: str, wanted: str, fuzzy: bool) -> bool:
     a word may hold a digit for its look-alike letter ("1D")."""
     if seen == wanted:
         return True
+    if fuzzy and _BOX_NUMBER.fullmatch(wanted) and _number_slip(seen, wanted):
+        return True
     if fuzzy and seen.isalnum() and not seen.isalpha() and not seen.isdigit():
         letters = seen.replace("0", "o")  # a digit in a word is a look-alike letter ("1D")
         if wanted in (letters.replace("1", "i"), letters.replace("1", "l")):
@@ -475,6 +477,21 @@ def _same(seen: str, wanted: str, fuzzy: bool) -> bool:
         and seen not in LABEL_WORDS
         and one_edit(seen, wanted)
     )
+
+
+_BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?")
+_LOOK_ALIKES = frozenset({("1", "l"), ("1", "i"), ("5", "s"), ("0", "o")})
+"""A digit and the letter OCR reads for it, or the other way round (`la` for `1a`, `51`
+for `5l`, `Sa` for `5a`)."""
+
+
+def _number_slip(seen: str, wanted: str) -> bool:
+    """Whether a printed token is a box's number with one character read as its look-alike:
+    a digit for a letter or a letter for a digit."""
+    if len(seen) != len(wanted):
+        return False
+    off = [(a, b) for a, b in zip(seen, wanted, strict=True) if a != b]
+    return len(off) == 1 and (off[0] in _LOOK_ALIKES or off[0][::-1] in _LOOK_ALIKES)
 
 
 def one_edit(a: str, b: str) -> bool:

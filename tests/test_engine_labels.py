@@ -263,3 +263,20 @@ def test_label_search_sieve_keeps_every_start_the_matcher_takes() -> None:
                 if want[0] != "wages":
                     assert not _may_begin("wages", want[0], glued), label
     assert taken > 500
+
+
+def test_box_number_read_with_a_look_alike_keeps_its_label() -> None:
+    """OCR reads a box's number with a letter for its digit or a digit for its letter
+    (`la` for 1099-K box 1a, `51` for 5l, `Sa` for 5a): the number still anchors its box."""
+    doc = read(
+        "1099-K",
+        page(
+            ("Box la: Gross amount of payment card/third party network 38969.87", 40, 100),
+            ("Box Sa: January 548.97", 40, 120),
+            ("Box 51: December 1,204.11", 40, 140),
+            method="ocr",
+        ),
+    )
+    assert doc.fields["box1a_gross_payments"] == "38969.87"
+    assert doc.fields["box5a_january"] == "548.97"
+    assert doc.fields["box5l_december"] == "1204.11"

@@ -113,3 +113,46 @@ def test_an_amount_alone_at_the_end_of_a_labels_row_is_its() -> None:
         ),
     )
     assert doc.fields["box1_interest_income"] == "1234.56"
+
+
+def test_an_amount_whose_comma_ocr_lost_gives_no_amount_of_its_first_digits() -> None:
+    """A monospaced `$90,697.71` read `$90` `697` `yee` (the comma a blank, the cents
+    letters): `$90` is a fragment of a longer number, so box 9 stays blank (PP-OCR's
+    reading may fill it), never 90.00; `697` is no amount either. A whole amount a blank
+    apart on the next row is read as before."""
+    doc = read(
+        "1099-MISC",
+        page(
+            ("9 Crop insurance proceeds", 40, 100),
+            ("$90  697  yee", 500, 100),
+            ("1 Rents", 40, 120),
+            ("$432.49", 500, 120),
+            method="ocr",
+        ),
+    )
+    assert "box9_crop_insurance_proceeds" not in doc.fields
+    assert doc.fields["box1_rents"] == "432.49"
+
+
+def test_a_months_amount_far_right_after_a_dollar_sign_apart_is_its_rows() -> None:
+    """A monthly table's `JANUARY ... $  298 82` (OCR: the `$` a word of its own, a blank
+    apart, the point lost), the amount over 420 points from its label: the row's one
+    amount is the month's; `$  93 BY` (cents misread as letters) is no amount of FEBRUARY."""
+    doc = read(
+        "1099-K",
+        page(
+            ("1a Gross amount of payment card/third party network", 43, 169),
+            ("$448.10", 520, 169),
+            ("Month", 46, 259),
+            ("Amount", 535, 259),
+            ("JANUARY", 46, 275),
+            ("$", 520, 275),
+            ("298 82", 537, 275),
+            ("FEBRUARY", 46, 290),
+            ("$", 520, 290),
+            ("93 BY", 542, 290),
+            method="ocr",
+        ),
+    )
+    assert doc.fields["box5a_january"] == "298.82"
+    assert "box5b_february" not in doc.fields

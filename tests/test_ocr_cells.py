@@ -207,3 +207,27 @@ def test_a_label_s_second_line_with_a_tall_misread_word_is_no_name() -> None:
     )
     sheet.words.append(Word("Teton", Box(160, 241, 175, 241 + 2.4 * HEIGHT), 0.1, "ocr"))
     assert read("1098-E", sheet).recipient_name == "PASCALE WEYDERT"
+
+
+def test_code_in_the_next_cell_of_a_ruled_row_as_tall_as_its_words() -> None:
+    """A letter's ruled table `Box No. | Item | Amount Reported` prints 1099-K box 2's code
+    in the Amount cell of the label's row, the row's bottom rule right under the words and
+    the letter's text (a telephone number among it) under the table: the code is read
+    from the row's next cell, the letter's text is no value of the box."""
+    sheet = page(
+        ("Form 1099-K - Payment Card and Third Party", 42, 280),
+        ("1a Gross amount of payment card/third party network", 46, 324),
+        ("564.17", 530, 324),
+        ("Box No.", 46, 396),
+        ("Item", 88, 396),
+        ("Amount Reported", 500, 396),
+        ("2", 46, 416),
+        ("Merchant Category Code", 88, 416),
+        ("G", 562, 416),
+        ("This information is also being furnished to the Internal Revenue Service.", 42, 441),
+        ("call 1-888-555-0199.", 42, 453),
+        method="ocr",
+    )
+    sheet.rules = [Box(x, 391, x + 1, 426) for x in (41.5, 81.6, 499.9, 573.8)]
+    sheet.floors = [Box(41.8, top, 575.3, top + 1) for top in (391.0, 406.3, 424.6)]
+    assert read("1099-K", sheet).fields["box2_merchant_category_code"] == "G"

@@ -575,3 +575,40 @@ def test_a_missed_amount_read_whole_by_ppocr_takes_the_place_of_the_part_tessera
     assert [w.text for w in got] == ["$126,179.00"]
     other = Word("45", cents.box, 0.95, "ocr")
     assert [w.text for w in ocr._with_missed([other], clean, [other], 300)] == ["45"]
+
+
+def test_an_amounts_misread_cents_are_read_again_with_it() -> None:
+    """Tesseract reads a monospaced `$90,697.71` as `$90` (taller: the `$` reaches lower),
+    `697` a comma's blank after it, and an unsure `yee` for the cents: the three are one
+    run read again whole, so PP-OCR's recogniser sees the whole amount. A sure word after
+    an amount (`Wages`) is no misread cents."""
+    dollars = Word("$90", Box(0, 0, 16, 8), 0.96, "ocr", "tesseract")
+    group = Word("697", Box(24, 0.5, 40, 7), 0.95, "ocr", "tesseract")
+    cents = Word("yee", Box(47.7, 0.5, 58, 7), 0.40, "ocr", "tesseract")
+    blank = np.full((20, 200), 255, np.uint8)
+    runs = ocr._suspect_runs([dollars, group, cents], blank, 1.0)
+    assert [[w.text for w in r] for r, _, _ in runs] == [["$90", "697", "yee"]]
+    sure = Word("Wages", Box(47.7, 0.5, 70, 7), 0.95, "ocr", "tesseract")
+    assert ocr._suspect_runs([dollars, group, sure], blank, 1.0) == []
+
+
+def test_a_crop_read_again_stops_short_of_the_next_word(monkeypatch) -> None:
+    """`779` (x 0-15) with its decimal point's ink after its box (x 19-21) is read again to
+    the ink's end; the crop's padding stops before `58` (x 26), the cents Tesseract read as
+    a word of their own: a digit of it in the crop would be read as one of the amount's
+    (`7795` for `779.`)."""
+    seen: list[np.ndarray] = []
+
+    def recognise(crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        seen.extend(crops)
+        return [("779", 0.99) for _ in crops]
+
+    monkeypatch.setattr(ocr.ppocr, "recognise", recognise)
+    page = np.full((20, 60), 255, np.uint8)
+    page[0:8, 0:15] = 0
+    page[6:8, 19:22] = 0
+    page[0:8, 26:34] = 0
+    whole = Word("779", Box(0, 0, 15, 8), 0.88, "ocr", "tesseract")
+    cents = Word("58", Box(26, 0, 34, 8), 0.96, "ocr", "tesseract")
+    ocr._second_readings(page, [whole, cents], 1.0)
+    assert len(seen) == 1 and seen[0].shape[1] <= 26

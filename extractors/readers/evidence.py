@@ -82,6 +82,12 @@ def suspect(word: Word) -> bool:
     return word.conf < LOW_CONF or not is_value(word.text)
 
 
+def garbled_tail(word: Word) -> bool:
+    """A short word without digits Tesseract was not sure of (`yee`, `BY`): printed tight
+    after numeric words, the end of their value misread as letters."""
+    return not numeric(word) and len(word.text) <= 3 and word.conf < SURE_CONF
+
+
 def suspect_run(run: list[Word]) -> bool:
     """Whether numeric words side by side on a line are read again: together they hold
     `MIN_DIGITS` digits, and one of them is suspect or an amount's cents follow another

@@ -378,10 +378,14 @@ def _suspect_runs(words: list[Word], clean: np.ndarray, scale: float) -> list[Ru
     for line in group_lines(words):
         run: list[Word] = []
         for w in line.words:
-            near = run and w.box.x0 - run[-1].box.x1 < 1.2 * w.box.height
+            h = max(w.box.height, run[-1].box.height) if run else 0.0  # `$` reaches lower
+            near = run and w.box.x0 - run[-1].box.x1 < 1.2 * h
             if evidence.numeric(w) and (not run or near):
                 run.append(w)
                 continue
+            tight = run and w.box.x0 - run[-1].box.x1 < 1.5 * h
+            if tight and evidence.garbled_tail(w):
+                run.append(w)  # `$90` `697` `yee`: the cents misread as letters
             runs.append(run)
             run = [w] if evidence.numeric(w) else []
         runs.append(run)
@@ -392,7 +396,7 @@ def _suspect_runs(words: list[Word], clean: np.ndarray, scale: float) -> list[Ru
         end = _ink_end(clean, box, words, scale) if digits >= evidence.MIN_DIGITS else 0.0
         if end > box.x1 + 0.3 * box.height:
             out.append((run, Box(box.x0, box.top, end, box.bottom), True))
-        elif evidence.suspect_run(run):
+        elif evidence.suspect_run(run) or (digits and evidence.garbled_tail(run[-1])):
             out.append((run, box, False))
     out.sort(key=lambda r: min(w.conf for w in r[0]))
     return out[: evidence.MAX_REREADS]
@@ -420,6 +424,17 @@ def _ink_end(clean: np.ndarray, box: Box, words: list[Word], scale: float) -> fl
     return end * scale
 
 
+def _neighbours(run: list[Word], box: Box, words: list[Word]) -> tuple[float, float]:
+    """Where the nearest other words on the run's line end on its left and begin on its
+    right (points): a crop's padding stops there, as a neighbour's first digit read with
+    the run (`7795` for `779.` beside `58`) would be a digit the run does not hold."""
+    own = {id(x) for x in run}
+    line = [x for x in words if id(x) not in own and x.box.v_overlap(box) > 0.5 * box.height]
+    left = max((x.box.x1 for x in line if x.box.x1 <= box.x0 + 1), default=-1e9)
+    right = min((x.box.x0 for x in line if x.box.x0 >= box.x1 - 1), default=1e9)
+    return left, right
+
+
 def _second_readings(clean: np.ndarray, words: list[Word], scale: float) -> list[Word]:
     """Tesseract's words with each suspect run replaced by PP-OCR's reading of its padded
     crop where `evidence.choose` prefers it."""
@@ -428,10 +443,12 @@ def _second_readings(clean: np.ndarray, words: list[Word], scale: float) -> list
         return words
     crops = []
     h, w = clean.shape
-    for _, box, _ in runs:
+    for run, box, _ in runs:
         pad = box.height / scale * 0.35
-        x0, y0 = max(0, int(box.x0 / scale - 2 * pad)), max(0, int(box.top / scale - pad))
-        x1, y1 = min(w, int(box.x1 / scale + 2 * pad)), min(h, int(box.bottom / scale + pad))
+        left, right = _neighbours(run, box, words)
+        x0 = max(0, int(box.x0 / scale - 2 * pad), int(left / scale) + 1)
+        x1 = min(w, int(box.x1 / scale + 2 * pad), int(right / scale) - 1)
+        y0, y1 = max(0, int(box.top / scale - pad)), min(h, int(box.bottom / scale + pad))
         crops.append(clean[y0:y1, x0:x1])
     replaced: dict[int, Word | None] = {}
     for (run, box, wider), (text, conf) in zip(runs, ppocr.recognise(crops), strict=True):

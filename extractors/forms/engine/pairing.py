@@ -10,7 +10,13 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
-from backtax.extractors.forms.engine.values import LEADER, column_limit, heads, is_mark
+from backtax.extractors.forms.engine.values import (
+    DOLLAR_SIGNS,
+    LEADER,
+    column_limit,
+    heads,
+    is_mark,
+)
 from backtax.extractors.page import Box, Region, tokens
 
 MAX_BELOW = 42.0
@@ -97,11 +103,18 @@ def _across_leader(anchor: Anchor, cand: Candidate, region: Region) -> bool:
     if not same_line or cand.box.x0 < label.x1 - 2:
         return False
     gap = region.crop(Box(label.x1 + 0.5, label.top + 1, cand.box.x0 - 0.5, label.bottom - 1))
-    between = [
-        w for w in gap if w not in cand.words and not LEADER.match(w.text) and w.text.strip() != "$"
-    ]  # a `$` flush left in the amount column says nothing either
+    between = [w for w in gap if w not in cand.words and not _leader_or_dollar(w.text)]
     said = [t for w in between for t in tokens(w.text)]
     return not said or (bool(number) and said in ([number], ["box", number]))
+
+
+def _dollar(text: str) -> bool:
+    """A `$` printed (or read by OCR) as a word of its own, a blank before its amount."""
+    return text.strip() in DOLLAR_SIGNS
+
+
+def _leader_or_dollar(text: str) -> bool:
+    return bool(LEADER.match(text)) or _dollar(text)
 
 
 def reach(
@@ -163,9 +176,14 @@ def own_value(
     not past another label on the row or heading the amount's column),
     else the one `0.00` in the label's cell (an explicit zero)."""
     label, labels = anchor.box, label_ids(stops)
-    row = {id(w) for w in region.right_of(label) if id(w) not in labels}
+    row = {id(w) for w in region.right_of(label) if id(w) not in labels and not _dollar(w.text)}
     for c in candidates:
-        if row and not c.weak and not c.mark and {id(w) for w in c.words} == row:
+        if (
+            row
+            and not c.weak
+            and not c.mark
+            and {id(w) for w in c.words if not _dollar(w.text)} == row
+        ):
             between = any(
                 (a.box.v_overlap(label) > 0 or heads(a.box, c.box))
                 and label.x1 - 1 <= a.box.x0 < c.box.x0

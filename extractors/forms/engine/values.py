@@ -16,7 +16,7 @@ from backtax.extractors.values import parse_date, parse_money, repair_ocr_number
 
 _YEAR = re.compile(r"^(19[89]\d|20[0-4]\d)$")
 _SMALL_INT = re.compile(r"^\d{1,2}[a-z]?$")
-_DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
+DOLLAR_SIGNS = {"$", "§", "$.", "'$", "‘$", "'§", "‘§"}
 # A number right after these words names a form, a section or a box: no amount.
 _FORM_WORDS = frozenset(
     {"form", "forms", "schedule", "pub", "publication", "rev", "no", "section", "sec", "box"}
@@ -29,7 +29,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
     A `$` printed apart from its number (or dropped into another line by OCR) still
     marks the number beside it as money; bare whole numbers count, but weakly.
     """
-    dollars = [w for w in region if w.text.strip() in _DOLLAR_SIGNS and id(w) not in exclude]
+    dollars = [w for w in region if w.text.strip() in DOLLAR_SIGNS and id(w) not in exclude]
     out: list[Candidate] = []
     for line in region.lines():
         words = [w for w in line.words if id(w) not in exclude]
@@ -51,6 +51,9 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
                     best = (j, text)
             if best and not re.search(r"\.\d\d$", best[1]) and _after_form_word(line, words[i]):
                 best = None  # `Form 1040`, `Schedule C (Form 1040)`: a form's number
+            if best and _lost_separator_after(words, texts, best):
+                i = best[0] + 2  # OCR's `$90 697 yee` for `$90,697.71`: no amount of its parts
+                continue
             if best:
                 j, text = best
                 chosen = tuple(words[i : j + 1])
@@ -63,6 +66,22 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
 
 _LOST_POINT = re.compile(r"^(\$?\s?\d{1,3}(?:,\d{3})+|\$?\s?\d+) (\d{2})$")
 """A whole number and two digits a narrow blank apart: an amount whose point a scan lost."""
+
+
+def _lost_separator_after(words: list[Word], texts: list[str], best: tuple[int, str]) -> bool:
+    """Whether an OCR amount without cents goes on, a narrow blank after it, with a group
+    of three digits or a short run of letters: one longer number whose comma or point the
+    scan lost and whose end it misread (`$90` `697` `yee` of `$90,697.71`, `$` `93` `BY` of
+    `$93.57` in a monospaced font), of which this is no amount."""
+    j, text = best
+    k = j + 1
+    if k >= len(words) or "." in text or words[k].source != "ocr":
+        return False
+    gap = words[k].box.x0 - words[j].box.x1
+    return bool(_GOES_ON.match(texts[k])) and gap <= 1.5 * words[j].box.height
+
+
+_GOES_ON = re.compile(r"^(\d{3}(?!\d)|[A-Za-z]{1,3}$)")
 
 
 def _after_form_word(line: Line, word: Word) -> bool:
@@ -338,10 +357,22 @@ def cell_lines(anchor: Anchor, region: Region, anchors: list[Anchor]) -> list[Li
     bottom = min(bottom, label.bottom + 45, floor or bottom)  # not past the cell's bottom rule
     area = Box(left, label.bottom - 0.5, right, bottom)
     under = group_lines([w for w in region.crop(area) if id(w) not in labels])
-    if not lines and all(PROSE.search(line.text) for line in under):
+    own = [line for line in under if not _ruled_off(label, line.box, region)]
+    if not lines and all(PROSE.search(line.text) for line in own):
         row = _next_cell_of_row(anchor, right, region, anchors)  # nothing in its own cell
         lines = [Line(sorted(row, key=lambda w: w.box.x0))] if row else []
     return lines + under
+
+
+def _ruled_off(label: Box, line: Box, region: Region) -> bool:
+    """A horizontal rule runs across the label's start between it and a line under it: the
+    line is past the label's row (a ruled table's row as tall as its words, the letter's
+    text printed under the table)."""
+    floors = region.page.floors if region.page is not None else []
+    return any(
+        label.bottom - 1 <= f.top <= line.top and f.x0 <= label.x0 + 2 and f.x1 >= label.x0 + 8
+        for f in floors
+    )
 
 
 def _next_cell_of_row(
