@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from word_pages import page
 
+from backtax.extractors.forms._about import about_a_form
 from backtax.extractors.kinds import all_kinds
 from backtax.extractors.pipeline import extract_file
 from backtax.extractors.record import DOC_TYPES
@@ -43,3 +45,34 @@ def test_a_pdf_mixing_a_typed_and_a_scanned_page_reads_each_its_own_way(tmp_path
     ]
     assert records[0].fields["box1_wages"] == "45799.88"
     assert records[1].fields["box1_wages"] == "72500.00"
+
+
+def test_an_earnings_summary_ocr_glued_to_its_denial_is_no_w2() -> None:
+    """A payroll summary says `This is not a W-2.`, OCR reading the blank before `a` as a
+    quote (`not‘a`): it is still a page about the form, claimed by no kind, though it
+    prints the W-2's withholding labels and amounts."""
+    summary = page(
+        ("NORTHWIND CAPITAL MARKETS LLC - Year-End Earnings Summary 2024", 44, 31),
+        ("This is not‘a W-2. Your Form W-2 Wage and Tax Statement is issued separately.", 44, 54),
+        ("Federal income tax withheld 1,286.00", 44, 100),
+        ("Social security tax withheld 82,373.00", 44, 114),
+        ("Medicare tax withheld 18,964.00", 44, 128),
+        method="ocr",
+    )
+    assert [k.name for k in all_kinds() if k.identify(summary)] == []
+
+
+def test_a_table_of_contents_read_with_a_stray_point_is_no_form() -> None:
+    """A consolidated package's contents page, OCR reading `Table. of Contents`: it names
+    the form and prints an account number, and is a page about forms (so no form claims
+    it, nor is it read again by the other engine to find one)."""
+    contents = page(
+        ("FIRST PRAIRIE SAVINGS BANK", 45, 31),
+        ("2023 Consolidated Tax Package", 45, 56),
+        ("Account No. 419-40212", 45, 93),
+        ("Table. of Contents", 45, 126),
+        ("Form 1099-DIV Dividends and Distributions", 45, 147),
+        method="ocr",
+    )
+    assert about_a_form(contents)
+    assert [k.name for k in all_kinds() if k.identify(contents)] == []

@@ -231,3 +231,15 @@ def test_code_in_the_next_cell_of_a_ruled_row_as_tall_as_its_words() -> None:
     sheet.rules = [Box(x, 391, x + 1, 426) for x in (41.5, 81.6, 499.9, 573.8)]
     sheet.floors = [Box(41.8, top, 575.3, top + 1) for top in (391.0, 406.3, 424.6)]
     assert read("1099-K", sheet).fields["box2_merchant_category_code"] == "G"
+
+
+def test_a_point_read_after_an_account_numbers_last_digit_is_no_part_of_it() -> None:
+    """A speck after `939-37822` read as a point (`939-37822.`): the account number is
+    the digits and dashes printed, as on the text layer."""
+    sheet = page(
+        ("742 EVERGREEN TER Account number: 939-37822.", 43, 105),
+        ("1099-K Payment Card and Third Party", 43, 145),
+        ("1a Gross amount of payment card/third party network $ 448.10", 43, 169),
+        method="ocr",
+    )
+    assert read("1099-K", sheet).fields["account_number"] == "939-37822"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from backtax.extractors.page import Page, normalize, tokens
+from backtax.extractors.page import Page, normalize
 
 HEAD_LINES = 6
 # What a page says of itself in its first lines.
@@ -37,9 +37,13 @@ _DENIAL = re.compile("|".join(DENIALS))
 
 def about_a_form(page: Page) -> bool:
     """True when the page only talks about a form (see the module's docstring)."""
-    lines = [normalize(line.text).strip() for line in page.lines()]
-    # as words too: OCR's stray point (`Table of.Contents`) is no word of the heading
-    words = [" ".join(tokens(line.text)) for line in page.lines()[:HEAD_LINES]]
-    if any(_HEAD.search(line) for line in lines[:HEAD_LINES] + words):
+    lines = [_plain(line.text) for line in page.lines()]
+    if any(_HEAD.search(line) for line in lines[:HEAD_LINES]):
         return True
     return any(_DENIAL.search(line) for line in lines)
+
+
+def _plain(text: str) -> str:
+    """A line's words without the points, commas and quotes OCR reads between them (`Table.
+    of Contents`, `This is not‘a W-2.`)."""
+    return " ".join(re.sub(r"[.,:;']+(\s|$)|'", " ", normalize(text)).split())

@@ -4,6 +4,8 @@ print otherwise (a text or a date in its own cell)."""
 
 from __future__ import annotations
 
+import re
+
 from backtax.extractors.forms.engine.checks import marks
 from backtax.extractors.forms.engine.labels import weak
 from backtax.extractors.forms.engine.pairing import assign
@@ -153,6 +155,11 @@ def values_in_cells(
                 break
     for name, text in texts.items():
         if text:
-            reading.fields[name] = text
+            reading.fields[name] = _ID_END.sub("", text)
         else:
             reading.fields.pop(name, None)
+
+
+_ID_END = re.compile(r"(?<=\d)[.,;:]+$")
+"""Punctuation after a text's last digit (`939-37822.`: a speck OCR read as a point, a
+sentence's end): no part of an account number or an identifier."""
