@@ -590,6 +590,10 @@ def test_an_amounts_misread_cents_are_read_again_with_it() -> None:
     assert [[w.text for w in r] for r, _, _ in runs] == [["$90", "697", "yee"]]
     sure = Word("Wages", Box(47.7, 0.5, 70, 7), 0.95, "ocr", "tesseract")
     assert ocr._suspect_runs([dollars, group, sure], blank, 1.0) == []
+    # a code after its box's number (`(Box 7):` `G`, Tesseract unsure of the G) is no cents
+    number = Word("7):", Box(0, 0, 12, 8), 0.95, "ocr", "tesseract")
+    code = Word("G", Box(16, 0, 22, 8), 0.45, "ocr", "tesseract")
+    assert ocr._suspect_runs([number, code], blank, 1.0) == []
 
 
 def test_a_crop_read_again_stops_short_of_the_next_word(monkeypatch) -> None:

@@ -82,10 +82,15 @@ def suspect(word: Word) -> bool:
     return word.conf < LOW_CONF or not is_value(word.text)
 
 
-def garbled_tail(word: Word) -> bool:
-    """A short word without digits Tesseract was not sure of (`yee`, `BY`): printed tight
-    after numeric words, the end of their value misread as letters."""
-    return not numeric(word) and len(word.text) <= 3 and word.conf < SURE_CONF
+def garbled_tail(word: Word, before: Word) -> bool:
+    """A short word without digits Tesseract was unsure of (`yee`), printed tight after a
+    part of an amount (`697`, two digits at least and nothing else): the amount's end
+    misread as letters. After a box's number (`7):` `G`) it is the box's code."""
+    part = bool(_AMOUNT_PART.fullmatch(before.text)) and sum(map(str.isdigit, before.text)) >= 2
+    return part and not numeric(word) and len(word.text) <= 3 and word.conf < LOW_CONF
+
+
+_AMOUNT_PART = re.compile(r"[$§]?\d[\d,]*")
 
 
 def suspect_run(run: list[Word]) -> bool:

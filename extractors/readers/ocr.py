@@ -384,7 +384,7 @@ def _suspect_runs(words: list[Word], clean: np.ndarray, scale: float) -> list[Ru
                 run.append(w)
                 continue
             tight = run and w.box.x0 - run[-1].box.x1 < 1.5 * h
-            if tight and evidence.garbled_tail(w):
+            if tight and evidence.garbled_tail(w, run[-1]):
                 run.append(w)  # `$90` `697` `yee`: the cents misread as letters
             runs.append(run)
             run = [w] if evidence.numeric(w) else []
@@ -396,7 +396,9 @@ def _suspect_runs(words: list[Word], clean: np.ndarray, scale: float) -> list[Ru
         end = _ink_end(clean, box, words, scale) if digits >= evidence.MIN_DIGITS else 0.0
         if end > box.x1 + 0.3 * box.height:
             out.append((run, Box(box.x0, box.top, end, box.bottom), True))
-        elif evidence.suspect_run(run) or (digits and evidence.garbled_tail(run[-1])):
+        elif evidence.suspect_run(run) or (
+            len(run) > 1 and evidence.garbled_tail(run[-1], run[-2])
+        ):
             out.append((run, box, False))
     out.sort(key=lambda r: min(w.conf for w in r[0]))
     return out[: evidence.MAX_REREADS]
