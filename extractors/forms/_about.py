@@ -45,5 +45,5 @@ def about_a_form(page: Page) -> bool:
 
 def _plain(text: str) -> str:
     """A line's words without the points, commas and quotes OCR reads between them (`Table.
-    of Contents`, `This is not‘a W-2.`)."""
-    return " ".join(re.sub(r"[.,:;']+(\s|$)|'", " ", normalize(text)).split())
+    of Contents`, `Table of.Contents`, `This is not‘a W-2.`)."""
+    return " ".join(re.sub(r"[.,:;']+(?=\s|$|[a-z])|'", " ", normalize(text)).split())
