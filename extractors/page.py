@@ -479,15 +479,15 @@ def _same(seen: str, wanted: str, fuzzy: bool) -> bool:
     )
 
 
-_BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?")
+_BOX_NUMBER = re.compile(r"\d{1,2}[a-z]{0,2}")
 _LOOK_ALIKES = frozenset({("1", "l"), ("1", "i"), ("5", "s"), ("0", "o")})
 """A digit and the letter OCR reads for it, or the other way round (`la` for `1a`, `51`
-for `5l`, `Sa` for `5a`)."""
+for `5l`, `Sa` for `5a`, `Ist` for `1st`)."""
 
 
 def _number_slip(seen: str, wanted: str) -> bool:
-    """Whether a printed token is a box's number with one character read as its look-alike:
-    a digit for a letter or a letter for a digit."""
+    """Whether a printed token is a box's number (or an ordinal: `1st`) with one character
+    read as its look-alike: a digit for a letter or a letter for a digit."""
     if len(seen) != len(wanted):
         return False
     off = [(a, b) for a, b in zip(seen, wanted, strict=True) if a != b]

@@ -7,12 +7,13 @@ apply."""
 
 from __future__ import annotations
 
+import numpy as np
 from word_pages import HEIGHT, page
 
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.kinds import Extracted
-from backtax.extractors.page import Box, Page, Word
+from backtax.extractors.page import Box, Page, PageImage, Word
 
 
 def read(doc_type: str, sheet: Page) -> Extracted:
@@ -243,3 +244,42 @@ def test_a_point_read_after_an_account_numbers_last_digit_is_no_part_of_it() -> 
         method="ocr",
     )
     assert read("1099-K", sheet).fields["account_number"] == "939-37822"
+
+
+def _inked(sheet: Page, boxes: list[Box]) -> None:
+    """Give a hand-made OCR page an image (1 pixel a point) with ink in `boxes`."""
+    gray = np.full((int(sheet.height), int(sheet.width)), 255, np.uint8)
+    for b in boxes:
+        gray[int(b.top) : int(b.bottom), int(b.x0) : int(b.x1)] = 0
+    sheet.image, sheet.dpi = PageImage(gray), 72
+
+
+def test_a_lone_code_ocr_gave_no_word_at_its_rows_end_is_read_again() -> None:
+    """A dot-leader statement's `2 Merchant Category Code ........ G`: Tesseract read the
+    leader as unsure words and the lone `G` not at all. The row's ink shaped like its
+    label's letters, at the row's end, is read again by the page's recogniser: box 2's
+    code. A row whose end holds no such ink (box 3's, blank) gets no count."""
+    sheet = page(
+        ("1099-K Payment Card and Third Party", 42, 150),
+        ("1a Gross amount of payment card/third party network $38,072.56", 42, 160),
+        ("2 Merchant Category Code", 42, 176),
+        ("3 Number of payment transactions", 42, 190),
+        method="ocr",
+    )
+    leader = [Word("eee", Box(x, 182, x + 14, 184), 0.2, "ocr") for x in range(240, 470, 40)]
+    sheet.words.extend(leader)
+    code = next(w for w in sheet.words if w.text == "Code")
+    letters = [Box(code.box.x0 + 5 * i, 176, code.box.x0 + 5 * i + 4, 184) for i in range(4)]
+    dots = [Box(x, 182, x + 2, 184) for x in range(240, 470, 6)]
+    _inked(sheet, [*letters, *dots, Box(562, 176, 567, 184)])
+    asked: list[Box] = []
+
+    def recognise(_: Page, box: Box) -> list[Word]:
+        asked.append(box)
+        return [Word("G", box, 0.97, "ocr")]
+
+    sheet.recogniser = recognise
+    fields = read("1099-K", sheet).fields
+    assert fields["box2_merchant_category_code"] == "G"
+    assert "box3_number_of_transactions" not in fields
+    assert len(asked) == 1 and asked[0].x0 > 555

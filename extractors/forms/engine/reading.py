@@ -18,6 +18,7 @@ from backtax.extractors.forms.engine.values import (
     cell_text,
     first_run,
     first_typed,
+    lone_value,
     money_candidates,
     stray_bare,
     text_below,
@@ -153,6 +154,10 @@ def values_in_cells(
                 reading.fields[name] = value
                 reading.conf[name] = line.conf
                 break
+        if kind in ("code", "int") and name not in reading.fields:
+            lone = lone_value(a, region, anchors)
+            if lone is not None:
+                reading.fields[name], reading.conf[name] = lone
     for name, text in texts.items():
         if text:
             reading.fields[name] = _ID_END.sub("", text)

@@ -10,6 +10,7 @@ from typing import Any
 
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
 from backtax.extractors.page import Box, Line, Region, Word, group_lines, normalize, tokens
+from backtax.extractors.readers.glyphs import print_like
 from backtax.extractors.values import parse_date, parse_money, repair_ocr_number
 
 # ---------------------------------------------------------------- amounts
@@ -481,3 +482,34 @@ def cell_text(
                 return text
             words = words[len(run) :]
     return None
+
+
+LONE_SURE = 0.8
+"""How sure a second reading of a lone code or count must be to be kept."""
+
+
+def lone_value(anchor: Anchor, region: Region, anchors: list[Anchor]) -> tuple[Any, float] | None:
+    """A code or count printed alone at the end of its label's row that OCR gave no word
+    (one capital or digit far right, past a dot leader: `2 Merchant category code .... G`),
+    read again by the page's second recogniser where the row holds ink shaped like its
+    label's letters, at most three of them, and no word OCR was sure of; with its
+    confidence, or None."""
+    page, label = region.page, anchor.box
+    if page is None or page.method != "ocr" or not anchor.hit.words:
+        return None
+    right = _cell_right_edge(anchor, region, anchors)
+    area = Box(label.x1 + 2, label.top - 1, right - 1, label.bottom + 1)
+    if area.x1 - area.x0 < 10 or any(
+        w.conf >= LONE_SURE and not LEADER.match(w.text) for w in region.crop(area)
+    ):
+        return None
+    ink = print_like(page, area, anchor.hit.words[-1].box)
+    if ink is None or ink.width > 3 * ink.height or ink.x0 < area.x0 + 0.5 * (area.x1 - area.x0):
+        return None  # more than a code, or not at the row's end (a leader's dots are no ink)
+    pad = 0.3 * ink.height
+    words = page.recognise(Box(ink.x0 - pad, ink.top - pad, ink.x1 + pad, ink.bottom + pad))
+    text = "".join(w.text for w in words)
+    value = typed(anchor.spec.kind, text)
+    if value is None or not words or min(w.conf for w in words) < LONE_SURE:
+        return None
+    return value, min(w.conf for w in words)
