@@ -40,6 +40,13 @@ def _bold_h(x: float, top: float) -> list[tuple[float, float, float, float]]:
     ]
 
 
+def _square(x0: float, top: float, side: float = 9.0) -> list[tuple[float, float, float, float]]:
+    """A check box's outline, 1 point thick."""
+    x1, bottom = x0 + side, top + side
+    return [(x0, top, x1, top + 1), (x0, bottom - 1, x1, bottom), (x0, top, x0 + 1, bottom),
+            (x1 - 1, top, x1, bottom)]  # fmt: skip
+
+
 def _sheet(
     draw: list[tuple[float, float, float, float]], *placed: tuple[str, float, float]
 ) -> Page:
@@ -66,7 +73,7 @@ def test_a_bold_letter_of_a_word_read_is_no_marked_check_box() -> None:
 def test_a_marked_square_beside_a_check_label_is_still_its_mark() -> None:
     """The same page with a drawn check box (a 1-point outline, an X of bars across its
     middle) just left of box 6's `Archer MSA`: that box is checked."""
-    box = [(180, 200, 188, 201), (180, 207, 188, 208), (180, 200, 181, 208), (187, 200, 188, 208)]
+    box = _square(180, 200, side=8)
     mark = [(182, 202, 186, 206)]
     sheet = _sheet(
         [*_bold_h(82, 139.5), *box, *mark],
@@ -90,7 +97,7 @@ def test_a_white_corner_in_a_shaded_cell_is_no_marked_check_box() -> None:
         (283, 161, 297, 175),
     ]
     digit = [(288, 152, 292, 158)]
-    box = [(467, 133, 474, 134), (467, 139, 474, 140), (467, 133, 468, 140), (473, 133, 474, 140)]
+    box = _square(467, 133, side=7)
     sheet = _sheet(
         [*shading, *digit, *box],
         ("1 Nonemployee compensation", 290, 100),
@@ -102,13 +109,6 @@ def test_a_white_corner_in_a_shaded_cell_is_no_marked_check_box() -> None:
     doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
     assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
     assert doc.fields.get("box2_direct_sales") is not True
-
-
-def _square(x0: float, top: float, side: float = 9.0) -> list[tuple[float, float, float, float]]:
-    """A check box's outline, 1 point thick."""
-    x1, bottom = x0 + side, top + side
-    return [(x0, top, x1, top + 1), (x0, bottom - 1, x1, bottom), (x0, top, x0 + 1, bottom),
-            (x1 - 1, top, x1, bottom)]  # fmt: skip
 
 
 def _w2_box13(labels: tuple[str, str, str]) -> Page:
@@ -157,7 +157,7 @@ def test_corrected_whose_if_ocr_garbled_is_a_check_box_left_clear() -> None:
 def test_corrected_beside_a_drawn_box_left_clear_is_not_corrected() -> None:
     """Copy 2's `[ ] VOID  [ ] CORRECTED` on a 200 dpi copy, its VOID read `Clvoiw`: a
     check box is drawn just left of CORRECTED, empty, so the form is not corrected."""
-    box = [(253, 31, 263, 32), (253, 40, 263, 41), (253, 31, 254, 41), (262, 31, 263, 41)]
+    box = _square(253, 31, side=10)
     sheet = _sheet(
         box,
         ("Clvoiw", 193, 31),
