@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -389,8 +390,7 @@ def test_a_party_caption_with_leader_scraps_and_a_tin_with_a_trailing_speck() ->
         "Mortgage Interest Received from Payer(s)/Borrower(s): $9,875.42",
     ]
     (entry,) = wage_income(texts).extra["entries"]
-    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
-    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert_parties(entry, ("XXXXX4321", "GLOB"), ("3456", "JANE DOE"))
     assert entry["fields"]["box1_mortgage_interest"] == "9875.42"
 
 
@@ -481,6 +481,14 @@ def wage_income(texts: list[str], page: int = 1) -> Extracted:
     return parse_wage_income(segment)
 
 
+def assert_parties(
+    entry: dict[str, Any], payer: tuple[str | None, str], recipient: tuple[str, str]
+) -> None:
+    """A W&I entry's payer `(tin, name)` (no TIN: None) and recipient `(last4, name)`."""
+    assert (entry.get("payer_tin"), entry["payer_name"]) == payer
+    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == recipient
+
+
 def test_the_wage_and_income_introduction_is_no_form_block_even_with_a_speck() -> None:
     texts = [
         "Form W-2 Wage and Tax Statement, Form 1099 and other information 1 returns as",
@@ -512,8 +520,7 @@ def test_a_wage_and_income_block_as_ppocr_reads_it() -> None:
     ]
     (entry,) = wage_income(texts, page=4).extra["entries"]
     assert entry["doc_type"] == "1098-E"
-    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX6789", "ACME")
-    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert_parties(entry, ("XXXXX6789", "ACME"), ("3456", "JANE DOE"))
     assert entry["fields"] == {
         "box1_student_loan_interest": "912.40",
         "box2_origination_fees_included": False,
@@ -544,8 +551,7 @@ def test_a_page_header_whose_colons_ocr_lost_is_noise_inside_a_form_block() -> N
         "Wages, Tips and Other Compensation: $8,120.00",
     ]
     (entry,) = wage_income(texts, page=2).extra["entries"]
-    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4567", "BAYS")
-    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert_parties(entry, ("XXXXX4567", "BAYS"), ("3456", "JANE DOE"))
     assert entry["fields"] == {"box1_wages": "8120.00"}
 
 
@@ -670,8 +676,7 @@ def test_a_tin_line_whose_colon_ocr_lost_still_starts_the_party() -> None:
         "Wages, Tips and Other Compensation: $8,120.00",
     ]
     (entry,) = wage_income(texts).extra["entries"]
-    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4567", "BAYS")
-    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert_parties(entry, ("XXXXX4567", "BAYS"), ("3456", "JANE DOE"))
     assert entry["fields"]["box1_wages"] == "8120.00"
 
 
@@ -690,8 +695,7 @@ def test_a_tin_line_without_its_value_under_a_header_without_its_colon_starts_th
         "Wages, Tips and Other Compensation: $8,120.00",
     ]
     (entry,) = wage_income(texts).extra["entries"]
-    assert (entry.get("payer_tin"), entry["payer_name"]) == (None, "BAYS")
-    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert_parties(entry, (None, "BAYS"), ("3456", "JANE DOE"))
 
 
 @pytest.mark.parametrize(
@@ -719,8 +723,7 @@ def test_masked_tins_with_a_faxs_scraps_and_k_for_x(payer_line: str, recipient_l
         "Interest: $1,312.08",
     ]
     (entry,) = wage_income(texts, page=2).extra["entries"]
-    assert (entry["payer_tin"], entry["payer_name"]) == ("XXXXX4321", "GLOB")
-    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert_parties(entry, ("XXXXX4321", "GLOB"), ("3456", "JANE DOE"))
 
 
 def test_a_label_whose_last_word_ocr_lost_in_the_leader_and_a_quote_speck_in_a_text() -> None:
@@ -814,6 +817,5 @@ def test_a_tin_line_whose_value_ocr_lost_is_no_party_header() -> None:
         "Gross Winnings: $1,450.00",
     ]
     (entry,) = wage_income(texts, page=4).extra["entries"]
-    assert (entry.get("payer_tin"), entry["payer_name"]) == (None, "BAYS")
-    assert (entry["recipient_tin_last4"], entry["recipient_name"]) == ("3456", "JANE DOE")
+    assert_parties(entry, (None, "BAYS"), ("3456", "JANE DOE"))
     assert entry["fields"]["box1_gross_winnings"] == "1450.00"
