@@ -5,18 +5,7 @@ the ones placed (a value's x is its column's edge less its width, 5 points a let
 
 from __future__ import annotations
 
-from word_pages import page
-
-from backtax.extractors.forms._catalog import form_spec
-from backtax.extractors.forms.engine.kind import FormKind
-from backtax.extractors.kinds import Extracted
-from backtax.extractors.page import Page
-
-
-def read(doc_type: str, sheet: Page) -> Extracted:
-    docs = FormKind(form_spec(doc_type)).extract([sheet])
-    assert len(docs) == 1
-    return docs[0]
+from word_pages import page, read
 
 
 def test_a_label_wraps_beside_the_left_columns_value() -> None:

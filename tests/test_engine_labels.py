@@ -4,18 +4,7 @@ hand-made; the expected values are the ones placed on it."""
 
 from __future__ import annotations
 
-from word_pages import page
-
-from backtax.extractors.forms._catalog import form_spec
-from backtax.extractors.forms.engine.kind import FormKind
-from backtax.extractors.kinds import Extracted
-from backtax.extractors.page import Page
-
-
-def read(doc_type: str, sheet: Page) -> Extracted:
-    docs = FormKind(form_spec(doc_type)).extract([sheet])
-    assert len(docs) == 1
-    return docs[0]
+from word_pages import page, read
 
 
 def test_value_glued_to_its_label_is_cut_off_it() -> None:

@@ -3,18 +3,9 @@ with labels in one assignment, each used once. The expected values are the ones 
 
 from __future__ import annotations
 
-from word_pages import page
+from word_pages import page, read
 
-from backtax.extractors.forms._catalog import form_spec
-from backtax.extractors.forms.engine.kind import FormKind
-from backtax.extractors.kinds import Extracted
-from backtax.extractors.page import Box, Page
-
-
-def read(doc_type: str, sheet: Page) -> Extracted:
-    docs = FormKind(form_spec(doc_type)).extract([sheet])
-    assert len(docs) == 1
-    return docs[0]
+from backtax.extractors.page import Box
 
 
 def test_a_check_mark_nearest_two_labels_goes_to_the_one_whose_cell_it_is_in() -> None:

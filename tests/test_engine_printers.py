@@ -7,20 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from word_pages import page
+from word_pages import page, read
 
 from backtax.extractors.forms._about import about_a_form
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.forms.engine.values import money_candidates
-from backtax.extractors.kinds import Extracted
-from backtax.extractors.page import Box, Page
-
-
-def read(doc_type: str, sheet: Page) -> Extracted:
-    docs = FormKind(form_spec(doc_type)).extract([sheet])
-    assert len(docs) == 1
-    return docs[0]
+from backtax.extractors.page import Box
 
 
 def test_a_value_after_a_wrapped_labels_colon_is_its_own() -> None:

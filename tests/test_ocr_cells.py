@@ -8,18 +8,11 @@ apply."""
 from __future__ import annotations
 
 import numpy as np
-from word_pages import HEIGHT, page
+from word_pages import HEIGHT, page, read
 
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.kind import FormKind
-from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Page, PageImage, Word
-
-
-def read(doc_type: str, sheet: Page) -> Extracted:
-    docs = FormKind(form_spec(doc_type)).extract([sheet])
-    assert len(docs) == 1
-    return docs[0]
 
 
 def _loan_form(*extra: tuple[str, float, float]) -> Page:
