@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader, PdfWriter
 from word_pages import page
 
 from backtax.extractors.forms._about import about_a_form
 from backtax.extractors.kinds import all_kinds
+from backtax.extractors.page import Page
 from backtax.extractors.pipeline import extract_file
 from backtax.extractors.record import DOC_TYPES
 
@@ -62,17 +64,33 @@ def test_an_earnings_summary_ocr_glued_to_its_denial_is_no_w2() -> None:
     assert [k.name for k in all_kinds() if k.identify(summary)] == []
 
 
-def test_a_table_of_contents_read_with_a_stray_point_is_no_form() -> None:
-    """A consolidated package's contents page, OCR reading `Table. of Contents`: it names
-    the form and prints an account number, and is a page about forms (so no form claims
-    it, nor is it read again by the other engine to find one)."""
-    contents = page(
-        ("FIRST PRAIRIE SAVINGS BANK", 45, 31),
-        ("2023 Consolidated Tax Package", 45, 56),
-        ("Account No. 419-40212", 45, 93),
-        ("Table. of Contents", 45, 126),
-        ("Form 1099-DIV Dividends and Distributions", 45, 147),
-        method="ocr",
-    )
+@pytest.mark.parametrize(
+    "contents",
+    [
+        # a consolidated package's contents page, OCR reading `Table. of Contents`
+        page(
+            ("FIRST PRAIRIE SAVINGS BANK", 45, 31),
+            ("2023 Consolidated Tax Package", 45, 56),
+            ("Account No. 419-40212", 45, 93),
+            ("Table. of Contents", 45, 126),
+            ("Form 1099-DIV Dividends and Distributions", 45, 147),
+            method="ocr",
+        ),
+        # a broker's cover page, OCR reading `Table of.Contents`: no 1099-B from its
+        # `Form 1099-B Proceeds From Broker ...` entry and `Account No.` line
+        page(
+            ("FIRST PRAIRIE SAVINGS BANK Tax Documents 2025", 40, 40),
+            ("Table of.Contents", 40, 64),
+            ("Form 1099-B Proceeds From Broker and Barter Exchange Transactions", 40, 100),
+            ("Account No.", 40, 116),
+            method="ocr",
+        ),
+    ],
+    ids=["package", "broker"],
+)
+def test_a_table_of_contents_read_with_a_stray_point_is_no_form(contents: Page) -> None:
+    """A contents page whose heading OCR read with a stray point: it names a form and
+    prints an account number, and is a page about forms (so no form claims it, nor is it
+    read again by the other engine to find one)."""
     assert about_a_form(contents)
     assert [k.name for k in all_kinds() if k.identify(contents)] == []

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from word_pages import page, read
 
-from backtax.extractors.forms._about import about_a_form
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.forms.engine.values import money_candidates
@@ -220,16 +219,3 @@ def test_a_boxs_number_wrapped_under_its_wording_is_the_labels() -> None:
     )
     assert doc.fields["box9_number_of_properties"] == 3
     assert doc.fields["box1_mortgage_interest"] == "291.27"
-
-
-def test_a_table_of_contents_read_with_a_stray_point_is_about_forms() -> None:
-    """OCR's `Table of.Contents` heading a broker's cover page: a page about forms (no
-    1099-B from its `Form 1099-B Proceeds From Broker ...` entry and `Account No.` line)."""
-    sheet = page(
-        ("FIRST PRAIRIE SAVINGS BANK Tax Documents 2025", 40, 40),
-        ("Table of.Contents", 40, 64),
-        ("Form 1099-B Proceeds From Broker and Barter Exchange Transactions", 40, 100),
-        ("Account No.", 40, 116),
-        method="ocr",
-    )
-    assert about_a_form(sheet)
