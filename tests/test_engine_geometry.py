@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from word_pages import page
+from word_pages import page, read
 
-from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms._copies import split_copies
 from backtax.extractors.forms._year import find_tax_year
-from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.forms.engine.values import money_candidates
 from backtax.extractors.page import Box, Page, Word
 
@@ -177,7 +175,7 @@ def test_a_state_row_read_again_leaves_out_a_number_ocr_was_unsure_of() -> None:
         method="ocr",
     )
     scan.rereader = reader
-    doc = FormKind(form_spec("1099-INT")).extract([scan])[0]
+    doc = read("1099-INT", scan)
     assert doc.fields["box1_interest_income"] == "1845.22"
     assert [r.get("state_tax_withheld") for r in doc.fields.get("state", [])] in ([], [None])
 
@@ -196,7 +194,7 @@ def test_a_state_glued_to_its_id_that_repeats_it_is_read_apart() -> None:
         ("$18,450.00", 500, 216),
         method="ocr",
     )
-    doc = FormKind(form_spec("1099-NEC")).extract([scan])[0]
+    doc = read("1099-NEC", scan)
     assert doc.fields["state"] == [
         {
             "state_tax_withheld": "922.50",

@@ -4,10 +4,8 @@ dpi) with hand-placed words. The expected marks are the squares drawn as check b
 from __future__ import annotations
 
 import numpy as np
-from word_pages import page
+from word_pages import page, read
 
-from backtax.extractors.forms._catalog import form_spec
-from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.kinds import all_kinds
 from backtax.extractors.page import Page, PageImage
 
@@ -64,7 +62,7 @@ def test_a_bold_letter_of_a_word_read_is_no_marked_check_box() -> None:
         ("5498-SA HSA, Archer MSA", 42, 139),
         ("1 Employee or self-employed person's Archer MSA contributions  988.84", 44, 163),
     )
-    doc = FormKind(form_spec("5498-SA")).extract([sheet])[0]
+    doc = read("5498-SA", sheet)
     assert doc.fields["box1_archer_msa_employee_contributions"] == "988.84"
     assert doc.fields.get("box6_archer_msa") is not True
     assert doc.fields.get("box6_hsa") is not True
@@ -81,7 +79,7 @@ def test_a_marked_square_beside_a_check_label_is_still_its_mark() -> None:
         ("1 Employee or self-employed person's Archer MSA contributions  988.84", 44, 163),
         ("Archer MSA", 192, 200),
     )
-    doc = FormKind(form_spec("5498-SA")).extract([sheet])[0]
+    doc = read("5498-SA", sheet)
     assert doc.fields["box6_archer_msa"] is True
 
 
@@ -106,7 +104,7 @@ def test_a_white_corner_in_a_shaded_cell_is_no_marked_check_box() -> None:
         ("consumer products to recipient for resale", 300, 134),
         ("3", 288, 151),
     )
-    doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
+    doc = read("1099-NEC", sheet)
     assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
     assert doc.fields.get("box2_direct_sales") is not True
 
@@ -149,7 +147,7 @@ def test_corrected_whose_if_ocr_garbled_is_a_check_box_left_clear() -> None:
         ("1 Nonemployee compensation", 290, 100),
         ("18,450.00", 300, 112),
     )
-    doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
+    doc = read("1099-NEC", sheet)
     assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
     assert doc.corrected is False
 
@@ -165,6 +163,6 @@ def test_corrected_beside_a_drawn_box_left_clear_is_not_corrected() -> None:
         ("1 Nonemployee compensation", 290, 100),
         ("18,450.00", 300, 112),
     )
-    doc = FormKind(form_spec("1099-NEC")).extract([sheet])[0]
+    doc = read("1099-NEC", sheet)
     assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
     assert doc.corrected is False
