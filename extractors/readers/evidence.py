@@ -134,7 +134,8 @@ def good_values(words: list[Word]) -> int:
     return sum(numeric(w) and is_value(w.text) and w.conf >= LOW_CONF for w in words)
 
 
-def _digits(text: str) -> str:
+def digits(text: str) -> str:
+    """The digits of a reading, in order."""
     return re.sub(r"\D", "", text)
 
 
@@ -168,18 +169,14 @@ def choose(
     if pp_ok and not tess_ok:
         return ppocr
     if pp_ok and tess_ok:
-        if _digits(ppocr) == _digits(tesseract):
+        pp_digits, tess_digits = digits(ppocr), digits(tesseract)
+        if pp_digits == tess_digits:
             marks = sum(c in ".," for c in ppocr) > sum(c in ".," for c in tesseract)
             return ppocr if marks and not split and not wider else tesseract
-        same_length = len(_digits(ppocr)) == len(_digits(tesseract))
-        if same_length and tess_conf < LOW_CONF:
+        if len(pp_digits) == len(tess_digits) and tess_conf < LOW_CONF:
             return ppocr
-        longer = len(_digits(ppocr)) > len(_digits(tesseract))
-        return (
-            ppocr
-            if wider and longer and _digits(ppocr).startswith(_digits(tesseract))
-            else tesseract
-        )
+        longer = len(pp_digits) > len(tess_digits) and pp_digits.startswith(tess_digits)
+        return ppocr if wider and longer else tesseract
     return tesseract
 
 

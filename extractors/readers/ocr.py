@@ -352,13 +352,9 @@ def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[tuple[
     for (x, y, w, h), (text, conf) in zip(spots, ppocr.recognise(crops), strict=True):
         box = Box(x * scale, y * scale, (x + w) * scale, (y + h) * scale)
         inside = "".join(c for v in words if box.contains_center(v.box) for c in v.text)
-        if evidence.accept_missed(text, conf) and _digits(inside) in _digits(text):
+        if evidence.accept_missed(text, conf) and evidence.digits(inside) in evidence.digits(text):
             found.append((box, ppocr.split_words(text, box, conf)))
     return found
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
 
 
 Run = tuple[list[Word], Box, bool]
