@@ -256,8 +256,8 @@ def _entry_fields(
             continue
         line = _line_for(form, label)
         head, _, rest = label.partition(":")
-        if line is None and rest and _line_for(form, head):  # `box:` in `IRA/SEP/SIMPLE box`
-            line, raw = _line_for(form, head), f"{rest.strip()} {raw}"
+        if line is None and rest and (line := _line_for(form, head)):  # `IRA/SEP/SIMPLE box:`
+            raw = f"{rest.strip()} {raw}"
         name, kind = (
             (line.name, line.kind) if line else (snake(label), "money" if money(raw) else "text")
         )
