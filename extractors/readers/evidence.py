@@ -389,15 +389,22 @@ def restore_spaces(docs: list[Extracted], readings: list[Extracted]) -> None:
                     spaced[key] = text
     for doc in docs:
         for name in PARTY_FIELDS:
-            if _spaced(getattr(doc, name), spaced.get(str(getattr(doc, name)).replace(" ", ""))):
-                setattr(doc, name, spaced[getattr(doc, name).replace(" ", "")])
+            if (text := _respaced(getattr(doc, name), spaced)) is not None:
+                setattr(doc, name, text)
         for name, value in doc.fields.items():
-            if isinstance(value, str) and _spaced(value, spaced.get(value.replace(" ", ""))):
-                doc.fields[name] = spaced[value.replace(" ", "")]
+            if (text := _respaced(value, spaced)) is not None:
+                doc.fields[name] = text
             for entry in value if isinstance(value, list) else ():  # box 14's labels
-                for key, text in entry.items() if isinstance(entry, dict) else ():
-                    if _spaced(text, spaced.get(str(text).replace(" ", ""))):
-                        entry[key] = spaced[text.replace(" ", "")]
+                for key, item in entry.items() if isinstance(entry, dict) else ():
+                    if (text := _respaced(item, spaced)) is not None:
+                        entry[key] = text
+
+
+def _respaced(value: object, spaced: dict[str, str]) -> str | None:
+    """The reading in `spaced` of a text's characters, where it has more spaces (`_spaced`);
+    None for a value that is no text or has no such reading."""
+    theirs = spaced.get(value.replace(" ", "")) if isinstance(value, str) else None
+    return theirs if _spaced(value, theirs) else None
 
 
 MAX_NAME_WORDS = 8
