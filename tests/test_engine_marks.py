@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from word_pages import page, read
 
-from backtax.extractors.kinds import all_kinds
+from backtax.extractors.kinds import Extracted, all_kinds
 from backtax.extractors.page import Page, PageImage
 
 DPI = 300
@@ -53,6 +53,17 @@ def _sheet(
     return sheet
 
 
+def _nec(
+    draw: list[tuple[float, float, float, float]], *placed: tuple[str, float, float]
+) -> Extracted:
+    """A 1099-NEC copy with `draw` ink, `placed` words and box 1's 18,450.00, as read:
+    box 1 is the amount placed."""
+    sheet = _sheet(draw, ("1 Nonemployee compensation", 290, 100), ("18,450.00", 300, 112), *placed)
+    doc = read("1099-NEC", sheet)
+    assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
+    return doc
+
+
 def test_a_bold_letter_of_a_word_read_is_no_marked_check_box() -> None:
     """A 5498-SA statement's title `5498-SA HSA, Archer MSA` in bold: its `H` (stems,
     serifs and bar fill a square's outline and middle) is a letter of the word `HSA,`,
@@ -96,16 +107,12 @@ def test_a_white_corner_in_a_shaded_cell_is_no_marked_check_box() -> None:
     ]
     digit = [(288, 152, 292, 158)]
     box = _square(467, 133, side=7)
-    sheet = _sheet(
+    doc = _nec(
         [*shading, *digit, *box],
-        ("1 Nonemployee compensation", 290, 100),
-        ("18,450.00", 300, 112),
         ("2 Payer made direct sales totaling $5,000 or more of", 290, 126),
         ("consumer products to recipient for resale", 300, 134),
         ("3", 288, 151),
     )
-    doc = read("1099-NEC", sheet)
-    assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
     assert doc.fields.get("box2_direct_sales") is not True
 
 
@@ -141,14 +148,7 @@ def test_w2_box13_check_boxes_from_their_squares_where_ocr_garbled_the_labels() 
 def test_corrected_whose_if_ocr_garbled_is_a_check_box_left_clear() -> None:
     """A 150 dpi 1099-NEC's `CORRECTED (if checked)` read `(_] CORRECTE wi checked)`: the
     caption of a check box left clear, not a title that says the form is corrected."""
-    sheet = _sheet(
-        [],
-        ("(_] CORRECTE wi checked)", 245, 25),
-        ("1 Nonemployee compensation", 290, 100),
-        ("18,450.00", 300, 112),
-    )
-    doc = read("1099-NEC", sheet)
-    assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
+    doc = _nec([], ("(_] CORRECTE wi checked)", 245, 25))
     assert doc.corrected is False
 
 
@@ -156,13 +156,5 @@ def test_corrected_beside_a_drawn_box_left_clear_is_not_corrected() -> None:
     """Copy 2's `[ ] VOID  [ ] CORRECTED` on a 200 dpi copy, its VOID read `Clvoiw`: a
     check box is drawn just left of CORRECTED, empty, so the form is not corrected."""
     box = _square(253, 31, side=10)
-    sheet = _sheet(
-        box,
-        ("Clvoiw", 193, 31),
-        ("CORRECTED", 266, 32),
-        ("1 Nonemployee compensation", 290, 100),
-        ("18,450.00", 300, 112),
-    )
-    doc = read("1099-NEC", sheet)
-    assert doc.fields["box1_nonemployee_compensation"] == "18450.00"
+    doc = _nec(box, ("Clvoiw", 193, 31), ("CORRECTED", 266, 32))
     assert doc.corrected is False
