@@ -122,8 +122,12 @@ def test_copies_state_rows_that_differ_by_a_stray_minus_go_to_the_surer_copy() -
 def test_w2_box14_lines_read_as_one_word_each_give_their_amounts() -> None:
     """A 100 dpi W-2 read by PP-OCR: box 14's `CA SDI 123.45` and `UNION DUES 240.00`
     came as `CASDI123.45` and `UNIONDUES240.00`: the amounts are cut off the labels."""
-    sheet = page(("14 Other", 340, 230), ("CASDI123.45", 340, 242), ("UNIONDUES240.00", 340, 252))
-    sheet.method = "ocr"
+    sheet = page(
+        ("14 Other", 340, 230),
+        ("CASDI123.45", 340, 242),
+        ("UNIONDUES240.00", 340, 252),
+        method="ocr",
+    )
     assert read_box14(sheet.region, []) == [
         {"label": "CASDI", "amount": "123.45"},
         {"label": "UNIONDUES", "amount": "240.00"},
