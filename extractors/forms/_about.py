@@ -7,6 +7,7 @@ gives no form record."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from backtax.extractors.page import Page, normalize
 
@@ -37,7 +38,12 @@ _DENIAL = re.compile("|".join(DENIALS))
 
 def about_a_form(page: Page) -> bool:
     """True when the page only talks about a form (see the module's docstring)."""
-    lines = [_plain(line.text) for line in page.lines()]
+    return _about(tuple(line.text for line in page.lines()))
+
+
+@lru_cache(maxsize=16)  # every kind's `identify` asks it of the same page
+def _about(texts: tuple[str, ...]) -> bool:
+    lines = [_plain(text) for text in texts]
     if any(_HEAD.search(line) for line in lines[:HEAD_LINES]):
         return True
     return any(_DENIAL.search(line) for line in lines)
