@@ -119,12 +119,10 @@ def marks(region: Region, anchors: list[Anchor]) -> list[Candidate]:
 def _box_before(label: Box, region: Region) -> bool:
     """Whether a check box is drawn just left of a caption on a scan, marked or not (the
     caption's `VOID` beside it OCR garbled: `Clvoiw CORRECTED`)."""
-    page = region.page
-    if page is None or page.method != "ocr" or page.image is None or not page.dpi:
+    if region.page is None:
         return False
     band = Box(label.x0 - 20, label.top - 4, label.x0 + 2, label.bottom + 4)
-    squares = _squares(page.image, page.dpi, page.width, page.height)
-    return any(band.contains_center(box) for box, _ in squares)
+    return any(band.contains_center(box) for box, _ in drawn_squares(region.page))
 
 
 def marked_near(label: Box, region: Region) -> bool:
