@@ -24,7 +24,7 @@ from backtax.extractors.forms.engine.values import (
     text_below,
     typed,
 )
-from backtax.extractors.page import Line, Region, normalize
+from backtax.extractors.page import Line, Region, Word, normalize
 from backtax.extractors.values import format_money, parse_money
 
 
@@ -61,7 +61,8 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
         lines = _after_tail(a, region, ids) or text_below(a.box, region, stops)
         if not lines or (kind != "text" and PROSE.search(lines[0].text)):
             continue  # a paragraph under a table's row holds no count (`call 1-800-...`)
-        value = typed(kind, _past_own_number(lines[0], a.spec.number), within=True)
+        text = " ".join(w.text for w in _past_own_number(lines[0].words, a.spec.number))
+        value = typed(kind, text, within=True)
         if value is not None:
             reading.fields[name] = value
             reading.conf[name] = min(lines[0].conf, quality[name])
@@ -85,13 +86,13 @@ def _is_number(text: str, number: str) -> bool:
     return normalize(text).strip("():.") == number.lower()
 
 
-def _past_own_number(line: Line, number: str) -> str:
-    """A line's text past the box's own number that starts it: a table's Box column, or
-    `(Box` / `9a):  41`, the label's `(Box 9a)` wrapped, its count after it."""
-    words = line.words
+def _past_own_number(words: list[Word], number: str) -> list[Word]:
+    """A line's words past the box's own number that starts them: a table's Box column,
+    printed after the description, or `(Box` / `9a):  41`, the label's `(Box 9a)` wrapped,
+    its count after it."""
     if number and len(words) > 1 and _is_number(words[0].text, number):
-        words = words[1:]
-    return " ".join(w.text for w in words)
+        return words[1:]
+    return words
 
 
 def drop_unmarked_words(
@@ -147,9 +148,7 @@ def values_in_cells(
             continue
         for line in cell_lines(a, region, anchors):
             words = [w for w in line.words if w.text.strip() != "$" and not LEADER.match(w.text)]
-            if len(words) > 1 and a.spec.number and _is_number(words[0].text, a.spec.number):
-                words = words[1:]  # a table's Box column, printed after the description
-            value = first_typed(kind, words)
+            value = first_typed(kind, _past_own_number(words, a.spec.number))
             if value is not None:
                 reading.fields[name] = value
                 reading.conf[name] = line.conf
