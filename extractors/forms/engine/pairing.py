@@ -40,14 +40,10 @@ def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None
     """How far a value sits from a label, or None when it cannot be that label's value:
     to its right on the same line, or under it in its column."""
     lb = anchor.box
-    same_line = lb.v_overlap(cand) >= 0.5 * min(lb.height, cand.height)
-    if same_line and cand.x0 >= lb.x1 - 2:
-        dx = cand.x0 - lb.x1
-        return 2.0 + 0.03 * dx if dx <= MAX_RIGHT else None
-    tail = anchor.tail  # a wrapped label's last line, its value after it
-    if tail.top > lb.top + 1 and _beside(tail, cand) and cand.x0 >= tail.x1 - 2:
-        dx = cand.x0 - tail.x1
-        return 2.0 + 0.03 * dx if dx <= MAX_RIGHT else None
+    for end in (lb, anchor.tail):  # the tail: a wrapped label's last line, its value after it
+        if (end is lb or end.top > lb.top + 1) and _beside(end, cand) and cand.x0 >= end.x1 - 2:
+            dx = cand.x0 - end.x1
+            return 2.0 + 0.03 * dx if dx <= MAX_RIGHT else None
     below = cand.top >= lb.top + lb.height * 0.6
     if not below:
         return None
@@ -60,6 +56,7 @@ def placement_cost(anchor: Anchor, cand: Box, right_edge: float) -> float | None
 
 
 def _beside(label: Box, cand: Box) -> bool:
+    """Whether the two are on one line (they overlap by half the lower one's height)."""
     return label.v_overlap(cand) >= 0.5 * min(label.height, cand.height)
 
 
@@ -68,7 +65,7 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor], rules: list[Box]) 
     is in another label's row (printed on that label's line, to its right, with no cell
     border between them: a party cell's `STATE DEPT OF LABOR` is no row of box values)."""
     lb = anchor.box
-    same_line = lb.v_overlap(cand) >= 0.5 * min(lb.height, cand.height)
+    same_line = _beside(lb, cand)
     for other in anchors:
         if other is anchor or other.spec.kind == "check":
             continue  # a check box's words may be wrapped into another box's label
@@ -76,7 +73,7 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor], rules: list[Box]) 
         column = lb.v_overlap(ob) > 0 or (other.spec.kind != "caption" and heads(ob, cand))
         if lb.v_overlap(cand) > 0 and lb.x1 <= ob.x0 < cand.x0 and column:
             return True  # a label on the row between them, or heading the value's column
-        in_its_row = ob.v_overlap(cand) >= 0.5 * min(ob.height, cand.height) and ob.x1 <= cand.x0
+        in_its_row = _beside(ob, cand) and ob.x1 <= cand.x0
         if in_its_row and (_ruled_apart(ob, cand, rules) or (ob.x1 <= lb.x0 and heads(lb, cand))):
             in_its_row = False  # the value is in this label's column, past the other's row
         if not same_line and in_its_row and other.spec.kind != "caption":
@@ -99,8 +96,7 @@ def _across_leader(anchor: Anchor, cand: Candidate, region: Region) -> bool:
     a table's `Rents | 1 | 4,464.06`, a letter's `Other income (Box 3)    357.89`."""
     label = anchor.box
     number = anchor.spec.number.lower()
-    same_line = label.v_overlap(cand.box) >= 0.5 * min(label.height, cand.box.height)
-    if not same_line or cand.box.x0 < label.x1 - 2:
+    if not _beside(label, cand.box) or cand.box.x0 < label.x1 - 2:
         return False
     gap = region.crop(Box(label.x1 + 0.5, label.top + 1, cand.box.x0 - 0.5, label.bottom - 1))
     between = [w for w in gap if w not in cand.words and not _leader_or_dollar(w.text)]
