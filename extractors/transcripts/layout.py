@@ -71,10 +71,11 @@ def page_lines(pages: list[Page], reread: bool = False) -> list[TLine]:
     """Every line of the pages in reading order, cleaned; banners kept (splitting uses them).
     With `reread`, an OCR line whose value was lost is read again alone, by the page's
     reader (`Page.read_again`), and so is one whose amount lacks the dollar sign the run's
-    other amounts print (`_dollar_checked`)."""
+    other amounts print (`_dollar_checked`), and a label's amount with a leader's minus
+    (`_signs_checked`)."""
     out: list[TLine] = []
     read = [
-        (page, line, _leader_dropped(_signs_checked(page, line.words)))
+        (page, line, _leader_dropped(_signs_checked(page, line.words, reread)))
         for page in pages
         for line in _lines(page)
     ]
@@ -155,13 +156,16 @@ SURE_CONF = 0.8
 """Confidence of the page's second engine from which its reading of a sign decides."""
 
 
-def _signs_checked(page: Page, words: list[Word]) -> list[Word]:
+def _signs_checked(page: Page, words: list[Word], reread: bool) -> list[Word]:
     """A line's words with each amount's minus checked (`_sign_checked`); on a label's line
     (a colon before the amount: a dot leader between), a minus Tesseract read at an amount's
     start (`-$98,530.00`, `--$98,410.00`: the leader's last dots) is checked by the page's
     second engine's reading of the amount's box: a minus there keeps it, the same digits
-    read surely without one drop it, anything else leaves it as read."""
+    read surely without one drop it, anything else leaves it as read (only with `reread`:
+    identifying a page needs no second reading)."""
     out = [_sign_checked(page, w) for w in words]
+    if not reread:
+        return out
     for i, word in enumerate(out):
         m = _LEADER_MINUS.match(word.text)
         if m is None or word.source != "ocr" or word.engine == "ppocr":
