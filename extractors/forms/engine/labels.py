@@ -82,9 +82,12 @@ def _number_on_row(anchor: Anchor, region: Region) -> bool:
     column right of the description: `Code  14b  G` is box 14b's `Code`, not 13c's)."""
     if anchor.numbered or not anchor.spec.number:
         return False
-    number = anchor.spec.number.lower()
-    row = region.right_of(anchor.box)
-    return any(normalize(w.text).strip(".:()") == number for w in row)
+    return any(is_number(w.text, anchor.spec.number) for w in region.right_of(anchor.box))
+
+
+def is_number(text: str, number: str) -> bool:
+    """Whether a word is the box's number, as a table's Box column or `(Box 9a):` prints it."""
+    return normalize(text).strip("():.") == number.lower()
 
 
 def _after_sibling(anchor: Anchor, anchors: list[Anchor]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from backtax.extractors.forms.engine.checks import marks
-from backtax.extractors.forms.engine.labels import weak
+from backtax.extractors.forms.engine.labels import is_number, weak
 from backtax.extractors.forms.engine.pairing import assign
 from backtax.extractors.forms.engine.spec import Anchor, FormReading, label_ids
 from backtax.extractors.forms.engine.values import (
@@ -24,7 +24,7 @@ from backtax.extractors.forms.engine.values import (
     text_below,
     typed,
 )
-from backtax.extractors.page import Line, Region, Word, normalize
+from backtax.extractors.page import Line, Region, Word
 from backtax.extractors.values import format_money, parse_money
 
 
@@ -82,15 +82,11 @@ def _after_tail(anchor: Anchor, region: Region, labels: set[int]) -> list[Line]:
     return [Line(run)]
 
 
-def _is_number(text: str, number: str) -> bool:
-    return normalize(text).strip("():.") == number.lower()
-
-
 def _past_own_number(words: list[Word], number: str) -> list[Word]:
     """A line's words past the box's own number that starts them: a table's Box column,
     printed after the description, or `(Box` / `9a):  41`, the label's `(Box 9a)` wrapped,
     its count after it."""
-    if number and len(words) > 1 and _is_number(words[0].text, number):
+    if number and len(words) > 1 and is_number(words[0].text, number):
         return words[1:]
     return words
 
