@@ -208,13 +208,16 @@ def test_with_one_worker_the_next_file_already_waits_at_it_while_one_is_read(
     for i in range(3):  # bytes of their own: none is in the extraction cache
         (folder / f"w2_{i}.pdf").write_bytes(W2.read_bytes() + f"\n%queued-{i}\n".encode())
     lock, at_worker, most = threading.Lock(), [0], [0]
+    second = threading.Event()
 
     class OneWorker:
         def read(self, job: Any) -> dict[str, Any]:
             with lock:
                 at_worker[0] += 1
                 most[0] = max(most[0], at_worker[0])
-            time.sleep(1.0)
+                if at_worker[0] == 2:
+                    second.set()
+            second.wait(timeout=15.0)  # read until the next file is at the worker too
             with lock:
                 at_worker[0] -= 1
             return {"sha256": job.sha256, "source": job.source, "records": [], "error": None}
