@@ -177,6 +177,7 @@ def test_a_state_row_read_again_leaves_out_a_number_ocr_was_unsure_of() -> None:
     scan.rereader = reader
     doc = read("1099-INT", scan)
     assert doc.fields["box1_interest_income"] == "1845.22"
+    assert [r["state"] for r in doc.fields["state"]] == ["IL"]  # the second reading's
     assert [r.get("state_tax_withheld") for r in doc.fields.get("state", [])] in ([], [None])
 
 
