@@ -50,7 +50,7 @@ def one(job: tuple[Path, int]) -> tuple[Path, int, int, list[str], float]:
     path, dpi = job
     started = cpu()
     expected = json.loads(path.with_name(f"{path.stem}.expected.json").read_text())
-    total, misses = score(path, expected, ExtractSettings(dpi=dpi))
+    total, misses, _, _ = score(path, expected, ExtractSettings(dpi=dpi))
     return path, dpi, total, misses, cpu() - started
 
 

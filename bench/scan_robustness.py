@@ -96,25 +96,58 @@ def leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
         yield path, value
 
 
+PARTIES = ("payer_tin", "payer_name", "recipient_tin_last4", "recipient_name")
+
+
+def invented(want: dict[str, Any], record: dict[str, Any]) -> list[str]:
+    """The paths of a record's values (boxes, state rows' cells, parties) that the expected
+    record lacks: values read where the document leaves the box blank. A check box read
+    as not checked (`false`) says nothing the document does not, and is not counted."""
+    expected = dict(leaves(want))
+    return [
+        path
+        for path, value in leaves(record)
+        if path.split(".")[0].split("[")[0] in ("fields", *PARTIES)
+        and not path.endswith("#len")
+        and path not in expected
+        and value not in (None, False, "", [])
+    ]
+
+
 def score(
     scan: Path, expected: list[dict[str, Any]], settings: ExtractSettings | None = None
-) -> tuple[int, list[str]]:
-    """Fields compared and the ones that differ, for one scan."""
+) -> tuple[int, list[str], list[str], list[str]]:
+    """Fields compared, the ones that differ, the values read that the expected record
+    lacks (`invented`) and the form records nothing expects, for one scan."""
     result = extract_file(scan, settings=settings)
     got = [r.to_json() for r in result.records]
     if result.error:  # every field then misses: say why
         print(f"   {scan.name}: {result.error}", file=sys.stderr)
-    total, misses = 0, []
+    total, misses, made, extra, matched = 0, [], [], [], set()
     for i, want in enumerate(expected):
         want = {k: v for k, v in want.items() if k not in NOT_COMPARED}
         key = (want.get("pages"), want["doc_type"])  # returns and notices list no pages
-        same = (r for r in got if (r["pages"] if "pages" in want else None, r["doc_type"]) == key)
-        record = dict(leaves(next(same, got[i] if i < len(got) else {})))
+        same = (
+            j
+            for j, r in enumerate(got)
+            if (r["pages"] if "pages" in want else None, r["doc_type"]) == key
+        )
+        j = next(same, i if i < len(got) else None)
+        matched.add(j)
+        one = got[j] if j is not None else {}
+        record = dict(leaves(one))
         for path, value in leaves(want):
             total += 1
             if record.get(path) != value:
                 misses.append(f"{scan.name}#{i}:{path} expected {value!r} got {record.get(path)!r}")
-    return total, misses
+        made += [f"{scan.name}#{i}:{p} invented {record[p]!r}" for p in invented(want, one)]
+    for j, other in enumerate(got):
+        if j not in matched and other["doc_type"] != "UNKNOWN":
+            values = invented({}, other)
+            extra.append(
+                f"{scan.name}: extra {other['doc_type']} record {other['pages']}: {values}"
+            )
+    return total, misses, made, extra
 
 
 engines.install()
@@ -133,14 +166,14 @@ def make_scan(src: Path, out: Path, variant: tuple[str, int, float, float, int])
 Job = tuple[str, str, tuple[str, int, float, float, int], str, int]
 
 
-def one(job: Job) -> tuple[str, str, int, list[str], dict[str, float]]:
+def one(job: Job) -> tuple[str, str, int, list[str], list[str], list[str], dict[str, float]]:
     kind, source, variant, out, dpi = job
     src = ROOT / source
     scan = make_scan(src, Path(out), variant)
     expected = json.loads(src.with_name(f"{src.stem}.expected.json").read_text())
     before = engines.snapshot()
-    total, misses = score(scan, expected, ExtractSettings(dpi=dpi))
-    return kind, variant[0], total, misses, engines.since(before)
+    total, misses, made, extra = score(scan, expected, ExtractSettings(dpi=dpi))
+    return kind, variant[0], total, misses, made, extra, engines.since(before)
 
 
 def _arguments() -> argparse.Namespace:
@@ -171,24 +204,30 @@ def main() -> None:
         totals: dict[tuple[str, str], list[int]] = {}
         used = dict.fromkeys(engines.KEYS, 0.0)
         with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
-            for kind, style, total, misses, counts in pool.map(one, jobs):
-                tally = totals.setdefault((kind, style), [0, 0, 0])
+            for kind, style, total, misses, made, extra, counts in pool.map(one, jobs):
+                tally = totals.setdefault((kind, style), [0, 0, 0, 0, 0])
                 tally[0] += total - len(misses)
                 tally[1] += total
                 tally[2] += 1
+                tally[3] += len(made)
+                tally[4] += len(extra)
                 for key, n in counts.items():
                     used[key] += n
-                for miss in misses:
-                    print("  ", miss)
-    for (kind, style), (right, total, scans) in sorted(totals.items()):
+                for line in (*misses, *made, *extra):
+                    print("  ", line)
+    for (kind, style), (right, total, scans, made, extra) in sorted(totals.items()):
         print(
-            f"{kind} {style}: {right}/{total} fields exact ({right / total:.1%}), {scans} new scans"
+            f"{kind} {style}: {right}/{total} fields exact ({right / total:.1%}), "
+            f"{made} invented, {extra} extra records, {scans} new scans"
         )
     for kind in SOURCES:
-        right = sum(t[0] for (k, _), t in totals.items() if k == kind)
-        total = sum(t[1] for (k, _), t in totals.items() if k == kind)
-        if total:
-            print(f"{kind} all styles: {right}/{total} ({right / total:.1%})")
+        tallies = [t for (k, _), t in totals.items() if k == kind]
+        if tallies:
+            right, total, _, made, extra = (sum(column) for column in zip(*tallies, strict=True))
+            print(
+                f"{kind} all styles: {right}/{total} ({right / total:.1%}), "
+                f"{made} invented, {extra} extra records"
+            )
     print(engines.summary(used))
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
     sys.stdout.flush()
