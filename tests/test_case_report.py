@@ -421,3 +421,20 @@ def test_the_browser_prints_in_low_end_device_mode(tmp_path: Path) -> None:
     started_with = args.read_text().split("\n")
     assert "--enable-low-end-device-mode" in started_with
     assert "--headless" in started_with and "--remote-debugging-pipe" in started_with
+
+
+def test_the_printing_browser_keeps_no_omnibox_popup(tmp_path: Path) -> None:
+    """A page printed in the real Chromium leaves no WebUI page of its own open beside it
+    (the omnibox's popups, preloaded in a renderer of their own): the browser's targets
+    after printing are the printed page alone."""
+    page = tmp_path / "p.html"
+    page.write_text("<!doctype html><title>p</title><p>alpha ledger</p>")
+    browser = printing.Chromium(str(CHROMIUM), tmp_path / "profile")
+    try:
+        assert browser.print_pdf(page) is None
+        deadline = time.monotonic() + printing.SECONDS_PER_PAGE
+        targets = browser.call("Target.getTargets", {}, deadline)["targetInfos"]
+    finally:
+        browser.close()
+    assert [t["type"] for t in targets] == ["page"]
+    assert targets[0]["url"] == page.resolve().as_uri()
