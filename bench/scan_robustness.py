@@ -4,9 +4,10 @@ The committed scans are the ones development looked at. This script rasterises t
 information return and transcript samples again with other seeds, skews and noise (the
 generator's own `rasterise_and_degrade`), and as phone photos, faxes (200x100 dpi, black
 and white), 100-150 dpi exports and binarised copies (`write_style`), extracts them and
-compares every field with the sample's expected JSON, so the figure measures OCR
-robustness, not fit to a few images. It also counts the pages PP-OCR read whole and the
-regions (suspect or missed values) it read again, per trigger (`bench/engines.py`).
+compares every field with the sample's expected JSON (rows of a list paired by content,
+`bench/fields.py`), so the figure measures OCR robustness, not fit to a few images. It
+also counts the pages PP-OCR read whole and the regions (suspect or missed values) it read
+again, per trigger (`bench/engines.py`).
 `--styles copier,photo` limits the run, `--kinds return/notice` to some families;
 `--seed N` adds N to every variant's seed (fresh scans for a final figure); `--ocr-dpi D`
 renders the PDF scans at D dpi for OCR; `--per-kind N` takes the first N samples a kind
@@ -21,7 +22,6 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool
 from backtax.extractors.pipeline import extract_file
 from backtax.extractors.settings import ExtractSettings
 from bench import engines
+from bench.fields import compare, unexpected
 from sample_docs.generators.scan import rasterise_and_degrade, write_style
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_docs"
@@ -83,19 +84,6 @@ VARIANTS = [
 NOT_COMPARED = {"method", "source", "sha256", "confidence", "warnings"}
 
 
-def leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every scalar of a record with its path; lists of objects item by item."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from leaves(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
-        yield f"{path}#len", len(value)
-        for i, item in enumerate(value):
-            yield from leaves(item, f"{path}[{i}]")
-    else:
-        yield path, value
-
-
 PARTIES = ("payer_tin", "payer_name", "recipient_tin_last4", "recipient_name")
 
 
@@ -103,13 +91,10 @@ def invented(want: dict[str, Any], record: dict[str, Any]) -> list[str]:
     """The paths of a record's values (boxes, state rows' cells, parties) that the expected
     record lacks: values read where the document leaves the box blank. A check box read
     as not checked (`false`) says nothing the document does not, and is not counted."""
-    expected = dict(leaves(want))
     return [
         path
-        for path, value in leaves(record)
+        for path, value in unexpected(want, record)
         if path.split(".")[0].split("[")[0] in ("fields", *PARTIES)
-        and not path.endswith("#len")
-        and path not in expected
         and value not in (None, False, "", [])
     ]
 
@@ -135,12 +120,12 @@ def score(
         j = next(same, i if i < len(got) else None)
         matched.add(j)
         one = got[j] if j is not None else {}
-        record = dict(leaves(one))
-        for path, value in leaves(want):
+        for path, value, read in compare(want, one):
             total += 1
-            if record.get(path) != value:
-                misses.append(f"{scan.name}#{i}:{path} expected {value!r} got {record.get(path)!r}")
-        made += [f"{scan.name}#{i}:{p} invented {record[p]!r}" for p in invented(want, one)]
+            if read != value:
+                misses.append(f"{scan.name}#{i}:{path} expected {value!r} got {read!r}")
+        values = dict(unexpected(want, one))
+        made += [f"{scan.name}#{i}:{p} invented {values[p]!r}" for p in invented(want, one)]
     for j, other in enumerate(got):
         if j not in matched and other["doc_type"] != "UNKNOWN":
             values = invented({}, other)
