@@ -7,6 +7,7 @@ pages. This module turns those lines into clean text lines and splits labels fro
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -101,7 +102,10 @@ a line beside its own (a leader's dots above it)."""
 def _lines(page: Page) -> list[Line]:
     """The page's lines; on an OCR page, grouped without the leader specks (a speck above a
     line started a line of its own and took the line's first word with it), and a word
-    taller than the page's text (`TALL`) put on the line its box overlaps most."""
+    taller than the page's text (`TALL`) put on the line its box overlaps most, when that
+    is half the line's height at least (`/Lender:` boxed with a copier's grain between a
+    title and the next line overlaps both by a little: it is on a line of its own, with
+    the other tall words there)."""
     if page.method != "ocr":
         return page.lines()
     words = [w for w in page.words if not _speck(w.text, w.conf, w.source)]
@@ -111,13 +115,14 @@ def _lines(page: Page) -> list[Line]:
     usual = heights[len(heights) // 2]
     tall = [w for w in words if w.box.height > TALL * usual]
     lines = group_lines([w for w in words if w.box.height <= TALL * usual])
+    loose = []
     for word in tall:
         best = max(lines, key=lambda ln: ln.box.v_overlap(word.box), default=None)
-        if best is None or best.box.v_overlap(word.box) == 0:
-            lines.append(Line([word]))
+        if best is None or best.box.v_overlap(word.box) < 0.5 * best.box.height:
+            loose.append(word)
         else:
             lines[lines.index(best)] = Line(sorted([*best.words, word], key=lambda w: w.box.x0))
-    return sorted(lines, key=lambda ln: ln.box.cy)
+    return sorted([*lines, *group_lines(loose)], key=lambda ln: ln.box.cy)
 
 
 UNSURE_CONF = 0.7
@@ -400,17 +405,38 @@ def money(text: str) -> str | None:
 
 
 def iso_date(text: str) -> str | None:
-    """`Dec. 31, 2023`, `05-20-2024` or `December, 2023` (the month's end) as ISO."""
+    """`Dec. 31, 2023`, `05-20-2024` or `December, 2023` (the month's end) as ISO; a month's
+    name with one letter misread (`Dacember, 2024`) is that month."""
     t = text.strip()
     long = _LONG_DATE.match(t)
     if long and long[1].lower() in _MONTHS:
         return date(int(long[3]), _MONTHS.index(long[1].lower()) + 1, int(long[2])).isoformat()
     m = re.fullmatch(r"([A-Za-z]+)\.?,?\s+(\d{4})", t)
     if m:
-        first = parse_date(f"{m[1][:3]} 1, {m[2]}")
-        return None if first is None else month_end(first).isoformat()
+        number = month_number(m[1])
+        return None if number is None else month_end(date(int(m[2]), number, 1)).isoformat()
     d = parse_date(t)
     return None if d is None else d.isoformat()
+
+
+_MONTH_NAMES = [
+    *("january", "february", "march", "april", "may", "june", "july"),
+    *("august", "september", "october", "november", "december"),
+]
+MONTH_LIKENESS = 0.8
+"""How alike a misread month's name must be to the month's (`Dacember`: 0.875)."""
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month's name or its first three letters; a full name OCR misread by a
+    letter (`Dacember`, `Navember`: `MONTH_LIKENESS`) is that month."""
+    word = name.lower()
+    if word[:3] in _MONTHS:
+        return _MONTHS.index(word[:3]) + 1
+    if len(word) < 5:
+        return None
+    close = difflib.get_close_matches(word, _MONTH_NAMES, n=1, cutoff=MONTH_LIKENESS)
+    return _MONTH_NAMES.index(close[0]) + 1 if close else None
 
 
 def month_end(d: date) -> date:

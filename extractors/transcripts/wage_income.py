@@ -38,11 +38,11 @@ from backtax.extractors.values import full_ssn_digits, normalize_ein, tin_last4
 _FORM_TITLE = re.compile(
     r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I
 )
-# `Form` as OCR may misread it (`Farm`, `Form:`, `Forn`, `Form.1098`), a speck in the title
-# read as a colon (`Certain Gambling: Winnings`): a title only when the code is a form the
-# W&I tables know and the rest of the line reads as that form's title.
+# `Form` as OCR may misread it (`Farm`, `Form:`, `Forn`, `Form.1098`, `Form .1099-DIV`), a
+# speck in the title read as a colon (`Certain Gambling: Winnings`): a title only when the
+# code is a form the W&I tables know and the rest of the line reads as that form's title.
 _SLIPPED_TITLE = re.compile(
-    r"^(?:F\w{3}|\w{1}orm)(?:\W\s*|\s+)(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>.*)$",
+    r"^(?:F\w{3}|\w{1}orm)\W+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>.*)$",
     re.I,
 )
 _NO_CODE = re.compile(r"^(?:F\w{3}|\w{1}orm)\W?\s+(?P<title>\D+)$")
@@ -77,14 +77,26 @@ class _Block:
     values: list[tuple[str, str]] = field(default_factory=list)
 
 
-def parse_flag(value: str) -> bool | None:
-    """An indicator line as a check box: `Not checked` False, `Unanswered` None."""
+_CHECKED = {"checked", "yes", "y", "x", "true"}
+
+
+def parse_flag(value: str, label: str = "") -> bool | None:
+    """An indicator line as a check box: `Not checked` False; `Checked`, `... box checked` or
+    the line's own words (`Statutory Employee:...Statutory Employee`, `Total Distribution
+    Code:...Total distribution`) True; `Unanswered` None, and so is anything else: OCR may
+    have lost the `Not` in the leader (`Nol Statutory Employee`), and an unsure box is
+    blank, never checked."""
     v = norm_label(value)
     if not v or "unanswered" in v or v in {"blank", "not applicable"}:
         return None
     if re.search(r"\b(not|un)\s?checked$|\bnot\b", v):  # a leader's scraps may come first
         return False  # (`SY Not Statutory Employee`)
-    return not (re.match(r"^(not|no|none|unchecked)\b", v) or v.startswith("not"))
+    if re.match(r"^(no|none|unchecked)\b", v) or v.startswith("not"):
+        return False
+    own = set(norm_label(label).split())
+    if v in _CHECKED or v.endswith(" box checked") or (own and set(v.split()) <= own):
+        return True
+    return None
 
 
 def _block_title(text: str) -> tuple[str, str] | None:
@@ -261,7 +273,7 @@ def _entry_fields(
         name, kind = (
             (line.name, line.kind) if line else (snake(label), "money" if money(raw) else "text")
         )
-        value = _value(kind, raw, fields.get(name))
+        value = _value(kind, raw, fields.get(name), label)
         if value is None and kind in ("money", "date", "year"):
             warnings.append(f"unreadable value {raw!r} for {label!r}")
         elif value is not None:
@@ -282,11 +294,11 @@ def box12_code(printed: str | None, description: str) -> str | None:
     return printed.upper() if printed else None
 
 
-def _value(kind: str, raw: str, previous: Any) -> Any:
+def _value(kind: str, raw: str, previous: Any, label: str) -> Any:
     if kind == "money":
         return money(raw)
     if kind == "flag":
-        return parse_flag(raw)
+        return parse_flag(raw, label)
     if kind == "date":
         return iso_date(raw)
     if kind == "year":
