@@ -218,6 +218,9 @@ def test_ppocr_reads_a_page_upside_down() -> None:
         ("12Section409Adeferrals", ["12", "Section", "409A", "deferrals"]),
         ("11Fishpurchasedforresale", ["11", "Fish", "purchased", "for", "resale"]),
         ("CORRECTED(ifchecked)", ["CORRECTED", "(if", "checked)"]),
+        # a hyphen between label words stays with them (1099-INT boxes 8 and 13)
+        ("8Tax-exemptinterest", ["8", "Tax-exempt", "interest"]),
+        ("premiumontax-exemptbond", ["premium", "on", "tax-exempt", "bond"]),
         # left whole: values, label words, and runs that are no label words end to end
         ("12-345-6789", ["12-345-6789"]),
         ("$2,400", ["$2,400"]),

@@ -7,7 +7,8 @@ PP-OCR drops spaces inside a line (`PAYER'STIN`, `1Rents`, `3OtherIncome`,
 - punctuation that tokens break at is followed by more (`TIN:91-4168100`, `(ifchecked)`);
 - a lower-case letter meets a digit (`Form1099-MISC`) or a capital (`OtherIncome`);
 - its letters are, end to end, words of the catalogue's labels (`payer'stin`,
-  `recipient'sname`, `grossproceedspaid`): found by the fewest pieces.
+  `recipient'sname`, `grossproceedspaid`): found by the fewest pieces; a hyphen between
+  letters stays and joins the words on its two sides, as printed (`Tax-exemptinterest`).
 
 Values (amounts, TINs, dates) and words the labels know are left whole.
 """
@@ -60,16 +61,33 @@ def segment(letters: str, known: frozenset[str]) -> list[str] | None:
     return [letters[a:b] for a, b in zip([0, *cuts], cuts, strict=False)]
 
 
+def _hyphened(letters: str, known: frozenset[str]) -> list[str] | None:
+    """`letters` cut into label words (`segment`) between its hyphens, each hyphen kept
+    joining the words on its two sides (`Tax-exemptinterest`: `Tax-exempt`, `interest`),
+    or None."""
+    out: list[str] = []
+    for part in letters.split("-"):
+        cut = [part] if part.lower() in known else segment(part, known)
+        if not cut:
+            return None
+        if out:
+            out[-1] = f"{out[-1]}-{cut[0]}"
+            out.extend(cut[1:])
+        else:
+            out = cut
+    return out
+
+
 def _split_letters(piece: str, known: frozenset[str]) -> list[str]:
     """A run of letters (trailing punctuation kept on the last) as label words when it is
     no label word itself and cuts into them end to end."""
-    match = re.fullmatch(r"(\W*)([A-Za-z']+)(\W*)", piece)
+    match = re.fullmatch(r"(\W*)([A-Za-z']+(?:-[A-Za-z']+)*)(\W*)", piece)
     if not match or len(match.group(2)) < 2 * MIN_PIECE:
         return [piece]
     lead, letters, tail = match.groups()
     if letters.lower() in known:
         return [piece]
-    parts = segment(letters, known)
+    parts = _hyphened(letters, known)
     if not parts or len(parts) < 2:
         return [piece]
     parts[0], parts[-1] = lead + parts[0], parts[-1] + tail
@@ -106,4 +124,4 @@ def split(word: str, known: frozenset[str] | None = None) -> list[str]:
 def _whole(letters: str, known: frozenset[str]) -> bool:
     """Whether `letters` is, or cuts into, label words."""
     letters = re.sub(r"\W+$", "", letters)
-    return letters.lower() in known or segment(letters, known) is not None
+    return letters.lower() in known or _hyphened(letters, known) is not None
