@@ -204,3 +204,26 @@ def test_a_state_glued_to_its_id_that_repeats_it_is_read_apart() -> None:
             "state_income": "18450.00",
         }
     ]
+
+
+def test_a_box_number_ocr_read_with_a_digit_more_is_no_value() -> None:
+    """A fax's 1099-INT whose box 11 number Tesseract read `114`, tight before its wording:
+    that is box 11's label, not an amount of a box near it (box 9 above is left blank, box
+    10 beside it holds 15.75)."""
+    scan = page(
+        ("8 Tax-exempt interest", 300, 230),
+        ("9 Specified private activity bond interest", 400, 230),
+        ("$ 260.00", 300, 254),
+        ("$", 400, 254),
+        ("10 Market discount", 300, 266),
+        ("114 Bond premium", 400, 266),
+        ("$ 15.75", 300, 285),
+        ("$ 22.10", 400, 285),
+        method="ocr",
+        conf=0.9,
+    )
+    doc = read("1099-INT", scan)
+    assert doc.fields["box8_tax_exempt_interest"] == "260.00"
+    assert doc.fields["box10_market_discount"] == "15.75"
+    assert doc.fields["box11_bond_premium"] == "22.10"
+    assert "box9_specified_private_activity_bond_interest" not in doc.fields

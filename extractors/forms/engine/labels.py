@@ -53,6 +53,8 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
                     continue
                 if cells and spec.kind != "check" and _inside_words(hit, spec, numbered, region):
                     continue
+                if not numbered and spec.number:
+                    hit = _with_misread_number_before(hit, spec.number, numbers, region)
                 seen.add(ids)
                 anchors.append(Anchor(spec, hit, numbered))
                 label_tokens[id(anchors[-1])] = len(tokens(text))
@@ -200,6 +202,28 @@ def _with_own_number_after(hit: Hit, number: str, region: Region) -> Hit:
         if run and [t for w in run for t in tokens(w.text)] == ["box", number.lower()]:
             return Hit((*hit.words, *run), hit.quality)
     return hit
+
+
+def _with_misread_number_before(hit: Hit, number: str, numbers: set[str], region: Region) -> Hit:
+    """The hit with the word printed tight before its wording on its line where that word
+    is the box's number with one digit more, OCR's slip, and no other box's number (`114`
+    for `11` before `Bond premium`): the label's number, not a value of the box above."""
+    first = hit.words[0]
+    h = max(first.box.height, 4.0)
+    before = [
+        w
+        for w in region.crop(
+            Box(first.box.x0 - 2 * h, first.box.top, first.box.x0, first.box.bottom)
+        )
+        if w.box.x1 <= first.box.x0 + 0.5 and w.box.v_overlap(first.box) > 0.5 * h
+    ]
+    if not before:
+        return hit
+    word = max(before, key=lambda w: w.box.x1)
+    text = word.text.strip(".:")
+    slip = text.isdigit() and len(text) == len(number) + 1 and text.startswith(number)
+    slip = slip and text not in numbers
+    return Hit((word, *hit.words), hit.quality) if slip and first.box.x0 - word.box.x1 <= h else hit
 
 
 def _inside_words(hit: Hit, spec: BoxSpec, numbered: bool, region: Region) -> bool:
