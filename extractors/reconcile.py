@@ -224,6 +224,7 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
         return copies[0]
     first = copies[0]
     warnings: list[str] = [w for c in copies for w in c.warnings]
+    _one_amount_in_two_boxes(copies, warnings)
     names = list(dict.fromkeys(k for c in copies for k in c.fields))
     fields = {}
     for name in names:
@@ -248,3 +249,32 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
     first.confidence = sum(c.confidence for c in copies) / len(copies)
     first.warnings = list(dict.fromkeys(warnings))
     return first
+
+
+def _one_amount_in_two_boxes(copies: list[Extracted], warnings: list[str]) -> None:
+    """An amount some copies read in one box and the others in another, no copy in both
+    and each leaving the other box blank: one printed amount, which a copy that lost a
+    label paired with a box beside it. It stays in the box read with more confidence and
+    is taken out of the other (copies left as read where their confidences tie)."""
+    placed: dict[str, dict[str, list[Extracted]]] = {}
+    for c in copies:
+        for name, value in c.fields.items():
+            if isinstance(value, str) and _MONEY.match(value):
+                placed.setdefault(value, {}).setdefault(name, []).append(c)
+    for amount, boxes in placed.items():
+        if len(boxes) != 2:
+            continue
+        (x, in_x), (y, in_y) = boxes.items()
+        if any(c.fields.get(y) not in (None, "") for c in in_x) or any(
+            c.fields.get(x) not in (None, "") for c in in_y
+        ):
+            continue  # a copy holds the amount in both boxes, or another value there
+        conf = {n: max(c.field_confidence.get(n, c.confidence) for c in boxes[n]) for n in (x, y)}
+        if conf[x] == conf[y]:
+            continue
+        keep, drop = (x, y) if conf[x] > conf[y] else (y, x)
+        for c in boxes[drop]:
+            del c.fields[drop]
+        warnings.append(
+            f"copies read {amount} in {keep} and in {drop}, none in both: kept in {keep}"
+        )

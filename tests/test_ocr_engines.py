@@ -15,6 +15,7 @@ from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Word
 from backtax.extractors.readers import camera, evidence, glued, ocr, ppocr
 from backtax.extractors.readers.ocr import ocr_image
+from backtax.extractors.reconcile import merge_copies
 from backtax.extractors.settings import ExtractSettings
 
 
@@ -304,6 +305,36 @@ def test_two_readings_merged_by_what_they_filled() -> None:
     assert (copy1.payer_name, copy1.recipient_name) == (copy2.payer_name, copy2.recipient_name)
     a, b = _doc(box1_rents="1.00"), _doc(box1_rents="7.00")
     assert evidence.merge_readings(a, b).fields["box1_rents"] == "1.00"
+
+
+def test_an_amount_the_kept_reading_holds_in_another_box_fills_no_blank() -> None:
+    """A 100 dpi 1099-INT: Tesseract paired box 8's `$260.00` with box 6 (box 8's label
+    lost), PP-OCR with box 8 and read more: box 6 stays blank. Where the readings share
+    a box of the amount (W-2 boxes 1, 3 and 5 alike), the other's third box is filled."""
+    tess = _doc(box2_penalty="37.50", box6_foreign_tax_paid="260.00")
+    pp = _doc(box2_penalty="37.50", box8_tax_exempt_interest="260.00", box1_interest="1845.22")
+    merged = evidence.merge_readings(tess, pp)
+    assert merged.fields == {
+        "box2_penalty": "37.50",
+        "box8_tax_exempt_interest": "260.00",
+        "box1_interest": "1845.22",
+    }
+    tess = _doc(box1_wages="500.00", box3_ss_wages="500.00", box2_tax="50.00")
+    pp = _doc(box1_wages="500.00", box5_medicare_wages="500.00", box2_tax="50.00")
+    pp.fields["box4_ss_tax"] = "31.00"
+    assert evidence.merge_readings(tess, pp).fields["box3_ss_wages"] == "500.00"
+
+
+def test_copies_that_put_one_amount_in_two_boxes_keep_it_in_the_surer() -> None:
+    """A fax's two 1099-INT copies: one read box 8's `$260.00` as box 6 (box 8's label
+    lost, the pairing unsure), the other as box 8: one amount, kept in box 8 only."""
+    one = _doc(box1_interest="1845.22", box6_foreign_tax_paid="260.00")
+    two = _doc(box1_interest="1845.22", box8_tax_exempt_interest="260.00")
+    one.pages, two.pages = [1], [2]
+    one.field_confidence = {"box1_interest": 0.85, "box6_foreign_tax_paid": 0.39}
+    two.field_confidence = {"box1_interest": 0.95, "box8_tax_exempt_interest": 0.9}
+    (merged,) = merge_copies([one, two])
+    assert merged.fields == {"box1_interest": "1845.22", "box8_tax_exempt_interest": "260.00"}
 
 
 def test_box14_labels_take_back_the_spaces_pp_ocr_dropped() -> None:

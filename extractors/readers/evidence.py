@@ -274,7 +274,9 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
     and what it left blank is taken from the other. Where both read a value, the kept
     reading's stands: the engine that found more of the form's structure read its boxes,
     save for spaces: of two texts alike but for spaces the spaced one is kept (PP-OCR
-    drops them: `BAYSIDECOFFEEROASTERSLLC`)."""
+    drops them: `BAYSIDECOFFEEROASTERSLLC`). A value the kept reading holds in other boxes
+    only (`_held_elsewhere`) fills no blank: the readings paired one printed amount with
+    different boxes, and the kept reading's box stands."""
     keep, other = (second, first) if filled(second) > filled(first) else (first, second)
     for name in PARTY_FIELDS:
         mine, theirs = getattr(keep, name), getattr(other, name)
@@ -287,6 +289,8 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
         mine = keep.fields.get(name)
         if _fill_rows(mine, value):
             continue
+        if _held_elsewhere(name, value, keep, other):
+            continue
         if (mine in (None, False, "", []) and value not in (None, "", [])) or _spaced(mine, value):
             keep.fields[name] = value
             if name in other.field_confidence:
@@ -295,6 +299,18 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
                 keep.field_rows[name] = other.field_rows[name]
     _by_rates(keep, other)
     return keep
+
+
+def _held_elsewhere(name: str, value: object, keep: Extracted, other: Extracted) -> bool:
+    """Whether `keep` holds `value` (a text or amount) in other boxes than `name`, none of
+    them a box `other` holds it in: `other` paired that printed value with box `name`
+    instead. (Where they share a box, as W-2 boxes 1, 3 and 5 often do, `other`'s is
+    another printing of it.)"""
+    if not isinstance(value, str) or not value:
+        return False
+    mine = {n for n, v in keep.fields.items() if v == value and n != name}
+    theirs = {n for n, v in other.fields.items() if v == value}
+    return bool(mine) and not mine & theirs
 
 
 def _fill_rows(mine: object, theirs: object) -> bool:
