@@ -12,6 +12,7 @@ from typing import Any
 
 from backtax.extractors import catalog
 from backtax.extractors.kinds import Extracted
+from backtax.extractors.readers.evidence import NOT_IN_NAMES
 
 
 def _mergeable(doc: Extracted) -> bool:
@@ -241,14 +242,21 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
     first.pages = sorted({p for c in copies for p in c.pages})
     for key in ("tax_year", "payer_tin", "recipient_tin_last4"):
         setattr(first, key, _vote([getattr(c, key) for c in copies], key, warnings))
-    first.payer_name = _vote([c.payer_name for c in copies], "payer_name", warnings)
-    first.recipient_name = _vote([c.recipient_name for c in copies], "recipient_name", warnings)
+    for key in ("payer_name", "recipient_name"):
+        names = [getattr(c, key) for c in copies]
+        setattr(first, key, _vote(names, key, warnings, [_name_weight(n) for n in names]))
     first.recipient_tin_full = next(
         (c.recipient_tin_full for c in copies if c.recipient_tin_full), None
     )
     first.confidence = sum(c.confidence for c in copies) / len(copies)
     first.warnings = list(dict.fromkeys(warnings))
     return first
+
+
+def _name_weight(name: str | None) -> float:
+    """A copy's say in a tie between names: less for a reading with a character no name
+    prints (a fax's `JANE @ DOE` against another copy's `JANE Q DOE`)."""
+    return 0.5 if name and NOT_IN_NAMES.search(name) else 1.0
 
 
 def _one_amount_in_two_boxes(copies: list[Extracted], warnings: list[str]) -> None:

@@ -337,6 +337,16 @@ def test_copies_that_put_one_amount_in_two_boxes_keep_it_in_the_surer() -> None:
     assert merged.fields == {"box1_interest": "1845.22", "box8_tax_exempt_interest": "260.00"}
 
 
+def test_copies_names_tie_goes_to_the_reading_a_name_can_print() -> None:
+    """A fax's two copies read the recipient `JANE @ DOE` and `JANE Q DOE`: one each, and
+    `@` is no character of a name, so the other copy's reading is kept."""
+    one, two = _doc(box1_interest="1845.22"), _doc(box1_interest="1845.22")
+    one.pages, two.pages = [1], [2]
+    one.recipient_name, two.recipient_name = "JANE @ DOE", "JANE Q DOE"
+    (merged,) = merge_copies([one, two])
+    assert merged.recipient_name == "JANE Q DOE"
+
+
 def test_box14_labels_take_back_the_spaces_pp_ocr_dropped() -> None:
     """A W-2 photo's box 14 `CA SDI 123.45`: PP-OCR's reading `CASDI` takes the spaces of
     Tesseract's `CA SDI` (the other reading of the page); a label alike but for other

@@ -252,7 +252,7 @@ def _spaced(mine: object, theirs: object) -> bool:
     return mine.count(" ") < theirs.count(" ") and mine.replace(" ", "") == theirs.replace(" ", "")
 
 
-_NOT_IN_NAMES = re.compile(r"[^\w\s&'.,/-]")
+NOT_IN_NAMES = re.compile(r"[^\w\s&'.,/-]")
 """A character no payer's or recipient's name prints (OCR's `©` for a fax's `Q`)."""
 
 
@@ -262,8 +262,8 @@ def _cleaner_name(mine: object, theirs: object) -> bool:
     if not isinstance(mine, str) or not isinstance(theirs, str):
         return False
     return (
-        bool(_NOT_IN_NAMES.search(mine))
-        and not _NOT_IN_NAMES.search(theirs)
+        bool(NOT_IN_NAMES.search(mine))
+        and not NOT_IN_NAMES.search(theirs)
         and len(mine.split()) == len(theirs.split())
     )
 
