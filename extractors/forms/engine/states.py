@@ -160,6 +160,7 @@ def _state_row(
                 row[name] = text.strip()
         else:
             row[name] = text.strip()
+    _amount_off_the_id(row, header, id_field)
     ident = row.get(id_field)
     if isinstance(ident, str) and re.search(r"^[.,:;'’|]|[.,:;'’|]$", ident):
         # a speck or the cell's rule between the state and the ID, a speck after it
@@ -175,6 +176,25 @@ def _state_row(
     if "state" not in row and not any(k.startswith("box18") or k.startswith("box19") for k in row):
         return None
     return row
+
+
+_ID_THEN_AMOUNT = re.compile(r"(\S.*?)\s+(\$?\d{1,3}(?:,\d{3})*\.\d{2}|\$?\d+\.\d{2})")
+
+
+def _amount_off_the_id(row: dict[str, Any], header: list[Anchor], id_field: str) -> None:
+    """A state ID read with an amount after it (`OR-118866 $18,450.00`: the next column's
+    amount printed close, its centre left of the column's label on a fax) while the money
+    column right of the ID's is blank: the amount is that column's."""
+    found = _ID_THEN_AMOUNT.fullmatch(str(row.get(id_field, "")))
+    names = [a.spec.name for a in header]
+    at = next((i for i, n in enumerate(names) if n in (id_field, "state")), None)
+    if not found or at is None:
+        return
+    after = [a.spec for a in header[at + 1 :] if a.spec.name not in (id_field, "state")]
+    if after and after[0].kind == "money" and after[0].name not in row:
+        value = parse_money(found[2])
+        if value is not None:
+            row[id_field], row[after[0].name] = found[1], format_money(value)
 
 
 def read_states_in_band(
