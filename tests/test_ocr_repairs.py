@@ -174,6 +174,7 @@ def test_a_label_whose_value_ocr_lost(text: str, lost: bool) -> None:
     ("printed", "name"),
     [
         (["JANE", "Q-DOE"], "JANE Q DOE"),
+        (["JANE", "Q.DOE"], "JANE Q DOE"),
         (["SUMMIT", "RIDGE.SECURITIES", "LLC"], "SUMMIT RIDGE SECURITIES LLC"),
         (["MARIA", "L", "TESTER."], "MARIA L TESTER"),
         (["ANNE", "SMITH-JONES"], "ANNE SMITH-JONES"),

@@ -125,14 +125,14 @@ _ABBREVIATIONS = {
 def name_text(line: Line) -> str:
     """A name as printed; on a scan, a period OCR glued to a whole word of the name
     (`JANE. Q DOE`, `DESIGN. STUDIO`, a speck after `TESTER.`) is dropped, abbreviations and
-    initials keep theirs, a speck read between two words (`Q-DOE`, `RIDGE.SECURITIES`)
+    initials keep theirs, a speck read between two words (`Q-DOE`, `Q.DOE`, `RIDGE.SECURITIES`)
     is a space, and a speck read as a quote after a word (`DOE’`) or a mark before one
     (`.JOHN`) is dropped: a name's apostrophe stands inside its word (`O'NEIL`)."""
     words = [w.text for w in line.words]
     if line.words and line.words[0].source == "ocr":
         for i, word in enumerate(words):
             word = word.lstrip(".,:;'’‘`\"").rstrip("'’‘`\"") or word
-            word = re.sub(r"^([A-Z])-(?=[A-Z]{2})|(?<=[A-Z]{3})\.(?=[A-Z]{3})", r"\1 ", word)
+            word = re.sub(r"^([A-Z])[-.](?=[A-Z]{2})|(?<=[A-Z]{3})\.(?=[A-Z]{3})", r"\1 ", word)
             bare = word.rstrip(".")
             if word.endswith(".") and len(bare) > 2 and bare.upper() not in _ABBREVIATIONS:
                 word = bare
