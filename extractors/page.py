@@ -102,12 +102,17 @@ def normalize(text: str) -> str:
     return re.sub(r"[^a-z0-9%$'&/\-.,() ]+", " ", text).strip()
 
 
+ABBREVIATIONS = {"no": "number", "nbr": "number", "num": "number", "acct": "account"}
+"""Label words printers abbreviate (`Account No.`, `Acct Nbr`, `Acct #`): the printed token
+matches the whole word of a label."""
+
+
 @lru_cache(maxsize=1 << 16)
 def tokens(text: str) -> tuple[str, ...]:
     """Words for label matching: punctuation splits words, but not numbers ("9,102.33");
-    `&` is the word `and`."""
+    `&` is the word `and`, `#` the word `no` (`Account #`: an abbreviated `number`)."""
     out: list[str] = []
-    for piece in re.split(r"[\s:;()/]+", normalize(text)):
+    for piece in re.split(r"[\s:;()/]+", normalize(text.replace("#", " no "))):
         if re.fullmatch(r"-+", piece):
             continue  # a dash between a box's number and its wording (`Box 1 - Interest`)
         if re.search(r"\d[.,]\d", piece):
@@ -254,7 +259,8 @@ class Region:
                     continue
                 if word.box.top - last.box.bottom < -max(2.0, 0.25 * word.box.height):
                     continue  # beside the label's last line, not under it
-                if index and _mid_run(below.words[index - 1], word):
+                rules = self.page.rules if self.page is not None else []
+                if index and _mid_run(below.words[index - 1], word, rules):
                     continue  # mid-run on the line below: no wrapped label's start
                 rest = _run(below.words, below_toks, k, max_gap)
                 done, matched, slips = _consume(head + rest, want, fuzzy)
@@ -273,6 +279,9 @@ class Region:
         begins with it (spaces dropped) or a word it begins with (a space added)."""
         self._indexed()
         out = list(self._starts.get(first, ()))
+        for short, word in ABBREVIATIONS.items():
+            if word == first:
+                out += self._starts.get(short, ())
         for token in self._by_initial.get(first[:1], ()):
             bare = token.rstrip("-")
             if token != first and (
@@ -309,11 +318,17 @@ def _run(words: list[Word], toks: list[tuple[str, int]], start: int, max_gap: fl
     return out
 
 
-def _mid_run(before: Word, word: Word) -> bool:
+def _mid_run(before: Word, word: Word, rules: list[Box]) -> bool:
     """Whether `word` carries on the words printed just before it on its line: a value
     ending the next column on the left (a gutter's width apart, `XXX-XX-2468` then
-    `withheld`) starts no run of words."""
+    `withheld`) starts no run of words, nor does a word past a cell border (a grid's
+    `Contributions Made | ARCHER MSA`, the cells' wrapped labels a few points apart)."""
     gap = word.box.x0 - before.box.x1
+    if any(
+        before.box.x1 - 1 <= r.x0 <= word.box.x0 + 1 and r.top <= word.box.cy <= r.bottom
+        for r in rules
+    ):
+        return False
     value = bool(re.search(r"[\d$]", before.text)) and gap > 0.5 * word.box.height
     return gap < 12 and not value
 
@@ -342,7 +357,8 @@ def _may_begin(token: str, first: str, glued: str) -> bool:
     places, a word split in two); a long glued misread. Only a sieve: `_match` decides."""
     bare = token.rstrip("-")
     return (
-        (bool(bare) and glued.startswith(bare))
+        ABBREVIATIONS.get(token) == first
+        or (bool(bare) and glued.startswith(bare))
         or (len(token) >= 16 and token.isalpha())
         or (abs(len(token) - len(first)) <= 1 and _same(token, first, True))
     )
@@ -462,7 +478,7 @@ def remember_label(text: str) -> None:
 def _same(seen: str, wanted: str, fuzzy: bool) -> bool:
     """Token equality; on OCR pages a long word may differ by one letter ("Retirememt"), and
     a word may hold a digit for its look-alike letter ("1D")."""
-    if seen == wanted:
+    if seen == wanted or ABBREVIATIONS.get(seen) == wanted:
         return True
     if fuzzy and _BOX_NUMBER.fullmatch(wanted) and _number_slip(seen, wanted):
         return True

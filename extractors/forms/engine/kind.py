@@ -34,6 +34,7 @@ from backtax.extractors.forms.engine.spec import Anchor, BoxSpec, FormReading, F
 from backtax.extractors.forms.engine.states import read_state_rows, read_states_in_band
 from backtax.extractors.kinds import Extracted, Identification
 from backtax.extractors.page import (
+    ABBREVIATIONS,
     Box,
     Page,
     Region,
@@ -248,9 +249,9 @@ class FormKind:
 
 
 def _words(text: str) -> str:
-    """`text` as its label words, one blank apart (`Wages, Tips & Other` as `wages tips and
-    other`)."""
-    return " ".join(tokens(text))
+    """`text` as its label words, one blank apart, abbreviations spelt out (`Wages, Tips &
+    Other` as `wages tips and other`, `Acct No.` as `account number`)."""
+    return " ".join(ABBREVIATIONS.get(t, t) for t in tokens(text))
 
 
 def _misread_form_number(text: str, numbers: tuple[str, ...]) -> bool:

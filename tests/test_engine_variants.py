@@ -1,0 +1,46 @@
+"""Printers' variants the widened layout families exposed, on hand-made pages: a grid's
+wrapped label beside another cell's, a Box column before or after the wording, amounts as
+statements print them. The expected values are the ones placed."""
+
+from __future__ import annotations
+
+import pytest
+from word_pages import page, read
+
+from backtax.extractors.page import Box
+
+
+def test_a_wrapped_label_past_a_cell_border_a_few_points_on() -> None:
+    """A grid's cells 70 points wide: box 2's `Contributions Made` ends 6 points before
+    box 3's wrapped `ARCHER MSA`, a cell border between them: box 3's label goes on there
+    (its first line alone would end at `HSA`, which its value runs under)."""
+    sheet = page(
+        ("2 Total", 302, 42),
+        ("Contributions Made", 302, 50),
+        ("3 TOTAL HSA OR", 398, 42),
+        ("ARCHER MSA", 398, 50),
+        ("41322.85", 306, 62),
+        ("21,467.88", 402, 62),
+    )
+    sheet.rules = [Box(x, 38, x + 0.5, 74) for x in (300.0, 395.0, 470.0)]
+    doc = read("5498-SA", sheet)
+    assert doc.fields["box2_total_contributions"] == "41322.85"
+    assert doc.fields["box3_contributions_made_next_year"] == "21467.88"
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "label"),
+    [
+        ("1099-INT", "Acct #:"),
+        ("1099-DIV", "Account #"),
+        ("1098", "Acct. No."),
+        ("1099-R", "Acct Nbr:"),
+        ("5498", "ACCOUNT NO."),
+    ],
+)
+def test_an_abbreviated_account_label_is_the_account_number(doc_type: str, label: str) -> None:
+    """Banks and brokers print `Acct #`, `Acct. No.` and `Account #` as often as `Account
+    number`: `No.`, `Nbr` and `#` are `number`, `Acct` is `account`, for every form."""
+    sheet = page((f"{label}  819-92013", 314, 90), ("PAYER'S TIN  36-4021987", 40, 90))
+    doc = read(doc_type, sheet)
+    assert doc.fields["account_number"] == "819-92013"
