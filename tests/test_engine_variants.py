@@ -44,3 +44,33 @@ def test_an_abbreviated_account_label_is_the_account_number(doc_type: str, label
     sheet = page((f"{label}  819-92013", 314, 90), ("PAYER'S TIN  36-4021987", 40, 90))
     doc = read(doc_type, sheet)
     assert doc.fields["account_number"] == "819-92013"
+
+
+@pytest.mark.parametrize("code", ["7", "G"])
+def test_the_next_pairs_box_number_is_no_part_of_a_code(code: str) -> None:
+    """A letter's table with two pairs of `Box | Description | Total` columns: the left
+    pair's code, right-aligned, stands 10 points before the right pair's Box column (`13`),
+    whose number begins that pair's row and is no part of the code; a code equal to its
+    own box's number (`7`) is still the code. A footnote under the table is no value."""
+    doc = read(
+        "1099-R",
+        page(
+            ("1", 44, 300),
+            ("Gross distribution", 86, 300),
+            ("436.11", 268, 300),
+            ("8", 310, 300),
+            ("Other", 352, 300),
+            ("639.06", 534, 300),
+            ("7", 44, 339),
+            ("Distribution code(s)", 86, 339),
+            (code, 295, 339),
+            ("13", 310, 339),
+            ("Date of payment", 352, 339),
+            ("07/12/2022", 512, 339),
+            ("* Amounts are shown in U.S. dollars.", 40, 359),
+        ),
+    )
+    assert doc.fields["box7_distribution_code"] == code
+    assert doc.fields["box13_date_of_payment"] == "2022-07-12"
+    assert doc.fields["box1_gross_distribution"] == "436.11"
+    assert doc.fields["box8_other"] == "639.06"

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec
-from backtax.extractors.forms.engine.values import is_mark
+from backtax.extractors.forms.engine.values import is_mark, is_number
 from backtax.extractors.page import Box, Hit, Region, Word, normalize, tokens
 
 
@@ -85,11 +85,6 @@ def _number_on_row(anchor: Anchor, region: Region) -> bool:
     if anchor.numbered or not anchor.spec.number:
         return False
     return any(is_number(w.text, anchor.spec.number) for w in region.right_of(anchor.box))
-
-
-def is_number(text: str, number: str) -> bool:
-    """Whether a word is the box's number, as a table's Box column or `(Box 9a):` prints it."""
-    return normalize(text).strip("():.") == number.lower()
 
 
 def _after_sibling(anchor: Anchor, anchors: list[Anchor]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from backtax.extractors.forms.engine.checks import marks
-from backtax.extractors.forms.engine.labels import is_number, weak
+from backtax.extractors.forms.engine.labels import weak
 from backtax.extractors.forms.engine.pairing import assign
 from backtax.extractors.forms.engine.spec import Anchor, FormReading, label_ids
 from backtax.extractors.forms.engine.values import (
@@ -18,6 +18,7 @@ from backtax.extractors.forms.engine.values import (
     cell_text,
     first_run,
     first_typed,
+    is_number,
     lone_value,
     money_candidates,
     stray_bare,

@@ -434,6 +434,30 @@ def heads(label: Box, cand: Box) -> bool:
     return below and cand.top - label.bottom <= 1.5 * cand.height and cand.x0 >= label.x0 - 2
 
 
+def is_number(text: str, number: str) -> bool:
+    """Whether a word is the box's number, as a table's Box column or `(Box 9a):` prints it."""
+    return normalize(text).strip("():.") == number.lower()
+
+
+def label_start(anchor: Anchor, region: Region) -> float:
+    """Where a label's row begins: at its box's own number printed a Box column's blank
+    before it on its line (a letter's second pair of columns, `7  13  Date of payment`: the
+    `13` is no value of the `7 Distribution code(s)` on its left), else at its words."""
+    label = anchor.box
+    if anchor.numbered or not anchor.spec.number:
+        return label.x0
+    h = max(label.height, 4.0)
+    before = [
+        w
+        for w in region.crop(Box(label.x0 - 8 * h, label.top + 1, label.x0, label.bottom - 1))
+        if w.box.x1 <= label.x0 + 0.5
+    ]
+    if not before:
+        return label.x0
+    word = max(before, key=lambda w: w.box.x1)
+    return word.box.x0 if is_number(word.text, anchor.spec.number) else label.x0
+
+
 def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
     """The cell's right border: a ruling line, else the next label to the right on the
     label's line or the lines just under it, or heading the column of a line just above
@@ -449,7 +473,7 @@ def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> f
         beside = b.bottom > label.top - 2 and b.top < label.bottom + 12
         above = b.top < label.top and any(heads(b, w.box) for w in region.right_of(label))
         if beside or above:
-            edge = min(edge, b.x0)
+            edge = min(edge, label_start(a, region) if beside else b.x0)
     return edge
 
 
