@@ -12,7 +12,8 @@ from dateutil import parser as date_parser
 
 CENT = Decimal("0.01")
 
-# "$ 1,601.60", "1601.60", "$32", "-$56.00", "(56.00)", "1 601.60" (OCR gap), "56.00-"
+# "$ 1,601.60", "1601.60", "$32", "-$56.00", "(56.00)", "1 601.60" (OCR gap), "56.00-";
+# a parenthesis on one side only (`4)`) makes no amount
 _MONEY = re.compile(
     r"^(?P<neg1>[-(])?\s*\$?\s*(?P<neg2>-)?\s*"
     r"(?P<num>\d{1,3}(?:[, ]\d{3})+|\d+)(?P<cents>\.\d{1,2})?\s*(?P<neg3>[-)])?$"
@@ -31,6 +32,8 @@ def parse_money(text: str) -> Decimal | None:
         value = Decimal(digits).quantize(CENT, rounding=ROUND_HALF_UP)
     except InvalidOperation:
         return None
+    if (m["neg1"] == "(") != (m["neg3"] == ")"):
+        return None  # one parenthesis: `(Box` / `4)` wrapped, no negative amount
     if m["neg1"] or m["neg2"] or m["neg3"]:
         value = -value
     return value

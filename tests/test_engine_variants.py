@@ -4,10 +4,13 @@ statements print them. The expected values are the ones placed."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from word_pages import page, read
 
 from backtax.extractors.page import Box
+from backtax.extractors.values import parse_money
 
 
 def test_a_wrapped_label_past_a_cell_border_a_few_points_on() -> None:
@@ -74,3 +77,11 @@ def test_the_next_pairs_box_number_is_no_part_of_a_code(code: str) -> None:
     assert doc.fields["box13_date_of_payment"] == "2022-07-12"
     assert doc.fields["box1_gross_distribution"] == "436.11"
     assert doc.fields["box8_other"] == "639.06"
+
+
+def test_a_parenthesis_on_one_side_makes_no_amount() -> None:
+    """`(Box` / `4)` wrapped over two lines: `4)` is no negative four; `(56.00)` is -56."""
+    assert parse_money("4)") is None
+    assert parse_money("(1,234.56") is None
+    assert parse_money("(56.00)") == Decimal("-56.00")
+    assert parse_money("56.00-") == Decimal("-56.00")

@@ -112,8 +112,8 @@ def _is_money(text: str) -> bool:
     if parse_money(t) is None:
         return False
     bare = t.lstrip("$ ").strip()
-    if re.match(r"^-\s", bare) or t.count("(") != t.count(")"):
-        return False  # `Statement - 2023`; `(Box` / `4)` wrapped: no negative amounts
+    if re.match(r"^-\s", bare):
+        return False  # `Statement - 2023`: no negative amount
     if _YEAR.match(bare) or (_SMALL_INT.match(bare) and "$" not in t):
         return False
     if re.match(r"^0\d", bare):
