@@ -45,7 +45,7 @@ from backtax.flows.inbox import (
 )
 from backtax.flows.pdf import Printer
 from backtax.flows.purge import expire_originals
-from backtax.flows.reports import BatchReport, publish_artifacts, write_report
+from backtax.flows.reports import BatchReport, publish_artifacts, publish_tables, write_report
 from backtax.flows.settings import Settings
 from backtax.flows.store import Store
 from backtax.flows.tasks import check_store, extract_document, extractor_version, with_source
@@ -285,8 +285,9 @@ def batch_flow(
                 settings.reports_dir / report.batch_id,
                 pdf=settings.report_pdf,
                 printer=printer,
+                while_printing=lambda tables: publish_tables(report, tables),
             )
-        publish_artifacts(report, folder_out)
+        publish_artifacts(report, folder_out, tables=False)
         store.finish_batch(report.batch_id, report.counts(), str(folder_out))
     expire_originals(settings.home, settings.retention_days)
     return {

@@ -138,6 +138,7 @@ class Printer:
             try:
                 with contextlib.suppress(OSError):  # the first page says why, if it fails
                     session = Chromium(self.browser, Path(profile))
+                    session.open_tab()
                 while (page := self.pages.get()) is not None:
                     for _ in range(TRIES):
                         try:
@@ -233,6 +234,13 @@ class Chromium:
         finally:
             self.events.clear()
         target.write_bytes(base64.b64decode(data))
+
+    def open_tab(self) -> None:
+        """Open the printing tab now, while the batch still checks its cases, so that the
+        first page does not wait for its renderer to start; if it fails, the first page
+        opens another."""
+        with contextlib.suppress(BrowserError, TimeoutError):
+            self._open_tab(time.monotonic() + SECONDS_TO_OPEN_TAB)
 
     def _open_tab(self, deadline: float) -> str:
         """The session of the tab every page is printed in, opened on first use: the pages

@@ -12,6 +12,7 @@ import contextlib
 import html
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -185,13 +186,29 @@ def summary_markdown(report: BatchReport, folder: Path | None = None) -> str:
     return "\n".join(parts)
 
 
+def report_tables(report: BatchReport) -> dict[str, list[dict[str, Any]]]:
+    """The batch's tables by name: documents, findings, amended candidates, errors."""
+    return {
+        "documents": document_rows(report),
+        "findings": finding_rows(report),
+        "amended_candidates": candidate_rows(report),
+        "errors": report.errors,
+    }
+
+
 def write_report(
-    report: BatchReport, folder: Path, *, pdf: bool = True, printer: Printer | None = None
+    report: BatchReport,
+    folder: Path,
+    *,
+    pdf: bool = True,
+    printer: Printer | None = None,
+    while_printing: Callable[[dict[str, list[dict[str, Any]]]], None] | None = None,
 ) -> Path:
     """The batch page, a report per taxpayer (HTML, and a PDF of it when `pdf`), `summary.md`
     and the CSV tables; the folder. Why a PDF is missing goes to `report.pdf_note`. A
     `printer` handed in (its browser started while the cases were checked) prints the
-    PDFs and is finished here."""
+    PDFs and is finished here. The tables, which need no PDF, are written (and handed to
+    `while_printing`) while Chromium still prints the last pages."""
     from backtax.flows.case_report import render_index, render_taxpayer
     from backtax.flows.pdf import Printer
 
@@ -213,6 +230,11 @@ def write_report(
             links[person.key] = f"taxpayers/{path.name}"
             if printer:
                 printer.add(path)
+        tables = report_tables(report)
+        for name, rows in tables.items():
+            pd.DataFrame(rows).to_csv(folder / f"{name}.csv", index=False)
+        if while_printing:
+            while_printing(tables)
     if printer and printer.note:
         report.pdf_note = printer.note
         log.warning("%s", report.pdf_note)
@@ -230,26 +252,34 @@ def write_report(
     }
     (folder / "summary.html").write_text(render_index(people, links, pdfs, report.as_of, batch))
     (folder / "summary.md").write_text(summary_markdown(report, folder))
-    tables = {
-        "documents": document_rows(report),
-        "findings": finding_rows(report),
-        "amended_candidates": candidate_rows(report),
-        "errors": report.errors,
-    }
-    for name, rows in tables.items():
-        pd.DataFrame(rows).to_csv(folder / f"{name}.csv", index=False)
     return folder
 
 
-def publish_artifacts(
-    report: BatchReport, folder: Path | None = None, key: str = "backtax-batch"
+def publish_tables(
+    report: BatchReport,
+    tables: dict[str, list[dict[str, Any]]] | None = None,
+    key: str = "backtax-batch",
 ) -> None:
-    """The summary, its tables (errors among them) and a link to the batch page as artifacts."""
-    from prefect.artifacts import (
-        create_link_artifact,
-        create_markdown_artifact,
-        create_table_artifact,
-    )
+    """The batch's tables that have rows (errors among them) as table artifacts."""
+    from prefect.artifacts import create_table_artifact
+
+    tables = tables or report_tables(report)
+    for name, rows in tables.items():
+        if rows:
+            label = name.replace("_", "-")
+            create_table_artifact(rows, key=f"{key}-{label}", description=f"{label} of the batch")
+
+
+def publish_artifacts(
+    report: BatchReport,
+    folder: Path | None = None,
+    key: str = "backtax-batch",
+    *,
+    tables: bool = True,
+) -> None:
+    """The summary and a link to the batch page as artifacts, and the tables (`tables`:
+    unless `publish_tables` published them while the PDFs printed)."""
+    from prefect.artifacts import create_link_artifact, create_markdown_artifact
 
     create_markdown_artifact(
         summary_markdown(report, folder), key=key, description=f"batch {report.batch_id}"
@@ -261,11 +291,5 @@ def publish_artifacts(
             key=f"{key}-report",
             description="the batch page, linking each taxpayer's case report",
         )
-    for name, rows in (
-        ("findings", finding_rows(report)),
-        ("amended-candidates", candidate_rows(report)),
-        ("documents", document_rows(report)),
-        ("errors", report.errors),
-    ):
-        if rows:
-            create_table_artifact(rows, key=f"{key}-{name}", description=f"{name} of the batch")
+    if tables:
+        publish_tables(report, key=key)

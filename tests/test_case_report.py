@@ -18,7 +18,7 @@ import subprocess
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -293,6 +293,8 @@ def test_a_failed_page_is_tried_once_more_in_a_fresh_browser(
         def __init__(self, browser: str, profile: Path) -> None:
             started.append(self)
 
+        def open_tab(self) -> None: ...
+
         def print_pdf(self, page: Path) -> str | None:
             return answers[len(started) - 1]
 
@@ -360,6 +362,8 @@ def test_a_printer_started_before_the_report_prints_it_and_is_finished_there(
         def print_pdf(self, page: Path) -> str | None:
             page.with_suffix(".pdf").write_bytes(b"%PDF-1.4\n")
             return None
+
+        def open_tab(self) -> None: ...
 
         def kill(self) -> None: ...
 
@@ -438,3 +442,103 @@ def test_the_printing_browser_keeps_no_omnibox_popup(tmp_path: Path) -> None:
         browser.close()
     assert [t["type"] for t in targets] == ["page"]
     assert targets[0]["url"] == page.resolve().as_uri()
+
+
+def test_the_printer_opens_its_tab_before_the_first_page_is_handed_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch starts the printer before it checks the cases: the real browser opens its
+    printing tab then, not when the first report is written (its renderer's start is off
+    the tail), and that tab prints the page handed in later."""
+    methods: list[str] = []
+    call = printing.Chromium.call
+
+    def recording(self: printing.Chromium, method: str, *args: Any) -> dict[str, Any]:
+        methods.append(method)
+        return call(self, method, *args)
+
+    monkeypatch.setattr(printing.Chromium, "call", recording)
+    page = tmp_path / "p.html"
+    page.write_text("<!doctype html><title>p</title><p>alpha ledger</p>")
+    with printing.Printer() as printer:
+        deadline = time.monotonic() + printing.SECONDS_PER_PAGE
+        while "Page.enable" not in methods and time.monotonic() < deadline:
+            time.sleep(0.05)
+        opened_before_the_page = list(methods)
+        printer.add(page)
+    assert "Page.enable" in opened_before_the_page
+    assert "alpha ledger" in pdf_text(page.with_suffix(".pdf"))
+    assert methods.count("Target.createTarget") <= 2  # a new browser's first tab may fail
+
+
+class WaitingBrowser:
+    """A stand-in browser whose page waits (up to 30 s) until `ready()` holds before its
+    PDF is written, recording whether it came: what the batch does while a page prints."""
+
+    ready: ClassVar[Any] = staticmethod(lambda page: True)
+    seen: ClassVar[list[bool]] = []
+
+    def __init__(self, browser: str, profile: Path) -> None: ...
+
+    def open_tab(self) -> None: ...
+
+    def print_pdf(self, page: Path) -> str | None:
+        deadline = time.monotonic() + 30
+        while not self.ready(page) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.seen.append(bool(self.ready(page)))
+        page.with_suffix(".pdf").write_bytes(b"%PDF-1.4\n")
+        return None
+
+    def kill(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def one_case_batch(name: str) -> BatchReport:
+    case = {"case_id": "0303-2021", "recipient_tin_last4": "0303", "tax_year": 2021,
+            "documents": []}  # fmt: skip
+    return BatchReport(name, cases=[case], as_of=AS_OF)
+
+
+def test_the_csv_tables_are_written_while_the_last_page_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables need no PDF: they are written while Chromium prints the last page, not
+    after it (the page waits for them here; before, they came after every PDF)."""
+    monkeypatch.setattr(printing, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(printing, "Chromium", WaitingBrowser)
+    monkeypatch.setattr(WaitingBrowser, "seen", [])
+    monkeypatch.setattr(
+        WaitingBrowser,
+        "ready",
+        staticmethod(lambda page: (page.parents[1] / "errors.csv").exists()),
+    )
+    folder = write_report(one_case_batch("tables-first"), tmp_path / "out")
+    assert WaitingBrowser.seen == [True]
+    assert {p.name for p in folder.glob("*.csv")} == {
+        "documents.csv",
+        "findings.csv",
+        "amended_candidates.csv",
+        "errors.csv",
+    }
+    assert len(list(folder.glob("taxpayers/*.pdf"))) == 1
+
+
+def test_the_tables_are_handed_on_while_the_last_page_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`while_printing` (the batch publishes its table artifacts there) gets the tables
+    while the page still prints: the page waits for them."""
+    handed: list[dict[str, list[dict[str, Any]]]] = []
+    monkeypatch.setattr(printing, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(printing, "Chromium", WaitingBrowser)
+    monkeypatch.setattr(WaitingBrowser, "seen", [])
+    monkeypatch.setattr(WaitingBrowser, "ready", staticmethod(lambda page: bool(handed)))
+    batch = one_case_batch("tables-handed")
+    batch.errors.append({"source": "x.pdf", "reason": "corrupt", "stage": "open"})
+    write_report(batch, tmp_path / "out", while_printing=handed.append)
+    assert WaitingBrowser.seen == [True]
+    [tables] = handed
+    assert sorted(tables) == ["amended_candidates", "documents", "errors", "findings"]
+    assert tables["errors"] == [{"source": "x.pdf", "reason": "corrupt", "stage": "open"}]
