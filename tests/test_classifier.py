@@ -10,6 +10,8 @@ from pypdf import PdfReader, PdfWriter
 from word_pages import page
 
 from backtax.extractors.forms._about import about_a_form
+from backtax.extractors.forms._catalog import form_spec
+from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.kinds import all_kinds
 from backtax.extractors.page import Page
 from backtax.extractors.pipeline import extract_file
@@ -94,3 +96,19 @@ def test_a_table_of_contents_read_with_a_stray_point_is_no_form(contents: Page) 
     read again by the other engine to find one)."""
     assert about_a_form(contents)
     assert [k.name for k in all_kinds() if k.identify(contents)] == []
+
+
+def test_a_label_counts_twice_only_after_its_box_number() -> None:
+    """A label the page prints counts once to a form's score (0.25), twice after its box's
+    number; a box the form prints with no number (`Account number`) has no numbered
+    wording, so its label counts once."""
+    nec = FormKind(form_spec("1099-NEC"))
+    head = (("Form 1099-NEC", 44, 30), ("Nonemployee Compensation", 44, 44))
+
+    def score(*more: tuple[str, float, float]) -> float:
+        ident = nec.identify(page(*head, *more))
+        assert ident is not None
+        return ident.score
+
+    assert score(("Account number", 44, 100)) - score() == 0.25
+    assert score(("3 Excess golden parachute payments", 44, 100)) - score() == 0.5

@@ -63,13 +63,7 @@ class FormKind:
         )
         self._titles = tuple((normalize(t), tokens(t)) for t in spec.titles)
         self._labels = tuple(  # as words: a printer's commas and `&` count for nothing
-            (
-                f" {_words(lb)} ",
-                f" {_words(f'{b.number} {lb}')} ",
-                f" {_words(f'{lb} {b.number}')} ",
-            )
-            for b in spec.boxes
-            for lb in b.labels
+            (f" {_words(lb)} ", _numbered(b.number, lb)) for b in spec.boxes for lb in b.labels
         )
         self._excludes = tuple(normalize(x) for x in spec.excludes)
         revised = [box for rev in spec.revisions for box in rev.boxes]
@@ -97,8 +91,8 @@ class FormKind:
         labels = sum(
             # a label after its box's number (`1 Reportable winnings`), or before it in a
             # table's Box column (`Wages, tips | 1`), counts twice
-            2 if numbered in words or (number_after in words and label != number_after) else 1
-            for label, numbered, number_after in self._labels
+            2 if any(n in words for n in numbered) else 1
+            for label, numbered in self._labels
             if label in words
         )
         score += min(labels, 12) * 0.25
@@ -252,6 +246,14 @@ def _words(text: str) -> str:
     """`text` as its label words, one blank apart, abbreviations spelt out (`Wages, Tips &
     Other` as `wages tips and other`, `Acct No.` as `account number`)."""
     return " ".join(ABBREVIATIONS.get(t, t) for t in tokens(text))
+
+
+def _numbered(number: str, label: str) -> tuple[str, ...]:
+    """A label's words with its box's number before and after them (`1 wages tips`, `wages
+    tips 1`); none for a box printed without a number (`Account number`)."""
+    if not number:
+        return ()
+    return (f" {_words(f'{number} {label}')} ", f" {_words(f'{label} {number}')} ")
 
 
 def _misread_form_number(text: str, numbers: tuple[str, ...]) -> bool:
