@@ -23,6 +23,23 @@ def test_value_glued_to_its_label_is_cut_off_it() -> None:
     assert doc.fields["box1_interest_income"] == "1234.56"
 
 
+def test_value_glued_to_a_wrapped_box_number_is_cut_off_it() -> None:
+    """A statement's `Label (Box 9a): 41` wrapped after `(Box`, OCR reading the next
+    line's `9a): 41` as one word: the number and its bracket are the label's, the rest
+    the value."""
+    doc = read(
+        "1099-R",
+        page(
+            ("Gross Distribution (Box 1): 313.26", 40, 100),
+            ("Your Percentage Of Total Distribution (Box", 40, 130),
+            ("9a):41", 40, 140),
+            method="ocr",
+        ),
+    )
+    assert doc.fields["box1_gross_distribution"] == "313.26"
+    assert doc.fields["box9a_percentage_of_total"] == 41
+
+
 def test_label_words_glued_together_are_one_label() -> None:
     doc = read(
         "1099-INT",

@@ -25,8 +25,6 @@ KNOWN_GAPS = frozenset(
         "table/1099_g_scan/recipient_tin_last4",
         "side_by_side/5498_scan/box15b_codes",  # Tesseract drops the lone code `1`
         "columns/1098_e_scan/recipient_tin_last4",  # the scan's TIN in a column entry
-        "pairs/1099_r_scan/box9a_percentage_of_total",  # Tesseract glues `9a):41`
-        "pairs/1099_r_scan/box11_first_year_roth",  # Tesseract reads `1st Year` as `Ist`
     }
 )
 

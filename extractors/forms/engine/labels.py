@@ -277,13 +277,16 @@ def weak(anchor: Anchor, region: Region) -> bool:
 
 # ---------------------------------------------------------------- values glued to labels
 
-_GLUED_VALUE = re.compile(r"^(?P<label>.*[A-Za-z']{2}[^\s:]*:)(?P<value>[$(]?\d\S*|[X*]{3}\S*\d)$")
+_GLUED_VALUE = re.compile(
+    r"^(?P<label>(?:.*[A-Za-z']{2}[^\s:]*|\(?\d{1,2}[A-Za-z]?\)):)(?P<value>[$(]?\d\S*|[X*]{3}\S*\d)$"
+)
 
 
 def split_glued_values(region: Region) -> Region:
     """The region with every `label:value` word (`PAYER'STIN:91-4168100`, a text layer or
-    OCR that printed no space after the colon) cut in two words, each given its share of
-    the word's width, so the label is found and its value read as any other."""
+    OCR that printed no space after the colon; a box's number in brackets, the rest of a
+    label wrapped after `(Box`: `9a):41`) cut in two words, each given its share of the
+    word's width, so the label is found and its value read as any other."""
     words: list[Word] = []
     changed = False
     for w in region.words:
