@@ -85,3 +85,46 @@ def test_a_parenthesis_on_one_side_makes_no_amount() -> None:
     assert parse_money("(1,234.56") is None
     assert parse_money("(56.00)") == Decimal("-56.00")
     assert parse_money("56.00-") == Decimal("-56.00")
+
+
+def test_a_count_equal_to_its_box_number_in_the_next_ruled_cell() -> None:
+    """A letter's ruled table `Description | Total | Description | Total`: the count `3`
+    in the cell after `Number of payment transactions (Box 3)` is box 3's count, not a
+    Box column printing the box's number again (the label prints it already)."""
+    sheet = page(
+        ("Gross amount of payment card/third party", 46, 318),
+        ("network (Box 1a)", 46, 330),
+        ("$416.69", 268, 330),
+        ("Box 5j - OCTOBER", 312, 318),
+        ("$791.71", 534, 318),
+        ("Number of payment transactions (Box 3)", 46, 345),
+        ("3", 295, 345),
+        ("Box 5l - December", 312, 345),
+        ("$42,519.70", 521, 345),
+        ("Box 5d - April", 46, 360),
+        ("$831.98", 268, 360),
+    )
+    sheet.rules = [Box(x, 292, x + 0.5, 372) for x in (40.0, 240.0, 306.0, 498.0, 572.0)]
+    doc = read("1099-K", sheet)
+    assert doc.fields["box3_number_of_transactions"] == 3
+    assert doc.fields["box1a_gross_payments"] == "416.69"
+    assert doc.fields["box5l_december"] == "42519.70"
+    assert doc.fields["box5d_april"] == "831.98"
+
+
+def test_a_whole_dollar_amount_after_a_wrapped_box_reference() -> None:
+    """`Reportable winnings (Box` / `1)` with `60,588` (no cents) after `(Box` on the
+    label's first line: a number with a thousands comma after `Box` is an amount, no box's
+    or form's number."""
+    doc = read(
+        "W-2G",
+        page(
+            ("Reportable winnings (Box", 40, 167),
+            ("60,588", 163, 167),
+            ("1)", 40, 177),
+            ("Federal income tax withheld (Box 4)", 40, 200),
+            ("$31,596", 240, 200),
+        ),
+    )
+    assert doc.fields["box1_gross_winnings"] == "60588.00"
+    assert doc.fields["box4_federal_tax_withheld"] == "31596.00"

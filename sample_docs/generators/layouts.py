@@ -168,9 +168,32 @@ def family_forms(family: str) -> list[catalog.CatalogForm]:
     return every
 
 
+def _wordings(box: catalog.CatalogBox) -> list[str]:
+    """The box's whole wordings: its labels that are no run of a longer one's words nor
+    start in lower case (the catalogue's lines of a wrapped wording, `Fair market value
+    of`, `code(s)`, `desig. Roth contrib.`)."""
+    toks = [tuple(_catalogue_words(label)) for label in box.labels]
+    return [
+        label
+        for label, t in zip(box.labels, toks, strict=True)
+        if not label[:1].islower()
+        and not any(
+            len(o) > len(t) and any(o[i : i + len(t)] == t for i in range(len(o) - len(t) + 1))
+            for o in toks
+        )
+    ]
+
+
+def _catalogue_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
 def _label(box: catalog.CatalogBox, rng: random.Random) -> str:
-    """The box's full wording (its longest label), in the case a printer might use."""
+    """The box's wording, in the case a printer might use: its full wording (its longest
+    label), or another whole wording the catalogue holds for it (the IRS's and printers')."""
     label = max(box.labels, key=len)
+    if rng.random() < 0.35:
+        label = rng.choice(_wordings(box))
     style = rng.random()
     if style < 0.25:
         return label.upper()
@@ -179,9 +202,13 @@ def _label(box: catalog.CatalogBox, rng: random.Random) -> str:
     return label
 
 
-def _money_text(value: Decimal, style: int) -> str:
-    text = f"{value:,.2f}"
-    return (text, f"${text}", f"$ {text}", f"{value:.2f}")[style]
+def _money_text(value: Decimal, style: int, whole: bool = False) -> str:
+    """An amount as a statement prints it; a whole-dollar amount maybe without its cents
+    (`$1,250`), as some printers do."""
+    text, bare = f"{value:,.2f}", f"{value:.2f}"
+    if whole and value == value.to_integral_value():
+        text, bare = f"{value:,.0f}", f"{value:.0f}"
+    return (text, f"${text}", f"$ {text}", bare)[style]
 
 
 def _value(box: catalog.CatalogBox, year: int, rng: random.Random) -> tuple[str, Any] | None:
@@ -216,6 +243,7 @@ def make_doc(form: catalog.CatalogForm, rng: random.Random, every_month: bool = 
         chosen.add(form.primary)
     chosen |= {b.name for b in drawable if b.kind != "money" and rng.random() < 0.5}
     money_style = rng.randrange(4)
+    whole = rng.random() < 0.25  # this printer drops `.00`; half its amounts are whole dollars
     boxes = []
     for b in drawable:
         if b.name not in chosen:
@@ -224,8 +252,11 @@ def make_doc(form: catalog.CatalogForm, rng: random.Random, every_month: bool = 
         if shown is None:
             continue
         printed, value = shown
+        if b.kind == "money" and whole and rng.random() < 0.5 and Decimal(printed) >= 100:
+            # (a bare `38` would read as a box's number: no engine, nor reader, takes it)
+            printed = value = f"{Decimal(printed).to_integral_value():.2f}"
         if b.kind == "money":
-            printed = _money_text(Decimal(printed), money_style)
+            printed = _money_text(Decimal(printed), money_style, whole)
         boxes.append(Box(b.name, b.number, _label(b, rng), b.kind, printed, value))
     w2 = form.doc_type == "W-2"
     return Doc(

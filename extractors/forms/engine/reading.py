@@ -21,6 +21,7 @@ from backtax.extractors.forms.engine.values import (
     is_number,
     lone_value,
     money_candidates,
+    number_printed,
     stray_bare,
     text_below,
     typed,
@@ -62,7 +63,7 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
         lines = _after_tail(a, region, ids) or text_below(a.box, region, stops)
         if not lines or (kind != "text" and PROSE.search(lines[0].text)):
             continue  # a paragraph under a table's row holds no count (`call 1-800-...`)
-        text = " ".join(w.text for w in _past_own_number(lines[0].words, a.spec.number))
+        text = " ".join(w.text for w in _past_own_number(lines[0].words, a, region))
         value = typed(kind, text, within=True)
         if value is not None:
             reading.fields[name] = value
@@ -83,12 +84,14 @@ def _after_tail(anchor: Anchor, region: Region, labels: set[int]) -> list[Line]:
     return [Line(run)]
 
 
-def _past_own_number(words: list[Word], number: str) -> list[Word]:
+def _past_own_number(words: list[Word], anchor: Anchor, region: Region) -> list[Word]:
     """A line's words past the box's own number that starts them: a table's Box column,
     printed after the description, or `(Box` / `9a):  41`, the label's `(Box 9a)` wrapped,
-    its count after it."""
+    its count after it; not where the label's row prints its number already
+    (`number_printed`): there the number is the value."""
+    number = anchor.spec.number
     if number and len(words) > 1 and is_number(words[0].text, number):
-        return words[1:]
+        return words if number_printed(anchor, region) else words[1:]
     return words
 
 
@@ -145,7 +148,7 @@ def values_in_cells(
             continue
         for line in cell_lines(a, region, anchors):
             words = [w for w in line.words if w.text.strip() != "$" and not LEADER.match(w.text)]
-            value = first_typed(kind, _past_own_number(words, a.spec.number))
+            value = first_typed(kind, _past_own_number(words, a, region))
             if value is not None:
                 reading.fields[name] = value
                 reading.conf[name] = line.conf

@@ -50,7 +50,11 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
                     text = "$ " + text
                 if _is_money(text):
                     best = (j, text)
-            if best and not re.search(r"\.\d\d$", best[1]) and _after_form_word(line, words[i]):
+            if (
+                best
+                and not re.search(r"\.\d\d$|,\d{3}|\$", best[1])
+                and _after_form_word(line, words[i])
+            ):
                 best = None  # `Form 1040`, `Schedule C (Form 1040)`: a form's number
             if best and _lost_separator_after(words, texts, best):
                 i = best[0] + 2  # OCR's `$90 697 yee` for `$90,697.71`: no amount of its parts
@@ -395,7 +399,8 @@ def _next_cell_of_row(
         if any(a.box.x0 >= wall and a.box.x0 < end and a.box.v_overlap(label) > 0 for a in anchors):
             return []
         words = [w for w in region.right_of(label, max_dx=end - label.x1) if w.box.x0 >= wall]
-        if number and [normalize(w.text) for w in words] == [number] and end < region.box.x1:
+        own = [normalize(w.text) for w in words] == [number]
+        if number and own and end < region.box.x1 and not number_printed(anchor, region):
             wall = end
             continue
         if not words or any(id(w) in labels or w.box.x1 > end + 1 for w in words):
@@ -456,6 +461,18 @@ def label_start(anchor: Anchor, region: Region) -> float:
         return label.x0
     word = max(before, key=lambda w: w.box.x1)
     return word.box.x0 if is_number(word.text, anchor.spec.number) else label.x0
+
+
+def number_printed(anchor: Anchor, region: Region) -> bool:
+    """Whether the label's row already prints its box's number: in its words (`1a Gross`,
+    `Number of payment transactions (Box 3)`) or in a Box column before them. Then a word
+    after the label equal to that number is the box's value (a count of 3, a code 7), no
+    Box column printed after the wording."""
+    number = anchor.spec.number
+    return bool(number) and (
+        any(is_number(w.text, number) for w in anchor.hit.words)
+        or label_start(anchor, region) < anchor.box.x0
+    )
 
 
 def _cell_right_edge(anchor: Anchor, region: Region, anchors: list[Anchor]) -> float:
