@@ -13,7 +13,8 @@ Everything side by side in one run, each figure with the machine's load (1, 5, 1
    flow over the same files.
 3. Throughput: the batch flow over `--docs` text documents made distinct (none a cache
    hit): documents a minute, peak memory of this process and its children (proportional
-   set size, and the sum of resident sizes, which counts a shared page in every process).
+   set size, and the sum of resident sizes, which counts a shared page in every process;
+   sampled by `bench.peak_memory` in a process of its own), and the parts at the peak.
 4. Fixed costs: `backtax --help`, `backtax extract` of one text page, and the watcher's
    first file (from `backtax watch` started to the file in processed/), best of three;
    Prefect's own cost per task run (a flow of tasks that do nothing).
@@ -26,7 +27,6 @@ is not in the CPU figures.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
@@ -34,14 +34,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
-
-import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_docs"
@@ -130,32 +127,23 @@ def ocrmypdf_all(files: list[Path], out: Path) -> None:
 
 
 class PeakMemory:
-    """Peak memory of this process and all its children together: proportional set size
-    (a page shared by several processes counted once, in shares: the figure the machine
-    feels) and the sum of resident sizes (a shared page counted in every process)."""
+    """Peak memory of this process and all its children together (`bench.peak_memory`),
+    sampled by a process of its own: a thread here would share the flow's interpreter
+    (about a quarter of a 1,000-document run's profile samples were the sampler's)."""
 
     def __init__(self) -> None:
-        self.peak = self.peak_rss = 0
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self.sample, daemon=True)
-
-    def sample(self) -> None:
-        me = psutil.Process()
-        while not self.stop.wait(0.2):
-            pss = rss = 0
-            for process in (me, *me.children(recursive=True)):
-                with contextlib.suppress(psutil.Error):
-                    used = process.memory_full_info()
-                    pss, rss = pss + used.pss, rss + used.rss
-            self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
+        self.peaks: dict[str, Any] = {}
 
     def __enter__(self) -> PeakMemory:
-        self.thread.start()
+        self.sampler = subprocess.Popen(
+            [sys.executable, "-m", "bench.peak_memory", str(os.getpid())],
+            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        self.thread.join()
+        out, _ = self.sampler.communicate()  # its stdin closed: it prints the peaks
+        self.peaks = json.loads(out)
 
 
 def flow_over(files: list[Path], work: Path, name: str) -> dict[str, Any]:
@@ -313,8 +301,9 @@ def main() -> None:
             "files": args.docs, "documents": summary["documents"], "s": flow["s"],
             "cpu_s": flow["cpu_s"], "load": flow["load"],
             "documents_per_minute": round(summary["documents"] / flow["s"] * 60, 1),
-            "peak_memory_mb": round(memory.peak / 2**20),
-            "peak_rss_sum_mb": round(memory.peak_rss / 2**20),
+            "peak_memory_mb": memory.peaks["peak_pss_mb"],
+            "peak_rss_sum_mb": memory.peaks["peak_rss_sum_mb"],
+            "at_peak_mb": memory.peaks["at_peak_mb"],
             "check_error": summary["check_error"],
         }  # fmt: skip
         report()
