@@ -88,6 +88,10 @@ def _worker_main(fd: int, memory_mb: int) -> None:
     """A worker's life: limits on itself, then one job at a time until the socket closes."""
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    # no pandas in a worker (importing it fails at once): nothing that reads a file needs
+    # it, and pytesseract imports it when it can, for a DataFrame output never asked for
+    # here, at 0.3-0.7 s CPU of every scan worker's start
+    sys.modules["pandas"] = None  # type: ignore[assignment]
     import backtax.extractors.pipeline  # noqa: F401  (imported before the first job's clock starts)
 
     if memory_mb:  # the imports' address space counts too (about 500 MB)

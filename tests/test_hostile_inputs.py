@@ -25,6 +25,7 @@ from backtax.flows.workers import Job, LimitExceeded, Limits, WorkerPool
 ROOT = Path(__file__).resolve().parents[1]
 W2 = ROOT / "sample_docs" / "w2" / "irs_2024_fillable_jane_acme.pdf"
 SMALL = ROOT / "sample_docs" / "cases" / "unreported_wages_2023" / "w2_acme.pdf"
+SCAN = ROOT / "sample_docs" / "1098" / "scan_f1098e_substitute_2023.pdf"
 QUICK = Limits(seconds_per_page=3.0, seconds_per_file=10.0, memory_mb=3072)
 
 
@@ -126,6 +127,21 @@ def test_the_default_memory_limit_is_each_workers_address_space(tmp_path: Path) 
         workers.close()
     [line] = [ln for ln in limits if ln.startswith("Max address space")]
     assert line.split()[3:5] == [str(3072 * 1024 * 1024)] * 2  # soft and hard, in bytes
+
+
+def test_a_scan_read_in_a_worker_leaves_pandas_unloaded() -> None:
+    """A worker reads a scan (Tesseract through pytesseract, which imports pandas when it
+    can) without pandas: none of its extension modules is mapped in the worker after."""
+    workers = WorkerPool(1, Limits(seconds_per_page=120.0))
+    try:
+        result = workers.read(job(SCAN))
+        assert result["error"] is None and result["records"]
+        [worker] = workers.idle
+        maps = Path(f"/proc/{worker.pid}/maps").read_text()
+    finally:
+        workers.close()
+    assert "site-packages/numpy/" in maps  # the worker's libraries are listed
+    assert "site-packages/pandas/" not in maps
 
 
 STUCK_READER = """
