@@ -10,7 +10,7 @@ import pytest
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Page, Word
-from backtax.extractors.transcripts.account import parse_transactions
+from backtax.extractors.transcripts.account import parse_account, parse_transactions
 from backtax.extractors.transcripts.layout import (
     TLine,
     clean_text,
@@ -187,6 +187,50 @@ def test_transaction_rows_keep_order_cycle_and_971_detail() -> None:
     assert rows[2]["cycle"] == "20241905"
     assert rows[2]["explanation"] == "Penalty for filing tax return after the due date"
     assert rows[3]["detail"] == "CP 0014"
+
+
+def test_an_account_transcript_as_a_fax_and_a_100_dpi_scan_read_it() -> None:
+    """Account transcript lines as Tesseract read a fax and a 100 dpi scan of the classic
+    print (dev seeds 11605 and 11606): the `I` of `IDENTIFICATION` misread, colons lost,
+    labels with a letter misread, `TAX PERIOD:` lost, a row's month read as letters, a
+    point after an amount, the page banner misread after the last row's detail. Values
+    from the generator's inputs (sample_docs account_2023_classic_masked)."""
+    texts = [
+        "FORM NUMBER: 1040 Dec 31, 2023",
+        "TAXPAYER [DENTIFICATION NUMBER: XXX-XX-3456",
+        "JANE DOE",
+        "742 EV",
+        "(this ig not a payoff amount): 3,655.52",
+        "EXEMPTIONS ¢ 00",
+        "FILING STATUS Single",
+        "TAXABLE TNCOME 133,060. 55",
+        "RETURN DUE DATE OR RETURN RECEIVED DATE (WHICHFVER IS LATER) Apr. 15, 2024",
+        "TRANSACTIONS",
+        "150 Tax return filed 20241905 05-20-2024 $26,179 00",
+        "806 W-2 or 1099 withholding OA 15-2024 -$22,810 10",
+        "196 Interest charged tor late payment 20241905 05-20-2024 $41.10.",
+        "971 Installment agreement established 04-01-2025 $0.00",
+        "AC 063",
+        "This Ficcuct Contains Sensitive Taxnayer Data",
+    ]
+    record = parse_account(Segment(ACCOUNT, [TLine(t, 1, 0.9) for t in texts], period=None))
+    assert record.recipient_tin_last4 == "3456"
+    assert record.recipient_name == "JANE DOE"
+    assert record.fields["tax_period_end"] == "2023-12-31"
+    assert record.fields["balance_plus_accruals"] == "3655.52"
+    assert record.fields["exemptions"] == 0
+    assert record.fields["filing_status"] == "Single"
+    assert record.fields["taxable_income"] == "133060.55"
+    assert record.fields["return_due_or_received_date"] == "2024-04-15"
+    rows = record.extra["transactions"]
+    assert [r["code"] for r in rows] == ["150", "806", "196", "971"]
+    assert rows[1] == {  # the date unread, the rest of the row kept
+        "code": "806",
+        "explanation": "W-2 or 1099 withholding",
+        "amount": "-22810.10",
+    }
+    assert rows[2]["amount"] == "41.10"
+    assert rows[3]["detail"] == "AC 063"
 
 
 def test_ocr_slips_in_a_transaction_explanation_are_read_as_the_usual_wording() -> None:
@@ -559,6 +603,7 @@ def test_a_wage_and_income_block_as_ppocr_reads_it() -> None:
 def test_the_page_banner_is_noise_with_ocr_slips_in_it() -> None:
     assert is_noise("This Product Contains Sensitve Taxpayer Data Page 1 of 1")
     assert is_noise("This Product Contains Sensltive Taxpayer Data")
+    assert is_noise('"This Product Gos anton Sensitive Taxnayer Data Page 1 of 1')  # 100 dpi
     assert not is_noise("JANE DOE")
 
 

@@ -8,7 +8,9 @@ that is not a row (a TC 971 notice, a document locator) is the row's `detail`.
 
 from __future__ import annotations
 
+import difflib
 import re
+from datetime import date
 from typing import Any
 
 from backtax.extractors.kinds import Extracted
@@ -18,6 +20,7 @@ from backtax.extractors.transcripts.layout import (
     content,
     iso_date,
     money,
+    month_end,
     norm_label,
     split_label_value,
 )
@@ -35,14 +38,18 @@ _FORM_PERIOD = re.compile(r"(?i)form\W*\s+number\W*\s*([0-9A-Z-]+)")
 # A row's date as OCR may read it: one of its two dashes lost or read as a space, a colon or
 # a point (`0415-2024`, `05 20-2024`, `04: 01-2025`).
 _ROW_DATE = r"\d{2}(?:-|[.:]?\s?)\d{2}-\d{4}|\d{2}-\d{2}\s?\d{4}"
+# A row's date with its month misread (`OA 15-2024` for 04-15-2024): the row is still one,
+# its date unread.
+_SLIPPED_DATE = r"[\dA-Za-z]{2}(?:-|[.:]?\s?)\d{2}-\d{4}"
 # A code's digit as OCR may read it (`£50` for 150, `O71.` for 971): on OCR pages only, and
 # only where the explanation names one code (`_slipped_code`).
 _CODE_SLIPS = "£€lI|!OoQDSB"
 _ROW = re.compile(
     rf"^(?P<code>[\d{_CODE_SLIPS}]{{3}})(?P<glued>\d)?[.,:]?\s+(?P<expl>.*?)\s*"
-    rf"(?P<cycle>\d{{8}})?\s*(?P<date>{_ROW_DATE})\s+(?P<amount>{_MONEY})$"
+    rf"(?P<cycle>\d{{8}})?\s*(?P<date>{_ROW_DATE}|{_SLIPPED_DATE})\s+(?P<amount>{_MONEY})[.,]?$"
 )
-_TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+identification\s+number\W*\s*(\S+)$")
+# `IDENTIFICATION` with its `I` misread (`[DENTIFICATION`, a fax)
+_TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+\S?dentification\s+number\W*\s*(\S+)$")
 # `CP 0014`, `AC 063`: printed upper-case (OCR may put a point after the letters)
 _NOTICE_CODE = re.compile(r"(?i)^[a-z]{2,3}[.:]?\s?\d{2,4}$")
 _TRANSACTIONS = re.compile(r"(?i)^transactions$")
@@ -92,8 +99,9 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
         m = _FORM_PERIOD.search(text)
         if m and "form_number" not in fields:
             fields["form_number"] = m[1]
-            if tax_period(text):
-                fields["tax_period_end"] = tax_period(text)
+            period = tax_period(text) or _period_after_form(text[m.end() :])
+            if period:
+                fields["tax_period_end"] = period
             continue
         if "tax_period_end" not in fields and tax_period(text):
             fields["tax_period_end"] = tax_period(text)
@@ -115,17 +123,48 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
         if _RETURN_ABSENT.search(text):
             fields["return_present"] = False
             continue
-        lv = split_label_value(text)
-        if lv is None:
-            continue
-        key = norm_label(lv[0])
-        if key in _SUMMARY:
+        lv = split_label_value(text) or _after_label(text)
+        key = _summary_label(lv[0]) if lv else None
+        if lv and key:
             name, kind = _SUMMARY[key]
             value = _convert(kind, lv[1])
             if value is not None:
                 fields.setdefault(name, value)
     fields.setdefault("return_present", True)
     return party
+
+
+LABEL_LIKENESS = 0.88
+"""How alike a summary label OCR misread must be to the printed one (`TAXABLE TNCOME`)."""
+
+
+def _summary_label(label: str) -> str | None:
+    """The summary label a line's label reads as: exactly, or with a letter or two misread."""
+    key = norm_label(label)
+    if key in _SUMMARY:
+        return key
+    close = difflib.get_close_matches(key, list(_SUMMARY), n=1, cutoff=LABEL_LIKENESS)
+    return close[0] if close else None
+
+
+def _after_label(text: str) -> tuple[str, str] | None:
+    """A line that starts with a summary label and lost the colon after it (`EXEMPTIONS 00`,
+    `FILING STATUS Single`): the label and the rest."""
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):
+        if norm_label(" ".join(words[:n])) in _SUMMARY:
+            return " ".join(words[:n]), " ".join(words[n:])
+    return None
+
+
+def _period_after_form(rest: str) -> str | None:
+    """The period of a `FORM NUMBER: 1040 TAX PERIOD: Dec. 31, 2023` line whose `TAX PERIOD:`
+    OCR lost (`FORM NUMBER: 1040 Dec 31, 2023`): the date that is the rest of the line, when
+    it is a month's end (a period's end always is)."""
+    when = iso_date(rest.strip(" :"))
+    if when is None or month_end(date.fromisoformat(when)).isoformat() != when:
+        return None
+    return when
 
 
 def _known_wording(code: str, printed: str) -> bool:
@@ -147,10 +186,13 @@ def _slipped_code(printed: str, explanation: str) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _row_date(printed: str) -> str:
-    """A row's date as ISO, its separators as OCR read them aside; else as printed."""
-    digits = re.sub(r"\D", "", printed)
-    return iso_date(f"{digits[:2]}-{digits[2:4]}-{digits[4:]}") or printed
+def _row_date(printed: str) -> str | None:
+    """A row's date as ISO, its separators as OCR read them aside (an `O` for a zero); None
+    when a digit is misread as a letter (`OA 15-2024`: a blank beats a wrong date)."""
+    read = re.sub(r"[-.:\s]", "", printed).replace("O", "0").replace("o", "0")
+    if not read.isdigit():
+        return None
+    return iso_date(f"{read[:2]}-{read[2:4]}-{read[4:]}") or printed
 
 
 def _row_code(m: re.Match[str], ocr: bool) -> str | None:
@@ -181,7 +223,9 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
             row = {"code": code, "explanation": canonical_explanation(code, expl) if ocr else expl}
             if m["cycle"]:
                 row["cycle"] = m["cycle"]
-            row["date"] = _row_date(m["date"])
+            when = _row_date(m["date"])
+            if when:
+                row["date"] = when
             row["amount"] = money(m["amount"]) or m["amount"]
             rows.append(row)
         elif started and rows and not title_kind(ln.text):

@@ -30,7 +30,8 @@ BANNER = "this product contains sensitive taxpayer data"
 
 # Lines repeated at every page break (often inside a form block): never content.
 _NOISE = [
-    re.compile(r"(?i)sensiti?ve\s+taxpayer\s+data|contains\s+\w+\s+taxpayer\s+data"),
+    # the banner as OCR reads it at 100 dpi: `This Ficcuct Contains Sensitive Taxnayer Data`
+    re.compile(r"(?i)sensiti?ve\s+tax\w*\s+data|contains\s+\w+\s+tax\w*\s+data"),
     re.compile(r"(?i)^this\s+product(\s+contains)?$"),
     re.compile(r"(?i)^page\s+\d+\W*\s*[o0]f\s+\d+$"),
     # the header's colons may be lost, its words slipped (`Response Nate 10-06-2025`)
