@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from word_pages import page
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Page, Word
 from backtax.extractors.transcripts.account import parse_account, parse_transactions
+from backtax.extractors.transcripts.kind import TranscriptKind
 from backtax.extractors.transcripts.layout import (
     TLine,
     clean_text,
@@ -279,6 +281,33 @@ def test_titles_repeated_in_page_headers_continue_and_new_tracking_numbers_split
         (RETURN, [3]),
         (RECORD_OF_ACCOUNT, [4]),
     ]
+
+
+def test_a_page_banner_before_the_title_is_no_transcript_of_its_own() -> None:
+    """The banner above a title, in a run whose untitled lines would go to the W&I (OCR lost
+    a colon: `Form number 1040` reads like a W&I block title): no empty W&I record."""
+    lines = [
+        TLine("This Product Contains Sensitive Taxpayer Data Page 1 of 1", 1, 0.9),
+        TLine("Tax Return Transcript", 1, 0.9),
+        TLine("Form number 1040", 1, 0.9),
+    ]
+    assert [(s.kind, s.pages) for s in split_segments(lines, WAGE_INCOME)] == [(RETURN, [1])]
+
+
+def test_a_continuation_page_with_its_banner_misread_is_still_a_transcript_page() -> None:
+    """Page 2 of a return transcript scanned at 100 dpi, as Tesseract read it: no title, the
+    banner misread (`Predict`, `Taxnayer`). Still a transcript page: unclaimed, it would be
+    read again whole by PP-OCR, whose reading glues the words (`Taxableincomepercomputer`)."""
+    scan = page(
+        ("This Predict Contains Sensitive Taxnayer Data Page 1 of 1", 40, 30),
+        ("Request Date: 06-01-2025", 54, 60),
+        ("Taxable income: $38,437.60", 54, 100),
+        ("Taxable income per computer: $38,437.60", 54, 112),
+        method="ocr",
+        conf=0.9,
+    )
+    found = TranscriptKind().identify(scan)
+    assert found is not None and found.doc_type == RETURN
 
 
 def test_joint_names_give_both_last_names() -> None:

@@ -15,7 +15,9 @@ from typing import Any
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.transcripts.layout import (
+    LIKENESS,
     TLine,
+    after_label,
     clean_name,
     content,
     iso_date,
@@ -123,7 +125,7 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
         if _RETURN_ABSENT.search(text):
             fields["return_present"] = False
             continue
-        lv = split_label_value(text) or _after_label(text)
+        lv = split_label_value(text) or after_label(text, _SUMMARY)
         key = _summary_label(lv[0]) if lv else None
         if lv and key:
             name, kind = _SUMMARY[key]
@@ -134,27 +136,13 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
     return party
 
 
-LABEL_LIKENESS = 0.88
-"""How alike a summary label OCR misread must be to the printed one (`TAXABLE TNCOME`)."""
-
-
 def _summary_label(label: str) -> str | None:
     """The summary label a line's label reads as: exactly, or with a letter or two misread."""
     key = norm_label(label)
     if key in _SUMMARY:
         return key
-    close = difflib.get_close_matches(key, list(_SUMMARY), n=1, cutoff=LABEL_LIKENESS)
+    close = difflib.get_close_matches(key, list(_SUMMARY), n=1, cutoff=LIKENESS)
     return close[0] if close else None
-
-
-def _after_label(text: str) -> tuple[str, str] | None:
-    """A line that starts with a summary label and lost the colon after it (`EXEMPTIONS 00`,
-    `FILING STATUS Single`): the label and the rest."""
-    words = text.split()
-    for n in range(len(words) - 1, 0, -1):
-        if norm_label(" ".join(words[:n])) in _SUMMARY:
-            return " ".join(words[:n]), " ".join(words[n:])
-    return None
 
 
 def _period_after_form(rest: str) -> str | None:

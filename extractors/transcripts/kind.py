@@ -14,7 +14,7 @@ from collections.abc import Callable
 from backtax.extractors.kinds import Extracted, Identification, register
 from backtax.extractors.page import Page
 from backtax.extractors.transcripts.account import parse_account
-from backtax.extractors.transcripts.layout import BANNER, TLine, clean_text, norm_label, page_lines
+from backtax.extractors.transcripts.layout import TLine, is_banner, norm_label, page_lines
 from backtax.extractors.transcripts.record_of_account import parse_record_of_account
 from backtax.extractors.transcripts.split import (
     ACCOUNT,
@@ -60,7 +60,7 @@ class TranscriptKind:
     def identify(self, page: Page) -> Identification | None:
         lines = page_lines([page])
         kinds = [k for k in (title_kind(ln.text) for ln in lines[:15]) if k]
-        banner = any(BANNER in clean_text(ln.text).lower() for ln in lines)
+        banner = any(is_banner(ln.text) for ln in lines)
         if not kinds and not banner:
             return None
         period = next((p for p in (tax_period(ln.text) for ln in lines) if p), None)

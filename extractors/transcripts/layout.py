@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,12 +27,13 @@ class TLine:
     conf: float = 1.0
 
 
-BANNER = "this product contains sensitive taxpayer data"
+# The banner on every page, `This Product Contains Sensitive Taxpayer Data`, also as OCR reads
+# it at 100 dpi (`This Ficcuct Contains Sensitive Taxnayer Data`).
+_BANNER = re.compile(r"(?i)sensiti?ve\s+tax\w*\s+data|contains\s+\w+\s+tax\w*\s+data")
 
 # Lines repeated at every page break (often inside a form block): never content.
 _NOISE = [
-    # the banner as OCR reads it at 100 dpi: `This Ficcuct Contains Sensitive Taxnayer Data`
-    re.compile(r"(?i)sensiti?ve\s+tax\w*\s+data|contains\s+\w+\s+tax\w*\s+data"),
+    _BANNER,
     re.compile(r"(?i)^this\s+product(\s+contains)?$"),
     re.compile(r"(?i)^page\s+\d+\W*\s*[o0]f\s+\d+$"),
     # the header's colons may be lost, its words slipped (`Response Nate 10-06-2025`)
@@ -63,6 +65,11 @@ def clean_text(text: str) -> str:
     text = re.sub(r"(?<=[a-z])[.·](?=[A-Z][a-z])", " ", text)
     text = re.sub(r"(?<=[a-z])[.·](?=[a-z])", "", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def is_banner(text: str) -> bool:
+    """The page banner every transcript page prints (`_BANNER`), as OCR may read it."""
+    return bool(_BANNER.search(clean_text(text)))
 
 
 def is_noise(text: str) -> bool:
@@ -348,6 +355,23 @@ def split_label_value(text: str) -> tuple[str, str] | None:
         return text[: flag.start()].strip(), flag["value"]
     number = _NUMBER_TAIL.fullmatch(text)  # the colon lost: `CYCLE POSTED 20231405`
     return (number["label"], number["value"]) if number else None
+
+
+def after_label(text: str, labels: Collection[str]) -> tuple[str, str] | None:
+    """A line that starts with one of `labels` (normalised) and lost the colon after it
+    (`EXEMPTIONS 00`, `Filing status Head of Household`): that label and the rest; a label
+    with a letter misread (`NAME(S) shown on retum`: `LIKENESS`) too."""
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):
+        key = norm_label(" ".join(words[:n]))
+        close = [key] if key in labels else difflib.get_close_matches(key, labels, 1, LIKENESS)
+        if close:
+            return close[0], " ".join(words[n:])
+    return None
+
+
+LIKENESS = 0.88
+"""How alike a label OCR misread must be to the printed one (`TAXABLE TNCOME`: 0.93)."""
 
 
 _NUMBER_TAIL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]*[A-Za-z])\s+(?P<value>\d{6,})")

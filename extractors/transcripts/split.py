@@ -100,7 +100,8 @@ def _starts_new(seg: Segment, kind: str, tracking: str | None, period: str | Non
 
 
 def split_segments(lines: list[TLine], fallback_kind: str) -> list[Segment]:
-    """The transcripts in a run of lines; lines before any title belong to `fallback_kind`."""
+    """The transcripts in a run of lines; lines before any title belong to `fallback_kind`
+    (when they are more than a page's banner and header: no transcript of its own)."""
     segments: list[Segment] = []
     for i, line in enumerate(lines):
         kind = title_kind(line.text)
@@ -115,4 +116,4 @@ def split_segments(lines: list[TLine], fallback_kind: str) -> list[Segment]:
         seg.lines.append(line)
         seg.tracking = seg.tracking or tracking_number(line.text)
         seg.period = seg.period or tax_period(line.text)
-    return [s for s in segments if s.lines]
+    return [s for s in segments if s.pages]

@@ -15,6 +15,7 @@ from backtax.extractors.kinds import Extracted
 from backtax.extractors.transcripts.layout import (
     UNREAD,
     TLine,
+    after_label,
     clean_name,
     content,
     iso_date,
@@ -71,7 +72,7 @@ def return_fields(
     for ln in lines:
         if _NOTE.match(ln.text) or title_kind(ln.text):
             continue
-        lv = split_label_value(ln.text)
+        lv = split_label_value(ln.text) or after_label(ln.text, HEADER_LABELS)
         if lv is None:
             sched = _SCHEDULE.match(ln.text)
             section = f"{sched[1]}_{sched[2]}".lower().replace("-", "_") if sched else None
