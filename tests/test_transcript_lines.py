@@ -33,6 +33,7 @@ from backtax.extractors.transcripts.split import (
     split_segments,
     tax_period,
 )
+from backtax.extractors.transcripts.tax_return import return_fields
 from backtax.extractors.transcripts.transaction_codes import canonical_explanation
 from backtax.extractors.transcripts.wage_income import box12_code, parse_flag, parse_wage_income
 from backtax.extractors.transcripts.wi_forms import form_for
@@ -108,6 +109,9 @@ def test_dates_in_every_printed_form(printed: str, value: str) -> None:
         ("Retirement. Plan Indicator Checked", ("Retirement. Plan Indicator", "Checked")),
         ("742 EVERGREEN TER", None),
         ("ANYTOWN ST 12345", None),
+        # a 100 dpi scan lost the colon after a form's code
+        ("Total amount from forms W-2 $0.00", ("Total amount from forms W-2", "$0.00")),
+        ("150 Tax return filed 20241905 05-20-2024 $1.00", None),
     ],
 )
 def test_label_and_value_split_on_the_colon_before_the_value(
@@ -308,6 +312,18 @@ def test_a_continuation_page_with_its_banner_misread_is_still_a_transcript_page(
     )
     found = TranscriptKind().identify(scan)
     assert found is not None and found.doc_type == RETURN
+
+
+def test_a_return_line_whose_last_word_ocr_lost_on_a_scan() -> None:
+    """`Student loan interest $912.40` on a 100 dpi return transcript (dev seed 11606): the
+    one line with one word more, `Student loan interest deduction`; a text page's label is
+    taken as printed."""
+    scan = [TLine("Student loan interest $912.40", 1, 0.9), TLine("Wages and $5.00", 1, 0.9)]
+    fields = return_fields(scan, 2024)[0]
+    assert fields["student_loan_interest_deduction"] == "912.40"
+    assert "wages" not in fields  # `wages and` is the start of no line's label
+    text = return_fields([TLine("Student loan interest: $912.40", 1)], 2024)[0]
+    assert "student_loan_interest_deduction" not in text
 
 
 def test_joint_names_give_both_last_names() -> None:
@@ -818,9 +834,56 @@ def test_masked_tins_with_a_faxs_scraps_and_k_for_x(payer_line: str, recipient_l
     assert_parties(entry, ("XXXXX4321", "GLOB"), ("3456", "JANE DOE"))
 
 
+def test_party_tin_lines_as_a_fax_reads_them() -> None:
+    """A fax's TIN lines (dev seed 11605): `ID` garbled or lost (`Federal IP Number`,
+    `Trustee's Federal Number`), a letter of `Security` lost with a TIN after the colon,
+    the colon lost and the TIN spaced (`Number ! XXX-XX- 3456`). TINs from the generator's
+    inputs (sample_docs wi_2024_classic_masked)."""
+    texts = [
+        "Form 1098 Mortgage Interest Statement",
+        "Recipient/Lender:",
+        "Recipient ' /Lender's Federal IP Number: XXxxxX4321",
+        "GLOB",
+        "Payer /Borrowor:",
+        "Payer's/Borrower's Identification Number: XXX-XX-3456",
+        "JANE DOE",
+        "Form 5498 IRA Contribution Information",
+        "Trustee:",
+        "Trustee's Federal Number: XXXxx4321",
+        "GLOB",
+        "Participant:",
+        "Participant's Identification Number ! XXX-XX- 3456",
+        "JANE DOE",
+        "Form W-2 Wage and Tax Statement",
+        "Employer",
+        "Employer Identification Number (EIN) :XXXXX6789",
+        "ACME",
+        "Employee!",
+        "Employee's Social ecurity Number: XXxX-XX-3456",
+        "JANE DOE",
+    ]
+    parties = [
+        (
+            e["doc_type"],
+            e["payer_tin"],
+            e["payer_name"],
+            e["recipient_tin_last4"],
+            e["recipient_name"],
+        )
+        for e in wage_income(texts).extra["entries"]
+    ]
+    assert parties == [
+        ("1098", "XXXXX4321", "GLOB", "3456", "JANE DOE"),
+        ("5498", "XXXXX4321", "GLOB", "3456", "JANE DOE"),
+        ("W-2", "XXXXX6789", "ACME", "3456", "JANE DOE"),
+    ]
+
+
 def test_a_label_whose_last_word_ocr_lost_in_the_leader_and_a_quote_speck_in_a_text() -> None:
     """`Medicare Tax` is the W-2's one label of those words and one more (`Withheld`); a
-    label two labels could end (`Social Security`) is none; `Slot 'machine` is `Slot machine`."""
+    label two labels could end (`Social Security`) is none; a last word whose start OCR
+    lost (`Wages, Tips and Other ion`: a fax, dev seed 11605) is the one label's that ends
+    so; `Slot 'machine` is `Slot machine`."""
     texts = [
         "Form W-2 Wage and Tax Statement",
         "Employer:",
@@ -829,6 +892,7 @@ def test_a_label_whose_last_word_ocr_lost_in_the_leader_and_a_quote_speck_in_a_t
         "Employee:",
         "Employee's Social Security Number: XXX-XX-3456",
         "JANE DOE",
+        "Wages, Tips and Other ion: $52,345 67",
         "Medicare Wages and $8,120.00",
         "Medicare Tax $117.74",
         "Social Security $503.44",
@@ -839,6 +903,7 @@ def test_a_label_whose_last_word_ocr_lost_in_the_leader_and_a_quote_speck_in_a_t
         "Type of Wager: Slot 'machine",
     ]
     w2, w2g = wage_income(texts).extra["entries"]
+    assert w2["fields"]["box1_wages"] == "52345.67"
     assert w2["fields"]["box5_medicare_wages"] == "8120.00"
     assert w2["fields"]["box6_medicare_tax_withheld"] == "117.74"
     assert "box3_ss_wages" not in w2["fields"] and "box4_ss_tax_withheld" not in w2["fields"]

@@ -344,8 +344,8 @@ def split_label_value(text: str) -> tuple[str, str] | None:
                 head = f"{head}:{rest}"
             label = f"{head}{rest}" if re.fullmatch(r"(\s+[A-Z]{3,})+\s*", rest) else head
         label = label.rstrip(" :")
-        if label and not label[-1].isdigit():
-            return label, tail
+        if label and not re.fullmatch(r"[\d,./-]+", label.split()[-1]):  # a row, a date: no label
+            return label, tail  # (a form's code is one: `Total amount from forms W-2 $0.00`)
     if ":" in text:
         label, _, value = text.rpartition(":")
         label, value = label.strip(), value.strip()

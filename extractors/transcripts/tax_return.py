@@ -33,12 +33,19 @@ _NOTE = re.compile(r"(?i)^(the following items|if applicable|they do not show)")
 
 
 def _lookup(table: dict[str, str], key: str, ocr: bool) -> str | None:
+    """The name of the line a label is; on OCR pages also a label with a letter misread, or
+    without its last word when one line alone has that one word more (`Student loan
+    interest` for `... deduction`)."""
     if key in table:
         return table[key]
-    if ocr:
-        close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.9)
-        return table[close[0]] if close else None
-    return None
+    if not ocr:
+        return None
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.9)
+    if close:
+        return table[close[0]]
+    words = key.split()  # OCR lost the label's last word in the leader's place
+    names = {name for label, name in table.items() if label.split()[:-1] == words}
+    return names.pop() if len(words) >= 2 and len(names) == 1 else None
 
 
 def _header(key: str, value: str, party: dict[str, str], fields: dict[str, Any]) -> bool:

@@ -52,12 +52,16 @@ _CODE_LINE = re.compile(r"^code\s+(?:([a-z]{1,2})\s+)?(.*)$")
 # `KXX-XX-1234`: a fax's X read as K).
 _TIN_VALUE = re.compile(r"(?i)[XK*\d]{2,4}-?[XK*\d]{1,3}-?\d{4}|[XK*\d]{2}-?[XK*\d]{3,5}\d{4}")
 _TIN_LIKE = re.compile(r"(?i)[XK*\d][XK*\d\s-]*\d{4}")  # as OCR reads a TIN, masked or not
+_TIN_TAIL = re.compile(r"(?i)number\W*\s*(?P<tin>[XK*\d][XK*\d\s-]*\d{4})\W*$")
+"""A TIN at the end of its label's line, without the colon between, spaced by OCR."""
 _SCRAPS = re.compile(r"^[^A-Za-z0-9*]+|[^A-Za-z0-9*]+$")
 """OCR's scraps around a TIN (`?+XXXXX4321`, `XXXXX4567°`, `XXX-XX-3456_`)."""
 _CODE_VALUE = re.compile(r"[0-9A-Z]{1,4}")
 """A code as forms print it: a distribution code (`7`, `G`), a merchant category code."""
 _PRIOR_YEAR = re.compile(r"^ty\s+(\d{4})\s+payments?$")
-_TIN_LABEL = re.compile(r"identification|federal id|social security number|\b(ein|fin|tin)\b")
+_TIN_LABEL = re.compile(
+    r"identification|federal id|federal(?: \w+)? number|social security number|\b(ein|fin|tin)\b"
+)  # `Federal IP Number`, `Trustee's Federal Number`: a fax lost or garbled `ID`
 
 
 @dataclass
@@ -182,10 +186,19 @@ def _tin_token(text: str) -> tuple[str, str]:
     return bare, _SCRAPS.sub("", bare.rsplit(" ", 1)[-1])
 
 
+def _tin_label(label: str, value: str) -> bool:
+    """A TIN's label: it names one, or it is a number's whose value is a TIN as printed
+    (`Employee's Social ecurity Number: XXxX-XX-3456`)."""
+    key = norm_label(label)
+    if _TIN_LABEL.search(key):
+        return True
+    return bool(re.search(r"\bnumber$", key) and _TIN_VALUE.fullmatch(_SCRAPS.sub("", value)))
+
+
 def tin_line(text: str, lv: tuple[str, str] | None) -> bool:
     """A party's TIN line: a TIN label with its value, or (OCR lost the colon) a line that
     names a TIN and ends in one (`Employer Identification Number (EIN) XXXXX4567`)."""
-    if lv and _TIN_LABEL.search(norm_label(lv[0])):
+    if lv and _tin_label(*lv):
         return True
     bare, last = _tin_token(text)
     return bool(_TIN_VALUE.fullmatch(last)) and bool(_TIN_LABEL.search(norm_label(bare)))
@@ -196,7 +209,8 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     name or an address line. False for the first value line after the parties."""
     bare, last = _tin_token(text)
     party.tin_read = party.tin_read or bool(_TIN_LABEL.search(norm_label(bare)))
-    if lv and _TIN_LABEL.search(norm_label(lv[0])):
+    party.tin_read = party.tin_read or bool(lv and _tin_label(*lv))
+    if lv and _tin_label(*lv):
         value = _SCRAPS.sub("", lv[1])
         if _TIN_LIKE.fullmatch(value):  # not a word of the label OCR moved past the colon
             party.tin = _mask(value)
@@ -205,6 +219,8 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     elif lv is None:
         if not _TIN_LABEL.search(norm_label(text)):
             party.lines.append(text)
+        elif tail := _TIN_TAIL.search(text):  # `Identification Number ! XXX-XX- 3456`
+            party.tin = party.tin or _mask(tail["tin"])
     else:
         return False
     return True
@@ -231,9 +247,16 @@ def _line_for(form: WIForm | None, label: str) -> WILine | None:
 
 def _last_word_lost(form: WIForm, key: str) -> WILine | None:
     """The one line whose label is `key` and one word more: OCR lost the word beside the
-    leader in its dots (`Medicare Tax $117.74`)."""
+    leader in its dots (`Medicare Tax $117.74`), or the start of that word (`Wages, Tips
+    and Other ion` for `... Compensation`: three letters of its end at least)."""
     words = key.split()
     found = {id(v): v for k, v in form.by_label.items() if k.split()[:-1] == words}
+    if not found and len(words) >= 3 and len(words[-1]) >= 3:
+        found = {
+            id(v): v
+            for k, v in form.by_label.items()
+            if k.split()[:-1] == words[:-1] and k.split()[-1].endswith(words[-1])
+        }
     return next(iter(found.values())) if len(words) >= 2 and len(found) == 1 else None
 
 
