@@ -16,6 +16,7 @@ from backtax.extractors.forms.engine.states import read_state_rows
 from backtax.extractors.forms.w2 import _box12_lines, _code, _parse_code_amount, read_box14
 from backtax.extractors.page import Box, Line, Page, PageImage, Word
 from backtax.extractors.readers.ocr import (
+    _parts,
     deskew_angle,
     despeckle,
     find_rules,
@@ -52,6 +53,26 @@ def test_remove_rules_whitens_the_ruling_and_keeps_a_tall_digit() -> None:
     assert (clean[300:360, 600:612] == 0).all()
     assert (clean[400:404, 100:103] == 0).all()
     assert clean[200, 200] == 190 and clean[99, 30] == 190  # the paper as it was
+
+
+def test_a_masks_parts_are_measured_as_drawn() -> None:
+    """Each 8-connected part's left, top, width, height and pixel count, in the order
+    OpenCV labels them (row by row): a bar, an L (two strokes meeting), two pixels touching
+    at a corner (one part), a lone pixel."""
+    mask = np.zeros((60, 80), np.uint8)
+    mask[5:9, 10:40] = 255  # a bar: 30 x 4 at (10, 5), 120 pixels
+    mask[20:40, 50:53] = 255  # an L's upright: 3 x 20 at (50, 20)
+    mask[37:40, 53:70] = 255  # and its foot: 17 x 3; in all 20 x 20, 60 + 51 pixels
+    mask[45, 5] = mask[46, 6] = 255  # two pixels meeting at a corner: 2 x 2, 2 pixels
+    mask[55, 75] = 255  # a lone pixel
+    stats, at, label = _parts(mask)
+    assert stats[1:].tolist() == [
+        [10, 5, 30, 4, 120],
+        [50, 20, 20, 20, 111],
+        [5, 45, 2, 2, 2],
+        [75, 55, 1, 1, 1],
+    ]
+    assert len(at) == len(label) == 234 and set(label.tolist()) == {1, 2, 3, 4}
 
 
 @pytest.mark.parametrize(

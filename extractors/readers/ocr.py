@@ -88,20 +88,28 @@ def _labelled(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
     return count, at, labels.reshape(-1)[at]
 
 
-def remove_rules(gray: np.ndarray, masks: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """White out the form's ruling: Tesseract's layout analysis otherwise takes heavy box
-    borders for images and drops the text inside. A vertical stroke under eight times as
-    tall as it is wide is large print's (a year's `1`, a `0`'s sides), not a rule: it stays."""
-    count, strokes, label = _labelled(masks[1])
-    ys, xs = np.divmod(strokes, masks[1].shape[1])
+def _parts(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`_labelled`'s parts of a mask with each part's left, top, width, height and area, as
+    OpenCV's `connectedComponentsWithStats` gives them at a third of its cost (the
+    background's row 0 not filled); then the marked pixels and their parts' labels."""
+    count, at, label = _labelled(mask)
+    ys, xs = np.divmod(at, mask.shape[1])
     extent = np.zeros((4, count), np.int64)  # per part: least x and y, greatest x and y
-    extent[:2] = masks[1].size
+    extent[:2] = mask.size
     np.minimum.at(extent[0], label, xs)
     np.minimum.at(extent[1], label, ys)
     np.maximum.at(extent[2], label, xs)
     np.maximum.at(extent[3], label, ys)
-    widths, heights = extent[2] - extent[0] + 1, extent[3] - extent[1] + 1
-    thin = heights >= 8 * widths
+    w, h = extent[2:] - extent[:2] + 1
+    return np.stack([extent[0], extent[1], w, h, np.bincount(label, minlength=count)], 1), at, label
+
+
+def remove_rules(gray: np.ndarray, masks: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """White out the form's ruling: Tesseract's layout analysis otherwise takes heavy box
+    borders for images and drops the text inside. A vertical stroke under eight times as
+    tall as it is wide is large print's (a year's `1`, a `0`'s sides), not a rule: it stays."""
+    stats, strokes, label = _parts(masks[1])
+    thin = stats[:, 3] >= 8 * stats[:, 2]  # heights, widths
     thin[0] = False  # the background
     vertical = np.zeros_like(masks[1])
     vertical.reshape(-1)[strokes[thin[label]]] = 255
@@ -335,9 +343,8 @@ def _missed_words(clean: np.ndarray, words: list[Word], dpi: int) -> list[tuple[
     for w in words:
         x0, y0 = int(w.box.x0 / scale), int(w.box.top / scale)
         covered[y0 : int(w.box.bottom / scale) + 1, x0 : int(w.box.x1 / scale) + 1] = 1
-    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     spots = []
-    for x, y, w, h, area in stats[1:n]:
+    for x, y, w, h, area in _parts(joined)[0][1:]:
         if not (12 * k <= h <= 70 * k and 1.8 * h <= w <= 15 * h and area >= 0.3 * w * h):
             continue  # three digits wide at least, and no wider than a value (a cut line)
         if covered[y : y + h, x : x + w].mean() > 0.2:
