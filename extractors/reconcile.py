@@ -21,20 +21,45 @@ def _mergeable(doc: Extracted) -> bool:
 
 def _compatible(a: Extracted, b: Extracted) -> bool:
     """Copies of one form: same form and payer (or one copy's payer unread, on the same
-    sheet with the same amounts); year and recipient agree where both read."""
+    sheet with the same amounts); year and recipient agree where both read. Copies whose
+    amounts all agree (two at least) are one form's though a TIN of one reads a digit
+    apart from the other's (`_slipped`): OCR misread it on one copy."""
     if a.doc_type != b.doc_type or a.corrected != b.corrected:
         return False
-    same_payer = (a.payer_tin and a.payer_tin == b.payer_tin) or (
+    alike = _same_amounts(a, b)
+    same_payer = (a.payer_tin and _same_tin(a.payer_tin, b.payer_tin, alike)) or (
         a.payer_name and a.payer_name == b.payer_name
     )
     unnamed = not (a.payer_tin or a.payer_name) or not (b.payer_tin or b.payer_name)
     if not same_payer and not (unnamed and _same_sheet(a, b)):
         return False
-    for key in ("tax_year", "payer_tin", "recipient_tin_last4"):
+    if a.tax_year is not None and b.tax_year is not None and a.tax_year != b.tax_year:
+        return False
+    for key in ("payer_tin", "recipient_tin_last4"):
         x, y = getattr(a, key), getattr(b, key)
-        if x is not None and y is not None and x != y:
+        if x is not None and y is not None and not _same_tin(x, y, alike):
             return False
     return True
+
+
+def _same_tin(x: str, y: str | None, alike: bool) -> bool:
+    """Whether two copies' readings of a TIN are one TIN: equal, or (the copies' amounts
+    `alike`) a digit apart."""
+    return x == y or (alike and y is not None and _slipped(x, y))
+
+
+def _slipped(x: str, y: str) -> bool:
+    """Two readings of one shape that differ in one digit only (`27-3345671`, `27-3345871`)."""
+    apart = [(p, q) for p, q in zip(x, y, strict=False) if p != q]
+    return len(x) == len(y) and len(apart) == 1 and apart[0][0].isdigit() and apart[0][1].isdigit()
+
+
+def _same_amounts(a: Extracted, b: Extracted) -> bool:
+    """Whether two records read two amounts at least in the same boxes, all of them equal."""
+    shared = [
+        k for k, v in a.fields.items() if isinstance(v, str) and _MONEY.match(v) and k in b.fields
+    ]
+    return len(shared) >= 2 and all(a.fields[k] == b.fields[k] for k in shared)
 
 
 def _same_sheet(a: Extracted, b: Extracted) -> bool:

@@ -347,6 +347,19 @@ def test_copies_names_tie_goes_to_the_reading_a_name_can_print() -> None:
     assert merged.recipient_name == "JANE Q DOE"
 
 
+def test_copies_whose_payer_tins_read_a_digit_apart_are_one_form_when_amounts_agree() -> None:
+    """Two copies of a 1099-NEC on one sheet, the payer's TIN misread on one
+    (`27-3345871`): every amount the same, so one record; copies of other amounts with
+    such TINs stay two records, and so do TINs two digits apart."""
+
+    def copy(tin: str, comp: str = "18450.00") -> Extracted:
+        return _doc(2023, tin, box1_comp=comp, box4_withheld="1200.00")
+
+    assert len(merge_copies([copy("27-3345671"), copy("27-3345871")])) == 1
+    assert len(merge_copies([copy("27-3345671"), copy("27-3345871", "100.00")])) == 2
+    assert len(merge_copies([copy("27-3345671"), copy("27-3345811")])) == 2
+
+
 def test_box14_labels_take_back_the_spaces_pp_ocr_dropped() -> None:
     """A W-2 photo's box 14 `CA SDI 123.45`: PP-OCR's reading `CASDI` takes the spaces of
     Tesseract's `CA SDI` (the other reading of the page); a label alike but for other
