@@ -22,7 +22,7 @@ def _mergeable(doc: Extracted) -> bool:
 def _compatible(a: Extracted, b: Extracted) -> bool:
     """Copies of one form: same form and payer (or one copy's payer unread, on the same
     sheet with the same amounts); year and recipient agree where both read. Copies whose
-    amounts all agree (two at least) are one form's though a TIN of one reads a digit
+    amounts in the same boxes all agree are one form's though a TIN of one reads a digit
     apart from the other's (`_slipped`): OCR misread it on one copy."""
     if a.doc_type != b.doc_type or a.corrected != b.corrected:
         return False
@@ -55,11 +55,11 @@ def _slipped(x: str, y: str) -> bool:
 
 
 def _same_amounts(a: Extracted, b: Extracted) -> bool:
-    """Whether two records read two amounts at least in the same boxes, all of them equal."""
+    """Whether two records read an amount at least in the same boxes, all of them equal."""
     shared = [
         k for k, v in a.fields.items() if isinstance(v, str) and _MONEY.match(v) and k in b.fields
     ]
-    return len(shared) >= 2 and all(a.fields[k] == b.fields[k] for k in shared)
+    return bool(shared) and all(a.fields[k] == b.fields[k] for k in shared)
 
 
 def _same_sheet(a: Extracted, b: Extracted) -> bool:
@@ -265,8 +265,9 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
             fields[name] = value
     first.fields = fields
     first.pages = sorted({p for c in copies for p in c.pages})
+    surety = [c.confidence for c in copies]  # a tie (a TIN one copy misread) to the surer copy
     for key in ("tax_year", "payer_tin", "recipient_tin_last4"):
-        setattr(first, key, _vote([getattr(c, key) for c in copies], key, warnings))
+        setattr(first, key, _vote([getattr(c, key) for c in copies], key, warnings, surety))
     for key in ("payer_name", "recipient_name"):
         names = [getattr(c, key) for c in copies]
         setattr(first, key, _vote(names, key, warnings, [_name_weight(n) for n in names]))

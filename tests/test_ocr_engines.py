@@ -349,13 +349,19 @@ def test_copies_names_tie_goes_to_the_reading_a_name_can_print() -> None:
 
 def test_copies_whose_payer_tins_read_a_digit_apart_are_one_form_when_amounts_agree() -> None:
     """Two copies of a 1099-NEC on one sheet, the payer's TIN misread on one
-    (`27-3345871`): every amount the same, so one record; copies of other amounts with
-    such TINs stay two records, and so do TINs two digits apart."""
+    (`27-3345871`): every amount both read the same, so one record; copies of other
+    amounts with such TINs stay two records, and so do TINs two digits apart."""
 
     def copy(tin: str, comp: str = "18450.00") -> Extracted:
         return _doc(2023, tin, box1_comp=comp, box4_withheld="1200.00")
 
     assert len(merge_copies([copy("27-3345671"), copy("27-3345871")])) == 1
+    lost = copy("27-3345871")  # box 1 lost on one copy: box 4 agrees
+    del lost.fields["box1_comp"]
+    sure = copy("27-3345671")
+    lost.confidence, sure.confidence = 0.36, 0.79
+    (merged,) = merge_copies([lost, sure])
+    assert merged.payer_tin == "27-3345671"  # the tie to the copy read more surely
     assert len(merge_copies([copy("27-3345671"), copy("27-3345871", "100.00")])) == 2
     assert len(merge_copies([copy("27-3345671"), copy("27-3345811")])) == 2
 
