@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from word_pages import page, read
 
 from backtax.extractors.forms._copies import split_copies
@@ -229,19 +230,21 @@ def test_a_box_number_ocr_read_with_a_digit_more_is_no_value() -> None:
     assert "box9_specified_private_activity_bond_interest" not in doc.fields
 
 
-def test_a_state_income_read_into_the_id_cell_is_the_income() -> None:
-    """A 1099-NEC fax whose state income `$18,450.00` sits left of box 7's label, in the
-    ID's column: the ID is `OR-118866` and the amount box 7's (it had been read as the
-    ID `OR-118866 $18,450.00`, the income blank)."""
+@pytest.mark.parametrize("income_label", [True, False])
+def test_a_state_income_read_into_the_id_cell_is_the_income(income_label: bool) -> None:
+    """A 1099-NEC fax whose state income `$18,450.00` falls in the ID's cell (printed left
+    of box 7's label, or box 7's label unread: the ID's cell then reaches the edge): the ID
+    is `OR-118866` and the amount box 7's (it had been read as the ID `OR-118866
+    $18,450.00`, the income blank)."""
     scan = page(
         ("1 Nonemployee compensation", 290, 100),
         ("$18,450.00", 290, 112),
         ("5 State tax withheld", 290, 205),
         ("6 State/Payer's state no.", 376, 205),
-        ("7 State income", 500, 205),
+        *[("7 State income", 500, 205)] * income_label,
         ("$922.50", 297, 216),
         ("OR OR-118866", 378, 216),
-        ("$18,450.00", 435, 216),
+        ("$18,450.00", 435 if income_label else 505, 216),
         method="ocr",
     )
     doc = read("1099-NEC", scan)

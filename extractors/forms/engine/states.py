@@ -34,7 +34,10 @@ def read_state_rows(
     label_ids = {id(w) for a in anchors for w in a.hit.words}
     area = Box(region.box.x0, header_bottom + 0.5, region.box.x1, header_bottom + 70)
     words = [w for w in region.crop(area) if id(w) not in label_ids]
-    return _state_rows(words, header, (region.box.x0, region.box.x1), id_field, region.page)
+    rows = _state_rows(words, header, (region.box.x0, region.box.x1), id_field, region.page)
+    for row in rows:
+        _amount_off_the_id(row, header, columns, id_field)
+    return rows
 
 
 def _column_labels(region: Region, columns: tuple[BoxSpec, ...]) -> list[Anchor]:
@@ -160,7 +163,6 @@ def _state_row(
                 row[name] = text.strip()
         else:
             row[name] = text.strip()
-    _amount_off_the_id(row, header, id_field)
     ident = row.get(id_field)
     if isinstance(ident, str) and re.search(r"^[.,:;'’|]|[.,:;'’|]$", ident):
         # a speck or the cell's rule between the state and the ID, a speck after it
@@ -181,20 +183,27 @@ def _state_row(
 _ID_THEN_AMOUNT = re.compile(r"(\S.*?)\s+(\$?\d{1,3}(?:,\d{3})*\.\d{2}|\$?\d+\.\d{2})")
 
 
-def _amount_off_the_id(row: dict[str, Any], header: list[Anchor], id_field: str) -> None:
-    """A state ID read with an amount after it (`OR-118866 $18,450.00`: the next column's
-    amount printed close, its centre left of the column's label on a fax) while the money
-    column right of the ID's is blank: the amount is that column's."""
+def _amount_off_the_id(
+    row: dict[str, Any], header: list[Anchor], columns: tuple[BoxSpec, ...], id_field: str
+) -> None:
+    """A state ID read with an amount after it (`OR-118866 $18,450.00`) while the money
+    column printed right of the ID's is blank: the amount is that column's, printed close
+    or its label unread (the ID's cell then reaches the table's edge). That column is the
+    header's next; where the ID's is the header's last, the catalogue's next column after
+    the ID that the header lacks."""
     found = _ID_THEN_AMOUNT.fullmatch(str(row.get(id_field, "")))
-    names = [a.spec.name for a in header]
-    at = next((i for i, n in enumerate(names) if n in (id_field, "state")), None)
-    if not found or at is None:
+    printed = [a.spec.name for a in header]
+    names = [c.name for c in columns]
+    own = [n for n in (id_field, "state") if n in printed]
+    if not found or not own:
         return
-    after = [a.spec for a in header[at + 1 :] if a.spec.name not in (id_field, "state")]
-    if after and after[0].kind == "money" and after[0].name not in row:
-        value = parse_money(found[2])
-        if value is not None:
-            row[id_field], row[after[0].name] = found[1], format_money(value)
+    after = [n for n in printed[printed.index(own[0]) + 1 :] if n not in (id_field, "state")]
+    start = names.index(id_field) if id_field in names else names.index("state")
+    target = after[0] if after else next((n for n in names[start + 1 :] if n not in printed), None)
+    kind = {c.name: c.kind for c in columns}.get(target or "")
+    value = parse_money(found[2])
+    if target and kind == "money" and target not in row and value is not None:
+        row[id_field], row[target] = found[1], format_money(value)
 
 
 def read_states_in_band(
