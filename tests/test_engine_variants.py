@@ -128,3 +128,42 @@ def test_a_whole_dollar_amount_after_a_wrapped_box_reference() -> None:
     )
     assert doc.fields["box1_gross_winnings"] == "60588.00"
     assert doc.fields["box4_federal_tax_withheld"] == "31596.00"
+
+
+def test_a_label_that_begins_with_another_boxs_number_is_its_own() -> None:
+    """1099-G box 3's wording `Box 2 amount is for tax year`, printed without its own
+    number right under box 2's row: its `Box 2` is no `(Box 2)` of box 2's label wrapped."""
+    doc = read(
+        "1099-G",
+        page(
+            ("Unemployment compensation", 40, 176),
+            ("19,327.78", 345, 176),
+            ("State or local income tax refunds", 40, 189),
+            ("575.40", 356, 189),
+            ("Box 2 amount is for tax year", 40, 202),
+            ("2024", 363, 202),
+        ),
+    )
+    assert doc.fields["box3_tax_year_of_refund"] == 2024
+    assert doc.fields["box2_state_local_refund"] == "575.40"
+
+
+def test_an_account_number_ends_where_the_next_columns_lines_start() -> None:
+    """A two-column statement a 6-point gutter apart: `Account number  829-94481` and, on
+    its line, the right column's wrapped label (`Student` / `loan` / `interest` / ...), its
+    words starting at one x: the account number is 829-94481, no `829-94481 interest`."""
+    doc = read(
+        "1098-E",
+        page(
+            ("Payer's TIN", 40, 142),
+            ("23-6003113", 323, 142),
+            ("Student", 389, 142),
+            ("loan", 389, 154),
+            ("interest", 389, 166),
+            ("Account number", 40, 168),
+            ("829-94481", 338, 168),
+            ("received by lender", 389, 178),
+            ("$95,761.67", 520, 190),
+        ),
+    )
+    assert doc.fields["account_number"] == "829-94481"

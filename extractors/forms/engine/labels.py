@@ -193,6 +193,8 @@ def _with_own_number_after(hit: Hit, number: str, region: Region) -> Hit:
     )[:2]
     if under and under[0].box.x0 > x0 + 2:
         under = []
+    if len(under) == 2 and _words_go_on(under[1], region):
+        under = under[:1]  # `Box 2 amount is for tax year` under box 2's label: box 3's
     for run in (after[:1], after, after[:1] + under[:1], under):
         if run and [t for w in run for t in tokens(w.text)] == ["box", number.lower()]:
             return Hit((*hit.words, *run), hit.quality)
@@ -219,6 +221,18 @@ def _with_misread_number_before(hit: Hit, number: str, numbers: set[str], region
     slip = text.isdigit() and len(text) == len(number) + 1 and text.startswith(number)
     slip = slip and text not in numbers
     return Hit((word, *hit.words), hit.quality) if slip and first.box.x0 - word.box.x1 <= h else hit
+
+
+def _words_go_on(word: Word, region: Region) -> bool:
+    """Whether a word is printed tight after `word` on its line, with a letter in it: the
+    line goes on as a wording (`Box 2 amount is ...`), no bare `(Box 9)`."""
+    h = max(word.box.height, 4.0)
+    return any(
+        w is not word
+        and word.box.x1 - 0.5 <= w.box.x0 <= word.box.x1 + 1.5 * h
+        and re.search(r"[A-Za-z]", w.text)
+        for w in region.right_of(word.box, max_dx=200, slack=-1)
+    )
 
 
 def _inside_words(hit: Hit, spec: BoxSpec, numbered: bool, region: Region) -> bool:
