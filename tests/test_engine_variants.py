@@ -167,3 +167,30 @@ def test_an_account_number_ends_where_the_next_columns_lines_start() -> None:
         ),
     )
     assert doc.fields["account_number"] == "829-94481"
+
+
+def test_a_count_equal_to_its_box_number_past_a_ruled_box_column() -> None:
+    """A boxed table `Description | Box No. | Amount`, ruled columns: `Number of payment
+    transactions | 3 | 3`: past the Box column's `3` the amount column's `3` is the count
+    (one Box column is passed, never the value's cell)."""
+    sheet = page(
+        ("Description", 45, 393),
+        ("Box No.", 381, 393),
+        ("Amount", 455, 393),
+        ("Gross amount of payment card/third party network", 45, 413),
+        ("1a", 381, 413),
+        ("$", 442, 413),
+        ("746.02", 465, 413),
+        ("Number of payment transactions", 45, 433),
+        ("3", 381, 433),
+        ("3", 488, 433),
+        ("March", 45, 453),
+        ("5c", 381, 453),
+        ("$", 449, 453),
+        ("5,149", 470, 453),
+    )
+    sheet.rules = [Box(x, 388, x + 0.5, 470) for x in (40.0, 376.0, 420.0, 500.0)]
+    doc = read("1099-K", sheet)
+    assert doc.fields["box3_number_of_transactions"] == 3
+    assert doc.fields["box1a_gross_payments"] == "746.02"
+    assert doc.fields["box5c_march"] == "5149.00"

@@ -394,13 +394,14 @@ def _next_cell_of_row(
         return []
     labels = label_ids(anchors)
     number = anchor.spec.number.lower()
-    for _ in range(2):  # past a Box column that holds the box's own number (`Code | 14b | G`)
+    for k in range(2):  # past a Box column that holds the box's own number (`Code | 14b | G`)
         end = page.cell_right(Box(wall + 1, label.top, wall + 2, label.bottom)) or region.box.x1
         if any(a.box.x0 >= wall and a.box.x0 < end and a.box.v_overlap(label) > 0 for a in anchors):
             return []
         words = [w for w in region.right_of(label, max_dx=end - label.x1) if w.box.x0 >= wall]
         own = [normalize(w.text) for w in words] == [number]
-        if number and own and end < region.box.x1 and not number_printed(anchor, region):
+        box_column = not k and end < region.box.x1  # one Box column: then the value (`3 | 3`)
+        if number and own and box_column and not number_printed(anchor, region):
             wall = end
             continue
         if not words or any(id(w) in labels or w.box.x1 > end + 1 for w in words):
