@@ -46,6 +46,12 @@ def test_exactly_one_opencv_is_installed() -> None:
         ("1,358.25", 0.35, "1,850.25", 0.95, "1,850.25"),
         ("1,358.25", 0.85, "1,850.25", 0.95, "1,358.25"),
         ("2022", 0.3, "202", 0.95, "2022"),  # a digit lost is no correction
+        # the point read as a digit (Tesseract unsure) or as a dash: PP-OCR's point
+        ("143559", 0.26, "143.59", 0.97, "143.59"),
+        ("143559", 0.9, "143.59", 0.97, "143559"),
+        ("143-59", 0.65, "143.59", 0.97, "143.59"),
+        ("143-59", 0.65, "143.5", 0.97, "143-59"),
+        ("672-50", 0.62, "672.50", 0.96, "672.50"),  # `672` `-50`, read as two words
         # an unsure second opinion changes nothing
         ("8O0.00", 0.2, "800.00", 0.6, "8O0.00"),
         ("1,358.25", 0.2, "", 0.99, "1,358.25"),
@@ -54,7 +60,7 @@ def test_exactly_one_opencv_is_installed() -> None:
 def test_engine_choice_rule(
     tesseract: str, tess_conf: float, ppocr_text: str, pp_conf: float, kept: str
 ) -> None:
-    split = tesseract == "2022"
+    split = tesseract in ("2022", "672-50")
     assert evidence.choose(tesseract, tess_conf, ppocr_text, pp_conf, split) == kept
 
 
@@ -104,6 +110,10 @@ def test_suspect_runs_on_hand_made_lines() -> None:
     assert evidence.suspect_run(_line('2:2"', conf=0.49))  # a large year, garbled
     assert not evidence.suspect_run(_line("W-2", conf=0.86))
     assert not evidence.suspect_run(_line("(800)", "123-4567"))  # a phone: two clean values
+    # cents after a dash: an amount whose point was read as a dash, however sure
+    assert evidence.suspect_run(_line("143-59", conf=0.95))
+    assert evidence.suspect_run(_line("672", "-50", conf=0.95))
+    assert not evidence.suspect_run(_line("452-15734", conf=0.95))
     words = [*_line("37%.", "60.56"), _w("Wages", x=200.0), _w("1,234.56", x=240.0)]
     blank = np.full((20, 400), 255, np.uint8)  # at 1 point a pixel: no ink past any word
     runs = ocr._suspect_runs(words, blank, 1.0)

@@ -70,16 +70,23 @@ def numeric(word: Word) -> bool:
 
 
 def suspect(word: Word) -> bool:
-    """A numeric word Tesseract read with low confidence or into no value's shape; a word
-    it is sure of (`SURE_CONF`) that is a value once the form's own repairs are made (a
+    """A numeric word Tesseract read with low confidence or into no value's shape, or with
+    two digits after a dash (`143-59`: the point of an amount read as a dash); a word it
+    is sure of (`SURE_CONF`) that is a value once the form's own repairs are made (a
     quote before it, a bracket or a degree sign after it, `:` for the decimal point:
     `240:00`, `2024)`, `‘742`, `§742`) is no suspect: its digits stand, and a clean page is not
     read again for its punctuation."""
     if not numeric(word):
         return False
+    if _DASH_CENTS.fullmatch(word.text):
+        return True
     if word.conf >= SURE_CONF and is_value(repair_ocr_number(word.text, letters=False)):
         return False
     return word.conf < LOW_CONF or not is_value(word.text)
+
+
+_DASH_CENTS = re.compile(r"[$(]?\d[\d,]*-\d{2}\)?|-\d{2}")
+"""An amount's cents after a dash (`143-59`, or `672` `-50`): its point read as a dash."""
 
 
 def garbled_tail(word: Word, before: Word) -> bool:
@@ -158,7 +165,9 @@ def choose(
        prints there is an underline's or a speck's, not a lost one) on its own box (ink
        past it that adds no digit is dots, `1,659.51..`); or
     3. both have one with as many digits, some different (Tesseract confuses 3, 8 and 9),
-       and Tesseract was unsure (`LOW_CONF`); or
+       and Tesseract was unsure (`LOW_CONF`); or PP-OCR's reading is Tesseract's but for
+       one decimal point or separator where Tesseract read a dash (`143-59`, `672 -50`)
+       or, unsure, a digit (`143559` for `143.59`); or
     4. the crop reached past Tesseract's box over ink it gave no word (`wider`), and
        PP-OCR's digits are Tesseract's and more after them (`$90,340` of `$90,340.95`).
 
@@ -169,6 +178,8 @@ def choose(
     if pp_ok and not tess_ok:
         return ppocr
     if pp_ok and tess_ok:
+        if _point_misread(tesseract, ppocr, tess_conf < LOW_CONF):
+            return ppocr
         pp_digits, tess_digits = digits(ppocr), digits(tesseract)
         if pp_digits == tess_digits:
             marks = sum(c in ".," for c in ppocr) > sum(c in ".," for c in tesseract)
@@ -178,6 +189,17 @@ def choose(
         longer = len(pp_digits) > len(tess_digits) and pp_digits.startswith(tess_digits)
         return ppocr if wider and longer else tesseract
     return tesseract
+
+
+def _point_misread(tesseract: str, ppocr: str, unsure: bool) -> bool:
+    """Whether the readings differ in one character only, a point or a comma in PP-OCR's
+    and a dash in Tesseract's or, `unsure`, a digit: Tesseract's misreading of the mark."""
+    if len(tesseract) != len(ppocr):
+        return False
+    off = [(t, p) for t, p in zip(tesseract, ppocr, strict=True) if t != p]
+    if len(off) != 1 or off[0][1] not in ".,":
+        return False
+    return off[0][0] == "-" or (unsure and off[0][0].isdigit())
 
 
 def accept_missed(text: str, conf: float) -> bool:
