@@ -8,6 +8,8 @@ import itertools
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from backtax.extractors import catalog
@@ -20,18 +22,18 @@ def _mergeable(doc: Extracted) -> bool:
 
 
 def _compatible(a: Extracted, b: Extracted) -> bool:
-    """Copies of one form: same form and payer (or one copy's payer unread, on the same
-    sheet with the same amounts); year and recipient agree where both read. Copies whose
-    amounts in the same boxes all agree are one form's though a TIN of one reads a digit
-    apart from the other's (`_slipped`): OCR misread it on one copy."""
+    """Copies of one form: same form and payer (or one copy's payer read in part, on the
+    same sheet with mostly the same amounts); year and recipient agree where both read.
+    Copies whose amounts in the same boxes all agree are one form's though a TIN of one
+    reads a digit apart from the other's (`_slipped`): OCR misread it on one copy."""
     if a.doc_type != b.doc_type or a.corrected != b.corrected:
         return False
     alike = _same_amounts(a, b)
     same_payer = (a.payer_tin and _same_tin(a.payer_tin, b.payer_tin, alike)) or (
         a.payer_name and a.payer_name == b.payer_name
     )
-    unnamed = not (a.payer_tin or a.payer_name) or not (b.payer_tin or b.payer_name)
-    if not same_payer and not (unnamed and _same_sheet(a, b)):
+    partly = _payer_in_part(a, b) or _payer_in_part(b, a)
+    if not same_payer and not (partly and _same_sheet(a, b)):
         return False
     if a.tax_year is not None and b.tax_year is not None and a.tax_year != b.tax_year:
         return False
@@ -62,15 +64,20 @@ def _same_amounts(a: Extracted, b: Extracted) -> bool:
     return bool(shared) and all(a.fields[k] == b.fields[k] for k in shared)
 
 
+def _payer_in_part(a: Extracted, b: Extracted) -> bool:
+    """Whether OCR read `a`'s payer in part only: no TIN, and no name or words of `b`'s
+    name (`LOGISTICS CORP` of `GLOBEX LOGISTICS CORP`)."""
+    if a.payer_tin:
+        return False
+    return not a.payer_name or set(a.payer_name.split()) <= set((b.payer_name or "").split())
+
+
 def _same_sheet(a: Extracted, b: Extracted) -> bool:
-    """Copies on one page of a copy sheet: every amount both read is the same (a copy
-    whose payer OCR lost is still that payer's)."""
+    """Copies on one page of a copy sheet: most amounts both read are the same (a copy
+    whose payer OCR lost, or one of whose digits it misread, is still that payer's)."""
     shared = [k for k, v in a.fields.items() if isinstance(v, str) and k in b.fields]
-    return (
-        bool(set(a.pages) & set(b.pages))
-        and bool(shared)
-        and all(a.fields[k] == b.fields[k] for k in shared)
-    )
+    same = sum(a.fields[k] == b.fields[k] for k in shared)
+    return bool(set(a.pages) & set(b.pages)) and 2 * same > len(shared)
 
 
 def _canon(value: Any) -> str:
@@ -81,8 +88,9 @@ def _vote(
     values: list[Any], label: str, warnings: list[str], confs: list[float] | None = None
 ) -> Any:
     """The reading most copies agree on; a tie goes to the fuller reading (a list with more
-    values: entries, or columns of its rows; not more characters, which a stray minus
-    or speck adds), then to the copy read with more confidence."""
+    values: entries, or columns of its rows; a text holding another's words and more;
+    not more characters, which a stray minus or speck adds), then to the copy read with
+    more confidence."""
     confs = confs or [1.0] * len(values)
     present = [(v, c) for v, c in zip(values, confs, strict=True) if v is not None]
     if not present:
@@ -91,12 +99,25 @@ def _vote(
     weight = Counter()
     for v, c in present:
         weight[_canon(v)] += c
-    fuller = {k: _values_in(json.loads(k)) if k.startswith("[") else 0 for k in counts}
+    fuller = {k: _fullness(k, counts) for k in counts}
     winner = max(counts, key=lambda k: (counts[k], fuller[k], weight[k]))
     if len(counts) > 1:
         readings = ", ".join(f"{json.loads(k)!r} x{c}" for k, c in counts.items())
         warnings.append(f"copies disagree on {label}: {readings}; kept {json.loads(winner)!r}")
     return json.loads(winner)
+
+
+def _fullness(key: str, keys: Counter[str]) -> int:
+    """How full a reading is beside the others: a list's values (`_values_in`); a text's
+    count of other readings whose words it holds and more (`LOGISTICS CORP` beside
+    `GLOBEX LOGISTICS CORP`, a name OCR read in part)."""
+    value = json.loads(key)
+    if isinstance(value, list):
+        return _values_in(value)
+    if not isinstance(value, str):
+        return 0
+    texts = [json.loads(k) for k in keys]
+    return sum(set(t.split()) < set(value.split()) for t in texts if isinstance(t, str))
 
 
 def _values_in(value: Any) -> int:
@@ -122,13 +143,15 @@ def _union_by_code(
     warnings: list[str],
     rows: list[list[float] | None] | None = None,
     confs: list[float] | None = None,
+    holds: Callable[[list[dict[str, Any]]], bool | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Every code any copy read (OCR drops a line of one copy more often than it invents
     one), each with the entry most copies agree on, in the copies' order: by where the
     entries sit in their box (`rows`, each copy's `field_rows`) where every copy says,
     since two copies that each lost another line leave that order open. Two codes that
     are readings of one line (`_rivals`) are one entry, voted (a tie to the copy read
-    with more confidence, `confs`), not two; other ties go to the fullest list's copy."""
+    with more confidence, `confs`, or to the form's arithmetic, `holds`), not two; other
+    ties go to the fullest list's copy."""
     order: list[str] = []
     readings: dict[str, list[tuple[Any, float]]] = {}
     places: dict[str, list[float]] = {}
@@ -151,11 +174,33 @@ def _union_by_code(
         readings[code] += readings.pop(rival)
         order.remove(rival)
     merged = {code for code, _ in rivals}  # a code's own copies tie to the fullest list's
-    return [
+    out = [
         _vote([e for e, _ in readings[code]], f"{label} {code}", warnings,
               [c for _, c in readings[code]] if code in merged else None)
         for code in order
     ]  # fmt: skip
+    for i, code in enumerate(order):
+        if code in merged and holds is not None:
+            out[i] = _by_arithmetic(out, i, [e for e, _ in readings[code]], holds)
+    return out
+
+
+def _by_arithmetic(
+    entries: list[dict[str, Any]],
+    i: int,
+    readings: list[dict[str, Any]],
+    holds: Callable[[list[dict[str, Any]]], bool | None],
+) -> dict[str, Any]:
+    """Entry `i` of a coded list whose copies read it two ways: where the voted list breaks
+    the form's arithmetic (`holds`), the one mix of the readings' codes and amounts that
+    keeps it, if one alone does; else the vote."""
+    if holds(entries) is not False:
+        return entries[i]
+    mixes = {
+        (e["code"], a["amount"]): {**e, "amount": a["amount"]} for e in readings for a in readings
+    }
+    keep = [m for m in mixes.values() if holds([*entries[:i], m, *entries[i + 1 :]])]
+    return keep[0] if len(keep) == 1 else entries[i]
 
 
 def _mean(values: list[float]) -> float:
@@ -170,8 +215,9 @@ def _rivals(
     order: list[str], lists: list[list[dict[str, Any]]], places: dict[str, list[float]] | None
 ) -> list[tuple[str, str]]:
     """Pairs of codes that are two readings of one line (`P` in one copy, `DD` in the
-    other): no copy holds both, each is read with the same one amount, and every copy
-    says where its entries sit: on the same line of the box."""
+    other): no copy holds both, each is read with one amount, the same or but for one
+    digit (`_one_amount`), and every copy says where its entries sit: on the same line
+    of the box."""
     amounts = {c: {e["amount"] for v in lists for e in v if e["code"] == c} for c in order}
     out: list[tuple[str, str]] = []
     paired: set[str] = set()
@@ -179,7 +225,7 @@ def _rivals(
         if code in paired or other in paired:
             continue
         together = any({code, other} <= {e["code"] for e in v} for v in lists)
-        same = len(amounts[code]) == 1 and amounts[code] == amounts[other]
+        same = _one_amount(amounts[code], amounts[other])
         near = (
             places is not None and abs(_mean(places[code]) - _mean(places[other])) < ROW_TOLERANCE
         )
@@ -187,6 +233,46 @@ def _rivals(
             out.append((code, other))
             paired |= {code, other}
     return out
+
+
+def _arithmetic(
+    doc_type: str, name: str, fields: dict[str, Any]
+) -> Callable[[list[dict[str, Any]]], bool | None] | None:
+    """Whether a reading of the coded list `name` keeps the form's `differences`
+    (`catalog.CodesCheck`) with the boxes already voted: None where a box is unread."""
+    entry = catalog.forms().get(doc_type)
+    checks = [c for c in (entry.differences if entry else ()) if c.field == name]
+    if not checks:
+        return None
+
+    def holds(entries: list[dict[str, Any]]) -> bool | None:
+        results = []
+        for check in checks:
+            more, less = _decimal(fields.get(check.more)), _decimal(fields.get(check.less))
+            amounts = [_decimal(e.get("amount")) for e in entries if e.get("code") in check.codes]
+            if more is None or less is None or None in amounts:
+                return None
+            total = sum((a for a in amounts if a is not None), Decimal(0))
+            results.append(abs(more - less - total) <= Decimal("0.01"))
+        return all(results)
+
+    return holds
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(value) if isinstance(value, str) and value else None
+    except InvalidOperation:
+        return None
+
+
+def _one_amount(a: set[str], b: set[str]) -> bool:
+    """Whether two codes' amounts are one amount each, the same or one digit misread
+    (`1500.00` and `4500.00`)."""
+    if len(a) != 1 or len(b) != 1:
+        return False
+    x, y = next(iter(a)), next(iter(b))
+    return len(x) == len(y) and sum(i != j for i, j in zip(x, y, strict=True)) <= 1
 
 
 def merge_copies(docs: list[Extracted]) -> list[Extracted]:
@@ -252,18 +338,20 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
     warnings: list[str] = [w for c in copies for w in c.warnings]
     _one_amount_in_two_boxes(copies, warnings)
     names = list(dict.fromkeys(k for c in copies for k in c.fields))
-    fields = {}
-    for name in names:
+    fields: dict[str, Any] = {}
+    coded = [n for n in names if _coded_lists([c.fields.get(n) for c in copies])]
+    for name in [n for n in names if n not in coded] + coded:  # the lists' sums after boxes
         confs = [c.field_confidence.get(name, c.confidence) for c in copies]
         values = [c.fields.get(name) for c in copies]
-        if _coded_lists(values):
+        if name in coded:
             rows = [c.field_rows.get(name) for c in copies]
-            value = _union_by_code(values, name, warnings, rows, confs)
+            holds = _arithmetic(first.doc_type, name, fields)
+            value = _union_by_code(values, name, warnings, rows, confs, holds)
         else:
             value = _vote(values, name, warnings, confs)
         if value is not None:
             fields[name] = value
-    first.fields = fields
+    first.fields = {n: fields[n] for n in names if n in fields}
     first.pages = sorted({p for c in copies for p in c.pages})
     surety = [c.confidence for c in copies]  # a tie (a TIN one copy misread) to the surer copy
     for key in ("tax_year", "payer_tin", "recipient_tin_last4"):

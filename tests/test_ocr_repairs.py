@@ -14,6 +14,7 @@ from backtax.extractors.forms.engine.checks import is_checked
 from backtax.extractors.forms.engine.parties import name_text
 from backtax.extractors.forms.engine.states import read_state_rows
 from backtax.extractors.forms.w2 import _box12_lines, _code, _parse_code_amount, read_box14
+from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Line, Page, PageImage, Word
 from backtax.extractors.readers.ocr import (
     _parts,
@@ -25,7 +26,7 @@ from backtax.extractors.readers.ocr import (
     recognise_region,
     remove_rules,
 )
-from backtax.extractors.reconcile import _union_by_code, _vote
+from backtax.extractors.reconcile import _union_by_code, _vote, merge_copies
 from backtax.extractors.transcripts.layout import _value_lost, clean_text, split_label_value
 from backtax.extractors.values import parse_money, repair_ocr_number
 
@@ -131,6 +132,35 @@ def test_copies_that_read_one_box12_line_with_two_codes_give_one_entry_by_vote()
     assert united == [d, {"code": "DD", "amount": "5870.04"}, w]
 
 
+def test_a_box12_line_copies_read_two_ways_is_the_entry_the_arithmetic_keeps() -> None:
+    """The IRS W-2 sample's 12a `D 1500.00` (`irs_2024_flat_john_bayside.expected.json`):
+    one copy read `Q 1500.00`, the other `D 4500.00`, on the same line of the box. One
+    entry, not two; of the mixes of the two readings only `D 1500.00` makes box 5 less
+    box 1 (39280.20 - 37780.20) the elective deferrals, whichever copy was surer."""
+    dd, w = {"code": "DD", "amount": "5870.04"}, {"code": "W", "amount": "750.00"}
+    first = [{"code": "Q", "amount": "1500.00"}, dd, w]
+    second = [{"code": "D", "amount": "4500.00"}, dd, w]
+    boxes = {"box1_wages": "37780.20", "box5_medicare_wages": "39280.20"}
+    for confs in ([0.9, 0.6], [0.6, 0.9]):
+        copies = [
+            Extracted("W-2", [n], 2024, payer_tin="12-3456789", fields={**boxes, "box12": v},
+                      field_confidence={"box12": c}, field_rows={"box12": [12.0, 36.0, 60.0]})
+            for n, (v, c) in enumerate(zip([first, second], confs, strict=True), start=1)
+        ]  # fmt: skip
+        (merged,) = merge_copies(copies)
+        assert merged.fields["box12"] == [{"code": "D", "amount": "1500.00"}, dd, w]
+
+
+def test_copies_box12_readings_no_arithmetic_parts_go_to_the_surer_copy() -> None:
+    """The same line read `Q 1500.00` and `D 4500.00` without box 1 read: one entry, the
+    surer copy's; two amounts that differ in more than a digit are two lines."""
+    rows = [[12.0], [11.0]]
+    q, d = {"code": "Q", "amount": "1500.00"}, {"code": "D", "amount": "4500.00"}
+    assert _union_by_code([[q], [d]], "box12", [], rows, [0.6, 0.9]) == [d]
+    e = {"code": "E", "amount": "4321.00"}
+    assert len(_union_by_code([[q], [e]], "box12", [], rows, [0.6, 0.9])) == 2
+
+
 def test_copies_state_rows_that_differ_by_a_stray_minus_go_to_the_surer_copy() -> None:
     """A 2-up sheet's CO row, 44799.88 printed: one copy read `$-44799.88` (a speck before
     the digits). Neither reading holds more values, so the longer text is no fuller one:
@@ -138,6 +168,43 @@ def test_copies_state_rows_that_differ_by_a_stray_minus_go_to_the_surer_copy() -
     row = {"state": "CO", "employer_state_id": "98765432", "box16_state_wages": "44799.88"}
     speck = {**row, "box16_state_wages": "-44799.88"}
     assert _vote([[speck], [row]], "state", [], [0.31, 0.91]) == [row]
+
+
+def _sheet_copy(payer_name: str, payer_tin: str | None, **fields: str) -> Extracted:
+    return Extracted(
+        "W-2", [1], 2024, payer_name=payer_name, payer_tin=payer_tin,
+        recipient_tin_last4="7788", fields=fields,
+    )  # fmt: skip
+
+
+PRINTED = {
+    "box1_wages": "45799.88", "box2_federal_tax_withheld": "1601.60",
+    "box4_ss_tax_withheld": "2989.04", "box5_medicare_wages": "48210.40",
+    "box6_medicare_tax_withheld": "699.05",
+}  # fmt: skip
+"""The 2-up payroll sample's boxes (`sample_docs/w2/payroll_2up_maria_globex.expected.json`)."""
+
+
+def test_a_faxed_copy_whose_payer_and_a_digit_ocr_misread_is_still_a_copy_of_the_sheet() -> None:
+    """The 2-up sheet faxed: one copy's employer TIN lost and its name read in part
+    (`LOGISTICS CORP`), box 2 read `1661.60`; the other copy read whole. Most amounts agree
+    on one page: one W-2, the name the copy read whole."""
+    misread = {**PRINTED, "box2_federal_tax_withheld": "1661.60"}
+    lost = _sheet_copy("LOGISTICS CORP", None, **misread)
+    whole = _sheet_copy("GLOBEX LOGISTICS CORP", "84-7654321", **PRINTED)
+    merged = merge_copies([lost, whole])
+    assert len(merged) == 1
+    assert (merged[0].payer_name, merged[0].payer_tin) == ("GLOBEX LOGISTICS CORP", "84-7654321")
+    assert merged[0].fields["box1_wages"] == "45799.88"
+
+
+def test_two_w2s_on_one_page_whose_amounts_differ_stay_two() -> None:
+    """Two employers' W-2s of one person on one page, the second's TIN lost: its name is
+    no part of the first's, and its amounts are others: two records."""
+    first = _sheet_copy("GLOBEX LOGISTICS CORP", "84-7654321", **PRINTED)
+    other = {k: f"{float(v) / 3:.2f}" for k, v in PRINTED.items()}
+    assert len(merge_copies([first, _sheet_copy("NORTHWIND", None, **other)])) == 2
+    assert len(merge_copies([first, _sheet_copy("CORP", None, **other)])) == 2
 
 
 def test_w2_box14_lines_read_as_one_word_each_give_their_amounts() -> None:

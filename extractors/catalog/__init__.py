@@ -52,6 +52,19 @@ class RateCheck:
 
 
 @dataclass(frozen=True)
+class CodesCheck:
+    """A box less another that is the sum of some codes' amounts in a coded list (W-2 box
+    5 less box 1: box 12's elective deferrals), used only to choose between copies'
+    readings of one line of that list, never to fill one."""
+
+    more: str
+    less: str
+    field: str
+    codes: frozenset[str]
+    source: str
+
+
+@dataclass(frozen=True)
 class TranscriptLine:
     name: str
     labels: tuple[str, ...]
@@ -79,6 +92,7 @@ class CatalogForm:
     transcript_title: str | None = None
     transcript_lines: tuple[TranscriptLine, ...] = ()
     rates: tuple[RateCheck, ...] = ()
+    differences: tuple[CodesCheck, ...] = ()
     source: str = ""
     reads: str = ""
     """How the engine reads the boxes: `info_return`, or "" (the plain engine); a `custom`
@@ -153,6 +167,7 @@ def parse(data: dict[str, Any], source: str = "") -> CatalogForm:
             for r in transcript.get("lines", [])
         ),
         rates=tuple(_rate(r, source) for r in data.get("rates", [])),
+        differences=tuple(_difference(r, source) for r in data.get("differences", [])),
         source=source,
         reads=reads,
     )
@@ -162,6 +177,14 @@ def _rate(row: dict[str, Any], where: str) -> RateCheck:
     if not (row.get("tax") and row.get("of") and row.get("rate") and row.get("source")):
         raise CatalogError(f"{where}: rate {row.get('tax')!r} needs tax, of, rate, source")
     return RateCheck(row["tax"], tuple(row["of"]), Decimal(row["rate"]), row["source"])
+
+
+def _difference(row: dict[str, Any], where: str) -> CodesCheck:
+    keys = ("more", "less", "field", "codes", "source")
+    if not all(row.get(k) for k in keys):
+        raise CatalogError(f"{where}: difference {row.get('field')!r} needs {', '.join(keys)}")
+    codes = frozenset(row["codes"])
+    return CodesCheck(row["more"], row["less"], row["field"], codes, row["source"])
 
 
 @cache
