@@ -209,7 +209,9 @@ def test_two_w2s_on_one_page_whose_amounts_differ_stay_two() -> None:
 
 def test_w2_box14_lines_read_as_one_word_each_give_their_amounts() -> None:
     """A 100 dpi W-2 read by PP-OCR: box 14's `CA SDI 123.45` and `UNION DUES 240.00`
-    came as `CASDI123.45` and `UNIONDUES240.00`: the amounts are cut off the labels."""
+    (`sample_docs/w2/irs_2024_flat_john_bayside.expected.json`) came as `CASDI123.45` and
+    `UNIONDUES240.00`: the amounts are cut off the labels, and the labels' words (a
+    state's code, then box 14's words) parted again."""
     sheet = page(
         ("14 Other", 340, 230),
         ("CASDI123.45", 340, 242),
@@ -217,9 +219,26 @@ def test_w2_box14_lines_read_as_one_word_each_give_their_amounts() -> None:
         method="ocr",
     )
     assert read_box14(sheet.region, []) == [
-        {"label": "CASDI", "amount": "123.45"},
-        {"label": "UNIONDUES", "amount": "240.00"},
+        {"label": "CA SDI", "amount": "123.45"},
+        {"label": "UNION DUES", "amount": "240.00"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("read", "label"),
+    [
+        (".CO FAMLI", "CO FAMLI"),  # a speck before the label (2-up sheet, copier 200 dpi)
+        ("COFAMLI", "CO FAMLI"),
+        ("NJFLI", "NJ FLI"),
+        ("EDUCASST", "EDUC ASST"),  # the 4-up payroll sheet's educational assistance
+        ("MAIN", "MAIN"),  # two states' codes are no label
+        ("SDICA", "SDICA"),  # a state's code prints first
+        ("401K", "401K"),
+    ],
+)
+def test_w2_box14_label_as_ocr_reads_it(read: str, label: str) -> None:
+    sheet = page(("14 Other", 340, 230), (read, 340, 242), ("216.95", 420, 242), method="ocr")
+    assert read_box14(sheet.region, []) == [{"label": label, "amount": "216.95"}]
 
 
 def test_check_mark_glued_to_the_labels_last_word() -> None:

@@ -13,6 +13,7 @@ from backtax.extractors.forms.engine.spec import Anchor, FormReading
 from backtax.extractors.forms.engine.values import text_below
 from backtax.extractors.kinds import Extracted, register
 from backtax.extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
+from backtax.extractors.readers.glued import segment
 from backtax.extractors.readers.glyphs import print_like
 from backtax.extractors.values import format_money, parse_money
 
@@ -198,6 +199,37 @@ def _parse_code_amount(tokens: list[str], relaxed: bool = True) -> dict[str, str
 
 
 _GLUED_AMOUNT = re.compile(r"^(?P<label>.*[A-Za-z])(?P<amount>\$?\d[\d,]*\.\d{2})$")
+STATES = frozenset({
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY", "PR",
+})  # fmt: skip
+BOX14_WORDS = frozenset({
+    "SDI", "SUI", "SUTA", "UI", "FLI", "FAMLI", "PFL", "PFML", "TDI", "WC", "UNION", "DUES",
+    "HEALTH", "INS", "MEDICAL", "DENTAL", "VISION", "FSA", "HSA", "DCAP", "RRTA", "TIER", "ASST",
+    "LIFE", "GTL", "UNIFORM", "TUITION", "EDUC", "PARKING", "TRANSIT", "ROTH", "AFTER", "TAX",
+    "PENSION", "LOCAL", "CITY",
+})  # fmt: skip
+"""Words of box 14's usual entries (the IRS instructions' examples: state disability
+insurance, union dues, uniform payments, health insurance premiums, educational
+assistance, railroad RRTA tiers; the states' payroll programs: CA SDI, NJ FLI, NY PFL,
+WA and MA PFML, CO FAMLI, RI and HI TDI), to give back the spaces PP-OCR drops."""
+_BOX14_VOCABULARY = frozenset(w.lower() for w in STATES | BOX14_WORDS)
+_LABEL_SPECKS = ".,:;'`|_"
+
+
+def _box14_label(text: str) -> str:
+    """A box 14 label without the specks before it, and where PP-OCR glued its words
+    (`CASDI`, `UNIONDUES`) cut again: a state's code first at most, then box 14 words."""
+    label = text.strip(" :").lstrip(_LABEL_SPECKS).strip()
+    if " " in label or not label.isalpha():
+        return label
+    parts = segment(label, _BOX14_VOCABULARY) or []
+    words = [p.upper() for p in parts]
+    if len(words) > 1 and words[0] in STATES | BOX14_WORDS and set(words[1:]) <= BOX14_WORDS:
+        return " ".join(parts)
+    return label
 
 
 def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
@@ -217,7 +249,7 @@ def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
                 continue
             for cut in (1, 2):
                 amount = parse_money(" ".join(words[-cut:]))
-                label = " ".join(words[:-cut]).strip(" :")
+                label = _box14_label(" ".join(words[:-cut]))
                 if amount is not None and label:
                     out.append({"label": label, "amount": format_money(amount)})
                     break
