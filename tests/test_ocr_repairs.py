@@ -314,6 +314,36 @@ def test_a_plus_inside_a_word_is_a_faxed_hyphen(read: str, word: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("read", "ident"),
+    [
+        ("CO 98765432 S44799.88 $ 1971", "98765432"),
+        ("CO 123-4567-8 $ 1000 $32", "123-4567-8"),
+        ("CO 123 4567 8", "123 4567 8"),
+        ("CO S12-345 44799.88", "S12-345"),
+    ],
+)
+def test_the_amounts_read_into_a_state_id_are_no_part_of_it(read: str, ident: str) -> None:
+    """The 2-up payroll sheet at 100 dpi (`payroll_2up_maria_globex.expected.json`: CO
+    98765432, 44799.88, 1971.00): the cells' borders lost, the ID's cell read the wages
+    and tax beside it (`98765432 S44799.88 $ 1971`, S for the dollar sign)."""
+    w2 = form_spec("W-2")
+    header = [("15 State", 40), ("Employer's state ID number", 80), ("16 State wages", 400)]
+    words = [
+        Word(part, Box(x + 40 * i, 300, x + 40 * i + 36, 308), 0.9, "ocr")
+        for text, x in header
+        for i, part in enumerate(text.split())
+    ]
+    words += [
+        Word(p, Box(42 + 50 * i, 314, 84 + 50 * i, 322), 0.9, "ocr")
+        for i, p in enumerate(read.split())
+    ]
+    words.append(Word("44799.88", Box(402, 314, 450, 322), 0.9, "ocr"))
+    page = Page(1, 612, 792, words, "ocr")
+    rows = read_state_rows(page.region, w2.state_columns, "employer_state_id")
+    assert rows == [{"state": "CO", "employer_state_id": ident, "box16_state_wages": "44799.88"}]
+
+
+@pytest.mark.parametrize(
     "printed",
     ["CA.123-4567-8", "CA. 123-4567-8", "CA 123-4567-8", "CA | 123-4567-8", "CA 123-4567-8."],
 )

@@ -37,7 +37,17 @@ def read_state_rows(
     rows = _state_rows(words, header, (region.box.x0, region.box.x1), id_field, region.page)
     for row in rows:
         _amount_off_the_id(row, header, columns, id_field)
+        _amounts_out_of_the_id(row, id_field)
     return rows
+
+
+def _amounts_out_of_the_id(row: dict[str, Any], id_field: str) -> None:
+    """A state ID that read the cells right of it (a 100 dpi scan's borders lost: `98765432
+    S44799.88 $ 1971`) ends before its first word that begins an amount."""
+    parts = str(row.get(id_field, "")).split()
+    cut = next((i for i, p in enumerate(parts) if i and _AMOUNT_WORD.match(p)), None)
+    if cut:
+        row[id_field] = " ".join(parts[:cut])
 
 
 def _column_labels(region: Region, columns: tuple[BoxSpec, ...]) -> list[Anchor]:
@@ -124,6 +134,11 @@ def _column_bounds(header: list[Anchor], left: float, right: float) -> list[tupl
 _STATE_FIRST = re.compile(r"^([A-Za-z]{2})(?:\b[\s/|]*|(?=\1[-\s]?\d))(.*)$")
 """A state code and what follows it: its ID after a blank or a slash, or glued to it where
 the ID repeats the code (PP-OCR's `OROR-118866` for `OR  OR-118866`)."""
+
+
+_AMOUNT_WORD = re.compile(r"^(?:[$S]\s*\d|\$$|\d[\d,]*\.\d{2}$)")
+"""A word that begins an amount (`$ 1971`, `S44799.88`: OCR's S for a dollar sign, or
+`44799.88`): a state ID holds none."""
 
 
 def _state_row(
