@@ -290,6 +290,9 @@ def test_a_label_whose_value_ocr_lost(text: str, lost: bool) -> None:
         ([".JOHN", "A", "SAMPLE"], "JOHN A SAMPLE"),
         (["BRIGHTLINE", "STUDIO", "LLC'"], "BRIGHTLINE STUDIO LLC"),
         (["PAT", "O'NEIL"], "PAT O'NEIL"),
+        (["JOHN", "A", "-SAMPLE"], "JOHN A SAMPLE"),  # the IRS W-2 sample, copier 200 dpi
+        (["JOHN'A", "SAMPLE"], "JOHN A SAMPLE"),  # the same at 100 dpi
+        (["D'ANGELO", "SMITH'S"], "D'ANGELO SMITH'S"),
     ],
 )
 def test_scanned_name_specks(printed: list[str], name: str) -> None:

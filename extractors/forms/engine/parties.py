@@ -122,17 +122,25 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
+_SPECK_SPACE = re.compile(
+    r"^([A-Z])[-.](?=[A-Z]{2})|(?<=[A-Z]{3})\.(?=[A-Z]{3})|(?<=[A-Z]{2})['’](?=[A-RT-Z]$)"
+)
+"""A speck read between two words of a name (`Q-DOE`, `Q.DOE`, `RIDGE.SECURITIES`, `JOHN'A`; an
+`'S` after a word is a possessive, `LOWE'S`)."""
+
+
 def name_text(line: Line) -> str:
     """A name as printed; on a scan, a period OCR glued to a whole word of the name
     (`JANE. Q DOE`, `DESIGN. STUDIO`, a speck after `TESTER.`) is dropped, abbreviations and
-    initials keep theirs, a speck read between two words (`Q-DOE`, `Q.DOE`, `RIDGE.SECURITIES`)
-    is a space, and a speck read as a quote after a word (`DOE’`) or a mark before one
-    (`.JOHN`) is dropped: a name's apostrophe stands inside its word (`O'NEIL`)."""
+    initials keep theirs, a speck read between two words (`Q-DOE`, `Q.DOE`,
+    `RIDGE.SECURITIES`, `JOHN'A` before an initial) is a space, and a speck read as a quote
+    after a word (`DOE’`) or a mark before one (`.JOHN`, `-SAMPLE`) is dropped: a name's
+    apostrophe stands inside its word (`O'NEIL`)."""
     words = [w.text for w in line.words]
     if line.words and line.words[0].source == "ocr":
         for i, word in enumerate(words):
-            word = word.lstrip(".,:;'’‘`\"").rstrip("'’‘`\"") or word
-            word = re.sub(r"^([A-Z])[-.](?=[A-Z]{2})|(?<=[A-Z]{3})\.(?=[A-Z]{3})", r"\1 ", word)
+            word = word.lstrip(".,:;'’‘`\"-").rstrip("'’‘`\"") or word
+            word = re.sub(_SPECK_SPACE, r"\1 ", word)
             bare = word.rstrip(".")
             if word.endswith(".") and len(bare) > 2 and bare.upper() not in _ABBREVIATIONS:
                 word = bare
