@@ -145,6 +145,20 @@ def test_w2_box13_check_boxes_from_their_squares_where_ocr_garbled_the_labels() 
     assert doc.fields["box13_third_party_sick_pay"] is False
 
 
+def test_w2_box13_number_ocr_glued_to_its_first_label_still_finds_the_squares() -> None:
+    """A 200 dpi photo of the 2-up payroll sheet read by PP-OCR: box 13's number came glued
+    to the statutory label's first letters (`13Sty`, a word reaching past the first
+    square's edge): the squares right of its digits still say the retirement plan."""
+    kind = next(k for k in all_kinds() if getattr(k, "name", "") == "W-2")
+    sheet = _w2_box13(("", "Rem", "Thid"))
+    sheet.words = [w for w in sheet.words if w.text != "13"]
+    sheet.words += page(("13Sty", 344, 212), method="ocr", conf=0.9).words
+    doc = kind.extract([sheet])[0]
+    assert doc.fields["box13_statutory_employee"] is False
+    assert doc.fields["box13_retirement_plan"] is True
+    assert doc.fields["box13_third_party_sick_pay"] is False
+
+
 def test_corrected_whose_if_ocr_garbled_is_a_check_box_left_clear() -> None:
     """A 150 dpi 1099-NEC's `CORRECTED (if checked)` read `(_] CORRECTE wi checked)`: the
     caption of a check box left clear, not a title that says the form is corrected."""

@@ -260,7 +260,9 @@ def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
 
 BOX13 = ("box13_statutory_employee", "box13_retirement_plan", "box13_third_party_sick_pay")
 """Box 13's check boxes in the order every W-2 prints them, left to right."""
-_BOX13_NUMBER = re.compile(r"^13[sS]?$")  # PP-OCR reads the number and a stroke: `13s`
+_BOX13_NUMBER = re.compile(r"^13(?:[A-Za-z][A-Za-z'-]*)?$")
+"""Box 13's number, alone or glued to a stroke or to its label's first letters (PP-OCR's
+`13s`, `13y`, `13Stat`)."""
 
 
 def box13_squares(region: Region, anchors: list[Anchor]) -> dict[str, bool]:
@@ -274,7 +276,9 @@ def box13_squares(region: Region, anchors: list[Anchor]) -> dict[str, bool]:
     squares = [(b, m) for b, m in drawn_squares(page) if region.box.contains_center(b)]
     numbers = [w for w in region if _BOX13_NUMBER.match(w.text)]
     for number in numbers:
-        row = _square_row(number.box, squares)
+        b = number.box  # the digits' share of a glued word: the squares start right of it
+        digits = Box(b.x0, b.top, b.x0 + b.width * 2 / len(number.text), b.bottom)
+        row = _square_row(digits, squares)
         if row is None:
             continue
         top, bottom = row[0][0].top, row[0][0].bottom
