@@ -9,12 +9,13 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from backtax.extractors import catalog
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.readers.evidence import NOT_IN_NAMES
+from backtax.extractors.values import stored_money
 
 
 def _mergeable(doc: Extracted) -> bool:
@@ -248,8 +249,10 @@ def _arithmetic(
     def holds(entries: list[dict[str, Any]]) -> bool | None:
         results = []
         for check in checks:
-            more, less = _decimal(fields.get(check.more)), _decimal(fields.get(check.less))
-            amounts = [_decimal(e.get("amount")) for e in entries if e.get("code") in check.codes]
+            more, less = (stored_money(fields.get(n)) for n in (check.more, check.less))
+            amounts = [
+                stored_money(e.get("amount")) for e in entries if e.get("code") in check.codes
+            ]
             if more is None or less is None or None in amounts:
                 return None
             total = sum((a for a in amounts if a is not None), Decimal(0))
@@ -257,13 +260,6 @@ def _arithmetic(
         return all(results)
 
     return holds
-
-
-def _decimal(value: Any) -> Decimal | None:
-    try:
-        return Decimal(value) if isinstance(value, str) and value else None
-    except InvalidOperation:
-        return None
 
 
 def _one_amount(a: set[str], b: set[str]) -> bool:

@@ -78,6 +78,17 @@ def money_str(text: str) -> str | None:
     return None if value is None else format_money(value)
 
 
+def stored_money(value: object) -> Decimal | None:
+    """A record's amount as fields hold it (`1234.56`) as Decimal; None for a blank or no
+    number."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
 _DATE_SHAPES = re.compile(
     r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import pairwise, product
 
 from backtax.extractors import catalog
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Word, group_lines
-from backtax.extractors.values import repair_ocr_number
+from backtax.extractors.values import repair_ocr_number, stored_money
 
 LOW_CONF = 0.6
 """Tesseract confidence (0..1) under which a numeric word is re-read."""
@@ -352,22 +352,15 @@ def _fill_rows(mine: object, theirs: object) -> bool:
     return True
 
 
-def _money(value: object) -> Decimal | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        return None
-
-
 def _rate_holds(check: catalog.RateCheck, fields: dict[str, object]) -> bool | None:
     """Whether a record's tax box is its rate of the boxes it is figured on, to the cent;
     None where the tax box or the first of those is unread (a blank tips box counts 0)."""
-    tax, first = _money(fields.get(check.tax)), _money(fields.get(check.of[0]))
+    tax, first = stored_money(fields.get(check.tax)), stored_money(fields.get(check.of[0]))
     if tax is None or first is None:
         return None
-    base = first + sum((_money(fields.get(n)) or Decimal(0) for n in check.of[1:]), Decimal(0))
+    base = first + sum(
+        (stored_money(fields.get(n)) or Decimal(0) for n in check.of[1:]), Decimal(0)
+    )
     return abs(tax - check.rate * base) <= Decimal("0.01")
 
 
