@@ -8,17 +8,16 @@ that is not a row (a TC 971 notice, a document locator) is the row's `detail`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from typing import Any
 
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.transcripts.layout import (
-    LIKENESS,
     TLine,
     after_label,
     clean_name,
+    closest_label,
     content,
     iso_date,
     money,
@@ -126,7 +125,7 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
             fields["return_present"] = False
             continue
         lv = split_label_value(text) or after_label(text, _SUMMARY)
-        key = _summary_label(lv[0]) if lv else None
+        key = closest_label(norm_label(lv[0]), _SUMMARY) if lv else None
         if lv and key:
             name, kind = _SUMMARY[key]
             value = _convert(kind, lv[1])
@@ -134,15 +133,6 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
                 fields.setdefault(name, value)
     fields.setdefault("return_present", True)
     return party
-
-
-def _summary_label(label: str) -> str | None:
-    """The summary label a line's label reads as: exactly, or with a letter or two misread."""
-    key = norm_label(label)
-    if key in _SUMMARY:
-        return key
-    close = difflib.get_close_matches(key, list(_SUMMARY), n=1, cutoff=LIKENESS)
-    return close[0] if close else None
 
 
 def _period_after_form(rest: str) -> str | None:

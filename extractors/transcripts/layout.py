@@ -357,21 +357,29 @@ def split_label_value(text: str) -> tuple[str, str] | None:
     return (number["label"], number["value"]) if number else None
 
 
+LIKENESS = 0.88
+"""How alike a label OCR misread must be to the printed one (`TAXABLE TNCOME`: 0.93)."""
+
+
+def closest_label(key: str, labels: Collection[str], cutoff: float = LIKENESS) -> str | None:
+    """The one of `labels` (normalised) that `key` is, or that it reads as with a letter or
+    two misread (`cutoff` alike at least); else None."""
+    if key in labels:
+        return key
+    close = difflib.get_close_matches(key, labels, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def after_label(text: str, labels: Collection[str]) -> tuple[str, str] | None:
     """A line that starts with one of `labels` (normalised) and lost the colon after it
     (`EXEMPTIONS 00`, `Filing status Head of Household`): that label and the rest; a label
-    with a letter misread (`NAME(S) shown on retum`: `LIKENESS`) too."""
+    with a letter misread (`NAME(S) shown on retum`: `closest_label`) too."""
     words = text.split()
     for n in range(len(words) - 1, 0, -1):
-        key = norm_label(" ".join(words[:n]))
-        close = [key] if key in labels else difflib.get_close_matches(key, labels, 1, LIKENESS)
-        if close:
-            return close[0], " ".join(words[n:])
+        label = closest_label(norm_label(" ".join(words[:n])), labels)
+        if label:
+            return label, " ".join(words[n:])
     return None
-
-
-LIKENESS = 0.88
-"""How alike a label OCR misread must be to the printed one (`TAXABLE TNCOME`: 0.93)."""
 
 
 _NUMBER_TAIL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]*[A-Za-z])\s+(?P<value>\d{6,})")

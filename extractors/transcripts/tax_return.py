@@ -7,7 +7,6 @@ table knows keeps a name made from its label, prefixed by its schedule when it s
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -17,6 +16,7 @@ from backtax.extractors.transcripts.layout import (
     TLine,
     after_label,
     clean_name,
+    closest_label,
     content,
     iso_date,
     money,
@@ -40,9 +40,9 @@ def _lookup(table: dict[str, str], key: str, ocr: bool) -> str | None:
         return table[key]
     if not ocr:
         return None
-    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.9)
+    close = closest_label(key, table, 0.9)
     if close:
-        return table[close[0]]
+        return table[close]
     words = key.split()  # OCR lost the label's last word in the leader's place
     names = {name for label, name in table.items() if label.split()[:-1] == words}
     return names.pop() if len(words) >= 2 and len(names) == 1 else None

@@ -17,6 +17,7 @@ from backtax.extractors.transcripts.layout import (
     UNREAD,
     TLine,
     clean_name,
+    closest_label,
     content,
     iso_date,
     money,
@@ -238,11 +239,8 @@ def _mask(tin: str) -> str:
 def _line_for(form: WIForm | None, label: str) -> WILine | None:
     if form is None:
         return None
-    line = form.line_for(label)
-    if line is None:
-        close = difflib.get_close_matches(norm_label(label), list(form.by_label), n=1, cutoff=0.88)
-        line = form.by_label[close[0]] if close else None
-    return line or _last_word_lost(form, norm_label(label))
+    key = closest_label(norm_label(label), form.by_label)
+    return form.by_label[key] if key else _last_word_lost(form, norm_label(label))
 
 
 def _last_word_lost(form: WIForm, key: str) -> WILine | None:
