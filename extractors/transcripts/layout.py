@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -368,6 +368,13 @@ def closest_label(key: str, labels: Collection[str], cutoff: float = LIKENESS) -
         return key
     close = difflib.get_close_matches(key, labels, n=1, cutoff=cutoff)
     return close[0] if close else None
+
+
+def one_word_more(key: str, labels: Iterable[str]) -> list[str]:
+    """The labels that are `key` (two words at least) and one word more: OCR lost a
+    label's last word in the leader's dots beside it (`Medicare Tax $117.74`)."""
+    words = key.split()
+    return [k for k in labels if len(words) >= 2 and k.split()[:-1] == words]
 
 
 def after_label(text: str, labels: Collection[str]) -> tuple[str, str] | None:

@@ -21,6 +21,7 @@ from backtax.extractors.transcripts.layout import (
     iso_date,
     money,
     norm_label,
+    one_word_more,
     snake,
     split_label_value,
 )
@@ -43,9 +44,8 @@ def _lookup(table: dict[str, str], key: str, ocr: bool) -> str | None:
     close = closest_label(key, table, 0.9)
     if close:
         return table[close]
-    words = key.split()  # OCR lost the label's last word in the leader's place
-    names = {name for label, name in table.items() if label.split()[:-1] == words}
-    return names.pop() if len(words) >= 2 and len(names) == 1 else None
+    names = {table[label] for label in one_word_more(key, table)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _header(key: str, value: str, party: dict[str, str], fields: dict[str, Any]) -> bool:

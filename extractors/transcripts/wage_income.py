@@ -22,6 +22,7 @@ from backtax.extractors.transcripts.layout import (
     iso_date,
     money,
     norm_label,
+    one_word_more,
     snake,
     split_label_value,
 )
@@ -248,14 +249,14 @@ def _last_word_lost(form: WIForm, key: str) -> WILine | None:
     leader in its dots (`Medicare Tax $117.74`), or the start of that word (`Wages, Tips
     and Other ion` for `... Compensation`: three letters of its end at least)."""
     words = key.split()
-    found = {id(v): v for k, v in form.by_label.items() if k.split()[:-1] == words}
+    found = {id(form.by_label[k]): form.by_label[k] for k in one_word_more(key, form.by_label)}
     if not found and len(words) >= 3 and len(words[-1]) >= 3:
         found = {
             id(v): v
             for k, v in form.by_label.items()
             if k.split()[:-1] == words[:-1] and k.split()[-1].endswith(words[-1])
         }
-    return next(iter(found.values())) if len(words) >= 2 and len(found) == 1 else None
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _entry_fields(
