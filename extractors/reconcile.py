@@ -15,7 +15,7 @@ from typing import Any
 from backtax.extractors import catalog
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.readers.evidence import NOT_IN_NAMES
-from backtax.extractors.values import stored_money
+from backtax.extractors.values import slips, stored_money
 
 
 def _mergeable(doc: Extracted) -> bool:
@@ -53,8 +53,8 @@ def _same_tin(x: str, y: str | None, alike: bool) -> bool:
 
 def _slipped(x: str, y: str) -> bool:
     """Two readings of one shape that differ in one digit only (`27-3345671`, `27-3345871`)."""
-    apart = [(p, q) for p, q in zip(x, y, strict=False) if p != q]
-    return len(x) == len(y) and len(apart) == 1 and apart[0][0].isdigit() and apart[0][1].isdigit()
+    apart = slips(x, y)
+    return apart is not None and len(apart) == 1 and "".join(apart[0]).isdigit()
 
 
 def _same_amounts(a: Extracted, b: Extracted) -> bool:
@@ -267,8 +267,8 @@ def _one_amount(a: set[str], b: set[str]) -> bool:
     (`1500.00` and `4500.00`)."""
     if len(a) != 1 or len(b) != 1:
         return False
-    x, y = next(iter(a)), next(iter(b))
-    return len(x) == len(y) and sum(i != j for i, j in zip(x, y, strict=True)) <= 1
+    apart = slips(next(iter(a)), next(iter(b)))
+    return apart is not None and len(apart) <= 1
 
 
 def merge_copies(docs: list[Extracted]) -> list[Extracted]:

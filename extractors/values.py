@@ -89,6 +89,14 @@ def stored_money(value: object) -> Decimal | None:
         return None
 
 
+def slips(x: str, y: str) -> list[tuple[str, str]] | None:
+    """The characters two readings of one length differ in, pairwise (`27-3345671` and
+    `27-3345871`: `[("6", "8")]`); None when their lengths differ."""
+    if len(x) != len(y):
+        return None
+    return [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+
+
 _DATE_SHAPES = re.compile(
     r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"

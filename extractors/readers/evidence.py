@@ -25,7 +25,7 @@ from itertools import pairwise, product
 from backtax.extractors import catalog
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Word, group_lines
-from backtax.extractors.values import repair_ocr_number, stored_money
+from backtax.extractors.values import repair_ocr_number, slips, stored_money
 
 LOW_CONF = 0.6
 """Tesseract confidence (0..1) under which a numeric word is re-read."""
@@ -194,10 +194,8 @@ def choose(
 def _point_misread(tesseract: str, ppocr: str, unsure: bool) -> bool:
     """Whether the readings differ in one character only, a point or a comma in PP-OCR's
     and a dash in Tesseract's or, `unsure`, a digit: Tesseract's misreading of the mark."""
-    if len(tesseract) != len(ppocr):
-        return False
-    off = [(t, p) for t, p in zip(tesseract, ppocr, strict=True) if t != p]
-    if len(off) != 1 or off[0][1] not in ".,":
+    off = slips(tesseract, ppocr)
+    if off is None or len(off) != 1 or off[0][1] not in ".,":
         return False
     return off[0][0] == "-" or (unsure and off[0][0].isdigit())
 
