@@ -353,8 +353,8 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
     for key in ("tax_year", "payer_tin", "recipient_tin_last4"):
         setattr(first, key, _vote([getattr(c, key) for c in copies], key, warnings, surety))
     for key in ("payer_name", "recipient_name"):
-        names = [getattr(c, key) for c in copies]
-        setattr(first, key, _vote(names, key, warnings, [_name_weight(n) for n in names]))
+        read = [getattr(c, key) for c in copies]
+        setattr(first, key, _vote(read, key, warnings, [_name_weight(n) for n in read]))
     first.recipient_tin_full = next(
         (c.recipient_tin_full for c in copies if c.recipient_tin_full), None
     )
