@@ -49,7 +49,11 @@ _DATE_TAIL = re.compile(
     r"(?<![\w-])(?P<value>[A-Za-z]{3,9}[.:]?\s+\d{1,2}\W?\s*\d{4}|\d{2}-\d{2}-\d{4})$"
 )
 _LONG_DATE = re.compile(r"^([A-Za-z]{3})[A-Za-z]*[.:]?\s+(\d{1,2})\W?\s*(\d{4})$")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = [
+    *("january", "february", "march", "april", "may", "june", "july"),
+    *("august", "september", "october", "november", "december"),
+]
+_MONTHS = tuple(name[:3] for name in _MONTH_NAMES)
 # OCR words below this confidence that are short and hold no digit are dot-leader specks.
 _SPECK_CONF = 0.45
 
@@ -459,10 +463,6 @@ def iso_date(text: str) -> str | None:
     return None if d is None else d.isoformat()
 
 
-_MONTH_NAMES = [
-    *("january", "february", "march", "april", "may", "june", "july"),
-    *("august", "september", "october", "november", "december"),
-]
 MONTH_LIKENESS = 0.8
 """How alike a misread month's name must be to the month's (`Dacember`: 0.875)."""
 
