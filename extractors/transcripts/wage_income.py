@@ -210,9 +210,9 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     """Take a line of a party section: the TIN line (OCR may part its label and value), a
     name or an address line. False for the first value line after the parties."""
     bare, last = _tin_token(text)
-    party.tin_read = party.tin_read or bool(_TIN_LABEL.search(norm_label(bare)))
-    party.tin_read = party.tin_read or bool(lv and _tin_label(*lv))
-    if lv and _tin_label(*lv):
+    labelled = bool(lv and _tin_label(*lv))
+    party.tin_read = party.tin_read or labelled or bool(_TIN_LABEL.search(norm_label(bare)))
+    if lv and labelled:
         value = _SCRAPS.sub("", lv[1])
         if _TIN_LIKE.fullmatch(value):  # not a word of the label OCR moved past the colon
             party.tin = _mask(value)
