@@ -166,7 +166,8 @@ def _slipped_code(printed: str, explanation: str) -> str | None:
 
 def _row_date(printed: str) -> str | None:
     """A row's date as ISO, its separators as OCR read them aside (an `O` for a zero); None
-    when a digit is misread as a letter (`OA 15-2024`: a blank beats a wrong date)."""
+    when a digit is misread as a letter (`OA 15-2024`: a blank beats a wrong date); else,
+    no calendar date, as printed."""
     read = re.sub(r"[-.:\s]", "", printed).replace("O", "0").replace("o", "0")
     if not read.isdigit():
         return None
