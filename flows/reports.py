@@ -208,7 +208,8 @@ def write_report(
     and the CSV tables; the folder. Why a PDF is missing goes to `report.pdf_note`. A
     `printer` handed in (its browser started while the cases were checked) prints the
     PDFs and is finished here. The tables, which need no PDF, are written (and handed to
-    `while_printing`) while Chromium still prints the last pages."""
+    `while_printing`) while Chromium still prints the last pages; what `while_printing`
+    raises is raised after the batch page and `summary.md` are written."""
     from backtax.flows.case_report import render_index, render_taxpayer
     from backtax.flows.pdf import Printer
 
@@ -222,6 +223,7 @@ def write_report(
     pages = folder / "taxpayers"
     links = {}
     printer = printer or (Printer() if pdf and people else None)
+    failed: Exception | None = None
     with printer or contextlib.nullcontext():  # each page printed while the next is drawn
         for person in people:
             pages.mkdir(exist_ok=True)
@@ -234,7 +236,10 @@ def write_report(
         for name, rows in tables.items():
             pd.DataFrame(rows).to_csv(folder / f"{name}.csv", index=False)
         if while_printing:
-            while_printing(tables)
+            try:
+                while_printing(tables)
+            except Exception as exc:  # raised once the batch page is written
+                failed = exc
     if printer and printer.note:
         report.pdf_note = printer.note
         log.warning("%s", report.pdf_note)
@@ -252,6 +257,8 @@ def write_report(
     }
     (folder / "summary.html").write_text(render_index(people, links, pdfs, report.as_of, batch))
     (folder / "summary.md").write_text(summary_markdown(report, folder))
+    if failed:
+        raise failed
     return folder
 
 

@@ -542,3 +542,18 @@ def test_the_tables_are_handed_on_while_the_last_page_prints(
     [tables] = handed
     assert sorted(tables) == ["amended_candidates", "documents", "errors", "findings"]
     assert tables["errors"] == [{"source": "x.pdf", "reason": "corrupt", "stage": "open"}]
+
+
+def test_a_failure_handing_the_tables_on_still_writes_the_batch_page(tmp_path: Path) -> None:
+    """What `while_printing` raises (the batch's table artifacts: Prefect's API gone) is
+    raised after the batch page and `summary.md` are written, not instead of them."""
+
+    def gone(tables: dict[str, list[dict[str, Any]]]) -> None:
+        raise ConnectionError("Prefect's API is gone")
+
+    folder = tmp_path / "out"
+    with pytest.raises(ConnectionError, match="is gone"):
+        write_report(one_case_batch("tables-lost"), folder, pdf=False, while_printing=gone)
+    assert (folder / "summary.html").is_file() and (folder / "summary.md").is_file()
+    assert len(list(folder.glob("taxpayers/*.html"))) == 1
+    assert (folder / "errors.csv").is_file()
