@@ -285,9 +285,9 @@ def batch_flow(
                 settings.reports_dir / report.batch_id,
                 pdf=settings.report_pdf,
                 printer=printer,
-                while_printing=lambda tables: publish_tables(report, tables),
+                while_printing=publish_tables,
             )
-        publish_artifacts(report, folder_out, tables=False)
+        publish_artifacts(report, folder_out)
         store.finish_batch(report.batch_id, report.counts(), str(folder_out))
     expire_originals(settings.home, settings.retention_days)
     return {

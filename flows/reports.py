@@ -262,15 +262,11 @@ def write_report(
     return folder
 
 
-def publish_tables(
-    report: BatchReport,
-    tables: dict[str, list[dict[str, Any]]] | None = None,
-    key: str = "backtax-batch",
-) -> None:
-    """The batch's tables that have rows (errors among them) as table artifacts."""
+def publish_tables(tables: dict[str, list[dict[str, Any]]], key: str = "backtax-batch") -> None:
+    """The batch's tables (`report_tables`) that have rows, errors among them, as table
+    artifacts."""
     from prefect.artifacts import create_table_artifact
 
-    tables = tables or report_tables(report)
     for name, rows in tables.items():
         if rows:
             label = name.replace("_", "-")
@@ -278,14 +274,10 @@ def publish_tables(
 
 
 def publish_artifacts(
-    report: BatchReport,
-    folder: Path | None = None,
-    key: str = "backtax-batch",
-    *,
-    tables: bool = True,
+    report: BatchReport, folder: Path | None = None, key: str = "backtax-batch"
 ) -> None:
-    """The summary and a link to the batch page as artifacts, and the tables (`tables`:
-    unless `publish_tables` published them while the PDFs printed)."""
+    """The summary and a link to the batch page as artifacts (the tables: `publish_tables`,
+    while the PDFs print)."""
     from prefect.artifacts import create_link_artifact, create_markdown_artifact
 
     create_markdown_artifact(
@@ -298,5 +290,3 @@ def publish_artifacts(
             key=f"{key}-report",
             description="the batch page, linking each taxpayer's case report",
         )
-    if tables:
-        publish_tables(report, key=key)
