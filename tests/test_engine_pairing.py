@@ -164,3 +164,21 @@ def test_the_assignment_is_scipys_without_the_rest_of_scipy_optimize() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["[0,", "1,", "2]", "[1,", "0,", "2]", "False"]
+
+
+def test_without_scipys_private_module_the_assignment_is_scipy_optimizes() -> None:
+    """A SciPy whose `_lsap` module is gone or renamed (not the locked one): the pairing
+    module still imports, with `scipy.optimize.linear_sum_assignment`, and solves SciPy's
+    documented example (rows 0 1 2 to columns 1 0 2)."""
+    code = (
+        "from backtax.extractors import lazy\n"
+        "def gone(name):\n"
+        "    raise ModuleNotFoundError(f'No module named {name!r}')\n"
+        "lazy.compiled_module = gone\n"
+        "from backtax.extractors.forms.engine import pairing\n"
+        "from scipy import optimize\n"
+        "rows, cols = pairing.linear_sum_assignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])\n"
+        "print(cols.tolist(), pairing.linear_sum_assignment is optimize.linear_sum_assignment)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[1,", "0,", "2]", "True"]

@@ -19,8 +19,12 @@ from backtax.extractors.forms.engine.values import (
 from backtax.extractors.lazy import compiled_module
 from backtax.extractors.page import Box, Region, tokens
 
-linear_sum_assignment = compiled_module("scipy.optimize._lsap").linear_sum_assignment
-"""SciPy's linear assignment without the rest of `scipy.optimize` (0.4 s of imports)."""
+# SciPy's linear assignment without the rest of `scipy.optimize` (0.4 s of imports); from
+# `scipy.optimize`, its imports paid, in a SciPy whose private module is gone or renamed
+try:
+    linear_sum_assignment = compiled_module("scipy.optimize._lsap").linear_sum_assignment
+except (ImportError, AttributeError):
+    from scipy.optimize import linear_sum_assignment
 
 MAX_BELOW = 42.0
 MAX_RIGHT = 420.0
