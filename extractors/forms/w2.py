@@ -10,6 +10,7 @@ from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.checks import drawn_squares
 from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.forms.engine.spec import Anchor, FormReading
+from backtax.extractors.forms.engine.states import STATE_CODES
 from backtax.extractors.forms.engine.values import text_below
 from backtax.extractors.kinds import Extracted, register
 from backtax.extractors.page import Box, Hit, Line, Page, Region, Word, group_lines
@@ -199,12 +200,9 @@ def _parse_code_amount(tokens: list[str], relaxed: bool = True) -> dict[str, str
 
 
 _GLUED_AMOUNT = re.compile(r"^(?P<label>.*[A-Za-z])(?P<amount>\$?\d[\d,]*\.\d{2})$")
-STATES = frozenset({
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
-    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-    "VT", "VA", "WA", "WV", "WI", "WY", "PR",
-})  # fmt: skip
+_STATES = STATE_CODES - {"GU", "VI", "AS", "MP"}
+"""The states' codes a box 14 label may begin with (`CA SDI`): the territories print W-2s
+of their own (W-2GU, W-2VI, W-2AS, W-2CM)."""
 BOX14_WORDS = frozenset({
     "SDI", "SUI", "SUTA", "UI", "FLI", "FAMLI", "PFL", "PFML", "TDI", "WC", "UNION", "DUES",
     "HEALTH", "INS", "MEDICAL", "DENTAL", "VISION", "FSA", "HSA", "DCAP", "RRTA", "TIER", "ASST",
@@ -215,7 +213,8 @@ BOX14_WORDS = frozenset({
 insurance, union dues, uniform payments, health insurance premiums, educational
 assistance, railroad RRTA tiers; the states' payroll programs: CA SDI, NJ FLI, NY PFL,
 WA and MA PFML, CO FAMLI, RI and HI TDI), to give back the spaces PP-OCR drops."""
-_BOX14_VOCABULARY = frozenset(w.lower() for w in STATES | BOX14_WORDS)
+_BOX14_FIRST = _STATES | BOX14_WORDS
+_BOX14_VOCABULARY = frozenset(w.lower() for w in _BOX14_FIRST)
 _LABEL_SPECKS = ".,:;'`|_"
 
 
@@ -227,7 +226,7 @@ def _box14_label(text: str) -> str:
         return label
     parts = segment(label, _BOX14_VOCABULARY) or []
     words = [p.upper() for p in parts]
-    if len(words) > 1 and words[0] in STATES | BOX14_WORDS and set(words[1:]) <= BOX14_WORDS:
+    if len(words) > 1 and words[0] in _BOX14_FIRST and set(words[1:]) <= BOX14_WORDS:
         return " ".join(parts)
     return label
 
