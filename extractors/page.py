@@ -246,6 +246,7 @@ class Region:
         first, last = head[0][1], head[-1][1]
         numbered = bool(re.fullmatch(r"\d+[a-z]?|box", head[0][0])) and len(head) > 1
         left_max = (head[1][1].box.x0 if numbered else first.box.x0) + 4
+        rules = self.page.rules if self.page is not None else []
         for n in range(number + 1, min(number + 4, len(indexed))):
             below, below_toks = indexed[n]
             dy = below.box.top - line.box.bottom
@@ -259,7 +260,6 @@ class Region:
                     continue
                 if word.box.top - last.box.bottom < -max(2.0, 0.25 * word.box.height):
                     continue  # beside the label's last line, not under it
-                rules = self.page.rules if self.page is not None else []
                 if index and _mid_run(below.words[index - 1], word, rules):
                     continue  # mid-run on the line below: no wrapped label's start
                 rest = _run(below.words, below_toks, k, max_gap)
