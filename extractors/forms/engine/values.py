@@ -528,15 +528,18 @@ def cell_text(
 
 
 def _before_next_column(run: list[Word], region: Region) -> list[Word]:
-    """A run of words up to the first one that starts the next column's lines (printed at
-    the x where words on the lines just above or below it start too, a narrow gutter on):
-    a two-column statement's `829-94481  interest` is the account number and the right
-    column's wrapped label, `915-26644  Other` the number and that column's next label."""
+    """A run of words up to the first one, after a word with a digit, that starts the next
+    column's lines (printed at the x where words on the lines just above or below it start
+    too, a narrow gutter on): a two-column statement's `829-94481  interest` is the account
+    number and the right column's wrapped label, `915-26644  Other` the number and that
+    column's next label."""
     for k in range(1, len(run)):
+        if not re.search(r"\d", run[k - 1].text):
+            continue
         w = run[k]
         h = max(w.box.height, 4.0)
         near = region.crop(Box(w.box.x0 - 2, w.box.top - 3 * h, w.box.x1, w.box.bottom + 3 * h))
-        if re.search(r"\d", run[k - 1].text) and any(
+        if any(
             abs(v.box.x0 - w.box.x0) <= 1.0 and 0.5 * h < abs(v.box.cy - w.box.cy) <= 2.5 * h
             for v in near
         ):
