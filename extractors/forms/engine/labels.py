@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec
-from backtax.extractors.forms.engine.values import is_mark, is_number
+from backtax.extractors.forms.engine.values import is_mark, is_number, word_before
 from backtax.extractors.page import Box, Hit, Region, Word, normalize, tokens
 
 
@@ -122,11 +122,9 @@ def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Re
         return False  # a box printed without a number in the catalogue may print one
     first = hit.words[0]
     gap = max(first.box.height, 4.0)
-    area = Box(first.box.x0 - 6 * gap, first.box.top + 1, first.box.x0, first.box.bottom - 1)
-    before = [w for w in region.crop(area) if w.box.x1 <= first.box.x0 + 0.5]
-    if not before:
+    word = word_before(first.box, region, 6)
+    if word is None:
         return False
-    word = max(before, key=lambda w: w.box.x1)
     text = normalize(word.text).strip(".:")
     if _own_wording_before(word, hit, spec):
         return False  # the start of this box's own label, garbled: `1` of `box 1 does not`

@@ -452,16 +452,22 @@ def label_start(anchor: Anchor, region: Region) -> float:
     label = anchor.box
     if anchor.numbered or not anchor.spec.number:
         return label.x0
-    h = max(label.height, 4.0)
+    word = word_before(label, region, 8)
+    if word is None or not is_number(word.text, anchor.spec.number):
+        return label.x0
+    return word.box.x0
+
+
+def word_before(box: Box, region: Region, reach: float) -> Word | None:
+    """The word printed last before `box` on its line, within `reach` of the box's heights
+    (4 points at least) left of it, or None."""
+    h = max(box.height, 4.0)
     before = [
         w
-        for w in region.crop(Box(label.x0 - 8 * h, label.top + 1, label.x0, label.bottom - 1))
-        if w.box.x1 <= label.x0 + 0.5
+        for w in region.crop(Box(box.x0 - reach * h, box.top + 1, box.x0, box.bottom - 1))
+        if w.box.x1 <= box.x0 + 0.5
     ]
-    if not before:
-        return label.x0
-    word = max(before, key=lambda w: w.box.x1)
-    return word.box.x0 if is_number(word.text, anchor.spec.number) else label.x0
+    return max(before, key=lambda w: w.box.x1, default=None)
 
 
 def number_printed(anchor: Anchor, region: Region) -> bool:
