@@ -55,6 +55,11 @@ TRIES = 2
 loaded machine's browser can lose a tab or its pipe."""
 SECONDS_TO_CLOSE = 10.0
 SECONDS_TO_OPEN_TAB = 15.0
+SECONDS_TO_START = 5.0
+HEADLESS_COMMAND = "chrome://headless/"
+"""Headless Chromium's start-up page (its command-line handler): a tab opened while it runs
+is often closed with it (a fresh browser's first tab, about half the time measured), and
+then waits out `SECONDS_TO_OPEN_TAB`; so the first tab waits for it to go."""
 """A new browser's first tab sometimes never answers `Page.enable` (Chromium 156,
 headless): past this, that tab is given up and the page tried in a new one, which has
 answered every time seen, instead of waiting out `SECONDS_PER_PAGE`."""
@@ -198,6 +203,7 @@ class Chromium:
         os.close(from_browser[1])
         self.writer, self.reader = to_browser[1], from_browser[0]
         self.buffer, self.last_id = b"", 0
+        self.started = False
         self.events: list[dict[str, Any]] = []
         self.tab: dict[str, Any] | None = None
         self.session: str | None = None
@@ -246,6 +252,8 @@ class Chromium:
         """The session of the tab every page is printed in, opened on first use: the pages
         of a batch share its renderer instead of starting one each."""
         if self.session is None:
+            if not self.started:
+                self._await_start(min(deadline, time.monotonic() + SECONDS_TO_START))
             opening = min(deadline, time.monotonic() + SECONDS_TO_OPEN_TAB)
             try:
                 self.tab = self.call("Target.createTarget", {"url": "about:blank"}, opening)
@@ -265,6 +273,29 @@ class Chromium:
                 raise
             self.session = attached["sessionId"]
         return self.session
+
+    def _await_start(self, deadline: float) -> None:
+        """Wait, once a browser and at most until `deadline`, for its start-up page
+        (`HEADLESS_COMMAND`) to be gone before the first tab opens."""
+        self.started = True
+        self.call("Target.setDiscoverTargets", {"discover": True}, deadline)
+        try:
+            targets = self.call("Target.getTargets", {}, deadline)["targetInfos"]
+            running = {t["targetId"] for t in targets if t["url"].startswith(HEADLESS_COMMAND)}
+            with contextlib.suppress(TimeoutError):
+                while running:
+                    running -= {
+                        e["params"]["targetId"]
+                        for e in self.events
+                        if e.get("method") == "Target.targetDestroyed"
+                    }
+                    if running:
+                        self.events.append(self.receive(deadline))
+        finally:
+            with contextlib.suppress(TimeoutError):
+                stop = time.monotonic() + SECONDS_TO_CLOSE
+                self.call("Target.setDiscoverTargets", {"discover": False}, stop)
+            self.events.clear()
 
     def _close_tab(self, deadline: float) -> None:
         """Close the printing tab (after an error about it); the next page opens another."""
