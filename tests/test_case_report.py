@@ -61,6 +61,13 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_report(batch, tmp_path_factory.mktemp("reports") / "test-batch")
 
 
+def one_case_batch(name: str) -> BatchReport:
+    """A batch of one case with no documents: one taxpayer's page to write and print."""
+    case = {"case_id": "0303-2021", "recipient_tin_last4": "0303", "tax_year": 2021,
+            "documents": []}  # fmt: skip
+    return BatchReport(name, cases=[case], as_of=AS_OF)
+
+
 def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: run scripts/setup (apt-get install chromium)")
@@ -206,9 +213,7 @@ def test_without_chromium_the_html_is_written_and_one_line_says_why(
     bare = tmp_path / "bin"
     bare.mkdir()
     monkeypatch.setenv("PATH", str(bare))
-    case = {"case_id": "0303-2021", "recipient_tin_last4": "0303", "tax_year": 2021,
-            "documents": []}  # fmt: skip
-    batch = BatchReport("no-browser", cases=[case], as_of=AS_OF)
+    batch = one_case_batch("no-browser")
     folder = write_report(batch, tmp_path / "out")
     assert [p.suffix for p in (folder / "taxpayers").iterdir()] == [".html"]
     assert batch.pdf_note and "\n" not in batch.pdf_note
@@ -372,9 +377,7 @@ def test_a_printer_started_before_the_report_prints_it_and_is_finished_there(
 
     monkeypatch.setattr(printing, "find_browser", lambda: "/usr/bin/chromium")
     monkeypatch.setattr(printing, "Chromium", Browser)
-    case = {"case_id": "0303-2021", "recipient_tin_last4": "0303", "tax_year": 2021,
-            "documents": []}  # fmt: skip
-    batch = BatchReport("early-browser", cases=[case], as_of=AS_OF)
+    batch = one_case_batch("early-browser")
     with printing.Printer() as printer:
         folder = write_report(batch, tmp_path / "out", printer=printer)
         assert not printer.thread.is_alive()  # finished by write_report, not by the `with`
@@ -525,12 +528,6 @@ class WaitingBrowser:
     def kill(self) -> None: ...
 
     def close(self) -> None: ...
-
-
-def one_case_batch(name: str) -> BatchReport:
-    case = {"case_id": "0303-2021", "recipient_tin_last4": "0303", "tax_year": 2021,
-            "documents": []}  # fmt: skip
-    return BatchReport(name, cases=[case], as_of=AS_OF)
 
 
 def test_the_csv_tables_are_written_while_the_last_page_prints(
