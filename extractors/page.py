@@ -436,16 +436,12 @@ def _glued_misread(seen: str, want: list[str], j: int) -> int:
         framed = after_number and j + k < len(want)
         off = 3 if framed else 2
         joined = "".join(want[j : j + k])
-        if (
-            (k > 2 or framed)
-            and abs(len(joined) - len(seen)) <= off
-            and _edits(seen, joined) <= off
-        ):
+        if (k > 2 or framed) and abs(len(joined) - len(seen)) <= off and edits(seen, joined) <= off:
             return k
     return 0
 
 
-def _edits(a: str, b: str) -> int:
+def edits(a: str, b: str) -> int:
     """Levenshtein distance between two words."""
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):

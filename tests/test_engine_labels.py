@@ -4,6 +4,7 @@ hand-made; the expected values are the ones placed on it."""
 
 from __future__ import annotations
 
+import pytest
 from word_pages import page, read
 
 
@@ -286,3 +287,33 @@ def test_box_number_read_with_a_look_alike_keeps_its_label() -> None:
     assert doc.fields["box1a_gross_payments"] == "38969.87"
     assert doc.fields["box5a_january"] == "548.97"
     assert doc.fields["box5l_december"] == "1204.11"
+
+
+@pytest.mark.parametrize("misread", ["nymbar", "nurnber"])
+def test_label_rest_misread_by_two_letters_is_no_value(misread: str) -> None:
+    """W-2 box d's `d Control number`, its last word misread by two letters (Tesseract's
+    `nymbar` on a fax, PP-OCR's `nurnber`): the label is found by its number and first
+    word, and the misread word is its own, not a control number; one printed under the
+    label is still read."""
+    blank = read(
+        "W-2",
+        page(
+            ("1 Wages, tips, other compensation", 300, 100),
+            ("37780.20", 300, 112),
+            (f"d Control {misread}", 40, 160),
+            method="ocr",
+        ),
+    )
+    assert blank.fields["box1_wages"] == "37780.20"
+    assert "boxd_control_number" not in blank.fields
+    printed = read(
+        "W-2",
+        page(
+            ("1 Wages, tips, other compensation", 300, 100),
+            ("37780.20", 300, 112),
+            (f"d Control {misread}", 40, 160),
+            ("A1234", 40, 172),
+            method="ocr",
+        ),
+    )
+    assert printed.fields["boxd_control_number"] == "A1234"

@@ -8,7 +8,7 @@ import sys
 
 from word_pages import page, read
 
-from backtax.extractors.page import Box
+from backtax.extractors.page import Box, Page
 
 
 def test_a_check_mark_nearest_two_labels_goes_to_the_one_whose_cell_it_is_in() -> None:
@@ -150,6 +150,45 @@ def test_a_months_amount_far_right_after_a_dollar_sign_apart_is_its_rows() -> No
     )
     assert doc.fields["box5a_january"] == "298.82"
     assert "box5b_february" not in doc.fields
+
+
+def test_an_amount_past_the_cells_bottom_rule_under_the_next_cells_words_is_not_its() -> None:
+    """W-2 box 10's cell is ruled off above box 12a's, whose label OCR garbled on a fax
+    (`12: Code See inst. tor box 12`): 12a's `D 2410.52`, 37 pt under box 10's label,
+    stands under that cell's own words past the rule and is no box 10 amount; an amount
+    inside box 10's cell is."""
+
+    def sheet(*extra: tuple[str, float, float]) -> Page:
+        made = page(
+            ("1 Wages, tips, other compensation", 300, 100),
+            ("37780.20", 300, 112),
+            ("10 Dependent care benefits", 460, 150),
+            ("12: Code See inst. tor box 12", 452, 180),
+            ("D 2410.52", 464, 195),
+            *extra,
+            method="ocr",
+        )
+        made.floors = [Box(300, 175, 590, 177)]
+        return made
+
+    assert "box10_dependent_care_benefits" not in read("W-2", sheet()).fields
+    own = read("W-2", sheet(("1500.00", 470, 162)))
+    assert own.fields["box10_dependent_care_benefits"] == "1500.00"
+
+
+def test_an_amount_under_another_boxs_number_and_wording_is_not_its() -> None:
+    """The same cells at 100 dpi, no rule found between them and box 12a's caption read
+    `See instructions for bax 12`: the line that starts with `12a` and its wording is the
+    next cell's, and 12a's `D 1500.00` under it no box 10 amount."""
+    sheet = page(
+        ("1 Wages, tips, other compensation", 300, 100),
+        ("37780.20", 300, 112),
+        ("10 Dependent care benefits", 458, 158),
+        ("12a See instructions for bax 12", 458, 182),
+        ("D 1,500.00", 464, 194),
+        method="ocr",
+    )
+    assert "box10_dependent_care_benefits" not in read("W-2", sheet).fields
 
 
 def test_the_assignment_is_scipys_without_the_rest_of_scipy_optimize() -> None:

@@ -4,6 +4,8 @@ transcript line clean-ups."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -11,9 +13,16 @@ from word_pages import page
 
 from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.checks import is_checked
+from backtax.extractors.forms.engine.kind import FormKind
 from backtax.extractors.forms.engine.parties import name_text
 from backtax.extractors.forms.engine.states import read_state_rows
-from backtax.extractors.forms.w2 import _box12_lines, _code, _parse_code_amount, read_box14
+from backtax.extractors.forms.w2 import (
+    _box12_lines,
+    _code,
+    _parse_code_amount,
+    postprocess_w2,
+    read_box14,
+)
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Line, Page, PageImage, Word
 from backtax.extractors.readers.ocr import (
@@ -476,3 +485,28 @@ def test_a_cell_read_again_from_an_alphabet_keeps_its_spaces_and_confidence(prin
     words = read_region(page, Box(380, 95, 600, 115), psm=7, alphabet="0123456789,.-()$")
     assert [w.text for w in words] == printed.split()
     assert min(w.conf for w in words) >= 0.6
+
+
+def test_w2_copies_reading_a_box14_label_two_ways_keep_the_surer_line() -> None:
+    """A fax of the 2-up sheet: one copy read box 14's `CO FAMLI` as `CO FAM1.1` at 0.90,
+    the other right at 0.96, its box 1 amount read less surely (0.80 against 0.99). The
+    tie goes to the surer reading of box 14's line, not to the copy surer elsewhere."""
+
+    def copy(label: str, box1_conf: float, box14_conf: float) -> Extracted:
+        sheet = page(
+            ("b Employer identification number (EIN)", 40, 60),
+            ("84-7654321", 40, 72),
+            ("1 Wages, tips, other compensation", 300, 100),
+            ("37780.20", 300, 112),
+            ("14 Other", 300, 230),
+            (f"{label} 216.95", 300, 242),
+            method="ocr",
+        )
+        confs = {112.0: box1_conf, 242.0: box14_conf}
+        sheet.words = [replace(w, conf=confs.get(w.box.top, 0.99)) for w in sheet.words]
+        (doc,) = FormKind(form_spec("W-2"), postprocess_w2).extract([sheet])
+        return doc
+
+    merged = merge_copies([copy("CO FAM1.1", 0.99, 0.90), copy("CO FAMLI", 0.80, 0.96)])
+    assert len(merged) == 1
+    assert merged[0].fields["box14_other"] == [{"label": "CO FAMLI", "amount": "216.95"}]

@@ -233,9 +233,15 @@ def _box14_label(text: str) -> str:
 
 def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
     """Box 14 "Other": free-text label and amount pairs, one per line."""
+    return [entry for entry, _ in box14_lines(region, stops)]
+
+
+def box14_lines(region: Region, stops: list[Anchor]) -> list[tuple[dict[str, str], float]]:
+    """Box 14's label and amount pairs, each with its line's confidence (the copies' vote
+    on a label OCR read two ways goes to the surer reading, not to the surer copy)."""
     hits = region.find("14 Other") or region.find("Box 14 Other")
     column = _box12_column(region)
-    out: list[dict[str, str]] = []
+    out: list[tuple[dict[str, str], float]] = []
     for hit in hits[:1]:
         if column is not None and column.x0 > hit.box.x1:
             region = region.crop(Box(region.box.x0, region.box.top, column.x0, region.box.bottom))
@@ -250,7 +256,7 @@ def read_box14(region: Region, stops: list[Anchor]) -> list[dict[str, str]]:
                 amount = parse_money(" ".join(words[-cut:]))
                 label = _box14_label(" ".join(words[:-cut]))
                 if amount is not None and label:
-                    out.append({"label": label, "amount": format_money(amount)})
+                    out.append(({"label": label, "amount": format_money(amount)}, line.conf))
                     break
     return out
 
@@ -317,9 +323,10 @@ def postprocess(reading: FormReading, region: Region, anchors: list[Anchor]) -> 
     if box12:
         reading.fields["box12"] = [entry for _, entry in box12]
         reading.rows["box12"] = [row for row, _ in box12]
-    box14 = read_box14(region, anchors)
+    box14 = box14_lines(region, anchors)
     if box14:
-        reading.fields["box14_other"] = box14
+        reading.fields["box14_other"] = [entry for entry, _ in box14]
+        reading.conf["box14_other"] = min(conf for _, conf in box14)
 
 
 # ---------------------------------------------------------------- W-2c: keep the correct column

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec
 from backtax.extractors.forms.engine.values import is_mark, is_number, word_before
-from backtax.extractors.page import Box, Hit, Region, Word, normalize, tokens
+from backtax.extractors.page import LABEL_WORDS, Box, Hit, Region, Word, edits, normalize, tokens
 
 
 def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
@@ -42,11 +42,14 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
     numbers = {b.number.lower() for b in boxes if b.number}
     for spec in boxes:
         seen: set[tuple[int, ...]] = set()
+        firsts = {f"{spec.number} {label.split()[0]}" for label in spec.labels}
         for text, numbered in _label_variants(spec):
             for hit in region.find(text):
                 ids = tuple(id(w) for w in hit.words)
                 if any(set(ids) & set(s) for s in seen):
                     continue
+                if numbered and text in firsts:
+                    hit = _with_misread_rest(hit, spec, region)
                 if not numbered and spec.number:
                     hit = _with_own_number_after(hit, spec.number, region)
                 if cells and not numbered and _numbered_for_another(hit, spec, numbers, region):
@@ -197,6 +200,41 @@ def _with_own_number_after(hit: Hit, number: str, region: Region) -> Hit:
         if run and [t for w in run for t in tokens(w.text)] == ["box", number.lower()]:
             return Hit((*hit.words, *run), hit.quality)
     return hit
+
+
+def _with_misread_rest(hit: Hit, spec: BoxSpec, region: Region) -> Hit:
+    """A hit of a box's number and its label's first word (`d Control`, found as a wrapped
+    label's first line) with the words printed tight after it on its line that are the
+    label's next words misread by two letters (`d Control nymbar`, `nurnber`): the
+    label's words, never its value."""
+    last = hit.words[-1]
+    h = max(last.box.height, 4.0)
+    after = sorted(
+        (w for w in region.right_of(last.box, max_dx=40 * h) if w.box.x0 >= last.box.x1 - 0.5),
+        key=lambda w: w.box.x0,
+    )
+    best: list[Word] = []
+    for label in spec.labels:
+        rest, run, end = tokens(label)[1:], [], last.box.x1
+        for want, word in zip(rest, after, strict=False):
+            if word.box.x0 - end > 1.5 * h or not _misread_word(word.text, want):
+                break
+            run.append(word)
+            end = word.box.x1
+        best = max(best, run, key=len)
+    return Hit((*hit.words, *best), min(hit.quality, 0.85)) if best else hit
+
+
+def _misread_word(text: str, want: str) -> bool:
+    """Whether a printed word is a label's word of six letters or more, two of them misread
+    at most (`nurnber` for `number`), and no other label's word."""
+    seen = tokens(text)
+    if len(seen) != 1 or not seen[0].isalpha():
+        return False
+    word = seen[0]
+    if word == want:
+        return True
+    return len(want) >= 6 and word not in LABEL_WORDS and edits(word, want) <= 2
 
 
 def _with_misread_number_before(hit: Hit, number: str, numbers: set[str], region: Region) -> Hit:

@@ -6,6 +6,8 @@ label, a label with no fitting value left blank."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
@@ -17,7 +19,7 @@ from backtax.extractors.forms.engine.values import (
     is_mark,
 )
 from backtax.extractors.lazy import compiled_module
-from backtax.extractors.page import Box, Region, tokens
+from backtax.extractors.page import Box, Region, group_lines, tokens
 
 # SciPy's linear assignment without the rest of `scipy.optimize` (0.4 s of imports); from
 # `scipy.optimize`, its imports paid, in a SciPy whose private module is gone or renamed
@@ -249,9 +251,37 @@ def _cost(
     place = placement_cost(anchor, cand.box, edge)
     if place is None and _across_leader(anchor, cand, region):
         place = 2.0  # the row's value after a dot leader or a wide blank
-    if place is None or blocked(anchor, cand.box, stops, rules):
+    if (
+        place is None
+        or blocked(anchor, cand.box, stops, rules)
+        or _in_next_cell(anchor, cand, region)
+    ):
         return None
     return place + (15 if cand.weak else 0) - bonus
+
+
+def _in_next_cell(anchor: Anchor, cand: Candidate, region: Region) -> bool:
+    """A value under the label that stands in the next cell down: past the label's cell's
+    ruled bottom with words printed between (that cell's wording), or under a line that
+    starts with a box's number and its wording (box 12a's `D 1600.00` under `12a See
+    instructions for bax 12`, OCR having garbled that label past finding, is no amount of
+    box 10 above it)."""
+    label, box = anchor.box, cand.box
+    if box.top < label.bottom:
+        return False
+    span = Box(min(label.x0, box.x0) - 12, label.bottom, max(label.x1, box.x1), box.top)
+    between = [w for w in region.crop(span) if w not in cand.words]
+    floor = region.page.cell_bottom(label) if region.page else None
+    if floor is not None and any(w.box.cy >= floor for w in between):
+        return True
+    return any(
+        _BOX_NUMBER.match(line.words[0].text) and any(w.text[:1].isalpha() for w in line.words[1:])
+        for line in group_lines(between)
+    )
+
+
+_BOX_NUMBER = re.compile(r"^\d{1,2}[a-z]?[:.]?$")
+"""A box's printed number as OCR reads it (`12a`, `12:`)."""
 
 
 def assign(
