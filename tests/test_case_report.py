@@ -387,12 +387,8 @@ def test_a_printer_started_before_the_report_prints_it_and_is_finished_there(
     assert batch.pdf_note is None
 
 
-def test_one_tab_prints_every_page_each_pdf_its_own_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Five pages through one browser: one tab opened for all of them, not one a page (a
-    second if a new browser loses its first tab, as it often does), and each PDF holds
-    its own page's words, none left over from the page before."""
+def sent_methods(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The DevTools methods the real browser is sent from now on, in order."""
     methods: list[str] = []
     call = printing.Chromium.call
 
@@ -401,6 +397,16 @@ def test_one_tab_prints_every_page_each_pdf_its_own_page(
         return call(self, method, *args)
 
     monkeypatch.setattr(printing.Chromium, "call", recording)
+    return methods
+
+
+def test_one_tab_prints_every_page_each_pdf_its_own_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five pages through one browser: one tab opened for all of them, not one a page (a
+    second if a new browser loses its first tab, as it often does), and each PDF holds
+    its own page's words, none left over from the page before."""
+    methods = sent_methods(monkeypatch)
     words = ["alpha ledger", "bravo ledger", "charlie ledger", "delta ledger", "echo ledger"]
     pages = []
     for i, word in enumerate(words):
@@ -485,14 +491,7 @@ def test_the_printer_opens_its_tab_before_the_first_page_is_handed_in(
     """The batch starts the printer before it checks the cases: the real browser opens its
     printing tab then, not when the first report is written (its renderer's start is off
     the tail), and that tab prints the page handed in later."""
-    methods: list[str] = []
-    call = printing.Chromium.call
-
-    def recording(self: printing.Chromium, method: str, *args: Any) -> dict[str, Any]:
-        methods.append(method)
-        return call(self, method, *args)
-
-    monkeypatch.setattr(printing.Chromium, "call", recording)
+    methods = sent_methods(monkeypatch)
     page = tmp_path / "p.html"
     page.write_text("<!doctype html><title>p</title><p>alpha ledger</p>")
     with printing.Printer() as printer:

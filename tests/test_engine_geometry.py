@@ -182,6 +182,15 @@ def test_a_state_row_read_again_leaves_out_a_number_ocr_was_unsure_of() -> None:
     assert [r.get("state_tax_withheld") for r in doc.fields.get("state", [])] in ([], [None])
 
 
+# The 1099-NEC state row of the OCR pages below (nec_irs_2023_brightline.expected.json)
+NEC_OREGON_ROW = {
+    "state_tax_withheld": "922.50",
+    "state": "OR",
+    "payer_state_id": "OR-118866",
+    "state_income": "18450.00",
+}
+
+
 def test_a_state_glued_to_its_id_that_repeats_it_is_read_apart() -> None:
     """PP-OCR drops the blank between a 1099-NEC's state and its ID (`OROR-118866` for
     `OR  OR-118866`): the row is still read, the state and the ID apart."""
@@ -197,14 +206,7 @@ def test_a_state_glued_to_its_id_that_repeats_it_is_read_apart() -> None:
         method="ocr",
     )
     doc = read("1099-NEC", scan)
-    assert doc.fields["state"] == [
-        {
-            "state_tax_withheld": "922.50",
-            "state": "OR",
-            "payer_state_id": "OR-118866",
-            "state_income": "18450.00",
-        }
-    ]
+    assert doc.fields["state"] == [NEC_OREGON_ROW]
 
 
 def test_a_box_number_ocr_read_with_a_digit_more_is_no_value() -> None:
@@ -248,11 +250,4 @@ def test_a_state_income_read_into_the_id_cell_is_the_income(income_label: bool) 
         method="ocr",
     )
     doc = read("1099-NEC", scan)
-    assert doc.fields["state"] == [
-        {
-            "state_tax_withheld": "922.50",
-            "state": "OR",
-            "payer_state_id": "OR-118866",
-            "state_income": "18450.00",
-        }
-    ]
+    assert doc.fields["state"] == [NEC_OREGON_ROW]

@@ -325,6 +325,28 @@ def test_a_plus_inside_a_word_is_a_faxed_hyphen(read: str, word: str) -> None:
     assert mended(read) == word
 
 
+def _w2_state_rows(
+    printed: str, pitch: tuple[int, int], wages: tuple[str, int]
+) -> list[dict[str, str]]:
+    """The state rows read from an OCR'd W-2 header (`15 State`, the ID, `16 State wages` at
+    the wages' x) over one row: `printed`'s words at (step, width), then the wages."""
+    step, width = pitch
+    amount, x_wages = wages
+    header = [("15 State", 40), ("Employer's state ID number", 80), ("16 State wages", x_wages)]
+    words = [
+        Word(part, Box(x + 40 * i, 300, x + 40 * i + 36, 308), 0.9, "ocr")
+        for text, x in header
+        for i, part in enumerate(text.split())
+    ]
+    words += [
+        Word(p, Box(42 + step * i, 314, 42 + step * i + width, 322), 0.9, "ocr")
+        for i, p in enumerate(printed.split())
+    ]
+    words.append(Word(amount, Box(x_wages + 2, 314, x_wages + 50, 322), 0.9, "ocr"))
+    page = Page(1, 612, 792, words, "ocr")
+    return read_state_rows(page.region, form_spec("W-2").state_columns, "employer_state_id")
+
+
 @pytest.mark.parametrize(
     ("read", "ident"),
     [
@@ -338,20 +360,7 @@ def test_the_amounts_read_into_a_state_id_are_no_part_of_it(read: str, ident: st
     """The 2-up payroll sheet at 100 dpi (`payroll_2up_maria_globex.expected.json`: CO
     98765432, 44799.88, 1971.00): the cells' borders lost, the ID's cell read the wages
     and tax beside it (`98765432 S44799.88 $ 1971`, S for the dollar sign)."""
-    w2 = form_spec("W-2")
-    header = [("15 State", 40), ("Employer's state ID number", 80), ("16 State wages", 400)]
-    words = [
-        Word(part, Box(x + 40 * i, 300, x + 40 * i + 36, 308), 0.9, "ocr")
-        for text, x in header
-        for i, part in enumerate(text.split())
-    ]
-    words += [
-        Word(p, Box(42 + 50 * i, 314, 84 + 50 * i, 322), 0.9, "ocr")
-        for i, p in enumerate(read.split())
-    ]
-    words.append(Word("44799.88", Box(402, 314, 450, 322), 0.9, "ocr"))
-    page = Page(1, 612, 792, words, "ocr")
-    rows = read_state_rows(page.region, w2.state_columns, "employer_state_id")
+    rows = _w2_state_rows(read, pitch=(50, 42), wages=("44799.88", 400))
     assert rows == [{"state": "CO", "employer_state_id": ident, "box16_state_wages": "44799.88"}]
 
 
@@ -362,20 +371,7 @@ def test_the_amounts_read_into_a_state_id_are_no_part_of_it(read: str, ident: st
 def test_a_speck_between_the_state_and_its_id_is_no_part_of_the_id(printed: str) -> None:
     """PP-OCR reads the gap between a W-2's state and its ID as a period (`OR.OR-118866`);
     Tesseract reads the rule between their cells as `|`, a speck after the ID as `.`."""
-    w2 = form_spec("W-2")
-    header = [("15 State", 40), ("Employer's state ID number", 80), ("16 State wages", 260)]
-    words = [
-        Word(part, Box(x + 40 * i, 300, x + 40 * i + 36, 308), 0.9, "ocr")
-        for text, x in header
-        for i, part in enumerate(text.split())
-    ]
-    words += [
-        Word(p, Box(42 + 30 * i, 314, 70 + 30 * i, 322), 0.9, "ocr")
-        for i, p in enumerate(printed.split())
-    ]
-    words.append(Word("52345.67", Box(262, 314, 310, 322), 0.9, "ocr"))
-    page = Page(1, 612, 792, words, "ocr")
-    rows = read_state_rows(page.region, w2.state_columns, "employer_state_id")
+    rows = _w2_state_rows(printed, pitch=(30, 28), wages=("52345.67", 260))
     assert rows == [
         {"state": "CA", "employer_state_id": "123-4567-8", "box16_state_wages": "52345.67"}
     ]
