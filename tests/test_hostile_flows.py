@@ -474,12 +474,13 @@ def test_reason_text_is_json_with_escaped_names(home: Path, tmp_path: Path) -> N
     assert reason["source"].endswith("q\\xff\\x0a.pdf")
 
 
-def test_a_file_over_the_memory_limit_is_quarantined_and_its_worker_replaced(
+def test_a_file_over_the_memory_limit_is_quarantined_and_the_batch_reads_on(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A 100 MP PNG (under the pixel limit, so only the memory limit can stop it), the limit
     lowered to 600 MB by its setting, one worker: the PNG is quarantined with the memory
-    reason, its worker is killed, and a fresh one reads the next file of the batch."""
+    reason and the batch's other file is read, whichever of the two reached the worker first
+    (a fresh worker after the limit: test_hostile_inputs)."""
     from backtax.flows import workers
 
     started: list[Any] = []
@@ -504,8 +505,7 @@ def test_a_file_over_the_memory_limit_is_quarantined_and_its_worker_replaced(
     assert found["documents"] == 1  # the W-2 after it
     reason = json.loads((home / "quarantine" / "a_big.png.reason.json").read_text())
     assert reason["stage"] == "limit" and "600 MB" in reason["reason"]
-    assert [mb for _, mb in started] == [600, 600]  # the setting reached each worker
-    (first, _), (second, _) = started
-    # the first was killed at the limit; the fresh one read the W-2, then was stopped with
-    # the batch's other idle workers once the files were read (`workers.close_idle`)
-    assert first.process.poll() == -9 and second.process.poll() is not None
+    assert started and {mb for _, mb in started} == {600}  # the setting reached each worker
+    # none outlives the batch: the one at the limit was killed, the others stopped with the
+    # batch's idle workers once the files were read (`workers.close_idle`)
+    assert all(worker.process.poll() is not None for worker, _ in started)

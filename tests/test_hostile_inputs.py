@@ -98,12 +98,18 @@ def test_a_parser_hang_ends_at_the_time_limit_and_a_fresh_worker_reads_on(
     assert result["error"] is None and len(result["records"]) == 1
 
 
-def test_a_file_over_the_memory_limit_is_stopped_there(tmp_path: Path) -> None:
+def test_a_file_over_the_memory_limit_is_stopped_there_and_a_fresh_worker_reads_on(
+    tmp_path: Path,
+) -> None:
+    """The worker that hit the memory limit is killed; the next file gets a new one."""
     big = hostile.large_png(tmp_path / "big.png", 10_000, 10_000)  # 100 MP: under the pixel limit
     workers = WorkerPool(1, Limits(seconds_per_page=120.0, memory_mb=600))
     try:
         with pytest.raises(LimitExceeded, match="memory"):
             workers.read(job(big))
+        assert workers.idle == [] and workers.busy == set()  # the one that hit it is gone
+        result = workers.read(job(W2))
+        assert result["error"] is None and len(result["records"]) == 1
     finally:
         workers.close()
 
