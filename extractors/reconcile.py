@@ -373,7 +373,10 @@ def _one_amount_in_two_boxes(copies: list[Extracted], warnings: list[str]) -> No
     """An amount some copies read in one box and the others in another, no copy in both
     and each leaving the other box blank: one printed amount, which a copy that lost a
     label paired with a box beside it. It stays in the box read with more confidence and
-    is taken out of the other (copies left as read where their confidences tie)."""
+    is taken out of the other (copies left as read where their confidences tie, or where
+    the form often prints one amount in both boxes: W-2 boxes 1 and 3, `CatalogForm.alike`)."""
+    entry = catalog.forms().get(copies[0].doc_type)
+    alike = entry.alike if entry else frozenset()
     placed: dict[str, dict[str, list[Extracted]]] = {}
     for c in copies:
         for name, value in c.fields.items():
@@ -383,6 +386,8 @@ def _one_amount_in_two_boxes(copies: list[Extracted], warnings: list[str]) -> No
         if len(boxes) != 2:
             continue
         (x, in_x), (y, in_y) = boxes.items()
+        if {x, y} <= alike:
+            continue
         if any(c.fields.get(y) not in (None, "") for c in in_x) or any(
             c.fields.get(x) not in (None, "") for c in in_y
         ):

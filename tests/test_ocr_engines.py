@@ -347,6 +347,47 @@ def test_copies_that_put_one_amount_in_two_boxes_keep_it_in_the_surer() -> None:
     assert merged.fields == {"box1_interest": "1845.22", "box8_tax_exempt_interest": "260.00"}
 
 
+def _w2_copy(conf: dict[str, float], **fields: str) -> Extracted:
+    doc = Extracted("W-2", [1], tax_year=2024, payer_tin="84-7654321", fields=dict(fields))
+    doc.field_confidence = conf
+    return doc
+
+
+# A hand-made W-2 with no deferral and wages under the base: boxes 1, 3 and 5 print one
+# amount, $52,000.00; box 2 $4,100.00; box 4 6.2% of box 3 = $3,224.00 (IRS_REFERENCE 1.5)
+WAGES, FED, SS_TAX = "52000.00", "4100.00", "3224.00"
+
+
+def test_copies_of_a_w2_that_each_lost_one_of_boxes_1_and_3_keep_both() -> None:
+    """Two copies of that W-2: one lost box 3's label (box 1 read), the other box 1's (box
+    3 read). Boxes 1 and 3 often hold one amount (`alike`): both are kept, not one
+    taken out as a misplaced reading of the other."""
+    one = _w2_copy({"box1_wages": 0.92}, box1_wages=WAGES, box2_federal_tax_withheld=FED)
+    two = _w2_copy({"box3_ss_wages": 0.7}, box3_ss_wages=WAGES, box2_federal_tax_withheld=FED)
+    one.pages, two.pages = [1], [2]
+    (merged,) = merge_copies([one, two])
+    assert merged.fields == {
+        "box1_wages": WAGES,
+        "box2_federal_tax_withheld": FED,
+        "box3_ss_wages": WAGES,
+    }
+
+
+def test_engines_that_each_read_one_of_a_w2s_boxes_1_and_3_give_both() -> None:
+    """Tesseract read that W-2's box 1 and box 4 (box 3's label lost), PP-OCR its box 3
+    (box 1's lost): the merged reading holds the one amount in both boxes."""
+    tess = _w2_copy(
+        {}, box1_wages=WAGES, box2_federal_tax_withheld=FED, box4_ss_tax_withheld=SS_TAX
+    )
+    pp = _w2_copy({}, box3_ss_wages=WAGES, box2_federal_tax_withheld=FED)
+    assert evidence.merge_readings(tess, pp).fields == {
+        "box1_wages": WAGES,
+        "box2_federal_tax_withheld": FED,
+        "box4_ss_tax_withheld": SS_TAX,
+        "box3_ss_wages": WAGES,
+    }
+
+
 def test_copies_names_tie_goes_to_the_reading_a_name_can_print() -> None:
     """A fax's two copies read the recipient `JANE @ DOE` and `JANE Q DOE`: one each, and
     `@` is no character of a name, so the other copy's reading is kept."""

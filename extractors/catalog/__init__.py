@@ -93,6 +93,9 @@ class CatalogForm:
     transcript_lines: tuple[TranscriptLine, ...] = ()
     rates: tuple[RateCheck, ...] = ()
     differences: tuple[CodesCheck, ...] = ()
+    alike: frozenset[str] = frozenset()
+    """Boxes the form often prints one amount in (W-2 boxes 1, 3 and 5): an amount read in
+    two of them is no sign that one reading paired it with the wrong box."""
     source: str = ""
     reads: str = ""
     """How the engine reads the boxes: `info_return`, or "" (the plain engine); a `custom`
@@ -168,6 +171,7 @@ def parse(data: dict[str, Any], source: str = "") -> CatalogForm:
         ),
         rates=tuple(_rate(r, source) for r in data.get("rates", [])),
         differences=tuple(_difference(r, source) for r in data.get("differences", [])),
+        alike=frozenset(data.get("alike", ())),
         source=source,
         reads=reads,
     )

@@ -324,11 +324,15 @@ def merge_readings(first: Extracted, second: Extracted) -> Extracted:
 def _held_elsewhere(name: str, value: object, keep: Extracted, other: Extracted) -> bool:
     """Whether `keep` holds `value` (a text or amount) in other boxes than `name`, none of
     them a box `other` holds it in: `other` paired that printed value with box `name`
-    instead. (Where they share a box, as W-2 boxes 1, 3 and 5 often do, `other`'s is
-    another printing of it.)"""
+    instead. (Where they share a box, or all are boxes the form often prints one amount
+    in, as W-2 boxes 1, 3 and 5, `other`'s is another printing of it.)"""
     if not isinstance(value, str) or not value:
         return False
+    entry = catalog.forms().get(keep.doc_type)
+    alike = entry.alike if entry else frozenset()
     mine = {n for n, v in keep.fields.items() if v == value and n != name}
+    if mine | {name} <= alike:
+        return False
     theirs = {n for n, v in other.fields.items() if v == value}
     return bool(mine) and not mine & theirs
 
