@@ -86,3 +86,18 @@ def unexpected(want: Any, got: Any, path: str = "") -> Iterator[tuple[str, Any]]
                 yield from unexpected(want[paired[j]], item, f"{path}[{paired[j]}]")
             else:
                 yield from leaves(item, f"{path}[+{j}]")
+
+
+PARTIES = ("payer_tin", "payer_name", "recipient_tin_last4", "recipient_name")
+
+
+def invented(want: dict[str, Any], record: dict[str, Any]) -> list[str]:
+    """The paths of a record's values (boxes, state rows' cells, parties) that the expected
+    record lacks: values read where the document leaves the box blank. A check box read
+    as not checked (`false`) says nothing the document does not, and is not counted."""
+    return [
+        path
+        for path, value in unexpected(want, record)
+        if path.split(".")[0].split("[")[0] in ("fields", *PARTIES)
+        and value not in (None, False, "", [])
+    ]

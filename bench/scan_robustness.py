@@ -32,7 +32,7 @@ os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool
 from backtax.extractors.pipeline import extract_file
 from backtax.extractors.settings import ExtractSettings
 from bench import engines
-from bench.fields import compare, unexpected
+from bench.fields import compare, invented, unexpected
 from sample_docs.generators.scan import rasterise_and_degrade, write_style
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_docs"
@@ -82,21 +82,6 @@ VARIANTS = [
     ("binarised", 300, 0, 0, 108),
 ]
 NOT_COMPARED = {"method", "source", "sha256", "confidence", "warnings"}
-
-
-PARTIES = ("payer_tin", "payer_name", "recipient_tin_last4", "recipient_name")
-
-
-def invented(want: dict[str, Any], record: dict[str, Any]) -> list[str]:
-    """The paths of a record's values (boxes, state rows' cells, parties) that the expected
-    record lacks: values read where the document leaves the box blank. A check box read
-    as not checked (`false`) says nothing the document does not, and is not counted."""
-    return [
-        path
-        for path, value in unexpected(want, record)
-        if path.split(".")[0].split("[")[0] in ("fields", *PARTIES)
-        and value not in (None, False, "", [])
-    ]
 
 
 def score(

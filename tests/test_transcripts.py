@@ -12,6 +12,7 @@ import pytest
 
 from backtax.extractors.classifier import identify
 from backtax.extractors.pipeline import extract_file
+from bench.fields import invented
 
 ROOT = Path(__file__).parents[1]
 SAMPLES = ROOT / "sample_docs" / "transcripts"
@@ -64,6 +65,16 @@ def test_reference_transcript_fields_match_the_reference_json(pdf: Path) -> None
 @pytest.mark.parametrize("pdf", TEXT_SAMPLES, ids=lambda p: p.stem)
 def test_text_transcript_sample_comes_back_exactly(pdf: Path) -> None:
     assert differences(expected(pdf), records(pdf)) == []
+
+
+@pytest.mark.parametrize("pdf", TEXT_SAMPLES, ids=lambda p: p.stem)
+def test_text_transcript_sample_expects_every_value_it_prints(pdf: Path) -> None:
+    """The generator expects each value it prints (`SE TAXABLE INCOME SPOUSE: 0.00`, the
+    Record of Account's name line), so the scan bench counts only values the page lacks as
+    invented."""
+    got = records(pdf)
+    assert len(got) == len(expected(pdf))
+    assert [p for w, r in zip(expected(pdf), got, strict=True) for p in invented(w, r)] == []
 
 
 @pytest.mark.parametrize("pdf", SCANS, ids=lambda p: p.stem)

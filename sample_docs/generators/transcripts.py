@@ -765,14 +765,15 @@ def _print_account_return(doc: Doc, acct: Account, amount: Any, fields: dict[str
     processed = long_date(acct.processed) if acct.processed else ""
     doc.lv("EXEMPTIONS", "00", leader=False)
     doc.lv("FILING STATUS", acct.filing_status or "", leader=False)
-    for label, value in (
-        ("ADJUSTED GROSS INCOME", acct.agi),
-        ("TAXABLE INCOME", acct.taxable_income),
-        ("TAX PER RETURN", acct.tax_per_return),
-        ("SE TAXABLE INCOME TAXPAYER", acct.se_income),
-        ("SE TAXABLE INCOME SPOUSE", ZERO),
-        ("TOTAL SELF EMPLOYMENT TAX", ZERO),
-    ):
+    lines = (
+        ("ADJUSTED GROSS INCOME", "adjusted_gross_income", acct.agi),
+        ("TAXABLE INCOME", "taxable_income", acct.taxable_income),
+        ("TAX PER RETURN", "tax_per_return", acct.tax_per_return),
+        ("SE TAXABLE INCOME TAXPAYER", "se_taxable_income_taxpayer", acct.se_income),
+        ("SE TAXABLE INCOME SPOUSE", "se_taxable_income_spouse", ZERO),
+        ("TOTAL SELF EMPLOYMENT TAX", "total_self_employment_tax", ZERO),
+    )
+    for label, _, value in lines:
         doc.lv(label, amount(value), leader=False)
     doc.text()
     due_label = "RETURN DUE DATE OR RETURN RECEIVED DATE (WHICHEVER IS LATER)"
@@ -785,10 +786,7 @@ def _print_account_return(doc: Doc, acct: Account, amount: Any, fields: dict[str
     fields |= {
         "exemptions": 0,
         "filing_status": acct.filing_status,
-        "adjusted_gross_income": money_json(acct.agi),
-        "taxable_income": money_json(acct.taxable_income),
-        "tax_per_return": money_json(acct.tax_per_return),
-        "se_taxable_income_taxpayer": money_json(acct.se_income),
+        **{name: money_json(value) for _, name, value in lines},
         "return_due_or_received_date": acct.received.isoformat() if acct.received else None,
         "processing_date": acct.processed.isoformat() if acct.processed else None,
         "return_present": True,
@@ -1074,6 +1072,7 @@ def record_of_account_doc(
         "doc_type": "IRS-RECORD-OF-ACCOUNT",
         "tax_year": ret.year,
         "recipient_tin_last4": p.last4,
+        "recipient_name": _names(p, acct.spouse, masked),
         "fields": fields,
         "per_computer": ret_part["per_computer"],
         "transactions": acct_part["transactions"],
