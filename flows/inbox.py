@@ -25,6 +25,7 @@ import socket
 import stat
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,15 +98,17 @@ class Settler:
     stall_seconds: float = 300.0
     seen: dict[Path, tuple[tuple[int, int, int], float]] = field(default_factory=dict)
     first_seen: dict[Path, float] = field(default_factory=dict)
+    clock: Callable[[], float] = time.monotonic
+    """Seconds on a clock that only goes forward (a test's own clock in the tests)."""
 
     def note(self, path: Path) -> None:
         if is_candidate(path):
-            self.first_seen.setdefault(path, time.monotonic())
+            self.first_seen.setdefault(path, self.clock())
             self.check(path)
 
     def check(self, path: Path) -> bool:
         """True once `path` has looked the same long enough (two looks at least)."""
-        now = time.monotonic()
+        now = self.clock()
         print_ = fingerprint(path)
         if print_ is None:
             self.forget(path)

@@ -176,7 +176,7 @@ def test_the_kept_prefect_server_stops_once_idle(tmp_path: Path) -> None:
         start_new_session=True,
     )
     try:
-        assert keeper.wait(timeout=90) == 0
+        assert keeper.wait(timeout=300) == 0
         assert [p for p in psutil.process_iter() if session_of(p) == keeper.pid] == []
     finally:
         with contextlib.suppress(ProcessLookupError):

@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from backtax.extractors.pipeline import extract_file
+from backtax.flows import home_server
 from backtax.flows.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,9 +154,10 @@ def test_serve_says_it_once_before_it_starts_anything(
     bare_path: dict[str, str], tmp_path: Path
 ) -> None:
     log = tmp_path / "serve.log"
-    proc = started([*BACKTAX, "serve", "--no-watch", "--home", str(tmp_path)], bare_path, log)
+    env = {**bare_path, "BACKTAX_SERVER_PORT": str(home_server.free_port())}  # not 4205
+    proc = started([*BACKTAX, "serve", "--no-watch", "--home", str(tmp_path)], env, log)
     try:
-        seen = wait_for_text(log, "serving backtax-batch", proc, timeout=120)
+        seen = wait_for_text(log, "serving backtax-batch", proc, timeout=400)
     finally:
         stop(proc)
     assert seen.count(INSTALL) == 1 and seen.index(UP_FRONT) < seen.index("serving")

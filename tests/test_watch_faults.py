@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clocks import Clock
 
 from backtax.flows import batch
 from backtax.flows.faults import explain
@@ -24,7 +25,7 @@ from backtax.flows.watch import InboxWatcher
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def wait_for(condition: Any, timeout: float = 60.0) -> None:
+def wait_for(condition: Any, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"
@@ -34,20 +35,29 @@ def wait_for(condition: Any, timeout: float = 60.0) -> None:
 def test_files_are_read_two_at_once_in_the_order_they_arrived(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Five files, two workers: each read holds until the test lets it end, so the first two
+    run together, no third starts beside them, and each slot freed (one at a time) takes
+    the file that arrived next. Nothing depends on which thread is quicker."""
     started: list[str] = []
     running, peak, lock = [0], [0], threading.Lock()
+    gates: dict[str, threading.Event] = {}
 
-    def slow_flow(path: str, source: str) -> dict[str, Any]:
+    def held_flow(path: str, source: str) -> dict[str, Any]:
         with lock:
             started.append(source)
             running[0] += 1
             peak[0] = max(peak[0], running[0])
-        time.sleep(0.8)
+            gate = gates.setdefault(source, threading.Event())
+        gate.wait(timeout=120)
         with lock:
             running[0] -= 1
         return {"sha256": None, "doc_ids": [], "error": None}
 
-    monkeypatch.setattr(batch, "document_flow", slow_flow)
+    def release(source: str) -> None:
+        with lock:
+            gates.setdefault(source, threading.Event()).set()
+
+    monkeypatch.setattr(batch, "document_flow", held_flow)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     settings = Settings.load(tmp_path / "home", inbox=inbox, settle_seconds=0.2, workers=2)
@@ -55,16 +65,25 @@ def test_files_are_read_two_at_once_in_the_order_they_arrived(
     assert watcher.cap == 2
     thread = threading.Thread(target=watcher.run, daemon=True)
     thread.start()
+    names = ["z_first.pdf", "a_second.pdf", "m_third.pdf", "b_fourth.pdf", "c_fifth.pdf"]
     try:
-        names = ["z_first.pdf", "a_second.pdf", "m_third.pdf", "b_fourth.pdf", "c_fifth.pdf"]
-        for name in names:  # arrival order differs from name order
+        (inbox / names[0]).write_bytes(b"%PDF-1.4\n%%EOF\n")
+        wait_for(lambda: started == names[:1])  # the watcher is watching
+        for name in names[1:]:  # arrival order differs from name order
             (inbox / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
-            time.sleep(0.3)
-        wait_for(lambda: len(started) == len(names) and running[0] == 0)
+            time.sleep(0.05)
+        wait_for(lambda: len(started) >= 2)
+        time.sleep(1.5)  # three watcher ticks past the settle time: a third would start now
+        assert started == names[:2] and peak[0] == 2
+        for n in range(3):  # one slot freed at a time: the file that came next takes it
+            release(started[n])
+            wait_for(lambda n=n: len(started) == 3 + n)
+        assert started == names
     finally:
+        for name in names:
+            release(name)
         watcher.stop.set()
         thread.join(timeout=30)
-    assert started == names
     assert peak[0] == 2
 
 
@@ -102,25 +121,29 @@ def test_a_claimed_file_that_vanishes_is_reported_and_the_watcher_goes_on(
 def test_a_stalled_copy_waits_until_it_is_complete(tmp_path: Path) -> None:
     path = tmp_path / "w2.pdf"
     path.write_bytes(b"%PDF-1.7\n1 0 obj")  # the writer paused longer than the settle time
-    settler = Settler(settle_seconds=0.2, stall_seconds=1.5)
+    clock = Clock()
+    settler = Settler(settle_seconds=0.2, stall_seconds=1.5, clock=clock)
     settler.note(path)
-    time.sleep(0.5)
+    clock.now += 0.5
     assert settler.ready() == []  # unchanged, but not finished: left
     with path.open("ab") as fh:
         fh.write(b"\nendobj\n%%EOF\n")
     settler.note(path)
-    time.sleep(0.3)
+    clock.now += 0.3
     assert settler.ready() == [path]
 
 
 def test_a_copy_that_never_completes_is_taken_after_the_stall_limit(tmp_path: Path) -> None:
     path = tmp_path / "w2.pdf"
     path.write_bytes(b"%PDF-1.7\n1 0 obj")
-    settler = Settler(settle_seconds=0.1, stall_seconds=0.5)
+    clock = Clock()
+    settler = Settler(settle_seconds=0.1, stall_seconds=0.5, clock=clock)
     settler.note(path)
-    time.sleep(0.3)
+    clock.now += 0.3
     assert settler.ready() == []
-    time.sleep(0.5)
+    clock.now += 0.2  # 0.5 s unchanged: the settle time and not all of the stall limit
+    assert settler.ready() == []
+    clock.now += 0.3
     assert settler.ready() == [path]
 
 
@@ -309,31 +332,37 @@ def test_run_and_watch_on_one_inbox_claim_each_file_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`backtax run` over a watched inbox takes its files as the watcher does (the same
-    atomic claim, `inbox_jobs`): 30 files dropped at once, each read once, neither fails."""
+    atomic claim, `inbox_jobs`): 30 files dropped at once, each read once, neither fails.
+    The watcher's reads hold until `run` has claimed, so both take some however fast
+    either is (the watcher claims only as many as it has workers free)."""
     inbox, home = tmp_path / "inbox", tmp_path / "home"
     inbox.mkdir()
     settings = Settings.load(home, inbox=inbox, settle_seconds=0.2, workers=2)
     names = [f"w2_{n:02d}.pdf" for n in range(30)]
     read: list[str] = []
+    run_claimed = threading.Event()
 
-    def slow(path: str, source: str) -> dict[str, Any]:
-        time.sleep(0.2)
+    def held(path: str, source: str) -> dict[str, Any]:
+        run_claimed.wait(timeout=120)
         read.append(source)
         return {"sha256": None, "doc_ids": [], "error": None}
 
-    with Watching(settings, monkeypatch, slow) as watching:
+    with Watching(settings, monkeypatch, held) as watching:
         for name in names:
             (inbox / name).write_bytes(PDF + name.encode())
-        wait_for(lambda: watching.watcher.running)  # the watcher has begun claiming
-        with ClaimSession(home) as session:
-            jobs = batch.inbox_jobs(settings, session, inbox)
-            for job in jobs:
-                session.finish(job.path, None, job.source)
+        wait_for(lambda: watching.watcher.running)  # the watcher has claimed
+        try:
+            with ClaimSession(home) as session:
+                jobs = batch.inbox_jobs(settings, session, inbox)
+                for job in jobs:
+                    session.finish(job.path, None, job.source)
+        finally:
+            run_claimed.set()
         wait_for(lambda: not any(inbox.iterdir()) and not watching.watcher.running)
     by_watch = read
     by_run = [job.source for job in jobs]
     assert sorted(by_watch + by_run) == names  # every file, once
-    assert by_run and by_watch  # both took some (the race happened)
+    assert by_run and by_watch  # both took some
     assert sorted(p.name for p in (home / "processed").iterdir()) == names
 
 

@@ -7,10 +7,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from clocks import Clock
 
 from backtax.flows.inbox import ClaimSession, Settler, is_candidate, quarantine, sweep
 
@@ -30,16 +30,17 @@ def test_only_finished_pdfs_and_images_are_candidates(name: str, taken: bool) ->
 def test_a_growing_file_is_not_ready_until_it_stops_changing(tmp_path: Path) -> None:
     path = tmp_path / "w2.pdf"
     path.write_bytes(b"%PDF-1.7 part one")
-    settler = Settler(settle_seconds=0.3)
+    clock = Clock()
+    settler = Settler(settle_seconds=0.3, clock=clock)
     settler.note(path)
     assert settler.ready() == []
-    time.sleep(0.2)
+    clock.now += 0.2
     with path.open("ab") as fh:
         fh.write(b" part two\n%%EOF\n")  # and ends as a finished PDF does
     assert settler.ready() == []  # changed: the clock starts again
-    time.sleep(0.2)
-    assert settler.ready() == []
-    time.sleep(0.2)
+    clock.now += 0.2
+    assert settler.ready() == []  # 0.4 s since it was noted, 0.2 s since it changed
+    clock.now += 0.2
     assert settler.ready() == [path]
 
 
@@ -47,9 +48,12 @@ def test_a_copy_keeping_an_old_mtime_still_waits(tmp_path: Path) -> None:
     path = tmp_path / "old.pdf"
     path.write_bytes(b"%PDF-1.7\n%%EOF\n")
     os.utime(path, (0, 0))  # `cp -p`: an old modification time from the start
-    settler = Settler(settle_seconds=0.3)
+    clock = Clock()
+    settler = Settler(settle_seconds=0.3, clock=clock)
     settler.note(path)
     assert settler.ready() == []
+    clock.now += 0.1
+    assert settler.ready() == []  # looked the same twice, but not for the settle time yet
 
 
 def test_a_file_is_claimed_once_by_two_sessions(tmp_path: Path) -> None:
