@@ -32,34 +32,10 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool inside
 
 from backtax.extractors.pipeline import extract_file
+from bench.fields import counts
 from sample_docs.generators import layouts
 
 SEED_BASE = 10_000  # sample_docs/ uses seed 1; the bench never does
-HEADER = ("tax_year", "payer_tin", "recipient_tin_last4")
-
-
-def compare(expected: list[dict[str, Any]], got: list[dict[str, Any]]) -> Counter[str]:
-    """Counts for one document: fields, exact, invented, missing and extra records."""
-    out: Counter[str] = Counter()
-    forms = [r for r in got if r["doc_type"] != "UNKNOWN"]
-    for exp in expected:
-        out["records"] += 1
-        same = [r for r in forms if r["doc_type"] == exp["doc_type"]]
-        wanted = {**{k: exp[k] for k in HEADER}, **exp["fields"]}
-        out["fields"] += len(wanted)
-        if not same:
-            out["missing"] += 1
-            continue
-        rec = same[0]
-        forms.remove(rec)
-        have = {**{k: rec.get(k) for k in HEADER}, **rec.get("fields", {})}
-        out["exact"] += sum(have.get(k) == v for k, v in wanted.items())
-        beyond = [v for k, v in rec.get("fields", {}).items() if k not in exp["fields"]]
-        out["invented"] += sum(v is not False for v in beyond)
-        out["unprinted_checks"] += sum(v is False for v in beyond)
-        out["low_confidence"] += rec.get("confidence", 1.0) < 0.5
-    out["extra"] += len(forms)
-    return out
 
 
 def _one(job: tuple[str, str, int, bool, str]) -> Counter[str]:
@@ -74,7 +50,7 @@ def _one(job: tuple[str, str, int, bool, str]) -> Counter[str]:
     result = extract_file(pdf)
     if result.error:
         return Counter(records=len(expected), missing=len(expected), errors=1)
-    return compare(expected, [r.to_json() for r in result.records])
+    return counts(expected, [r.to_json() for r in result.records])
 
 
 def run(

@@ -32,7 +32,7 @@ os.environ["BACKTAX_IN_WORKER"] = "1"  # one process per file here, no page pool
 from backtax.extractors.pipeline import extract_file
 from backtax.extractors.settings import ExtractSettings
 from bench import engines
-from bench.fields import compare, invented, unexpected
+from bench.fields import tally
 from sample_docs.generators.scan import rasterise_and_degrade, write_style
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_docs"
@@ -81,43 +81,19 @@ VARIANTS = [
     ("lowres", 150, 0, 0, 107),
     ("binarised", 300, 0, 0, 108),
 ]
-NOT_COMPARED = {"method", "source", "sha256", "confidence", "warnings"}
 
 
 def score(
     scan: Path, expected: list[dict[str, Any]], settings: ExtractSettings | None = None
 ) -> tuple[int, list[str], list[str], list[str]]:
     """Fields compared, the ones that differ, the values read that the expected record
-    lacks (`invented`) and the form records nothing expects, for one scan."""
+    lacks (`invented`) and the form records nothing expects, for one scan. Expected and
+    read records of a form are paired by the best assignment (`bench.fields.tally`)."""
     result = extract_file(scan, settings=settings)
     got = [r.to_json() for r in result.records]
     if result.error:  # every field then misses: say why
         print(f"   {scan.name}: {result.error}", file=sys.stderr)
-    total, misses, made, extra, matched = 0, [], [], [], set()
-    for i, want in enumerate(expected):
-        want = {k: v for k, v in want.items() if k not in NOT_COMPARED}
-        key = (want.get("pages"), want["doc_type"])  # returns and notices list no pages
-        same = (
-            j
-            for j, r in enumerate(got)
-            if (r["pages"] if "pages" in want else None, r["doc_type"]) == key
-        )
-        j = next(same, i if i < len(got) else None)
-        matched.add(j)
-        one = got[j] if j is not None else {}
-        for path, value, read in compare(want, one):
-            total += 1
-            if read != value:
-                misses.append(f"{scan.name}#{i}:{path} expected {value!r} got {read!r}")
-        values = dict(unexpected(want, one))
-        made += [f"{scan.name}#{i}:{p} invented {values[p]!r}" for p in invented(want, one)]
-    for j, other in enumerate(got):
-        if j not in matched and other["doc_type"] != "UNKNOWN":
-            values = invented({}, other)
-            extra.append(
-                f"{scan.name}: extra {other['doc_type']} record {other['pages']}: {values}"
-            )
-    return total, misses, made, extra
+    return tally(scan.name, expected, got)
 
 
 engines.install()
