@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
+from difflib import SequenceMatcher
 from typing import Any
 
 from backtax.extractors import catalog
@@ -26,7 +27,9 @@ def _compatible(a: Extracted, b: Extracted) -> bool:
     """Copies of one form: same form and payer (or one copy's payer read in part, on the
     same sheet with mostly the same amounts); year and recipient agree where both read.
     Copies whose amounts in the same boxes all agree are one form's though a TIN of one
-    reads a digit apart from the other's (`_slipped`): OCR misread it on one copy."""
+    reads a digit apart from the other's (`_slipped`): OCR misread it on one copy. Not the
+    recipient's last four on amounts alone: one digit in four tells two recipients of
+    one payer apart, so the copies must also name one recipient (`_same_recipient`)."""
     if a.doc_type != b.doc_type or a.corrected != b.corrected:
         return False
     alike = _same_amounts(a, b)
@@ -38,11 +41,27 @@ def _compatible(a: Extracted, b: Extracted) -> bool:
         return False
     if a.tax_year is not None and b.tax_year is not None and a.tax_year != b.tax_year:
         return False
-    for key in ("payer_tin", "recipient_tin_last4"):
+    named = _same_recipient(a, b)
+    for key, vouched in (("payer_tin", alike), ("recipient_tin_last4", alike and named)):
         x, y = getattr(a, key), getattr(b, key)
-        if x is not None and y is not None and not _same_tin(x, y, alike):
+        if x is not None and y is not None and not _same_tin(x, y, vouched):
             return False
     return True
+
+
+NAME_LIKENESS = 0.85
+"""How alike two readings of one name are at least (difflib's ratio, twice the characters
+alike in order over both lengths: `JANE Q D0E.` and `JANE Q DOE` 18/21 = 0.86; two
+people, `JOHN Q DOE` and `JANE Q DOE`, 16/20 = 0.8)."""
+
+
+def _same_recipient(a: Extracted, b: Extracted) -> bool:
+    """Whether two copies name one recipient: the name read alike on both, or unread on
+    one at least and the copies on one sheet (a page of copies of one form)."""
+    x, y = a.recipient_name, b.recipient_name
+    if x and y:
+        return SequenceMatcher(None, x, y).ratio() >= NAME_LIKENESS
+    return bool(set(a.pages) & set(b.pages))
 
 
 def _same_tin(x: str, y: str | None, alike: bool) -> bool:

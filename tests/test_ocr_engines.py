@@ -417,6 +417,28 @@ def test_copies_whose_payer_tins_read_a_digit_apart_are_one_form_when_amounts_ag
     assert len(merge_copies([copy("27-3345671"), copy("27-3345811")])) == 2
 
 
+def test_two_recipients_last_fours_a_digit_apart_stay_two_forms() -> None:
+    """One payer's 1099s of the same amounts to `...1234` and `...1235`: two recipients'
+    forms where the names differ (`JOHN R ROE`, or `JOHN Q DOE` beside `JANE Q DOE`) or
+    neither is read on forms of two pages; one form misread where the names read alike
+    (`JANE Q D0E.`) or neither is read on one sheet."""
+
+    def copy(last4: str, name: str | None, page: int = 1) -> Extracted:
+        doc = _doc(2023, "27-3345671", box1_comp="600.00", box4_withheld="60.00")
+        doc.recipient_tin_last4, doc.recipient_name, doc.pages = last4, name, [page]
+        return doc
+
+    def forms(one: Extracted, two: Extracted) -> int:
+        return len(merge_copies([one, two]))
+
+    assert forms(copy("1234", "JANE Q DOE"), copy("1235", "JOHN R ROE")) == 2
+    assert forms(copy("1234", "JANE Q DOE"), copy("1235", "JOHN Q DOE")) == 2
+    assert forms(copy("1234", None), copy("1235", None, page=2)) == 2
+    assert forms(copy("1234", "JANE Q DOE"), copy("1235", "JANE Q D0E.", page=2)) == 1
+    assert forms(copy("1234", None), copy("1235", None)) == 1
+    assert forms(copy("1234", "JANE Q DOE"), copy("1234", "JOHN Q DOE", page=2)) == 1
+
+
 def test_box14_labels_take_back_the_spaces_pp_ocr_dropped() -> None:
     """A W-2 photo's box 14 `CA SDI 123.45`: PP-OCR's reading `CASDI` takes the spaces of
     Tesseract's `CA SDI` (the other reading of the page); a label alike but for other
