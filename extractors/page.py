@@ -107,6 +107,11 @@ ABBREVIATIONS = {"no": "number", "nbr": "number", "num": "number", "acct": "acco
 matches the whole word of a label."""
 
 
+WRAPPED_LINES = 5
+"""How many lines a label may be wrapped over: a narrow column's `Box 1:` / `Student loan`
+/ `interest` / `received by` / `lender`, a word or two a line."""
+
+
 @lru_cache(maxsize=1 << 16)
 def tokens(text: str) -> tuple[str, ...]:
     """Words for label matching: punctuation splits words, but not numbers ("9,102.33");
@@ -231,7 +236,7 @@ class Region:
         if not matched or (done < len(run) and not broken and not _ends_label(run, done)):
             return None
         head = run[: done + 1] if broken else run[:done] if done < len(run) else run
-        return self._wrapped(number, head, want, max_gap, fuzzy, 2)
+        return self._wrapped(number, head, want, max_gap, fuzzy, WRAPPED_LINES - 1)
 
     def _wrapped(
         self, number: int, head: Stream, want: list[str], max_gap: float, fuzzy: bool, more: int

@@ -75,8 +75,9 @@ _BOX_NUMBER = re.compile(r"^(?:box|\d{1,2}[a-z]?)$", re.IGNORECASE)
 
 def _in_box_label(region: Region, hit: Hit) -> bool:
     """The hit ends a box's label (`3 Box 2 amount is for tax year`): the phrase it ends,
-    the words before it with no wide gap, starts with a box number, so the year beside it
-    is that box's value, not the form's."""
+    the words before it with no wide gap, holds a box number, so the year beside it is that
+    box's value, not the form's; the phrase may follow the left column's value a narrow
+    gutter on (`XXX-XX-1234  3. Box 2 Amount Is For Tax Year: 2024`)."""
     first = hit.words[0]
     line = next((ln for ln in region.lines() if any(w is first for w in ln.words)), None)
     if line is None:
@@ -84,8 +85,9 @@ def _in_box_label(region: Region, hit: Hit) -> bool:
     i = next(i for i, w in enumerate(line.words) if w is first)
     while i and line.words[i].box.x0 - line.words[i - 1].box.x1 < 2 * first.box.height:
         i -= 1
-    start = line.words[i]
-    return start is not first and bool(_BOX_NUMBER.match(start.text.strip(".:-")))
+        if _BOX_NUMBER.match(line.words[i].text.strip(".:-")):
+            return True
+    return False
 
 
 def find_tax_year(region: Region) -> int | None:

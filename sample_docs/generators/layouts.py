@@ -27,6 +27,10 @@ and wordings, with values the generator picks and writes into the expected JSON.
   orders, amounts aligned three ways, wordings wrapped and hyphenated, parties in boxes;
 - `pairs`: label-value pairs in two columns, labels numbered in many ways or not, values
   at a tab stop, right-aligned, after a colon or under the label;
+- `gutter_pairs`: label-value pairs in two columns side by side, the parties' TINs among
+  them, labels wrapped (a word or two a line in a narrow column) with a colon or not,
+  values right-aligned at each column's edge (the left column's a narrow gutter before the
+  right column's labels) or a blank after the label;
 - `letter` and `two_column` (held out: never written to sample_docs/ nor used by tests;
   `bench/layout_robustness.py` draws them fresh): a letter with a boxed table, and
   label-value pairs in two columns.
@@ -57,7 +61,8 @@ from sample_docs.generators.scan import rasterise_and_degrade
 
 W, H = letter
 TESTED = ("irs_grid", "copies", "line_list", "box_colon", "table", "dot_leader", "four_up",
-          "monthly", "bank_letter", "side_by_side", "columns", "boxed_letter", "pairs")  # fmt: skip
+          "monthly", "bank_letter", "side_by_side", "columns", "boxed_letter", "pairs",
+          "gutter_pairs")  # fmt: skip
 HELD_OUT = ("letter", "two_column")
 FAMILIES = (*TESTED, *HELD_OUT)
 # Forms whose record is not the boxes alone (1099-B totals, SSA-1099's printed years,
@@ -1223,6 +1228,78 @@ def fam_pairs(c: Canvas, doc: Doc, rng: random.Random) -> int:
     return 1
 
 
+def _gutter_pair(p: Page, label: str, value: str, x0: float, x1: float, top: float, s: float,
+                 narrow: float, place: str) -> float:  # fmt: skip
+    """One pair of a `gutter_pairs` column: the label wrapped to `narrow` of the room its
+    value leaves (or to the whole room), the value right-aligned at `x1` on the label's
+    first or last line, or a blank after the label's last line; the pair's last line."""
+    room = x1 - x0 - p.width(value, s) - 6
+    lines = p.wrap(label, max(room * narrow, 50.0), s)
+    for j, line in enumerate(lines):
+        p.text(x0, top + j * (s + 2), line, s)
+    last = top + (len(lines) - 1) * (s + 2)
+    if place == "after":
+        p.text(x0 + p.width(lines[-1], s) + p.width(" ", s), last, value, s)
+    else:
+        p.text(x1, last if place == "last" else top, value, s, right=True)
+    return last
+
+
+def fam_gutter_pairs(c: Canvas, doc: Doc, rng: random.Random) -> int:
+    """Label-value pairs in two columns side by side under the statement's heading, the
+    parties' TINs and the account among them: each label (numbered in one of `NUMBERINGS`
+    or not, worded as printers do, a colon after it or not) wrapped in its column, its value
+    right-aligned at the column's right edge, so the left column's values end a narrow
+    gutter before the right column's labels start; the columns' rows at one height or
+    flowing apart."""
+    p = Page(c, doc)
+    s = doc.size
+    heading = rng.choice(HEADINGS).format(year=doc.year)
+    p.text(40, 40, heading, s + 4, bold=True)
+    p.text(40, 40 + s + 10, doc.payer.name, s + 2, bold=True)
+    p.text(40, 40 + 2 * s + 14, f"{doc.payer.street}, {doc.payer.city_state_zip}", s)
+    for i, line in enumerate((doc.recipient.name, doc.recipient.street,
+                              doc.recipient.city_state_zip)):  # fmt: skip
+        p.text(40, 40 + 4 * s + 24 + i * (s + 3), line, s)
+    top = 40 + 7 * s + 40
+    p.text(40, top, _form_heading(doc, rng), s + 2, bold=True)
+    top += 2 * s + 8
+    style, shared = rng.choice(NUMBERINGS), _shared_wordings(doc)
+    colon = ":" if rng.random() < 0.6 else ""
+    for b in doc.boxes:
+        b.label = _printed_wording(b.label, rng)
+    pairs = [(doc.payer_tin_label, doc.payer.ein), (doc.recipient_tin_label, _masked(doc, rng))]
+    if any(b.name == "account_number" for b in doc.form.boxes):
+        pairs.append((rng.choice(("Account number", "Account No.")), doc.account))
+    pairs = [(label + colon, value) for label, value in pairs]
+    pairs += [(_numbered(b, style, shared) + colon, b.printed) for b in doc.boxes]
+    n = len(pairs)
+    cut = rng.randint((n + 1) // 2, max((n + 1) // 2, n - 1)) if n > 1 else n
+    middle = 40 + 532 * rng.choice((0.4, 0.45, 0.5, 0.55))
+    gutter = rng.choice((6.0, 8.0, 12.0, 18.0))
+    columns = [(pairs[:cut], 40.0, middle - gutter / 2), (pairs[cut:], middle + gutter / 2, 572.0)]
+    narrow = rng.choice((1.0, 0.6, 0.4))
+    place = rng.choice(("first", "last", "after"))
+    space = rng.choice((4, 7))
+    if rng.random() < 0.5:  # both columns' rows at one height
+        bottom = top
+        for i in range(len(columns[0][0])):
+            y = bottom
+            for col, x0, x1 in columns:
+                if i < len(col):
+                    last = _gutter_pair(p, *col[i], x0, x1, y, s, narrow, place)
+                    bottom = max(bottom, last + s + space)
+    else:  # each column flows on its own
+        bottom = top
+        for col, x0, x1 in columns:
+            y = top
+            for pair in col:
+                y = _gutter_pair(p, *pair, x0, x1, y, s, narrow, place) + s + space
+            bottom = max(bottom, y)
+    p.text(40, bottom + 14, "Keep this statement for your tax records.", s - 1)
+    return 1
+
+
 def fam_letter(c: Canvas, doc: Doc, rng: random.Random) -> int:
     """A letter naming the form, then its boxes in a boxed two-column table."""
     p = Page(c, doc)
@@ -1287,6 +1364,7 @@ DRAW: dict[str, Callable[[Canvas, Doc, random.Random], int]] = {
     "columns": fam_columns,
     "boxed_letter": fam_boxed_letter,
     "pairs": fam_pairs,
+    "gutter_pairs": fam_gutter_pairs,
     "letter": fam_letter,
     "two_column": fam_two_column,
 }

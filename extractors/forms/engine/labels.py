@@ -123,6 +123,8 @@ def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Re
         return True  # a check box's short label may sit right under another's words
     if not spec.number:
         return False  # a box printed without a number in the catalogue may print one
+    if [t for w in hit.words[-2:] for t in tokens(w.text)][-2:] == ["box", spec.number.lower()]:
+        return False  # `1ST YEAR OF ROTH CONTRIB. (Box 11)`: its own number, after a code `1`
     first = hit.words[0]
     gap = max(first.box.height, 4.0)
     word = word_before(first.box, region, 6)
