@@ -194,3 +194,20 @@ def test_a_count_equal_to_its_box_number_past_a_ruled_box_column() -> None:
     assert doc.fields["box3_number_of_transactions"] == 3
     assert doc.fields["box1a_gross_payments"] == "746.02"
     assert doc.fields["box5c_march"] == "5149.00"
+
+
+def test_the_irs_wording_of_1099r_box_11_without_its_number() -> None:
+    """Box 11 as the IRS prints it, `1st year of desig. Roth contrib.`, on a statement's
+    line without its number: `desig.` between `of` and `Roth` is no other box's label
+    carried on, and the year after it is box 11's."""
+    doc = read(
+        "1099-R",
+        page(
+            ("Gross distribution", 40, 150),
+            ("$1,234.56", 300, 150),
+            ("1st year of desig. Roth contrib.", 40, 165),
+            ("2021", 300, 165),
+        ),
+    )
+    assert doc.fields["box11_first_year_roth"] == 2021
+    assert doc.fields["box1_gross_distribution"] == "1234.56"
