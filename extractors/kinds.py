@@ -7,6 +7,7 @@ pipeline only talk to this protocol, so a new form is one new module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol
@@ -50,6 +51,9 @@ class Extracted:
     field_rows: dict[str, list[float]] = field(default_factory=dict, repr=False)
     """Where each entry of a list field sits in its box (points below the box's top: box
     12's a-d): copies that each lost a different entry are united in the form's order."""
+    finish: Callable[[Extracted], None] | None = field(default=None, repr=False)
+    """What the kind figures from the boxes (1099-B's totals and its one sale), once the
+    copies and the engines' readings of the form are one record (`reconcile`)."""
 
 
 class DocumentKind(Protocol):

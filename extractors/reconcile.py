@@ -291,7 +291,8 @@ def _one_amount(a: set[str], b: set[str]) -> bool:
 
 
 def merge_copies(docs: list[Extracted]) -> list[Extracted]:
-    """Group copies (same form, payer, recipient, year) and reconcile each group."""
+    """Group copies (same form, payer, recipient, year) and reconcile each group; then what
+    each record's kind figures from its boxes (`Extracted.finish`)."""
     groups: list[list[Extracted]] = []
     order: list[Extracted | list[Extracted]] = []
     for doc in docs:
@@ -306,6 +307,8 @@ def merge_copies(docs: list[Extracted]) -> list[Extracted]:
         group.append(doc)
     merged = [_reconcile(item) if isinstance(item, list) else item for item in order]
     for doc in merged:
+        if doc.finish is not None:
+            doc.finish(doc)
         flag_gaps(doc)
     return merged
 

@@ -172,3 +172,26 @@ def test_corrected_beside_a_drawn_box_left_clear_is_not_corrected() -> None:
     box = _square(253, 31, side=10)
     doc = _nec(box, ("Clvoiw", 193, 31), ("CORRECTED", 266, 32))
     assert doc.corrected is False
+
+
+def test_a_mark_ocr_glued_to_its_label_is_that_label_s_mark() -> None:
+    """1099-B box 2 on a fax: OCR read long-term's box into the label's last word
+    (`loss[X]`), whose box then covers the marked square. That square is long-term's, not
+    the short-term box's above (whose label it sits under) nor box 3's `Collectibles`
+    (just right of it): only long-term is checked."""
+    draw = [*_square(40, 185), *_square(165, 197), (167, 199, 172, 204), *_square(165, 209)]
+    draw += [*_square(260, 197), *_square(260, 209)]
+    sheet = _sheet(
+        draw,
+        ("1d Proceeds 15,230.00", 40, 150),
+        ("2 Short-term gain or loss", 50, 186),
+        ("3 If checked, proceeds from:", 190, 186),
+        ("Long-term gain or loss[X]", 50, 198),
+        ("Collectibles", 195, 198),
+        ("Ordinary", 50, 210),
+        ("QOF", 195, 210),
+    )
+    doc = read("1099-B", sheet)
+    assert doc.fields["box1d_proceeds"] == "15230.00"
+    checks = ("box2_short_term", "box2_long_term", "box2_ordinary", "box3_collectibles")
+    assert [doc.fields.get(name) for name in checks] == [False, True, False, False]

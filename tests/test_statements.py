@@ -5,8 +5,9 @@ the ones placed on the pages."""
 from __future__ import annotations
 
 from backtax.extractors.forms.consolidated_1099 import read_sections
-from backtax.extractors.forms.f1099_b import is_statement_page, read_statement
+from backtax.extractors.forms.f1099_b import B, BrokerKind, is_statement_page, read_statement
 from backtax.extractors.page import Box, Page, Word
+from backtax.extractors.reconcile import merge_copies
 
 CHAR, HEIGHT = 5.0, 8.0
 
@@ -111,3 +112,30 @@ def test_lot_table_headed_sales_price_is_a_statement_not_one_sale() -> None:
         "1950.00",
         "350.00",
     )
+
+
+def _sale_copy(number: int, *lines: tuple[str, float, float]) -> Page:
+    return page(
+        number,
+        ("Form 1099-B 2023 Proceeds From Broker and Barter Exchange Transactions", 40, 60),
+        ("PAYER'S TIN 13-5550199", 40, 100),
+        ("1a Description of property 100 SH ACME ROBOTICS CORP", 40, 140),
+        ("1d Proceeds $15,230.00", 40, 160),
+        ("1g Wash sale loss disallowed $120.00", 40, 200),
+        *lines,
+    )
+
+
+def test_one_sale_is_figured_from_its_copies_once_they_are_one_record() -> None:
+    """Copy B (page 1) lost box 1e, Copy 2 read it: the record's sale takes Copy 2's basis,
+    12,875.55, and gain 15,230.00 - 12,875.55 + 120.00 = 2,474.45 (not Copy B's 0.00 and
+    15,350.00); a form whose box 1e is unread has no basis nor gain at all."""
+    basis = ("1e Cost or other basis $12,875.55", 40, 180)
+    (record,) = merge_copies(BrokerKind(B).extract([_sale_copy(1), _sale_copy(2, basis)]))
+    (sale,) = record.extra["transactions"]
+    assert (sale["cost_basis"], sale["gain_loss"]) == ("12875.55", "2474.45")
+    assert (record.fields["cost_basis"], record.fields["gain_loss"]) == ("12875.55", "2474.45")
+    (lost,) = merge_copies(BrokerKind(B).extract([_sale_copy(1)]))
+    assert "cost_basis" not in lost.fields and "gain_loss" not in lost.fields
+    assert lost.extra["transactions"][0]["proceeds"] == "15230.00"
+    assert "cost_basis" not in lost.extra["transactions"][0]

@@ -28,31 +28,43 @@ def _money(fields: dict[str, Any], name: str) -> Decimal:
 
 
 def single_sale(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Totals and the one transaction of an IRS-form 1099-B, from its boxes."""
+    """Totals and the one transaction of an IRS-form 1099-B, from its boxes: no cost basis
+    nor gain where box 1e is blank or unread (no basis reported, not a basis of 0)."""
     proceeds, basis = _money(fields, "box1d_proceeds"), _money(fields, "box1e_cost_basis")
     wash = _money(fields, "box1g_wash_sale_loss_disallowed")
     term = (
         "short" if fields.get("box2_short_term")
         else "long" if fields.get("box2_long_term") else "unknown"
     )  # fmt: skip
-    totals = {
-        "proceeds": format_money(proceeds),
-        "cost_basis": format_money(basis),
-        "wash_sale_loss_disallowed": format_money(wash),
-        "gain_loss": format_money(proceeds - basis + wash),
+    totals = {"proceeds": format_money(proceeds)}
+    if "box1e_cost_basis" in fields:
+        totals["cost_basis"] = format_money(basis)
+    totals["wash_sale_loss_disallowed"] = format_money(wash)
+    if "box1e_cost_basis" in fields:
+        totals["gain_loss"] = format_money(proceeds - basis + wash)
+    shown = {
+        k: v
+        for k, v in totals.items()
+        if k != "wash_sale_loss_disallowed" or "box1g_wash_sale_loss_disallowed" in fields
     }
     lot: dict[str, Any] = {
         "description": fields.get("box1a_description"),
         "date_acquired": fields.get("box1b_date_acquired"),
         "date_sold": fields.get("box1c_date_sold"),
-        "proceeds": totals["proceeds"],
-        "cost_basis": totals["cost_basis"],
+        **shown,
+        "term": term,
     }
-    if "box1g_wash_sale_loss_disallowed" in fields:
-        lot["wash_sale_loss_disallowed"] = totals["wash_sale_loss_disallowed"]
-    lot.update(gain_loss=totals["gain_loss"], term=term)
     by_term = {"term": term, "basis_reported": bool(fields.get("box12_basis_reported")), **totals}
     return {"totals": totals, "by_term": by_term}, lot
+
+
+def add_sale(doc: Extracted) -> None:
+    """An IRS-form record's totals, by term and its one transaction, from its boxes (once
+    its copies are one record: `Extracted.finish`)."""
+    if "box1d_proceeds" in doc.fields:
+        sums, lot = single_sale(doc.fields)
+        doc.fields.update(sums["totals"])
+        doc.extra = {"totals_by_term": [sums["by_term"]], "transactions": [lot]}
 
 
 # ---------------------------------------------------------------- broker statements
@@ -269,10 +281,8 @@ class BrokerKind(FormKind):
 
     def read_copy(self, region: Region, page: Page) -> Extracted | None:
         doc = super().read_copy(region, page)
-        if doc is not None and "box1d_proceeds" in doc.fields:
-            sums, lot = single_sale(doc.fields)
-            doc.fields.update(sums["totals"])
-            doc.extra = {"totals_by_term": [sums["by_term"]], "transactions": [lot]}
+        if doc is not None:
+            doc.finish = add_sale
         return doc
 
     def _statement(self, pages: list[Page]) -> Extracted:

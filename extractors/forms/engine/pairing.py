@@ -129,7 +129,10 @@ def reach(
     label on its line, or beside the lines it wraps onto (`block`, from `label_block`), at
     the end of a statement's row when no other label is between; just before it, or under
     it; None when it cannot be that box's mark. A cell border between the label and the
-    mark costs RULED: the mark is more likely the other cell's."""
+    mark costs RULED: the mark is more likely the other cell's. A mark inside the label's
+    own words is its box, which OCR glued to the last word (`loss[X]`): the nearest."""
+    if any(w.box.contains_center(mark) for w in anchor.hit.words):
+        return 0.0
     lb = anchor.box
     side = block or lb
     beside = side.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
