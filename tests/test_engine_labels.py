@@ -317,3 +317,35 @@ def test_label_rest_misread_by_two_letters_is_no_value(misread: str) -> None:
         ),
     )
     assert printed.fields["boxd_control_number"] == "A1234"
+
+
+def test_a_label_inside_another_boxs_wording_is_not_that_box() -> None:
+    """A table printing 1098-T box 6's wording in capitals, so long that it runs into the
+    Box column and the text layer glues its last word to the column's `6` (`YEAR6`, so
+    the whole wording goes unfound): `SCHOLARSHIPS OR GRANTS`, box 5's label, stands
+    after `TO` as box 6's wording has it, so the row's amount is no box 5 (the page prints
+    none): it is box 6's, the label `ADJUSTMENTS TO` being found."""
+    doc = read(
+        "1098-T",
+        page(
+            ("FORM 1098-T - TUITION STATEMENT  2025", 40, 148),
+            ("Description", 44, 174),
+            ("Box", 370, 174),
+            ("Amount ($)", 513, 174),
+            ("Payments received for qualified tuition", 44, 192),
+            ("1", 370, 192),
+            ("$ 34.05", 533, 192),
+            ("Adjustments made for a prior year", 44, 210),
+            ("4", 370, 210),
+            ("$ 39,428.62", 513, 210),
+            ("ADJUSTMENTS TO SCHOLARSHIPS OR GRANTS FOR A PRIOR YEAR6", 44, 228),
+            ("$ 9,097.35", 519, 228),
+            ("Ins. contract reimb./refund", 44, 246),
+            ("10", 370, 246),
+            ("$ 587.94", 527, 246),
+        ),
+    )
+    assert "box5_scholarships_grants" not in doc.fields
+    assert doc.fields["box6_prior_year_scholarship_adjustments"] == "9097.35"
+    assert doc.fields["box4_prior_year_adjustments"] == "39428.62"
+    assert doc.fields["box10_insurance_reimbursement"] == "587.94"

@@ -11,6 +11,7 @@ is cut off it first (`split_glued_values`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec
@@ -52,7 +53,7 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
                     hit = _with_misread_rest(hit, spec, region)
                 if not numbered and spec.number:
                     hit = _with_own_number_after(hit, spec.number, region)
-                if cells and not numbered and _numbered_for_another(hit, spec, numbers, region):
+                if cells and not numbered and _numbered_for_another(hit, spec, boxes, region):
                     continue
                 if cells and spec.kind != "check" and _inside_words(hit, spec, numbered, region):
                     continue
@@ -113,12 +114,15 @@ def _stem(number: str) -> str:
     return number.rstrip("abcdefghijklmnopqrstuvwxyz")
 
 
-def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Region) -> bool:
+def _numbered_for_another(
+    hit: Hit, spec: BoxSpec, boxes: tuple[BoxSpec, ...], region: Region
+) -> bool:
     """The label's words follow another box's printed number (`12 Bond premium on` read
     as box 11's `Bond premium`; or a wide blank apart, in a table's Box column: `14b
-    Code` is not box 13c's `Code`), or a lower-case word of a longer label: they are part
-    of another box's label, not this one's; so are words that carry on the label wrapped
-    from the line above (`_wrapped_from_above`)."""
+    Code` is not box 13c's `Code`), a lower-case word of a longer label, or the word that
+    comes before them in another box's wording (`ADJUSTMENTS TO SCHOLARSHIPS OR GRANTS`):
+    they are part of another box's label, not this one's; so are words that carry on the
+    label wrapped from the line above (`_wrapped_from_above`)."""
     if spec.kind != "check" and _wrapped_from_above(hit, region):
         return True  # a check box's short label may sit right under another's words
     if not spec.number:
@@ -131,11 +135,15 @@ def _numbered_for_another(hit: Hit, spec: BoxSpec, numbers: set[str], region: Re
     if word is None:
         return False
     text = normalize(word.text).strip(".:")
-    if _own_wording_before(word, hit, spec):
+    if _wording_before(word, hit, spec.labels):
         return False  # the start of this box's own label, garbled: `1` of `box 1 does not`
     near = first.box.x0 - word.box.x1 <= gap
     if near and word.text[:1].islower():
         return True  # mid-sentence: `6 Adjustments to scholarships or grants` is not box 5's
+    others = [label for b in boxes if b.name != spec.name for label in b.labels]
+    if near and _wording_before(word, hit, others):
+        return True  # `ADJUSTMENTS TO SCHOLARSHIPS OR GRANTS` (box 6's) is not box 5's
+    numbers = {b.number.lower() for b in boxes if b.number}
     if not (text in numbers and text != spec.number.lower()):
         return False
     return near or _starts_row(word, region)
@@ -157,15 +165,15 @@ def _starts_row(word: Word, region: Region) -> bool:
     return bool(re.search(r"[\d$]", max(left, key=lambda w: w.box.x1).text))
 
 
-def _own_wording_before(word: Word, hit: Hit, spec: BoxSpec) -> bool:
+def _wording_before(word: Word, hit: Hit, labels: Iterable[str]) -> bool:
     """Whether `word`, printed just before the hit, is the word that comes before the
-    hit's first word in a longer wording of the same box: the hit is the rest of this
-    box's own label, whose start OCR garbled (`21 checked, ... loan origination fees`)."""
+    hit's first word in one of `labels`: with a box's own wordings, the hit is the rest of
+    its own label, whose start OCR garbled (`21 checked, ... loan origination fees`)."""
     before = tokens(word.text)
     first = tokens(hit.words[0].text)
     if not before or not first:
         return False
-    for label in spec.labels:
+    for label in labels:
         toks = tokens(label)
         if any(toks[i] == before[-1] and toks[i + 1] == first[0] for i in range(len(toks) - 1)):
             return True
