@@ -21,7 +21,7 @@ from backtax.extractors.names import shown_name
 from backtax.extractors.page import Page
 from backtax.extractors.readers import evidence
 from backtax.extractors.readers.ocr import ENGINE, other_reading
-from backtax.extractors.reconcile import merge_copies
+from backtax.extractors.reconcile import combine_copies, merge_copies
 from backtax.extractors.record import DocumentRecord
 from backtax.extractors.settings import ExtractSettings
 from backtax.extractors.values import mask_ssns, tin_key
@@ -147,7 +147,9 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     structure says is there (`evidence.boxes_missing`, over the part of each page the form
     reads its values from: a W-2c's previously reported amounts are no box's) or holds a
     tax box not at its rate of the boxes it is figured on (`evidence.rates_fail`): its pages
-    are then read again by PP-OCR and replace theirs in `pages`. Other runs (transcripts,
+    are then read again by PP-OCR and replace theirs in `pages`. Where one engine read a
+    copy sheet's copies apart and the other as one, each reading's copies are combined
+    first (`combine_copies`), so the two are merged record by record. Other runs (transcripts,
     returns, notices: no box catalogue to say what is missing) are returned as they are."""
     spec = getattr(run.kind, "spec", None)
     if run.kind is None or spec is None:
@@ -164,6 +166,8 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
         return docs
     others = [a or p for a, p in zip(again, run.pages, strict=True)]
     second = run.kind.extract(others)
+    if len(second) != len(docs):  # one engine split a copy sheet, the other did not
+        docs, second = combine_copies(docs), combine_copies(second)
     if len(second) == len(docs):
         merged = [evidence.merge_readings(a, b) for a, b in zip(docs, second, strict=True)]
     else:

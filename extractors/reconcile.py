@@ -292,7 +292,17 @@ def _one_amount(a: set[str], b: set[str]) -> bool:
 
 def merge_copies(docs: list[Extracted]) -> list[Extracted]:
     """Group copies (same form, payer, recipient, year) and reconcile each group; then what
-    each record's kind figures from its boxes (`Extracted.finish`)."""
+    each record's kind figures from its boxes (`Extracted.finish`); flag the records' gaps."""
+    merged = combine_copies(docs)
+    for doc in merged:
+        if doc.finish is not None:
+            doc.finish(doc)
+        flag_gaps(doc)
+    return merged
+
+
+def combine_copies(docs: list[Extracted]) -> list[Extracted]:
+    """Copies (same form, payer, recipient, year) reconciled into one record each."""
     groups: list[list[Extracted]] = []
     order: list[Extracted | list[Extracted]] = []
     for doc in docs:
@@ -305,12 +315,7 @@ def merge_copies(docs: list[Extracted]) -> list[Extracted]:
             groups.append(group)
             order.append(group)
         group.append(doc)
-    merged = [_reconcile(item) if isinstance(item, list) else item for item in order]
-    for doc in merged:
-        if doc.finish is not None:
-            doc.finish(doc)
-        flag_gaps(doc)
-    return merged
+    return [_reconcile(item) if isinstance(item, list) else item for item in order]
 
 
 GAP_CONFIDENCE = 0.45

@@ -10,9 +10,12 @@ import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+from word_pages import page
 
-from backtax.extractors.kinds import Extracted
+from backtax.extractors.classifier import PageRun
+from backtax.extractors.kinds import Extracted, all_kinds
 from backtax.extractors.page import Box, Word
+from backtax.extractors.pipeline import _second_engine
 from backtax.extractors.readers import camera, evidence, glued, ocr, ppocr
 from backtax.extractors.readers.ocr import ocr_image
 from backtax.extractors.reconcile import merge_copies
@@ -752,3 +755,59 @@ def test_a_crop_read_again_stops_short_of_the_next_word(monkeypatch) -> None:
     cents = Word("58", Box(26, 0, 34, 8), 0.96, "ocr", "tesseract")
     ocr._second_readings(page, [whole, cents], 1.0)
     assert len(seen) == 1 and seen[0].shape[1] <= 26
+
+
+def _w2_copy_lines(
+    top: float, wages: str, box12: tuple[str, ...]
+) -> list[tuple[str, float, float]]:
+    """One copy of the 2-up payroll W-2 (`payroll_2up_maria_globex`), its box 1 label as
+    read (`wages`), its box 12 lines as read."""
+    lines = [
+        ("a Employee's social security number", 30, top),
+        ("000-55-7788", 30, top + 12),
+        (wages, 310, top),
+        ("2 Federal income tax withheld", 450, top),
+        ("$ 45799.88", 312, top + 16),
+        ("$ 1601.60", 452, top + 16),
+        ("b Employer identification number (EIN)", 30, top + 30),
+        ("84-7654321", 30, top + 42),
+        ("3 Social security wages", 310, top + 30),
+        ("4 Social security tax withheld", 450, top + 30),
+        ("$ 48210.40", 312, top + 46),
+        ("$ 2989.04", 452, top + 46),
+        ("c Employer's name, address, and ZIP code", 30, top + 60),
+        ("GLOBEX LOGISTICS CORP", 30, top + 72),
+        ("12a Code See inst. for box 12", 450, top + 90),
+        ("W-2 Wage and Tax Statement", 30, top + 200),
+        ("2024", 260, top + 200),
+    ]
+    return lines + [(text, 462, top + 104 + 14 * i) for i, text in enumerate(box12)]
+
+
+def test_a_copy_sheet_one_engine_split_and_the_other_did_not_is_merged_as_one_form() -> None:
+    """A fax of the 2-up W-2: Tesseract read both copies (box 12 `C 32.00` alone on each),
+    PP-OCR read box 12's three lines but garbled the first copy's box 1 label, so the page
+    was one copy to it. Tesseract's copies are one form (`combine_copies`) and merged with
+    PP-OCR's reading of it: box 12 as printed (D 2410.52, DD 6450.00, C 32.00)."""
+    printed = ("D 2410.52", "DD 6450.00", "C 32.00")
+    label = "1 Wages, tips, other compensation"
+    tess = page(
+        *_w2_copy_lines(20, label, ("C 32.00",)),
+        *_w2_copy_lines(400, label, ("C 32.00",)),
+        method="ocr",
+    )
+    pp = page(
+        *_w2_copy_lines(20, "1 Wagos.tps.other compensation", printed),
+        *_w2_copy_lines(400, label, printed),
+        method="ocr",
+    )
+    tess.alternate = pp.words
+    kind = next(k for k in all_kinds() if k.name == "W-2")
+    run = PageRun(kind, [tess])
+    (merged,) = _second_engine(run, kind.extract([tess]), [tess])
+    assert merged.fields["box12"] == [
+        {"code": "D", "amount": "2410.52"},
+        {"code": "DD", "amount": "6450.00"},
+        {"code": "C", "amount": "32.00"},
+    ]
+    assert (merged.fields["box1_wages"], merged.tax_year) == ("45799.88", 2024)

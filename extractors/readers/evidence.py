@@ -260,9 +260,18 @@ PARTY_FIELDS = ("tax_year", "payer_tin", "payer_name", "recipient_tin_last4", "r
 
 
 def filled(doc: Extracted) -> int:
-    """How many of a record's parties and boxes hold a value (a check box left clear aside)."""
+    """How many values a record's parties and boxes hold (a check box left clear aside), a
+    list's entries each with their values (box 12's codes and amounts, state rows' cells)."""
     parties = sum(getattr(doc, f) not in (None, "") for f in PARTY_FIELDS)
-    return parties + sum(v not in (None, False, "", []) for v in doc.fields.values())
+    return parties + sum(_values(v) for v in doc.fields.values())
+
+
+def _values(value: object) -> int:
+    if isinstance(value, list):
+        return sum(_values(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_values(v) for v in value.values())
+    return int(value not in (None, False, ""))
 
 
 def _spaced(mine: object, theirs: object) -> bool:
