@@ -506,3 +506,23 @@ def test_w2_copies_reading_a_box14_label_two_ways_keep_the_surer_line() -> None:
     merged = merge_copies([copy("CO FAM1.1", 0.99, 0.90), copy("CO FAMLI", 0.80, 0.96)])
     assert len(merged) == 1
     assert merged[0].fields["box14_other"] == [{"label": "CO FAMLI", "amount": "216.95"}]
+
+
+def test_a_number_tight_before_a_label_is_no_amount() -> None:
+    """The 2-up W-2 on a fax (`payroll_2up_maria_globex`, box 11 blank): Tesseract read box
+    12a's number as `128`, tight before its label `Code See inst. for box 12`, on box 11's
+    line; and `3100 BLAKE ST` is a street. Neither is an amount: box 11 stays blank."""
+    sheet = page(
+        ("1 Wages, tips, other compensation", 310, 20),
+        ("$ 45799.88", 312, 36),
+        ("c Employer's name, address, and ZIP code", 30, 80),
+        ("GLOBEX LOGISTICS CORP", 30, 92),
+        ("3100 BLAKE ST", 30, 102),
+        ("d Control number", 30, 150),
+        ("11 Nonqualified plans", 310, 150),
+        ("128 Code See inst. for box 12", 450, 150),
+        ("W-2 Wage and Tax Statement", 30, 300),
+        method="ocr",
+    )
+    fields = FormKind(form_spec("W-2")).extract([sheet])[0].fields
+    assert fields == {"box1_wages": "45799.88"}

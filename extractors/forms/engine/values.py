@@ -59,6 +59,9 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
             if best and _lost_separator_after(words, texts, best):
                 i = best[0] + 2  # OCR's `$90 697 yee` for `$90,697.71`: no amount of its parts
                 continue
+            if best and _wording_after(words, best):
+                i = best[0] + 1  # `128 Code See inst.` (12a's label), `3100 BLAKE ST`
+                continue
             if best:
                 j, text = best
                 chosen = tuple(words[i : j + 1])
@@ -87,6 +90,18 @@ def _lost_separator_after(words: list[Word], texts: list[str], best: tuple[int, 
 
 
 _GOES_ON = re.compile(r"^(\d{3}(?!\d)|[A-Za-z]{1,3}$)")
+
+
+def _wording_after(words: list[Word], best: tuple[int, str]) -> bool:
+    """Whether an OCR whole number (no `$`, point or comma) is followed a space apart on
+    its line by a word of letters: a box's number misread before its label (`128 Code
+    See inst. for box 12` for 12a's) or a street number, no amount."""
+    j, text = best
+    k = j + 1
+    if k >= len(words) or words[j].source != "ocr" or not re.fullmatch(r"\d+", text):
+        return False
+    gap = words[k].box.x0 - words[j].box.x1
+    return bool(re.fullmatch(r"[A-Za-z]{4,}", words[k].text)) and gap <= words[j].box.height
 
 
 def _after_form_word(line: Line, word: Word) -> bool:
