@@ -264,6 +264,8 @@ def test_return_line_tables_follow_the_tax_year() -> None:
 def test_tax_period_is_the_month_end_even_when_ocr_garbles_the_day() -> None:
     assert tax_period("FORM NUMBER: 1040 TAX PERIOD: Dec. SL, 2023") == "2023-12-31"
     assert tax_period("Tax Period Requested: December, 2023") == "2023-12-31"
+    # a fax's `i` read as `j` (the W&I sample's `Tax Period Requested: December, 2024`)
+    assert tax_period("Tax Perjod Requested: December, 2024") == "2024-12-31"
 
 
 def test_titles_repeated_in_page_headers_continue_and_new_tracking_numbers_split() -> None:
@@ -755,6 +757,44 @@ def test_an_amount_without_the_dollar_sign_its_transcript_prints(
     scan = _dollar_page(value, again)
     assert page_lines([scan], reread=True)[-1].text == line
     assert page_lines([scan])[-1].text == f"Adoptions: {value}"
+
+
+@pytest.mark.parametrize(
+    ("value", "again", "second", "line"),
+    [
+        ("60 00", "$0 an", "...$0.00", "Adoptions: ...$0.00"),  # a fax's `$0` read `60`
+        ("60 00", "60 00", "$0.00", "Adoptions: $0.00"),  # Tesseract twice alike
+        ("$0 60", "$a 00", "...$0.00", "Adoptions: (unread)"),  # a fax's zero read as a 6
+        ("60 00", "$0 an", "", "Adoptions: 60 00"),  # nothing read: as it was
+    ],
+)
+def test_an_amount_tesseract_reads_no_better_again_is_asked_of_the_second_engine(
+    value: str, again: str, second: str, line: str
+) -> None:
+    """The W&I sample faxed (dev seed 13605): 1099-DIV `Tax Withheld:.... $0.00` read
+    `60 00`, and again without a dollar sign; 1099-R `Capital Gain: $0.00` read `$0 60`.
+    The second engine's recogniser reads the amount's box (room for its `$` on the left)."""
+    scan = _dollar_page(value, again)
+    asked: list[Box] = []
+
+    def recogniser(page: Page, box: Box) -> list[Word]:
+        asked.append(box)
+        return [Word(second, box, 0.95, "ocr", "ppocr")] if second else []
+
+    scan.recogniser = recogniser
+    assert page_lines([scan], reread=True)[-1].text == line
+    assert asked and asked[0].x0 < 500 and asked[0].top < 200 < asked[0].bottom
+
+
+def test_a_leader_minus_in_a_region_ppocr_read_again_is_checked_by_its_recogniser() -> None:
+    """The W&I sample faxed (dev seed 13605): box 1's amount, re-read by PP-OCR on a page
+    Tesseract read, came as `-$52,345.67.` (a leader's dot). With no other whole-page
+    reading, the recogniser on the amount's box alone decides as for Tesseract's minus."""
+    for second, kept in (("$52,345.67", "$52,345.67."), ("-$52,345.67", "-$52,345.67.")):
+        amount = Word("-$52,345.67.", Box(468, 100, 533, 110), 0.92, "ocr", "ppocr")
+        scan = Page(1, 612, 792, [*_ocr_line("Wages,", "Tips", "Compensation:"), amount], "ocr")
+        scan.recogniser = lambda page, box, text=second: [Word(text, box, 0.98, "ocr", "ppocr")]
+        assert page_lines([scan], reread=True)[0].text == f"Wages, Tips Compensation: {kept}"
 
 
 def test_an_amount_read_two_ways_leaves_its_box_blank() -> None:

@@ -175,17 +175,18 @@ SURE_CONF = 0.8
 
 def _signs_checked(page: Page, words: list[Word], reread: bool) -> list[Word]:
     """A line's words with each amount's minus checked (`_sign_checked`); on a label's line
-    (a colon before the amount: a dot leader between), a minus Tesseract read at an amount's
-    start (`-$98,530.00`, `--$98,410.00`: the leader's last dots) is checked by the page's
-    second engine's reading of the amount's box: a minus there keeps it, the same digits
-    read surely without one drop it, anything else leaves it as read (only with `reread`:
+    (a colon before the amount: a dot leader between), a minus read at an amount's start
+    (`-$98,530.00`, `--$98,410.00`: the leader's last dots) by Tesseract, or by PP-OCR
+    re-reading a region of a page it did not read whole, is checked by the second engine's
+    recogniser on the amount's box alone: a minus there keeps it, the same digits read
+    surely without one drop it, anything else leaves it as read (only with `reread`:
     identifying a page needs no second reading)."""
     out = [_sign_checked(page, w) for w in words]
     if not reread:
         return out
     for i, word in enumerate(out):
         m = _LEADER_MINUS.match(word.text)
-        if m is None or word.source != "ocr" or word.engine == "ppocr":
+        if m is None or word.source != "ocr" or (word.engine == "ppocr" and page.alternate):
             continue
         if not any(w.text.endswith(":") for w in out[:i]):
             continue
@@ -237,11 +238,12 @@ def _dollar_checked(page: Page, line: Line, text: str) -> str:
     """A line's amount read without the dollar sign its transcript prints on its amounts: OCR
     lost it, or read it as a digit (`30.00` for `$0.00`, `95,845.67` for `$55,845.67`); or
     a small amount a fax's zeros may have become (`_zero_like`).
-    The line is read again alone without its leaders: an amount with its `$` there replaces
-    it when the two readings' digits agree (one's end the other's: the `$` read as a digit,
-    or a digit lost in the leader), the same amount again keeps it, another amount leaves
-    the line's value unread (`UNREAD`: a blank beats a wrong value), no amount there leaves
-    it as it was."""
+    The line is read again alone without its leaders (and, when Tesseract reads no amount
+    or the same again, its amount by the second engine's recogniser: `_recognised_amount`):
+    an amount with its `$` there replaces it when the two readings' digits agree (one's end
+    the other's: the `$` read as a digit, or a digit lost in the leader), the same amount
+    again keeps it, another amount leaves the line's value unread (`UNREAD`: a blank beats
+    a wrong value), no amount there leaves it as it was."""
     tail = amount_tail(text)
     if tail is None or ("$" in tail and not _zero_like(tail)):
         return text
@@ -250,6 +252,8 @@ def _dollar_checked(page: Page, line: Line, text: str) -> str:
     again = amount_tail(
         clean_text(" ".join(w.text for w in read if not _speck(w.text, w.conf, w.source)))
     )
+    if again is None or (money(again) == money(tail) and ("$" not in again or _zero_like(again))):
+        again = _recognised_amount(page, line, tail) or again  # Tesseract no wiser: PP-OCR
     if again is None:
         return text
     head = text[: len(text) - len(tail)].rstrip()
@@ -257,6 +261,26 @@ def _dollar_checked(page: Page, line: Line, text: str) -> str:
     if "$" in again and (first.endswith(second) or second.endswith(first)):
         return f"{head} {again}"
     return text if money(again) == money(tail) else f"{head} {UNREAD}"
+
+
+DOLLAR_ROOM = 20.0
+"""Points left of an amount's first word where its lost dollar sign may stand."""
+
+
+def _recognised_amount(page: Page, line: Line, tail: str) -> str | None:
+    """The amount the second engine's recogniser reads in the box of the line's last words
+    (those `tail` was read from), with room on the left for a dollar sign; None when the
+    words are not the tail's or nothing reads as an amount."""
+    words = line.words[-len(tail.split(" ")) :]
+    if re.sub(r"\D", "", "".join(w.text for w in words)) != re.sub(r"\D", "", tail):
+        return None
+    box = Box(
+        words[0].box.x0 - DOLLAR_ROOM,
+        min(w.box.top for w in words) - 2,
+        words[-1].box.x1 + 2,
+        max(w.box.bottom for w in words) + 2,
+    )
+    return amount_tail(clean_text(" ".join(w.text for w in page.recognise(box))))
 
 
 def _zero_like(tail: str) -> bool:

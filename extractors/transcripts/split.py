@@ -29,9 +29,10 @@ TITLES = {
 }
 
 _TRACKING = re.compile(r"(?i)tracking\s+number\s*:?\s*(\d[\d ]{8,})")
-# A tax period ends on a month's last day, so month and year are enough (OCR may garble the day).
+# A tax period ends on a month's last day, so month and year are enough (OCR may garble the day);
+# `period` with a letter or two misread (a fax's `Perjod`, `Penod`).
 _PERIOD = re.compile(
-    r"(?i)tax\W*\s+period(?:\W*\s+ending|\W*\s+requested)?\W*\s*"
+    r"(?i)tax\W*\s+pe\w{1,3}od(?:\W*\s+ending|\W*\s+requested)?\W*\s*"
     r"(?:([A-Z][a-z]+)\.?,?\s+(?:\S{1,4}\s+)?(\d{4})|(\d{2})-\d{2}-(\d{4}))"
 )
 _LOOKAHEAD = 12
