@@ -276,3 +276,27 @@ def test_a_lone_code_ocr_gave_no_word_at_its_rows_end_is_read_again() -> None:
     assert fields["box2_merchant_category_code"] == "G"
     assert "box3_number_of_transactions" not in fields
     assert len(asked) == 1 and asked[0].x0 > 555
+
+
+def test_a_masked_tin_ocr_read_with_a_speck_before_it_is_the_recipients() -> None:
+    """A statement's two columns (the 1098-E of the `columns` family): the recipient's
+    masked TIN right-aligned under its label, out of the label's reach, OCR reading a
+    speck before it as a quote (`“XXX-XX-3456`): it is the form's one SSN-shaped number,
+    the recipient's, as on the text layer."""
+    doc = read(
+        "1098-E",
+        page(
+            ("Form 1098-E: Student Loan Interest Statement", 42, 112),
+            ("Payer's federal identification number", 42, 136),
+            ("1 Student loan interest", 397, 135),
+            ("91-2087345", 333, 145),
+            ("received by lender", 396, 145),
+            ("$ 75,076.51", 522, 156),
+            ("Recipient's identification number", 42, 172),
+            ("“XXX-XX-3456", 325, 180),
+            method="ocr",
+        ),
+    )
+    assert doc.recipient_tin_last4 == "3456"
+    assert doc.payer_tin == "91-2087345"
+    assert doc.fields["box1_student_loan_interest"] == "75076.51"

@@ -55,12 +55,15 @@ def read_party(
 
 
 _SSN_SHAPE = re.compile(r"^(?:\d{3}|[X*]{3})-(?:\d{2}|[X*]{2})-\d{4}$")
+_SPECKS = ".,;:'\"`‘’“”"
+"""Punctuation OCR reads from specks beside a number (`“XXX-XX-3456`), or printed after it."""
 
 
 def _only_ssn_on_form(region: Region, party: Party) -> None:
-    """When the TIN label is unreadable (OCR), the one SSN-shaped number of the form is the
-    recipient's: employers' and payers' TINs are EINs (NN-NNNNNNN)."""
-    found = {w.text.strip(".,;:") for w in region if _SSN_SHAPE.match(w.text.strip(".,;:"))}
+    """When the TIN label is unreadable (OCR), or no label holds the number in its cell,
+    the one SSN-shaped number of the form is the recipient's: employers' and payers' TINs
+    are EINs (NN-NNNNNNN)."""
+    found = {w.text.strip(_SPECKS) for w in region if _SSN_SHAPE.match(w.text.strip(_SPECKS))}
     if len(found) == 1:
         text = found.pop()
         party.tin_last4 = tin_last4(text)
@@ -74,7 +77,7 @@ _EIN_SHAPE = re.compile(r"^\d{2}-\d{7}$")
 def only_ein_on_form(region: Region) -> str | None:
     """When no TIN label says whose a number is, the one EIN-shaped number (NN-NNNNNNN)
     of the form is the payer's: a recipient's TIN is an SSN, state IDs have other shapes."""
-    found = {w.text.strip(".,;:") for w in region if _EIN_SHAPE.match(w.text.strip(".,;:"))}
+    found = {w.text.strip(_SPECKS) for w in region if _EIN_SHAPE.match(w.text.strip(_SPECKS))}
     return found.pop() if len(found) == 1 else None
 
 
