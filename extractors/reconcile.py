@@ -170,8 +170,9 @@ def _union_by_code(
     entries sit in their box (`rows`, each copy's `field_rows`) where every copy says,
     since two copies that each lost another line leave that order open. Two codes that
     are readings of one line (`_rivals`) are one entry, voted (a tie to the copy read
-    with more confidence, `confs`, or to the form's arithmetic, `holds`), not two; other
-    ties go to the fullest list's copy."""
+    with more confidence, `confs`), not two; an entry the copies read two ways goes to
+    the form's arithmetic (`holds`) where only one reading keeps it; other ties go to
+    the fullest list's copy."""
     order: list[str] = []
     readings: dict[str, list[tuple[Any, float]]] = {}
     places: dict[str, list[float]] = {}
@@ -200,8 +201,10 @@ def _union_by_code(
         for code in order
     ]  # fmt: skip
     for i, code in enumerate(order):
-        if code in merged and holds is not None:
-            out[i] = _by_arithmetic(out, i, [e for e, _ in readings[code]], holds)
+        read = [e for e, _ in readings[code]]
+        apart = len({_canon(e) for e in read}) > 1  # copies that read the line two ways
+        if (code in merged or apart) and holds is not None:
+            out[i] = _by_arithmetic(out, i, read, holds)
     return out
 
 

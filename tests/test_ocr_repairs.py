@@ -160,6 +160,28 @@ def test_a_box12_line_copies_read_two_ways_is_the_entry_the_arithmetic_keeps() -
         assert merged.fields["box12"] == [{"code": "D", "amount": "1500.00"}, dd, w]
 
 
+def test_a_box12_amount_copies_read_two_ways_under_one_code_is_the_arithmetics() -> None:
+    """The same W-2's 12a `D 1500.00`: the fuller copy (box 12 read whole) read `D 4500.00`,
+    the other `D 1500.00`. Under one code the copies' tie had gone to the fuller list's
+    copy; only 1500.00 makes box 5 less box 1 (39280.20 - 37780.20) the deferrals."""
+    dd, w, c = (
+        {"code": "DD", "amount": "5870.04"},
+        {"code": "W", "amount": "750.00"},
+        {"code": "C", "amount": "32.00"},
+    )
+    boxes = {"box1_wages": "37780.20", "box5_medicare_wages": "39280.20"}
+    lists = (
+        [{"code": "D", "amount": "4500.00"}, dd, w, c],
+        [{"code": "D", "amount": "1500.00"}, w, c],
+    )
+    copies = [
+        Extracted("W-2", [n], 2024, payer_tin="94-1234567", fields={**boxes, "box12": v})
+        for n, v in enumerate(lists, start=1)
+    ]
+    (merged,) = merge_copies(copies)
+    assert merged.fields["box12"] == [{"code": "D", "amount": "1500.00"}, dd, w, c]
+
+
 def test_copies_box12_readings_no_arithmetic_parts_go_to_the_surer_copy() -> None:
     """The same line read `Q 1500.00` and `D 4500.00` without box 1 read: one entry, the
     surer copy's; two amounts that differ in more than a digit are two lines."""
