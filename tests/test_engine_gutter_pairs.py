@@ -67,3 +67,23 @@ def test_a_code_before_the_right_columns_label_is_no_box_number() -> None:
     assert doc.fields["box11_first_year_roth"] == 2023
     assert doc.fields["box7_distribution_code"] == "1"
     assert doc.fields["box1_gross_distribution"] == "45974.99"
+
+
+def test_an_account_number_after_its_wrapped_labels_last_line() -> None:
+    """`Account` / `No.: 128-20014` in the left column, the right column's `Bond premium:
+    $512.90` on the label's first line: the account number follows the label's last line."""
+    doc = read(
+        "1099-INT",
+        page(
+            ("Payer's", 40, 170),
+            ("Federal ID:  13-5550142", 40, 182),
+            ("Account", 40, 222),
+            ("Bond premium:  $512.90", 282, 222),
+            ("No.:  128-20014", 40, 234),
+            ("Interest", 40, 248),
+            ("Income:  $814.81", 40, 260),
+        ),
+    )
+    assert doc.fields["account_number"] == "128-20014"
+    assert doc.fields["box1_interest_income"] == "814.81"
+    assert doc.fields["box11_bond_premium"] == "512.90"

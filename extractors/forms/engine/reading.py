@@ -84,6 +84,14 @@ def _after_tail(anchor: Anchor, region: Region, labels: set[int]) -> list[Line]:
     return [Line(run)]
 
 
+def _tail_text(anchor: Anchor, region: Region, anchors: list[Anchor]) -> str | None:
+    """The words right after a wrapped label's last line (`Account` / `No.: 128-20014`),
+    unless they are prose: the text a cell holds beside its label's tail."""
+    lines = _after_tail(anchor, region, label_ids(anchors))
+    text = lines[0].text.strip() if lines else ""
+    return text if text and not PROSE.search(text) else None
+
+
 def _past_own_number(words: list[Word], anchor: Anchor, region: Region) -> list[Word]:
     """A line's words past the box's own number that starts them: a table's Box column,
     printed after the description, or `(Box` / `9a):  41`, the label's `(Box 9a)` wrapped,
@@ -138,7 +146,9 @@ def values_in_cells(
             continue
         if kind == "text" and not name.startswith("_"):
             texts.setdefault(name, None)
-            texts[name] = texts[name] or cell_text(a, region, anchors)
+            texts[name] = (
+                texts[name] or cell_text(a, region, anchors) or _tail_text(a, region, anchors)
+            )
             continue
         if kind == "money" and name not in reading.fields:
             if cell_text(a, region, anchors, reading.assigned) in ZEROS:
