@@ -12,7 +12,7 @@ from word_pages import page
 from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Page, Word
 from backtax.extractors.transcripts.account import parse_account, parse_transactions
-from backtax.extractors.transcripts.kind import TranscriptKind
+from backtax.extractors.transcripts.kind import TranscriptKind, guess_kind
 from backtax.extractors.transcripts.layout import (
     TLine,
     clean_text,
@@ -299,6 +299,48 @@ def test_a_page_banner_before_the_title_is_no_transcript_of_its_own() -> None:
         TLine("Form number 1040", 1, 0.9),
     ]
     assert [(s.kind, s.pages) for s in split_segments(lines, WAGE_INCOME)] == [(RETURN, [1])]
+
+
+def test_an_untitled_page_is_a_wi_page_only_by_a_form_block_title() -> None:
+    """`FORM NUMBER 1040 TAX PERIOD` (an account part, its colon lost) is no W&I block's
+    title; `Form W-2 Wage and Tax Statement` and `Form 1099-INT Interest Income` are."""
+    account = [TLine("FORM NUMBER 1040 TAX PERIOD: Dec. 31, 2022", 2)]
+    assert guess_kind(account) != WAGE_INCOME
+    for title in ("Form W-2 Wage and Tax Statement", "Form 1099-INT Interest Income"):
+        assert guess_kind([TLine(title, 1)]) == WAGE_INCOME
+
+
+def test_lines_before_a_lost_title_start_the_transcript_whose_title_comes_next() -> None:
+    """A Record of Account scan whose page 1 title and tracking number OCR lost (the
+    sample's page 1 and 2 headers): page 1 starts the Record of Account of page 2's title,
+    instead of becoming an empty Wage and Income record of its own."""
+    lines = [
+        TLine("Recerd af Acc0unt", 1),
+        TLine("SSN Provided: XXX-XX-1234", 1),
+        TLine("Tax Period Ending: Dec. 31, 2022", 1),
+        TLine("WAGES, SALARIES, TIPS, ETC:....$98,410.00", 1),
+        TLine("Record of Account", 2),
+        TLine("Tracking Number: 108033300022", 2),
+        TLine("FORM NUMBER 1040 TAX PERIOD: Dec. 31, 2022", 2),
+    ]
+    segments = split_segments(lines, WAGE_INCOME)
+    assert [(s.kind, s.pages, s.guessed) for s in segments] == [(RECORD_OF_ACCOUNT, [1, 2], False)]
+    other = [*lines[:4], TLine("Record of Account", 2), TLine("Tracking Number: 108000000010", 2)]
+    other[1:1] = [TLine("Tracking Number: 108000000009", 1)]
+    assert [s.guessed for s in split_segments(other, ACCOUNT)] == [True, False]
+
+
+def test_a_transcript_whose_title_was_never_read_says_its_kind_was_guessed() -> None:
+    """A run of transcript pages without any title read (banner only): its record warns."""
+    sheet = page(
+        ("This Product Contains Sensitive Taxpayer Data", 40, 30),
+        ("ACCOUNT BALANCE: 3,405.40", 40, 80),
+        ("150 Tax return filed 20241905 05-20-2024 $26,179.00", 40, 100),
+    )
+    (record,) = TranscriptKind().extract([sheet])
+    assert record.doc_type == ACCOUNT
+    assert any("no transcript title read" in w for w in record.warnings)
+    assert record.confidence <= 0.5
 
 
 def test_a_continuation_page_with_its_banner_misread_is_still_a_transcript_page() -> None:

@@ -42,10 +42,15 @@ PARSERS: dict[str, Callable[[Segment], Extracted]] = {
 _ROW = re.compile(r"^\d{3}\s.*\d{2}-\d{2}-\d{4}\s+-?\$?[\d,.]+$")
 
 
+# A W&I block's title names a form by its number (`Form W-2 Wage and Tax Statement`,
+# `Form 1099-INT Interest Income`); an account's `FORM NUMBER 1040` (colon lost) does not.
+_WI_BLOCK = re.compile(r"(?i)^form\s+[a-z]*-?\d[\w-]*\s+[a-z]")
+
+
 def guess_kind(lines: list[TLine]) -> str:
     """The kind of a page without a title, from what its lines look like."""
     texts = [ln.text for ln in lines]
-    if any(re.match(r"(?i)^form\s+[\w-]+\s+\w", t) or "Identification Number:" in t for t in texts):
+    if any(_WI_BLOCK.match(t) or "Identification Number:" in t for t in texts):
         return WAGE_INCOME
     rows = sum(bool(_ROW.match(t)) for t in texts)
     per_computer = sum("per computer" in norm_label(t) for t in texts)
@@ -74,8 +79,21 @@ class TranscriptKind:
 
     def extract(self, pages: list[Page]) -> list[Extracted]:
         lines = page_lines(pages, reread=True)
-        fallback = guess_kind(lines)
-        return [PARSERS[seg.kind](seg) for seg in split_segments(lines, fallback)]
+        first = next((i for i, ln in enumerate(lines) if title_kind(ln.text)), len(lines))
+        segments = split_segments(lines, guess_kind(lines[:first]))
+        return [_parsed(seg) for seg in segments]
+
+
+def _parsed(seg: Segment) -> Extracted:
+    """A transcript's record; one whose kind was guessed (no title read) says so."""
+    record = PARSERS[seg.kind](seg)
+    if seg.guessed:
+        record.warnings.append(
+            f"pages {seg.pages[0]}-{seg.pages[-1]}: no transcript title read; "
+            f"read as {seg.kind} from its lines"
+        )
+        record.confidence = min(record.confidence, 0.5)
+    return record
 
 
 register(TranscriptKind())

@@ -72,6 +72,8 @@ class Segment:
     lines: list[TLine] = field(default_factory=list)
     tracking: str | None = None
     period: str | None = None
+    guessed: bool = False
+    """The kind was guessed (`fallback_kind`): no title of this transcript was read."""
 
     @property
     def pages(self) -> list[int]:
@@ -90,6 +92,13 @@ def _header_after(lines: list[TLine], i: int) -> tuple[str | None, str | None]:
     return tracking, period
 
 
+def _same_one(seg: Segment, tracking: str | None, period: str | None) -> bool:
+    """Whether a title's header (tracking number, period) may be the transcript of `seg`."""
+    if tracking and seg.tracking and tracking != seg.tracking:
+        return False
+    return not (period and seg.period and period != seg.period)
+
+
 def _starts_new(seg: Segment, kind: str, tracking: str | None, period: str | None) -> bool:
     if tracking and seg.tracking:
         return tracking != seg.tracking or bool(period and seg.period and period != seg.period)
@@ -102,17 +111,25 @@ def _starts_new(seg: Segment, kind: str, tracking: str | None, period: str | Non
 
 def split_segments(lines: list[TLine], fallback_kind: str) -> list[Segment]:
     """The transcripts in a run of lines; lines before any title belong to `fallback_kind`
-    (when they are more than a page's banner and header: no transcript of its own)."""
+    (when they are more than a page's banner and header: no transcript of its own), unless
+    the first title's transcript is theirs (its title OCR lost on their page: no other
+    tracking number, no other period), which they then start (`guessed` stays False)."""
     segments: list[Segment] = []
     for i, line in enumerate(lines):
         kind = title_kind(line.text)
         if kind:
             tracking, period = _header_after(lines, i)
-            if not segments or _starts_new(segments[-1], kind, tracking, period):
+            if (
+                len(segments) == 1
+                and segments[0].guessed
+                and _same_one(segments[0], tracking, period)
+            ):
+                segments[0].kind, segments[0].guessed = kind, False
+            elif not segments or _starts_new(segments[-1], kind, tracking, period):
                 segments.append(Segment(kind, [line], tracking, period))
                 continue
         if not segments:
-            segments.append(Segment(fallback_kind))
+            segments.append(Segment(fallback_kind, guessed=True))
         seg = segments[-1]
         seg.lines.append(line)
         seg.tracking = seg.tracking or tracking_number(line.text)
