@@ -25,7 +25,8 @@ def _mergeable(doc: Extracted) -> bool:
 
 def _compatible(a: Extracted, b: Extracted) -> bool:
     """Copies of one form: same form and payer (or one copy's payer read in part, on the
-    same sheet with mostly the same amounts); year and recipient agree where both read.
+    same sheet with mostly the same amounts); year and recipient agree where both read
+    (years a digit apart agree on copies whose amounts all do: `_year_misread`).
     Copies whose amounts in the same boxes all agree are one form's though a TIN of one
     reads a digit apart from the other's (`_slipped`): OCR misread it on one copy. Not the
     recipient's last four on amounts alone: one digit in four tells two recipients of
@@ -39,7 +40,8 @@ def _compatible(a: Extracted, b: Extracted) -> bool:
     partly = _payer_in_part(a, b) or _payer_in_part(b, a)
     if not same_payer and not (partly and _same_sheet(a, b)):
         return False
-    if a.tax_year is not None and b.tax_year is not None and a.tax_year != b.tax_year:
+    years = (a.tax_year, b.tax_year)
+    if None not in years and years[0] != years[1] and not _year_misread(a, b):
         return False
     named = _same_recipient(a, b)
     for key, vouched in (("payer_tin", alike), ("recipient_tin_last4", alike and named)):
@@ -62,6 +64,22 @@ def _same_recipient(a: Extracted, b: Extracted) -> bool:
     if x and y:
         return SequenceMatcher(None, x, y).ratio() >= NAME_LIKENESS
     return bool(set(a.pages) & set(b.pages))
+
+
+YEAR_VOUCHERS = 4
+"""Amounts two copies must read alike (a W-2's boxes 1-6) to be one form's though their
+years read a digit apart."""
+
+
+def _year_misread(a: Extracted, b: Extracted) -> bool:
+    """Copies whose years read a digit apart (a fax's `2021` for the large `2024`) but
+    whose amounts in the same boxes, `YEAR_VOUCHERS` of them at least, all agree: one
+    form, its year misread on one copy (the copies then vote on it)."""
+    shared = [
+        k for k, v in a.fields.items() if isinstance(v, str) and _MONEY.match(v) and k in b.fields
+    ]
+    alike = len(shared) >= YEAR_VOUCHERS and _same_amounts(a, b)
+    return alike and _slipped(str(a.tax_year), str(b.tax_year))
 
 
 def _same_tin(x: str, y: str | None, alike: bool) -> bool:

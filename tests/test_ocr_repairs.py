@@ -548,3 +548,27 @@ def test_a_number_tight_before_a_label_is_no_amount() -> None:
     )
     fields = FormKind(form_spec("W-2")).extract([sheet])[0].fields
     assert fields == {"box1_wages": "45799.88"}
+
+
+def test_copies_whose_years_read_a_digit_apart_are_one_w2_when_amounts_agree() -> None:
+    """The IRS W-2 sample on a fax (`irs_2024_flat_john_bayside.expected.json`, 2024): one
+    copy read the large `2024` as 2021, every amount alike on both: one record, the year
+    the surer copy's. A copy with one amount other, or two digits off, is another form."""
+    boxes = {
+        "box1_wages": "37780.20",
+        "box2_federal_tax_withheld": "2929.20",
+        "box3_ss_wages": "38030.20",
+        "box4_ss_tax_withheld": "2435.37",
+        "box5_medicare_wages": "39280.20",
+        "box6_medicare_tax_withheld": "569.56",
+    }
+
+    def copy(page: int, year: int, conf: float, **other: str) -> Extracted:
+        doc = Extracted("W-2", [page], year, payer_tin="94-1234567", recipient_tin_last4="1234")
+        doc.fields, doc.confidence = {**boxes, **other}, conf
+        return doc
+
+    (merged,) = merge_copies([copy(1, 2021, 0.5), copy(2, 2024, 0.9)])
+    assert (merged.tax_year, merged.pages, merged.fields) == (2024, [1, 2], boxes)
+    assert len(merge_copies([copy(1, 2021, 0.5), copy(2, 2024, 0.9, box1_wages="100.00")])) == 2
+    assert len(merge_copies([copy(1, 2011, 0.5), copy(2, 2024, 0.9)])) == 2
