@@ -34,6 +34,25 @@ def test_exactly_one_opencv_is_installed() -> None:
     import rapidocr_onnxruntime  # noqa: F401  (imports with the headless cv2)
 
 
+def test_opencv_runs_one_thread_as_the_engines_do() -> None:
+    """OCR's OpenCV clean-up runs on one thread, as Tesseract and PP-OCR do: pages are
+    parallelised by processes, and OpenCV's own threads (one a core by default) cost two
+    to three times the CPU of a page's connected-component labelling. A fresh process
+    without the setting, as a worker starts."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "from backtax.extractors.readers import ocr; import numpy as np; "
+        "ocr.deskew_angle(np.full((80, 80), 255, np.uint8)); print(ocr.cv2.getNumThreads())"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENCV_FOR_THREADS_NUM"}
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                          text=True, check=True)  # fmt: skip
+    assert done.stdout.strip() == "1"
+
+
 @pytest.mark.parametrize(
     ("tesseract", "tess_conf", "ppocr_text", "pp_conf", "kept"),
     [

@@ -5,7 +5,9 @@ resolution enlarged), deskewed and, when it reads badly, turned upright. Tessera
 suspect numeric words are read again by PP-OCR's recogniser, and the whole page by PP-OCR
 when Tesseract failed on it (`evidence.py` holds the rules). Pixel boxes are scaled to PDF
 points so OCR pages share the text pages' geometry. Both engines run one thread per
-process (OMP_THREAD_LIMIT=1); callers parallelise pages.
+process (OMP_THREAD_LIMIT=1), and so does OpenCV's clean-up (OPENCV_FOR_THREADS_NUM=1: its
+own threads only add CPU where two workers already share two cores); callers parallelise
+pages.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from backtax.extractors.readers.glyphs import crop_pixels, pixel_origin
 cv2 = lazy_import("cv2")  # not needed by text pages
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")  # read when OpenCV is first used
 
 ENGINE = "tesseract"
 NO_TESSERACT = (
