@@ -23,7 +23,6 @@ HEADER = ("doc_type", "tax_year", "pages", "payer_tin", "recipient_tin_last4")
 KNOWN_GAPS = frozenset(
     {
         "table/1099_g_scan/recipient_tin_last4",  # past the page edge: `900-12-`
-        "side_by_side/5498_scan/box15b_codes",  # Tesseract drops the lone code `1`
         "gutter_pairs/w_2g_scan/recipient_tin_last4",  # `***-**-4329` on the scan
     }
 )

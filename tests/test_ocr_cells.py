@@ -300,3 +300,42 @@ def test_a_masked_tin_ocr_read_with_a_speck_before_it_is_the_recipients() -> Non
     assert doc.recipient_tin_last4 == "3456"
     assert doc.payer_tin == "91-2087345"
     assert doc.fields["box1_student_loan_interest"] == "75076.51"
+
+
+def _count_row_sheet(ink: Box) -> tuple[Page, list[Box]]:
+    """A statement's `3 Number of payment transactions` row, no word OCR gave at its
+    end, the label's letters and `ink` on its image; the boxes the recogniser is asked."""
+    sheet = page(
+        ("1099-K Payment Card and Third Party", 42, 150),
+        ("1a Gross amount of payment card/third party network $38,072.56", 42, 160),
+        ("3 Number of payment transactions", 42, 176),
+        method="ocr",
+    )
+    last = next(w for w in sheet.words if w.text == "transactions")
+    letters = [Box(last.box.x0 + 5 * i, 176, last.box.x0 + 5 * i + 4, 184) for i in range(12)]
+    _inked(sheet, [*letters, ink])
+    asked: list[Box] = []
+
+    def recognise(_: Page, box: Box) -> list[Word]:
+        asked.append(box)
+        return [Word("1", box, 0.96, "ocr")]
+
+    sheet.recogniser = recognise
+    return sheet, asked
+
+
+def test_a_lone_digit_one_at_its_rows_end_is_read_again() -> None:
+    """The lone count `1` at a row's far end that Tesseract dropped (the side_by_side 5498
+    scan's box 15b, `1` right-aligned at the page's edge): its stroke is a quarter of its
+    height wide, narrower than any letter, and still the row's print, read again."""
+    sheet, asked = _count_row_sheet(Box(564, 176, 566, 184))
+    assert read("1099-K", sheet).fields["box3_number_of_transactions"] == 1
+    assert len(asked) == 1 and asked[0].x0 > 560
+
+
+def test_a_rule_crossing_a_rows_end_is_no_digit_one() -> None:
+    """A vertical rule as narrow as a `1` crossing the row (above and below its words) is
+    no print of the row: nothing is read again, no count."""
+    sheet, asked = _count_row_sheet(Box(564, 168, 566, 194))
+    assert "box3_number_of_transactions" not in read("1099-K", sheet).fields
+    assert asked == []

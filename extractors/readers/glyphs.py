@@ -60,13 +60,16 @@ def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     return gray[y0:y1, x0:x1]
 
 
-def print_like(page: Page, box: Box, like: Box) -> Box | None:
+def print_like(page: Page, box: Box, like: Box, digit_one: bool = False) -> Box | None:
     """The part of `box` (points) holding ink shaped like the print in `like` (a word's box
     on the same line, its characters measured on the image, whichever engine gave the box):
     blobs 0.6 to 1.6 times as tall, centred on their middle, at least 0.45 times their
     height wide (a capital J is). W-2 box 12's code without the small `Code` caption
     stacked beside it (two of its letters blurred together are as tall, and half as wide)
-    or the rules around it: the blobs' bounding box, None when there is no such ink."""
+    or the rules around it: the blobs' bounding box, None when there is no such ink. With
+    `digit_one`, a narrower stroke (a `1`, a fifth of its height wide at least) counts too
+    where it stands clear of the box's top and bottom (a rule crossing the box reaches
+    both)."""
     sample = _blobs(page, like)
     if not sample:
         return None
@@ -79,7 +82,7 @@ def print_like(page: Page, box: Box, like: Box) -> Box | None:
         for b in _blobs(page, box)
         if 0.6 * h <= b[3] - b[1] <= 1.6 * h
         and abs((b[1] + b[3]) / 2 - middle) <= 0.35 * h
-        and b[2] - b[0] >= 0.45 * h
+        and (b[2] - b[0] >= 0.45 * h or (digit_one and _digit_one(b, box, h)))
     ]
     if not found:
         return None
@@ -89,6 +92,13 @@ def print_like(page: Page, box: Box, like: Box) -> Box | None:
         max(b[2] for b in found),
         max(b[3] for b in found),
     )
+
+
+def _digit_one(blob: tuple[float, float, float, float], box: Box, h: float) -> bool:
+    """A narrow blob a `1` may be: a fifth of the print's height wide at least, clear of
+    the box's top and bottom edges (no rule crossing it)."""
+    x0, top, x1, bottom = blob
+    return x1 - x0 >= 0.2 * h and top > box.top + 0.3 and bottom < box.bottom - 0.3
 
 
 def _blobs(page: Page, box: Box) -> list[tuple[float, float, float, float]]:

@@ -587,7 +587,7 @@ def lone_value(anchor: Anchor, region: Region, anchors: list[Anchor]) -> tuple[A
         w.conf >= LONE_SURE and not LEADER.match(w.text) for w in region.crop(area)
     ):
         return None
-    ink = print_like(page, area, anchor.hit.words[-1].box)
+    ink = print_like(page, area, anchor.hit.words[-1].box, digit_one=True)
     if ink is None or ink.width > 3 * ink.height or ink.x0 < area.x0 + 0.5 * (area.x1 - area.x0):
         return None  # more than a code, or not at the row's end (a leader's dots are no ink)
     pad = 0.3 * ink.height
