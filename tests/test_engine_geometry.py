@@ -209,6 +209,24 @@ def test_a_state_glued_to_its_id_that_repeats_it_is_read_apart() -> None:
     assert doc.fields["state"] == [NEC_OREGON_ROW]
 
 
+@pytest.mark.parametrize("read_as", ["OR _OR-118866", "OR OR- 118866", "OR OR-118866_"])
+def test_a_state_id_with_a_speck_or_split_at_its_hyphen_is_the_id(read_as: str) -> None:
+    """A binarised scan reads a speck before the ID (`_OR-118866`), a 150 dpi scan splits
+    it after its hyphen (`OR- 118866`): the ID printed, `OR-118866`."""
+    scan = page(
+        ("1 Nonemployee compensation", 290, 100),
+        ("$18,450.00", 290, 112),
+        ("5 State tax withheld", 290, 205),
+        ("6 State/Payer's state no.", 376, 205),
+        ("7 State income", 500, 205),
+        ("$922.50", 297, 216),
+        (read_as, 378, 216),
+        ("$18,450.00", 500, 216),
+        method="ocr",
+    )
+    assert read("1099-NEC", scan).fields["state"] == [NEC_OREGON_ROW]
+
+
 def test_a_box_number_ocr_read_with_a_digit_more_is_no_value() -> None:
     """A fax's 1099-INT whose box 11 number Tesseract read `114`, tight before its wording:
     that is box 11's label, not an amount of a box near it (box 9 above is left blank, box

@@ -349,3 +349,22 @@ def test_a_label_inside_another_boxs_wording_is_not_that_box() -> None:
     assert doc.fields["box6_prior_year_scholarship_adjustments"] == "9097.35"
     assert doc.fields["box4_prior_year_adjustments"] == "39428.62"
     assert doc.fields["box10_insurance_reimbursement"] == "587.94"
+
+
+def test_a_label_under_a_row_that_ends_in_its_amount_is_no_wrapped_label() -> None:
+    """An SSA-1099 read at 100 dpi, upscaled: OCR's tall boxes put `Medicare Part B
+    premiums deducted` a hair under `Paid by check or direct deposit`, whose row ends in
+    its amount ($15,931.20): that row is done, so the line under it is a label of its own,
+    with its own amount, $1,978.80."""
+    sheet = page(
+        ("Box 3. Benefits Paid in 2023", 40, 140),
+        ("$17,880.00", 47, 152),
+        ("Paid by check or direct deposit", 46, 227),
+        ("$15,931.20", 303, 227),
+        ("Medicare Part B premiums deducted from your benefits", 46, 237.5),
+        ("$1,978.80", 303, 237.5),
+        method="ocr",
+    )
+    doc = read("SSA-1099", sheet)
+    assert doc.fields["paid_by_check_or_direct_deposit"] == "15931.20"
+    assert doc.fields["medicare_part_b_premiums"] == "1978.80"

@@ -324,6 +324,8 @@ def test_a_label_whose_value_ocr_lost(text: str, lost: bool) -> None:
         (["JOHN", "A", "-SAMPLE"], "JOHN A SAMPLE"),  # the IRS W-2 sample, copier 200 dpi
         (["JOHN'A", "SAMPLE"], "JOHN A SAMPLE"),  # the same at 100 dpi
         (["D'ANGELO", "SMITH'S"], "D'ANGELO SMITH'S"),
+        (["FIRST", "PRAIRIE", "SAVINGS", "BANK", "."], "FIRST PRAIRIE SAVINGS BANK"),  # copier
+        (["JOHN", "&", "JANE", "DOE"], "JOHN & JANE DOE"),
     ],
 )
 def test_scanned_name_specks(printed: list[str], name: str) -> None:

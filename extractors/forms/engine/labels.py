@@ -296,7 +296,7 @@ def _wrapped_from_above(hit: Hit, region: Region) -> bool:
     between them: a cell's last value sits close above the next cell's label in PP-OCR's
     padded boxes), at a wrapped label's spacing: a lower-case start within a line height
     (`6 Adjustments to` / `scholarships or grants for a` is box 6's label, not box 5's),
-    any start at a third of one (capitals)."""
+    any start at a third of one (capitals); not under a row that ends in its amount."""
     first = hit.words[0]
     h = first.box.height
     reach = h if first.text[:1].islower() else 0.35 * h
@@ -306,9 +306,22 @@ def _wrapped_from_above(hit: Hit, region: Region) -> bool:
         -1 <= first.box.top - w.box.bottom <= reach
         and w.box.h_overlap(first.box) > 0
         and not any(w.box.cy < f.cy < first.box.cy and f.h_overlap(first.box) > 0 for f in floors)
+        and not _before_its_amount(w, region)
         for w in region.crop(area)
         if w not in hit.words
     )
+
+
+_CENTS = re.compile(r"\d[.,]\d{2}$")
+
+
+def _before_its_amount(word: Word, region: Region) -> bool:
+    """Whether a row goes on from `word`, no amount itself, to an amount with cents: a
+    label's row that ends in its value (`Paid by check or direct deposit  $15,931.20`),
+    from which no label wraps onto the next line."""
+    if _CENTS.search(word.text):
+        return False
+    return any(_CENTS.search(w.text) for w in region.right_of(word.box))
 
 
 def _tight_neighbours(anchor: Anchor, region: Region) -> tuple[bool, bool]:

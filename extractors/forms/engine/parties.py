@@ -132,17 +132,22 @@ _SPECK_SPACE = re.compile(
 `'S` after a word is a possessive, `LOWE'S`)."""
 
 
+_NAME_SPECKS = ".,:;'’‘`\"-_"
+"""Marks OCR reads from specks beside a name's words."""
+
+
 def name_text(line: Line) -> str:
     """A name as printed; on a scan, a period OCR glued to a whole word of the name
     (`JANE. Q DOE`, `DESIGN. STUDIO`, a speck after `TESTER.`) is dropped, abbreviations and
     initials keep theirs, a speck read between two words (`Q-DOE`, `Q.DOE`,
     `RIDGE.SECURITIES`, `JOHN'A` before an initial) is a space, and a speck read as a quote
-    after a word (`DOE’`) or a mark before one (`.JOHN`, `-SAMPLE`) is dropped: a name's
-    apostrophe stands inside its word (`O'NEIL`)."""
+    after a word (`DOE’`), a mark before one (`.JOHN`, `-SAMPLE`) or alone (`BANK .`) is
+    dropped: a name's apostrophe stands inside its word (`O'NEIL`)."""
     words = [w.text for w in line.words]
     if line.words and line.words[0].source == "ocr":
+        words = [w for w in words if w.strip(_NAME_SPECKS)] or words  # a speck read as a word
         for i, word in enumerate(words):
-            word = word.lstrip(".,:;'’‘`\"-").rstrip("'’‘`\"") or word
+            word = word.lstrip(_NAME_SPECKS).rstrip("'’‘`\"") or word
             word = re.sub(_SPECK_SPACE, r"\1 ", word)
             bare = word.rstrip(".")
             if word.endswith(".") and len(bare) > 2 and bare.upper() not in _ABBREVIATIONS:

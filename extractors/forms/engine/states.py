@@ -179,11 +179,11 @@ def _state_row(
         else:
             row[name] = text.strip()
     ident = row.get(id_field)
-    if isinstance(ident, str) and re.search(r"^[.,:;'’|]|[.,:;'’|]$", ident):
+    if isinstance(ident, str) and re.search(r"^[.,:;'’|_]|[.,:;'’|_]$", ident):
         # a speck or the cell's rule between the state and the ID, a speck after it
-        ident = row[id_field] = ident.strip(".,:;'’| ")
-    if isinstance(ident, str) and re.fullmatch(r"[\d-]+ \d", ident):
-        row[id_field] = ident.replace(" ", "")  # OCR split the last digit off the number
+        ident = row[id_field] = ident.strip(".,:;'’|_ ")
+    if isinstance(ident, str) and re.fullmatch(r"[\d-]+ \d|\S*\w- \d+", ident):
+        row[id_field] = ident.replace(" ", "")  # OCR split the last digit or the number off
     if isinstance(row.get(id_field), str) and not re.search(r"\d", row[id_field]):
         del row[id_field]  # a state ID has digits: this is a rule or a speck read as words
     digits = any(isinstance(v, str) and re.search(r"\d", v) for v in row.values())
