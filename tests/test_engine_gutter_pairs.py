@@ -87,3 +87,26 @@ def test_an_account_number_after_its_wrapped_labels_last_line() -> None:
     assert doc.fields["account_number"] == "128-20014"
     assert doc.fields["box1_interest_income"] == "814.81"
     assert doc.fields["box11_bond_premium"] == "512.90"
+
+
+def test_a_one_word_label_a_narrow_gutter_after_the_left_columns_amount() -> None:
+    """5498's `CODE(S)` (box 15b, printed without its number) 4 points after the left
+    column's `70000.07`, its code `1` right-aligned under it: an amount before a label ends
+    the other column's row, it makes the label no word of a longer run."""
+    doc = read(
+        "5498",
+        page(
+            ("Fair Market Value Of Account", 40, 196),
+            ("13453.33", 261, 196),
+            ("13c CODE", 309, 208),
+            ("D", 565, 221),
+            ("Roth IRA Conversion Amount", 40, 236),
+            ("70000.07", 261, 236),
+            ("CODE(S)", 305, 235),
+            ("1", 566, 248),
+        ),
+    )
+    assert doc.fields["box15b_codes"] == "1"
+    assert doc.fields["box13c_code"] == "D"
+    assert doc.fields["box3_roth_conversion"] == "70000.07"
+    assert doc.fields["box5_fair_market_value"] == "13453.33"

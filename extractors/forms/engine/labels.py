@@ -326,14 +326,20 @@ def _before_its_amount(word: Word, region: Region) -> bool:
 
 def _tight_neighbours(anchor: Anchor, region: Region) -> tuple[bool, bool]:
     """Whether a word (not a check mark) is printed tight against the label hit before it
-    and after it on its line: then the hit is part of a longer run of words."""
+    and after it on its line: then the hit is part of a longer run of words. An amount
+    before it ends the left column's row a narrow gutter before (`70000.07  CODE(S)`): no
+    word of the hit's run."""
     first, last = anchor.hit.words[0], anchor.hit.words[-1]
     gap = max(first.box.height * 0.7, 3.0)  # a Courier space is 0.6 of the size
     area = Box(first.box.x0 - 40, first.box.top - 1, last.box.x1 + 40, last.box.bottom + 1)
     words = [w for w in region.crop(area) if w not in anchor.hit.words and not is_mark(w.text)]
-    before = any(0 <= first.box.x0 - w.box.x1 <= gap for w in words)
+    before = any(0 <= first.box.x0 - w.box.x1 <= gap and not _AMOUNT.search(w.text) for w in words)
     after = any(0 <= w.box.x0 - last.box.x1 <= gap for w in words)
     return before, after
+
+
+_AMOUNT = re.compile(r"\d\.\d\d\)?$|^\(?-?\$")
+"""A word that is an amount as statements print it: cents at its end, or a `$` at its start."""
 
 
 def weak(anchor: Anchor, region: Region) -> bool:
