@@ -23,6 +23,7 @@ from backtax.extractors.transcripts.layout import (
     page_lines,
     split_label_value,
 )
+from backtax.extractors.transcripts.record_of_account import parse_record_of_account
 from backtax.extractors.transcripts.return_lines import lines_for_year
 from backtax.extractors.transcripts.split import (
     ACCOUNT,
@@ -301,6 +302,20 @@ def test_a_page_banner_before_the_title_is_no_transcript_of_its_own() -> None:
     assert [(s.kind, s.pages) for s in split_segments(lines, WAGE_INCOME)] == [(RETURN, [1])]
 
 
+def test_a_label_without_its_colon_keeps_the_value_s_first_word() -> None:
+    """The Record of Account sample faxed (dev seed 13605) lost the colon of `NAME(S) SHOWN
+    ON RETURN: JOHN SAMP & LIND PLAC`; `... RETURN JOHN` is alike enough to the label, but
+    the label ends where it ends: the name keeps JOHN and the name control is SAMP."""
+    lines = [
+        TLine("Record of Account", 1),
+        TLine("NAME(S) SHOWN ON RETURN JOHN SAMP & LIND PLAC", 1),
+        TLine("FILING STATUS Married Filing Joint", 1),
+    ]
+    record = parse_record_of_account(Segment(RECORD_OF_ACCOUNT, lines, period="2022-12-31"))
+    assert record.recipient_name == "JOHN SAMP & LIND PLAC"
+    assert record.fields["name_control"] == "SAMP"
+
+
 def test_an_untitled_page_is_a_wi_page_only_by_a_form_block_title() -> None:
     """`FORM NUMBER 1040 TAX PERIOD` (an account part, its colon lost) is no W&I block's
     title; `Form W-2 Wage and Tax Statement` and `Form 1099-INT Interest Income` are."""
@@ -369,6 +384,26 @@ def test_a_return_line_whose_last_word_ocr_lost_on_a_scan() -> None:
     assert "wages" not in fields  # `wages and` is the start of no line's label
     text = return_fields([TLine("Student loan interest: $912.40", 1)], 2024)[0]
     assert "student_loan_interest_deduction" not in text
+
+
+def test_a_label_ocr_garbled_on_a_scan_makes_no_field_of_its_own() -> None:
+    """The Record of Account sample photographed (dev seed 13604): `TENTATIVE TAX` with a
+    leader read as `eee eee eee` and `SE TAX PER COMPUTER` as `SE TAX PER COMP UTER` had
+    become fields of their own (`tentative_tax_eee_eee_eee`); the RoA's note `... if
+    applicable They do:-not show ...` too. On a scan they are left unread, with a warning;
+    a schedule's lines and a text page's unknown labels are still fields."""
+    scan = [
+        TLine("TENTATIVE TAX eee eee eee: $0.00", 2, 0.46),
+        TLine(
+            "amount as adjusted (PC), if applicable They do:-not show subsequent activity", 1, 0.3
+        ),
+        TLine("TAXABLE INCOME: $72,630.00", 2, 0.9),
+    ]
+    fields, _, _, warnings = return_fields(scan, 2022)
+    assert fields == {"taxable_income": "72630.00"}
+    assert len(warnings) == 2 and "TENTATIVE TAX eee" in warnings[0]
+    text = return_fields([TLine("NEW CREDIT NOBODY MAPPED: $5.00", 1)], 2022)[0]
+    assert text == {"new_credit_nobody_mapped": "5.00"}
 
 
 def test_joint_names_give_both_last_names() -> None:

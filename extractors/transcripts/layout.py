@@ -408,11 +408,16 @@ def one_word_more(key: str, labels: Iterable[str]) -> list[str]:
 def after_label(text: str, labels: Collection[str]) -> tuple[str, str] | None:
     """A line that starts with one of `labels` (normalised) and lost the colon after it
     (`EXEMPTIONS 00`, `Filing status Head of Household`): that label and the rest; a label
-    with a letter misread (`NAME(S) shown on retum`: `closest_label`) too."""
+    with a letter misread (`NAME(S) shown on retum`: `closest_label`) too, never with the
+    value's first word taken in (`NAME(S) SHOWN ON RETURN JOHN` is alike enough)."""
     words = text.split()
     for n in range(len(words) - 1, 0, -1):
-        label = closest_label(norm_label(" ".join(words[:n])), labels)
+        key = norm_label(" ".join(words[:n]))
+        label = closest_label(key, labels)
         if label:
+            shorter = norm_label(" ".join(words[: n - 1]))
+            if n > 1 and shorter != key and closest_label(shorter, labels) == label:
+                n -= 1  # the value's first word was alike enough to the label's end
             return label, " ".join(words[n:])
     return None
 

@@ -67,7 +67,11 @@ def _header(key: str, value: str, party: dict[str, str], fields: dict[str, Any])
 def return_fields(
     lines: list[TLine], year: int | None
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, str], list[str]]:
-    """fields, per_computer, party (tin, spouse_tin, names) and warnings of a return part."""
+    """fields, per_computer, party (tin, spouse_tin, names) and warnings of a return part.
+    A label the year's table lacks is a field of its own (its label's words) on a text
+    page or under a schedule's heading; on a scan, outside a schedule, it is OCR's garble
+    of a known label and its value is left unread (a blank beats a value under a made-up
+    name, and beats the known field's wrong neighbour)."""
     table = lines_for_year(year)
     ocr = any(ln.conf < 1.0 for ln in lines)
     fields: dict[str, Any] = {}
@@ -92,9 +96,11 @@ def return_fields(
         target = fields
         if key.endswith(PER_COMPUTER):
             key, target = key[: -len(PER_COMPUTER)].strip(), per_computer
-        name = _lookup(table, key, ocr) or (
-            f"{section}_{snake(label)}" if section else snake(label)
-        )
+        name = _lookup(table, key, ocr)
+        if name is None and ocr and not section:  # a label OCR garbled (`TENTATIVE TAX eee`)
+            warnings.append(f"unrecognised line {label!r} on a scan: not read")
+            continue
+        name = name or (f"{section}_{snake(label)}" if section else snake(label))
         if name.endswith("_" + PER_COMPUTER.replace(" ", "_")):
             name = name[: -len(PER_COMPUTER) - 1]
         value = money(raw)
