@@ -68,6 +68,30 @@ def test_an_ocr_page_is_a_form_by_its_number_and_its_stacked_title() -> None:
     assert nec.identify(Page(1, 612, 792, words[:5] + words[-1:], "ocr")) is None
 
 
+def test_a_stacked_title_is_not_looked_for_where_it_could_make_no_claim(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The 1099-NEC's one title over two lines, with no form number and no box label: 1.5
+    points, under the claim's 3 whatever the title, so the page's words are not searched
+    for it (a search over every word, for every kind's titles, on every OCR page)."""
+    from backtax.extractors.forms.engine import kind
+
+    searched: list[tuple[str, ...]] = []
+
+    def counted(words: list[Word], want: tuple[str, ...]) -> bool:
+        searched.append(want)
+        return stacked_title(words, want)
+
+    monkeypatch.setattr(kind, "stacked_title", counted)
+    nec = next(k for k in all_kinds() if k.name == "1099-NEC")
+    title = [w for w in _title_beside_an_address(524, 12) if w.text not in ("Form", "1099-NEC")]
+    assert nec.identify(Page(1, 612, 792, title, "ocr")) is None
+    assert searched == []
+    words = [*_title_beside_an_address(524, 12), _word("Federal income tax withheld", 300, 200)]
+    assert nec.identify(Page(1, 612, 792, words, "ocr")) is not None  # number, label, title
+    assert searched == [tokens("Nonemployee Compensation")]
+
+
 @pytest.mark.skipif(not tesseract_installed(), reason="needs Tesseract")
 def test_a_1099_nec_exported_at_100_dpi_is_classified_and_read(tmp_path: Path) -> None:
     """Both pages of a 100 dpi export of the 1099-NEC (text under 10 px tall) are the

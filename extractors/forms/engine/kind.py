@@ -82,11 +82,12 @@ class FormKind:
             score += 2.0
         elif ocr and _misread_form_number(text, self.spec.form_numbers):
             score += 1.5
-        score += sum(
-            1.5
-            for title, words in self._titles
-            if title in text or (ocr and stacked_title(page.words, words))
-        )
+        stacked = []  # titles not in the text, which an OCR page may print over lines
+        for title, want in self._titles:
+            if title in text:
+                score += 1.5
+            elif ocr:
+                stacked.append(want)
         words = f" {_words(page.text())} "
         labels = sum(
             # a label after its box's number (`1 Reportable winnings`), or before it in a
@@ -96,6 +97,11 @@ class FormKind:
             if label in words
         )
         score += min(labels, 12) * 0.25
+        for left, want in zip(range(len(stacked), 0, -1), stacked, strict=True):
+            if score + 1.5 * left < 3.0:
+                return None  # not a claim even with every title left: none looked for
+            if stacked_title(page.words, want):
+                score += 1.5
         if score < 3.0:
             return None
         return Identification(self.name, self.spec.doc_type, score, find_tax_year(page.region))
