@@ -339,3 +339,37 @@ def test_a_rule_crossing_a_rows_end_is_no_digit_one() -> None:
     sheet, asked = _count_row_sheet(Box(564, 168, 566, 194))
     assert "box3_number_of_transactions" not in read("1099-K", sheet).fields
     assert asked == []
+
+
+def _winnings_sheet(recognised: str) -> tuple[Page, list[Box]]:
+    """A broker's dot-leader row of W-2G box 1 whose leader Tesseract read as nothing but
+    the minus glued to the amount's start (`-49124.18`, the dot_leader scan at dev seed
+    43700); the page's recogniser reads `recognised` on the amount's box alone."""
+    sheet = page(
+        ("Form W-2G Certain Gambling Winnings 2025", 42, 120),
+        ("1 GROSS WINNINGS:", 42, 162),
+        ("-49124.18", 521, 160),
+        method="ocr",
+    )
+    asked: list[Box] = []
+
+    def recognise(_: Page, box: Box) -> list[Word]:
+        asked.append(box)
+        return [Word(recognised, box, 0.95, "ocr")]
+
+    sheet.recogniser = recognise
+    return sheet, asked
+
+
+def test_a_leaders_dash_read_as_an_amounts_minus_is_dropped_when_read_again_without() -> None:
+    sheet, asked = _winnings_sheet("49124.18")
+    assert read("W-2G", sheet).fields["box1_gross_winnings"] == "49124.18"
+    assert len(asked) == 1 and asked[0].x0 == 521
+
+
+def test_a_minus_read_again_is_kept() -> None:
+    """The recogniser reading the minus too (or other digits) leaves the amount as read."""
+    sheet, _ = _winnings_sheet("-49124.18")
+    assert read("W-2G", sheet).fields["box1_gross_winnings"] == "-49124.18"
+    sheet, _ = _winnings_sheet("49124.16")
+    assert read("W-2G", sheet).fields["box1_gross_winnings"] == "-49124.18"

@@ -24,6 +24,26 @@ _FORM_WORDS = frozenset(
 )
 
 
+_LEADING_MINUS = re.compile(r"^-+(?P<amount>\d[\d,]*\.\d\d)$")
+MINUS_SURE = 0.8
+"""How sure the second recogniser must be of an amount's digits to drop OCR's minus."""
+
+
+def _minus_checked(region: Region, words: tuple[Word, ...], text: str) -> str:
+    """An OCR amount read with a minus glued to its start (`-49124.18`: a dot leader's last
+    dots read as a dash) without it, where the page's second recogniser reads the same
+    digits surely, with no minus, on the amount's box alone; as read otherwise."""
+    m = _LEADING_MINUS.match(text)
+    page = region.page
+    if m is None or page is None or len(words) != 1 or words[0].source != "ocr":
+        return text
+    read = page.recognise(words[0].box)
+    again = "".join(w.text for w in read)
+    if not read or "-" in again or min(w.conf for w in read) < MINUS_SURE:
+        return text
+    return m["amount"] if re.sub(r"\D", "", again) == re.sub(r"\D", "", m["amount"]) else text
+
+
 def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
     """Amounts on the page: single words, or `$` and number, or numbers split by OCR.
 
@@ -65,6 +85,7 @@ def money_candidates(region: Region, exclude: set[int]) -> list[Candidate]:
             if best:
                 j, text = best
                 chosen = tuple(words[i : j + 1])
+                text = _minus_checked(region, chosen, text)
                 out.append(Candidate(chosen, text, union(chosen), weak=_is_weak(text)))
                 i = j + 1
             else:
