@@ -197,6 +197,27 @@ def test_transaction_rows_keep_order_cycle_and_971_detail() -> None:
     assert rows[3]["detail"] == "CP 0014"
 
 
+def test_an_account_transcript_faxed_reads_a_spaced_tin_date_and_credit_minus() -> None:
+    """The account sample faxed (dev seed 13605): `XXX-XX- 3456` (colon lost), a row's date
+    `05-20 -2024`, TC 670's `- $1,000 00` (a credit: its minus stands). A spaced minus on a
+    debit's row (TC 196) may be a speck: that row is not read. Values from the generator's
+    inputs (account_2023_classic_masked)."""
+    texts = [
+        "TAXPAYER IDENTIFICATION NUMBER XXX-XX- 3456",
+        "JANE DOE",
+        "TRANSACTIONS",
+        "196 Interest charged for late payment 20241905 05-20 -2024 $41 10",
+        "670 Payment 20242705 07-02-2024 - $1,000 00",
+        "196 Interest charged for late payment 20241905 05-20-2024 - $41 10",
+    ]
+    record = parse_account(Segment(ACCOUNT, [TLine(t, 1, 0.9) for t in texts], period=None))
+    assert record.recipient_tin_last4 == "3456"
+    assert record.recipient_name == "JANE DOE"
+    rows = [(r["code"], r["date"], r["amount"]) for r in record.extra["transactions"]]
+    assert rows == [("196", "2024-05-20", "41.10"), ("670", "2024-07-02", "-1000.00")]
+    assert "detail" not in record.extra["transactions"][1]
+
+
 def test_an_account_transcript_as_a_fax_and_a_100_dpi_scan_read_it() -> None:
     """Account transcript lines as Tesseract read a fax and a 100 dpi scan of the classic
     print (dev seeds 11605 and 11606): the `I` of `IDENTIFICATION` misread, colons lost,

@@ -37,8 +37,8 @@ _ACCRUED = re.compile(
 )
 _FORM_PERIOD = re.compile(r"(?i)form\W*\s+number\W*\s*([0-9A-Z-]+)")
 # A row's date as OCR may read it: one of its two dashes lost or read as a space, a colon or
-# a point (`0415-2024`, `05 20-2024`, `04: 01-2025`).
-_ROW_DATE = r"\d{2}(?:-|[.:]?\s?)\d{2}-\d{4}|\d{2}-\d{2}\s?\d{4}"
+# a point, or a space before the second (`0415-2024`, `05 20-2024`, `04: 01-2025`, `05-20 -2024`).
+_ROW_DATE = r"\d{2}(?:-|[.:]?\s?)\d{2}\s?-\d{4}|\d{2}-\d{2}\s?\d{4}"
 # A row's date with its month misread (`OA 15-2024` for 04-15-2024): the row is still one,
 # its date unread.
 _SLIPPED_DATE = r"[\dA-Za-z]{2}(?:-|[.:]?\s?)\d{2}-\d{4}"
@@ -47,10 +47,12 @@ _SLIPPED_DATE = r"[\dA-Za-z]{2}(?:-|[.:]?\s?)\d{2}-\d{4}"
 _CODE_SLIPS = "£€lI|!OoQDSB"
 _ROW = re.compile(
     rf"^(?P<code>[\d{_CODE_SLIPS}]{{3}})(?P<glued>\d)?[.,:]?\s+(?P<expl>.*?)\s*"
-    rf"(?P<cycle>\d{{8}})?\s*(?P<date>{_ROW_DATE}|{_SLIPPED_DATE})\s+(?P<amount>{_MONEY})[.,]?$"
+    rf"(?P<cycle>\d{{8}})?\s*(?P<date>{_ROW_DATE}|{_SLIPPED_DATE})\s+(?P<spaced>-\s)?"
+    rf"(?P<amount>{_MONEY})[.,]?$"
 )
-# `IDENTIFICATION` with its `I` misread (`[DENTIFICATION`, a fax)
-_TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+\S?dentification\s+number\W*\s*(\S+)$")
+# `IDENTIFICATION` with its `I` misread (`[DENTIFICATION`, a fax); a space before the last
+# four (`XXX-XX- 3456`, a fax)
+_TIN = re.compile(r"(?i)^(spouse\s+)?taxpayer\s+\S?dentification\s+number\W*\s*(\S+(?:\s\d{4})?)$")
 # `CP 0014`, `AC 063`: printed upper-case (OCR may put a point after the letters)
 _NOTICE_CODE = re.compile(r"(?i)^[a-z]{2,3}[.:]?\s?\d{2,4}$")
 _TRANSACTIONS = re.compile(r"(?i)^transactions$")
@@ -108,7 +110,7 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
             fields["tax_period_end"] = tax_period(text)
         m = _TIN.match(text)
         if m:
-            party["spouse_tin" if m[1] else "tin"] = m[2]
+            party["spouse_tin" if m[1] else "tin"] = m[2].replace(" ", "")
             after_tin = True
             continue
         if after_tin:
@@ -186,6 +188,12 @@ def _row_code(m: re.Match[str], ocr: bool) -> str | None:
     return code
 
 
+def _credit(code: str) -> bool:
+    """Whether transaction code `code` lowers the balance (its amount prints negative)."""
+    tc = CODES.get(code)
+    return tc is not None and tc.effect == "Cr"
+
+
 def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, str]]:
     """Every transaction row in order; lines under a row that are not rows are its detail."""
     rows: list[dict[str, str]] = []
@@ -196,6 +204,8 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
             continue
         m = _ROW.match(ln.text)
         code = m and _row_code(m, ocr)
+        if m and code and m["spaced"] and not _credit(code):
+            continue  # `- $41.10`: a minus, or a speck? Only a credit's code says
         if m and code:
             started = True
             expl = m["expl"].strip()
@@ -205,7 +215,8 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
             when = _row_date(m["date"])
             if when:
                 row["date"] = when
-            row["amount"] = money(m["amount"]) or m["amount"]
+            amount = f"-{m['amount']}" if m["spaced"] else m["amount"]
+            row["amount"] = money(amount) or amount
             rows.append(row)
         elif started and rows and not title_kind(ln.text):
             notice = _NOTICE_CODE.match(ln.text)
