@@ -54,6 +54,7 @@ from backtax.extractors.transcripts.wi_forms import form_for
         ("-$1,000 00", "-1000.00"),
         ("...$0:00", "0.00"),  # PP-OCR: leader dots glued on, the point read as a colon
         ("0) 00", "0.00"),  # a 300 dpi copy's point read as a parenthesis
+        ("9) 00", None),  # the zero misread too: no amount rather than 9.00
         ("$55;845 67", "55845.67"),  # a comma with a speck, the point lost (100 dpi)
         ("».$0,00", "0.00"),  # a fax's leader scraps before the dollar sign
         ("$61 ,250.0", None),  # a digit lost: no amount rather than a wrong one

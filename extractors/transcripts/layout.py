@@ -454,13 +454,14 @@ def money(text: str) -> str | None:
 
     Transcript amounts always print cents, which lets OCR slips be read back: a separator
     lost or doubled (`$52 345 67`, `$7.,412 88`, `$810 0.0`), `o` for `0`, the point read as a
-    colon or a parenthesis (`$0:00`, `0) 00`). A group count that does not fit (`$61 ,250.0`)
+    colon (`$0:00`) or, in `0) 00`, a parenthesis. A group count that does not fit (`$61 ,250.0`)
     is no amount.
     """
     t = re.sub(r"(?<=[$\d])[oO]|[oO](?=\d)", "0", text.strip())
     t = re.sub(r"^[-.:;,' ]*[.:;,](?=\$?\d)", "", t).lstrip(".:;,' ")  # a leader's `-..$0.00`
     t = re.sub(r"^[^\d$-]+(?=-?\$\d)", "", t)  # a leader's scraps before the `$`: `».$0,00`
-    t = re.sub(r"(?<=\d)[:)](?=\s?\d{2}$)", ".", t)  # `$0:00`, `0) 00`: the point misread
+    t = re.sub(r"(?<=\d):(?=\d{2}$)", ".", t)  # `$0:00`: the point read as a colon
+    t = re.sub(r"^(\$?)0\)\s?(?=00$)", r"\g<1>0.", t)  # `0) 00`: only a zero (`9) 00`: none)
     t = re.sub(r"(?<=\d);(?=\d{3}\b)", ",", t)  # `$55;845 67`: a comma with a speck
     negative = t.startswith("-") or t.startswith("$-") or t.endswith("-")
     body = t.strip("-$ ")
