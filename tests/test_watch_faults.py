@@ -37,7 +37,8 @@ def test_files_are_read_two_at_once_in_the_order_they_arrived(
 ) -> None:
     """Five files, two workers: each read holds until the test lets it end, so the first two
     run together, no third starts beside them, and each slot freed (one at a time) takes
-    the file that arrived next. Nothing depends on which thread is quicker."""
+    the file that arrived next. Nothing depends on which thread is quicker, nor on a sleep:
+    the watcher's steps are counted."""
     started: list[str] = []
     running, peak, lock = [0], [0], threading.Lock()
     gates: dict[str, threading.Event] = {}
@@ -63,6 +64,13 @@ def test_files_are_read_two_at_once_in_the_order_they_arrived(
     settings = Settings.load(tmp_path / "home", inbox=inbox, settle_seconds=0.2, workers=2)
     watcher = InboxWatcher(settings)
     assert watcher.cap == 2
+    steps, step = [0], watcher.step
+
+    def counted(*args: Any) -> None:
+        step(*args)
+        steps[0] += 1
+
+    watcher.step = counted  # type: ignore[method-assign]
     thread = threading.Thread(target=watcher.run, daemon=True)
     thread.start()
     names = ["z_first.pdf", "a_second.pdf", "m_third.pdf", "b_fourth.pdf", "c_fifth.pdf"]
@@ -73,8 +81,14 @@ def test_files_are_read_two_at_once_in_the_order_they_arrived(
             (inbox / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
             time.sleep(0.05)
         wait_for(lambda: len(started) >= 2)
-        time.sleep(1.5)  # three watcher ticks past the settle time: a third would start now
-        assert started == names[:2] and peak[0] == 2
+
+        def noticed() -> set[str]:
+            return {p.name for p in watcher.settler.seen.copy()}
+
+        wait_for(lambda: set(names[2:]) <= noticed() or len(watcher.running) > 2)
+        noted = steps[0]  # the other three noted: two steps on (a 0.5 s tick before each),
+        wait_for(lambda: steps[0] >= noted + 3)  # past their settle time, a third would start
+        assert len(watcher.running) == 2 and started == names[:2] and peak[0] == 2
         for n in range(3):  # one slot freed at a time: the file that came next takes it
             release(started[n])
             wait_for(lambda n=n: len(started) == 3 + n)
