@@ -155,7 +155,7 @@ def invented(want: dict[str, Any], record: dict[str, Any]) -> list[str]:
     """The paths of a record's values (boxes, state rows' cells, parties) where the
     expected record has none (a path it lacks, or `null`): values read where the document
     leaves the box blank. A check box read as not checked (`false`) says nothing the
-    document does not, and is not counted (a `0` is: `bench/fields.py`)."""
+    document does not, and is not counted (a `0` is)."""
     return [path for path, value in unexpected(want, record) if _counted(path) and not blank(value)]
 
 
@@ -191,8 +191,9 @@ def tally(
 
 
 def counts(expected: list[dict[str, Any]], got: list[dict[str, Any]]) -> Counter[str]:
-    """The layout bench's counts for one document: fields, exact, invented (fields read
-    that the document leaves blank, check boxes it leaves blank read as checked),
+    """The layout bench's counts for one document: fields, exact, invented (boxes and
+    header values read that the document leaves blank, check boxes it leaves blank read
+    as checked),
     unprinted checks, missing and extra records; each expected record compared with a
     record of its form by the best assignment."""
     out: Counter[str] = Counter()
@@ -211,10 +212,10 @@ def counts(expected: list[dict[str, Any]], got: list[dict[str, Any]]) -> Counter
         rec = forms[j]
         read = [(a, b) for path, a, b in compare(want, rec) if path != "doc_type"]
         out["exact"] += sum(equal(a, b) for a, b in read)
-        beyond = {
-            path.split(".")[1].split("[")[0]: value
+        beyond = {  # a box, or a header value, counted once however many rows or cells
+            ".".join(path.split("[")[0].split(".")[:2])
             for path, value in unexpected(want, rec)
-            if path.startswith("fields.") and not blank(value)
+            if path.split(".")[0] in ("fields", *HEADER) and not blank(value)
         }
         out["invented"] += len(beyond) + sum(a is False and b is True for a, b in read)
         boxes = rec.get("fields", {}).items()

@@ -146,3 +146,14 @@ def test_two_records_of_one_form_are_paired_by_their_best_match() -> None:
     assert tally("p.pdf", [a, b], [b, a]) == (10, [], [], [])
     exp = [{"recipient_tin_last4": "6789", "tax_year": 2023, **r} for r in (a, b)]
     assert counts(exp, exp[::-1])["exact"] == 8
+
+
+def test_layout_counts_a_header_value_read_where_the_form_prints_none_as_invented() -> None:
+    """A form that prints no payer TIN (`null` expected): no field (3: the year, the last
+    four, box 5); a TIN read there is one invented value, as a box's is; none read, none."""
+    head = {"doc_type": "SSA-1099", "tax_year": 2023, "recipient_tin_last4": "6789"}
+    exp = [{**head, "payer_tin": None, "fields": {"box5": "1.00"}}]
+    got = {**head, "fields": {"box5": "1.00"}}
+    assert (counts(exp, [got])["fields"], counts(exp, [got])["invented"]) == (3, 0)
+    tin = counts(exp, [{**got, "payer_tin": "12-3456789"}])
+    assert (tin["exact"], tin["invented"]) == (3, 1)
