@@ -219,6 +219,21 @@ def test_an_account_transcript_faxed_reads_a_spaced_tin_date_and_credit_minus() 
     assert "detail" not in record.extra["transactions"][1]
 
 
+def test_the_detail_of_a_row_left_unread_is_no_other_rows() -> None:
+    """A TC 971 row whose `$0.00` a fax set a speck before (`- $0.00`, no credit's code: the
+    row is left unread) and its notice line `CP 0014` under it: the notice is the 971's,
+    not the TC 150's above it (rows as printed in the account sample, the speck added)."""
+    lines = [
+        TLine("TRANSACTIONS", 1, 0.9),
+        TLine("150 Tax return filed 20241905 05-20-2024 $4,338.00", 1, 0.9),
+        TLine("971 Notice issued 05-20-2024 - $0.00", 1, 0.9),
+        TLine("CP 0014", 1, 0.9),
+        TLine("806 W-2 or 1099 withholding 04-15-2024 -$4,102.10", 1, 0.9),
+    ]
+    rows = parse_transactions(lines, ocr=True)
+    assert [(r["code"], r.get("detail")) for r in rows] == [("150", None), ("806", None)]
+
+
 def test_an_account_transcript_as_a_fax_and_a_100_dpi_scan_read_it() -> None:
     """Account transcript lines as Tesseract read a fax and a 100 dpi scan of the classic
     print (dev seeds 11605 and 11606): the `I` of `IDENTIFICATION` misread, colons lost,

@@ -195,9 +195,10 @@ def _credit(code: str) -> bool:
 
 
 def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, str]]:
-    """Every transaction row in order; lines under a row that are not rows are its detail."""
+    """Every transaction row in order; lines under a row that are not rows are its detail
+    (none under a row left unread: they are no other row's)."""
     rows: list[dict[str, str]] = []
-    started = False
+    started = dropped = False
     for ln in lines:
         if _TRANSACTIONS.match(ln.text):
             started = True
@@ -205,9 +206,10 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
         m = _ROW.match(ln.text)
         code = m and _row_code(m, ocr)
         if m and code and m["spaced"] and not _credit(code):
-            continue  # `- $41.10`: a minus, or a speck? Only a credit's code says
+            dropped = True  # `- $41.10`: a minus, or a speck? Only a credit's code says
+            continue
         if m and code:
-            started = True
+            started, dropped = True, False
             expl = m["expl"].strip()
             row = {"code": code, "explanation": canonical_explanation(code, expl) if ocr else expl}
             if m["cycle"]:
@@ -218,7 +220,7 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
             amount = f"-{m['amount']}" if m["spaced"] else m["amount"]
             row["amount"] = money(amount) or amount
             rows.append(row)
-        elif started and rows and not title_kind(ln.text):
+        elif started and rows and not dropped and not title_kind(ln.text):
             notice = _NOTICE_CODE.match(ln.text)
             text = re.sub(r"[.:]", "", ln.text, count=1).upper() if notice else ln.text
             detail = rows[-1].get("detail")
