@@ -75,10 +75,7 @@ def _year_misread(a: Extracted, b: Extracted) -> bool:
     """Copies whose years read a digit apart (a fax's `2021` for the large `2024`) but
     whose amounts in the same boxes, `YEAR_VOUCHERS` of them at least, all agree: one
     form, its year misread on one copy (the copies then vote on it)."""
-    shared = [
-        k for k, v in a.fields.items() if isinstance(v, str) and _MONEY.match(v) and k in b.fields
-    ]
-    alike = len(shared) >= YEAR_VOUCHERS and _same_amounts(a, b)
+    alike = len(_amount_boxes(a, b)) >= YEAR_VOUCHERS and _same_amounts(a, b)
     return alike and _slipped(str(a.tax_year), str(b.tax_year))
 
 
@@ -96,10 +93,15 @@ def _slipped(x: str, y: str) -> bool:
 
 def _same_amounts(a: Extracted, b: Extracted) -> bool:
     """Whether two records read an amount at least in the same boxes, all of them equal."""
-    shared = [
+    shared = _amount_boxes(a, b)
+    return bool(shared) and all(a.fields[k] == b.fields[k] for k in shared)
+
+
+def _amount_boxes(a: Extracted, b: Extracted) -> list[str]:
+    """The boxes `a` read an amount in and `b` read something in."""
+    return [
         k for k, v in a.fields.items() if isinstance(v, str) and _MONEY.match(v) and k in b.fields
     ]
-    return bool(shared) and all(a.fields[k] == b.fields[k] for k in shared)
 
 
 def _payer_in_part(a: Extracted, b: Extracted) -> bool:
