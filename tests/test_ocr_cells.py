@@ -8,6 +8,7 @@ apply."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from word_pages import HEIGHT, page, read
 
 from backtax.extractors.forms._catalog import form_spec
@@ -372,4 +373,12 @@ def test_a_minus_read_again_is_kept() -> None:
     sheet, _ = _winnings_sheet("-49124.18")
     assert read("W-2G", sheet).fields["box1_gross_winnings"] == "-49124.18"
     sheet, _ = _winnings_sheet("49124.16")
+    assert read("W-2G", sheet).fields["box1_gross_winnings"] == "-49124.18"
+
+
+@pytest.mark.parametrize("recognised", ["\u201349124.18", "\u221249124.18", "(49124.18)"])
+def test_a_minus_read_again_as_a_dash_or_parenthesis_is_kept(recognised: str) -> None:
+    """The recogniser reading the minus as an en dash, the minus sign or a parenthesis
+    reads it too: the amount stays as read, no digits alike make it positive."""
+    sheet, _ = _winnings_sheet(recognised)
     assert read("W-2G", sheet).fields["box1_gross_winnings"] == "-49124.18"

@@ -27,6 +27,9 @@ _FORM_WORDS = frozenset(
 _LEADING_MINUS = re.compile(r"^-+(?P<amount>\d[\d,]*\.\d\d)$")
 MINUS_SURE = 0.8
 """How sure the second recogniser must be of an amount's digits to drop OCR's minus."""
+_MINUS = re.compile(r"[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d(]")
+"""A minus as a recogniser may read it: a hyphen, any dash, the minus sign, full-width
+forms, or the parenthesis of `(49,124.18)`."""
 
 
 def _minus_checked(region: Region, words: tuple[Word, ...], text: str) -> str:
@@ -39,7 +42,7 @@ def _minus_checked(region: Region, words: tuple[Word, ...], text: str) -> str:
         return text
     read = page.recognise(words[0].box)
     again = "".join(w.text for w in read)
-    if not read or "-" in again or min(w.conf for w in read) < MINUS_SURE:
+    if not read or _MINUS.search(again) or min(w.conf for w in read) < MINUS_SURE:
         return text
     return m["amount"] if re.sub(r"\D", "", again) == re.sub(r"\D", "", m["amount"]) else text
 
