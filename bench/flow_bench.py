@@ -23,8 +23,10 @@ Ratios are throughput ratios (the baseline's seconds over the flow's): above 1 t
 is faster. CPU: `cpu_s` counts this process and the children it waited for, which
 leaves out Chromium's renderers and helpers (killed with the browser, reaped by init);
 `tree_cpu_s` counts every process started during the timing (`bench.tree_cpu`), and the
-CPU ratio is taken from it. Prefect's server (kept under the bench's home, started before
-the timings) is in neither.
+CPU ratio is taken from it. Sampled, it misses a process's last half second and any
+process shorter than that: right for the text ratio (workers and Chromium end idle), low
+for the scans' (a Tesseract process a page, ended busy; there `cpu_s` has them). Prefect's
+server (kept under the bench's home, started before the timings) is in neither.
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ import psutil
 
 EVERY = 0.5
 """Coarse on purpose: the processes measured (workers, Chromium) end idle, so little is
-missed, and each pass reads every process of a busy machine."""
+missed, and each pass reads every process of a busy machine. A process that ends busy
+loses its last `EVERY` seconds, one shorter than that is not seen (Tesseract's, a page)."""
 
 Key = tuple[int, float]
 """A process: its id and its start time (an id can be used again)."""
