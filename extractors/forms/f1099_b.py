@@ -36,17 +36,17 @@ def single_sale(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
         "short" if fields.get("box2_short_term")
         else "long" if fields.get("box2_long_term") else "unknown"
     )  # fmt: skip
-    totals = {"proceeds": format_money(proceeds)}
-    if "box1e_cost_basis" in fields:
-        totals["cost_basis"] = format_money(basis)
-    totals["wash_sale_loss_disallowed"] = format_money(wash)
-    if "box1e_cost_basis" in fields:
-        totals["gain_loss"] = format_money(proceeds - basis + wash)
-    shown = {
-        k: v
-        for k, v in totals.items()
-        if k != "wash_sale_loss_disallowed" or "box1g_wash_sale_loss_disallowed" in fields
+    totals = {
+        "proceeds": format_money(proceeds),
+        "cost_basis": format_money(basis),
+        "wash_sale_loss_disallowed": format_money(wash),
+        "gain_loss": format_money(proceeds - basis + wash),
     }
+    if "box1e_cost_basis" not in fields:
+        del totals["cost_basis"], totals["gain_loss"]
+    shown = dict(totals)
+    if "box1g_wash_sale_loss_disallowed" not in fields:
+        del shown["wash_sale_loss_disallowed"]
     lot: dict[str, Any] = {
         "description": fields.get("box1a_description"),
         "date_acquired": fields.get("box1b_date_acquired"),
