@@ -295,27 +295,15 @@ def test_label_rest_misread_by_two_letters_is_no_value(misread: str) -> None:
     `nymbar` on a fax, PP-OCR's `nurnber`): the label is found by its number and first
     word, and the misread word is its own, not a control number; one printed under the
     label is still read."""
-    blank = read(
-        "W-2",
-        page(
-            ("1 Wages, tips, other compensation", 300, 100),
-            ("37780.20", 300, 112),
-            (f"d Control {misread}", 40, 160),
-            method="ocr",
-        ),
+    lines = (
+        ("1 Wages, tips, other compensation", 300, 100),
+        ("37780.20", 300, 112),
+        (f"d Control {misread}", 40, 160),
     )
+    blank = read("W-2", page(*lines, method="ocr"))
     assert blank.fields["box1_wages"] == "37780.20"
     assert "boxd_control_number" not in blank.fields
-    printed = read(
-        "W-2",
-        page(
-            ("1 Wages, tips, other compensation", 300, 100),
-            ("37780.20", 300, 112),
-            (f"d Control {misread}", 40, 160),
-            ("A1234", 40, 172),
-            method="ocr",
-        ),
-    )
+    printed = read("W-2", page(*lines, ("A1234", 40, 172), method="ocr"))
     assert printed.fields["boxd_control_number"] == "A1234"
 
 
