@@ -234,6 +234,29 @@ def test_the_detail_of_a_row_left_unread_is_no_other_rows() -> None:
     assert [(r["code"], r.get("detail")) for r in rows] == [("150", None), ("806", None)]
 
 
+def test_a_row_left_unread_leaves_a_warning_on_its_record() -> None:
+    """A spaced minus on a debit's code (TC 150, Dr) and on a code not in the table (TC 999):
+    both rows stay unread, and each leaves one warning on the Account transcript's and on the
+    Record of Account's record, with its code and date (hand-made rows, the account sample's
+    150 and 806 with a speck before the 150's amount)."""
+    rows = [
+        "TRANSACTIONS",
+        "150 Tax return filed 20241905 05-20-2024 - $4,338.00",
+        "806 W-2 or 1099 withholding 04-15-2024 -$4,102.10",
+        "999 Something else 20242705 07-02-2024 - $12.00",
+    ]
+    account = parse_account(Segment(ACCOUNT, [TLine(t, 1, 0.9) for t in rows], period=None))
+    roa_lines = [TLine(t, 1, 0.9) for t in ["Record of Account", "ACCOUNT BALANCE: 0.00", *rows]]
+    roa = parse_record_of_account(Segment(RECORD_OF_ACCOUNT, roa_lines, period="2023-12-31"))
+    for record in (account, roa):
+        assert [r["code"] for r in record.extra["transactions"]] == ["806"]
+        unread = [w for w in record.warnings if "left unread" in w]
+        assert len(unread) == 2
+        assert "TC 150" in unread[0] and "2024-05-20" in unread[0]
+        assert "TC 999" in unread[1] and "2024-07-02" in unread[1]
+        assert all(w.startswith("account transcript:") for w in unread)
+
+
 def test_an_account_transcript_as_a_fax_and_a_100_dpi_scan_read_it() -> None:
     """Account transcript lines as Tesseract read a fax and a 100 dpi scan of the classic
     print (dev seeds 11605 and 11606): the `I` of `IDENTIFICATION` misread, colons lost,

@@ -194,9 +194,21 @@ def _credit(code: str) -> bool:
     return tc is not None and tc.effect == "Cr"
 
 
-def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, str]]:
+def _unread_row(code: str, m: re.Match[str]) -> str:
+    """The warning for a row left unread: its code, date and amount as printed (no SSN)."""
+    when = _row_date(m["date"]) or m["date"]
+    return (
+        f"account transcript: the TC {code} row of {when} (- {m['amount']}) was left unread "
+        "(amount's sign unclear: a spaced minus on a code that is no known credit)"
+    )
+
+
+def parse_transactions(
+    lines: list[TLine], ocr: bool = False, warnings: list[str] | None = None
+) -> list[dict[str, str]]:
     """Every transaction row in order; lines under a row that are not rows are its detail
-    (none under a row left unread: they are no other row's)."""
+    (none under a row left unread: they are no other row's). Each row left unread adds a
+    warning to `warnings`."""
     rows: list[dict[str, str]] = []
     started = dropped = False
     for ln in lines:
@@ -207,6 +219,8 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
         code = m and _row_code(m, ocr)
         if m and code and m["spaced"] and not _credit(code):
             dropped = True  # `- $41.10`: a minus, or a speck? Only a credit's code says
+            if warnings is not None:
+                warnings.append(_unread_row(code, m))
             continue
         if m and code:
             started, dropped = True, False
@@ -228,20 +242,24 @@ def parse_transactions(lines: list[TLine], ocr: bool = False) -> list[dict[str, 
     return rows
 
 
-def account_fields(segment: Segment) -> tuple[dict[str, Any], dict[str, str], list[dict[str, str]]]:
-    """The account summary fields, the party data and the transactions of a segment."""
+def account_fields(
+    segment: Segment, warnings: list[str]
+) -> tuple[dict[str, Any], dict[str, str], list[dict[str, str]]]:
+    """The account summary fields, the party data and the transactions of a segment; a
+    transaction row left unread adds a warning to `warnings`."""
     lines = [ln for ln in content(segment.lines) if not title_kind(ln.text)]
     fields: dict[str, Any] = {}
     party = _summary(lines, fields)
     if "tax_period_end" not in fields and segment.period:
         fields["tax_period_end"] = segment.period
     ocr = any(ln.conf < 1.0 for ln in lines)
-    return fields, party, parse_transactions(lines, ocr)
+    return fields, party, parse_transactions(lines, ocr, warnings)
 
 
 def parse_account(segment: Segment) -> Extracted:
     """One Account transcript as a record with `transactions`."""
-    fields, party, transactions = account_fields(segment)
+    warnings: list[str] = []
+    fields, party, transactions = account_fields(segment, warnings)
     period = fields.get("tax_period_end")
     record = Extracted(
         doc_type=ACCOUNT,
@@ -249,6 +267,7 @@ def parse_account(segment: Segment) -> Extracted:
         tax_year=int(period[:4]) if period else None,
         fields=fields,
         extra={"transactions": transactions},
+        warnings=warnings,
     )
     apply_party(record, party)
     return record

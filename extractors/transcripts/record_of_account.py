@@ -30,12 +30,14 @@ def _return_part(lines: list[TLine]) -> list[TLine]:
 
 def parse_record_of_account(segment: Segment) -> Extracted:
     """One Record of Account as a record with `per_computer` and `transactions`."""
-    acct, acct_party, transactions = account_fields(segment)
+    unread_rows: list[str] = []
+    acct, acct_party, transactions = account_fields(segment, unread_rows)
     period = acct.get("tax_period_end") or segment.period
     year = int(period[:4]) if period else None
     ret, per_computer, ret_party, warnings = return_fields(
         _return_part(content(segment.lines)), year
     )
+    warnings.extend(unread_rows)
     fields = dict(ret)
     for name, value in acct.items():
         if (
