@@ -152,6 +152,8 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     first (`combine_copies`), so the two are merged record by record. Other runs (transcripts,
     returns, notices: no box catalogue to say what is missing) are returned as they are."""
     spec = getattr(run.kind, "spec", None)
+    if run.kind is not None and hasattr(run.kind, "merge_readings"):
+        return _both_read(run, docs)
     if run.kind is None or spec is None:
         return docs
     if not any(p.alternate for p in run.pages) and docs:
@@ -180,6 +182,21 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
         if not old.alternate:  # read again: the page is PP-OCR's now
             pages[where[new.number]] = new
     return merged
+
+
+def _both_read(run: PageRun, docs: list[Extracted]) -> list[Extracted]:
+    """A kind without a box catalogue that says when its reading needs the other engine
+    (`needs_second_reading`: a transcript whose lines OCR left unread) and how the two
+    readings are merged (`merge_readings`); its pages stay Tesseract's."""
+    assert run.kind is not None
+    if not run.kind.needs_second_reading(docs):
+        return docs
+    why = "lines left unread in Tesseract's reading"
+    again = [other_reading(p, why) if p.method == "ocr" else None for p in run.pages]
+    if not any(again):
+        return docs
+    second = run.kind.extract([a or p for a, p in zip(again, run.pages, strict=True)])
+    return run.kind.merge_readings(docs, second)
 
 
 def _span(numbers: list[int]) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from backtax.extractors.kinds import Extracted, Identification, register
 from backtax.extractors.page import Page
+from backtax.extractors.transcripts import second
 from backtax.extractors.transcripts.account import parse_account
 from backtax.extractors.transcripts.layout import TLine, is_banner, norm_label, page_lines
 from backtax.extractors.transcripts.record_of_account import parse_record_of_account
@@ -82,6 +83,17 @@ class TranscriptKind:
         first = next((i for i, ln in enumerate(lines) if title_kind(ln.text)), len(lines))
         segments = split_segments(lines, guess_kind(lines[:first]))
         return [_parsed(seg) for seg in segments]
+
+    def needs_second_reading(self, docs: list[Extracted]) -> bool:
+        """Whether Tesseract left lines of these transcripts unread (`second.garbled`)."""
+        return second.garbled(docs)
+
+    def merge_readings(self, first: list[Extracted], again: list[Extracted]) -> list[Extracted]:
+        """Tesseract's records with the blanks PP-OCR's reading fills (`second.merged`),
+        transcript by transcript; as they were where the two split the pages otherwise."""
+        if [d.doc_type for d in first] != [d.doc_type for d in again]:
+            return first
+        return [second.merged(a, b) for a, b in zip(first, again, strict=True)]
 
 
 def _parsed(seg: Segment) -> Extracted:

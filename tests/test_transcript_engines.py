@@ -1,0 +1,96 @@
+"""A transcript Tesseract left lines of unread is read again by PP-OCR, the blanks filled."""
+
+from __future__ import annotations
+
+import pytest
+from word_pages import page
+
+from backtax.extractors import pipeline
+from backtax.extractors.classifier import PageRun
+from backtax.extractors.page import Page
+from backtax.extractors.transcripts.kind import TranscriptKind
+from backtax.extractors.transcripts.second import zero_misread
+
+HEAD = ["Record of Account", "Tax Period Ending: Dec 31 2022"]
+
+
+def _page(lines: list[str], engine: str) -> Page:
+    sheet = page(*[(t, 40, 40 + 14 * i) for i, t in enumerate(lines)], method="ocr", conf=0.9)
+    sheet.words = [w.__class__(w.text, w.box, w.conf, w.source, engine) for w in sheet.words]
+    return sheet
+
+
+def _both(tesseract: list[str], ppocr: list[str], monkeypatch: pytest.MonkeyPatch) -> dict:
+    first = _page([*HEAD, *tesseract], "tesseract")
+    second = _page([*HEAD, *ppocr], "ppocr")
+    monkeypatch.setattr(pipeline, "other_reading", lambda p, why: second)
+    run = PageRun(TranscriptKind(), [first])
+    docs = pipeline._extract_run(run, [first], both_engines=True)
+    assert len(docs) == 1
+    return docs[0].fields
+
+
+def test_lines_tesseract_garbled_on_a_fax_are_read_by_pp_ocr(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Record of Account sample's lines as Tesseract read its fax (dev seed 16605:
+    `$11,120 Q0`, `00`, a leader read as `eevee`, `$72,630.06` for `$72,630.00`) and as
+    PP-OCR read them; values from the generator's inputs (record_of_account_2022_joint)."""
+    tesseract = [
+        "WAGES SALARIES, TIPS, ETC: $98,410 00",
+        "TAX-EXEMPT INTEREST: eevee 00",
+        "EDUCATOR EXPENSES: 00",
+        "TAXABLE INCOME: $72,630.06",
+        "TOTAL PAYMENTS: $11,120 Q0",
+    ]
+    ppocr = [
+        "WAGES,SALARIES,TIPS,ETC:$98,410.00",
+        "TAX-EXEMPT INTEREST:$0.00",
+        "EDUCATOR EXPENSES:$0.00",
+        "TAXABLE INCOME:$72,630.00",
+        "TOTAL PAYMENTS:$11,120.00",
+    ]
+    fields = _both(tesseract, ppocr, monkeypatch)
+    assert fields["wages"] == "98410.00"
+    assert fields["tax_exempt_interest"] == "0.00"
+    assert fields["educator_expenses"] == "0.00"
+    assert fields["taxable_income"] == "72630.00"
+    assert fields["total_payments"] == "11120.00"
+
+
+def test_a_clean_reading_is_not_read_again_and_other_values_stay_tesseracts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One garbled line is no reason to read the page again; where the page is read again,
+    a value both engines read differently (not a zero's misreading) stays Tesseract's."""
+    called = []
+    first = _page(
+        [*HEAD, "TOTAL PAYMENTS: $11,120 Q0", "WAGES, SALARIES, TIPS, ETC: $98,410.00"],
+        "tesseract",
+    )
+    monkeypatch.setattr(pipeline, "other_reading", lambda p, why: called.append(p))
+    pipeline._extract_run(PageRun(TranscriptKind(), [first]), [first], both_engines=True)
+    assert called == []
+    tesseract = [
+        "TOTAL PAYMENTS: $11,120 Q0",
+        "EDUCATOR EXPENSES: 00",
+        "TAXABLE INCOME: $72,630.00",
+    ]
+    ppocr = ["TOTAL PAYMENTS:$11,120.00", "EDUCATOR EXPENSES:$0.00", "TAXABLE INCOME:$72,636.00"]
+    fields = _both(tesseract, ppocr, monkeypatch)
+    assert fields["taxable_income"] == "72630.00"
+    assert fields["total_payments"] == "11120.00"
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "zero"),
+    [
+        ("72630.06", "72630.00", True),
+        ("220.90", "220.00", True),
+        ("220.00", "220.90", False),
+        ("72630.01", "72630.00", False),
+        ("26199.00", "26179.00", False),
+    ],
+)
+def test_a_zero_read_as_a_round_digit(mine: str, theirs: str, zero: bool) -> None:
+    assert zero_misread(mine, theirs) is zero
