@@ -51,13 +51,15 @@ def test_a_pdf_mixing_a_typed_and_a_scanned_page_reads_each_its_own_way(tmp_path
     assert records[1].fields["box1_wages"] == "72500.00"
 
 
-def test_an_earnings_summary_ocr_glued_to_its_denial_is_no_w2() -> None:
+@pytest.mark.parametrize("denial", ["This is not‘a W-2.", "This is nota W-2.", "Thisis notaW-2."])
+def test_an_earnings_summary_ocr_glued_to_its_denial_is_no_w2(denial: str) -> None:
     """A payroll summary says `This is not a W-2.`, OCR reading the blank before `a` as a
-    quote (`not‘a`): it is still a page about the form, claimed by no kind, though it
-    prints the W-2's withholding labels and amounts."""
+    quote (`not‘a`) or dropping it (`nota`, the layout bench's scans of the earnings-summary
+    page, 4 extra W-2 records in 42 scans at dev seed 47200): it is still a page about the
+    form, claimed by no kind, though it prints the W-2's withholding labels and amounts."""
     summary = page(
         ("NORTHWIND CAPITAL MARKETS LLC - Year-End Earnings Summary 2024", 44, 31),
-        ("This is not‘a W-2. Your Form W-2 Wage and Tax Statement is issued separately.", 44, 54),
+        (f"{denial} Your Form W-2 Wage and Tax Statement is issued separately.", 44, 54),
         ("Federal income tax withheld 1,286.00", 44, 100),
         ("Social security tax withheld 82,373.00", 44, 114),
         ("Medicare tax withheld 18,964.00", 44, 128),

@@ -25,10 +25,11 @@ HEADINGS = (
     r"\bdetail of (dividends|interest|sales)\b",
     r"\bsales summary\b",
 )
-# A page that denies being a form, wherever it says so.
+# A page that denies being a form, wherever it says so; OCR may drop the blanks between
+# its short words (`This is nota W-2.`).
 DENIALS = (
-    r"\bthis is not (a|an|your) (form |official )?(w-?2|1099|1098|tax form|irs form)",
-    r"\bnot (a|an) (form )?w-?2\b",
+    r"\bthis ?is ?not ?(a|an|your) ?(form |official )?(w-?2|1099|1098|tax form|irs form)",
+    r"\bnot ?(a|an) ?(form )?w-?2\b",
     r"\bnot to be filed with (your|the) (tax )?return\b.*\bnot a\b",
     r"\bnot an official (irs |tax )?form\b",
 )
