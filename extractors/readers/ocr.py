@@ -4,10 +4,11 @@ The image is made scan-like first (a photo's outline, perspective and lighting; 
 resolution enlarged), deskewed and, when it reads badly, turned upright. Tesseract's
 suspect numeric words are read again by PP-OCR's recogniser, and the whole page by PP-OCR
 when Tesseract failed on it (`evidence.py` holds the rules). Pixel boxes are scaled to PDF
-points so OCR pages share the text pages' geometry. Both engines run one thread per
-process (OMP_THREAD_LIMIT=1), and so does OpenCV's clean-up (OPENCV_FOR_THREADS_NUM=1: its
-own threads only add CPU where two workers already share two cores); callers parallelise
-pages.
+points so OCR pages share the text pages' geometry. Tesseract is kept loaded in the
+process (`tess_api`; its program loaded the model again for every page and region). Both
+engines run one thread per process (OMP_THREAD_LIMIT=1), and so does OpenCV's clean-up
+(OPENCV_FOR_THREADS_NUM=1: its own threads only add CPU where two workers already share
+two cores); callers parallelise pages.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PIL import Image
 
 from backtax.extractors.lazy import lazy_import
 from backtax.extractors.page import Box, Page, PageImage, Word, group_lines
-from backtax.extractors.readers import camera, evidence, ppocr
+from backtax.extractors.readers import camera, evidence, ppocr, tess_api
 from backtax.extractors.readers.glyphs import crop_pixels, pixel_origin
 
 cv2 = lazy_import("cv2")  # not needed by text pages
@@ -188,28 +189,45 @@ def _words(
     a non-empty `alphabet` is the only characters Tesseract may read, and the space: its
     LSTM recogniser, denied the space, glues the words of a line (`250 00` read `25000`)
     and gives them confidence 0."""
-    import pytesseract
-
-    config = f"--psm {psm}"
-    if alphabet:
-        config += " -c " + shlex.quote(f"tessedit_char_whitelist={alphabet} ")
-    image.format = "PPM"  # handed over uncompressed: pytesseract writes PNG by default
-    data = pytesseract.image_to_data(
-        image, lang=lang, config=config, output_type=pytesseract.Output.DICT
-    )
     words: list[Word] = []
     dx, dy = offset
-    for i, text in enumerate(data["text"]):
+    for text, conf, x, y, w, h in _tesseract(image, lang, psm, alphabet):
         text = text.strip()
-        conf = float(data["conf"][i])
         if not text or conf < _MIN_CONF:
             continue
-        x, y, w, h = (data[k][i] for k in ("left", "top", "width", "height"))
         box = Box(dx + x * scale, dy + y * scale, dx + (x + w) * scale, dy + (y + h) * scale)
         if len(text) == 1 and text.isdigit() and w < 0.5 * h:
             text = "1"  # a lone digit as narrow as a bar can only be a one (Tesseract says 4)
         words.append(Word(mended(text), box, conf / 100.0, "ocr", ENGINE))
     return words
+
+
+Row = tuple[str, float, int, int, int, int]
+"""A word of Tesseract's TSV: its text, confidence (0-100) and pixel left, top, width, height."""
+
+
+def _tesseract(image: Image.Image, lang: str, psm: int, alphabet: str) -> list[Row]:
+    """Tesseract's words of an image: read by the engine kept in this thread
+    (`tess_api`), or by the `tesseract` program where its library cannot be loaded. The
+    whitelist ends in a space (see `_words`)."""
+    whitelist = f"{alphabet} " if alphabet else ""
+    engine = tess_api.engine(lang)
+    if engine is not None:
+        return tess_api.words(engine.tsv(np.asarray(image), psm, whitelist))
+    import pytesseract
+
+    config = f"--psm {psm}"
+    if whitelist:
+        config += " -c " + shlex.quote(f"tessedit_char_whitelist={whitelist}")
+    image.format = "PPM"  # handed over uncompressed: pytesseract writes PNG by default
+    data = pytesseract.image_to_data(
+        image, lang=lang, config=config, output_type=pytesseract.Output.DICT
+    )
+    at = ("left", "top", "width", "height")
+    return [
+        (text, float(data["conf"][i]), *(data[k][i] for k in at))
+        for i, text in enumerate(data["text"])
+    ]
 
 
 _PLUS_INSIDE = re.compile(r"(?<=[A-Za-z0-9])\+(?=[A-Za-z0-9])")
