@@ -16,6 +16,7 @@ as the watcher does, rather than read in place.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -260,6 +261,12 @@ def batch_flow(
             jobs += inbox_jobs(settings, session)
         report.files = len(jobs)
         run = BatchRun(settings, store, report, session)
+        from backtax.flows.case_report import prepare
+
+        # the reports' imports and templates loaded while the workers read the files
+        warming = threading.Thread(target=prepare, name="backtax-warm", daemon=True)
+        if jobs:
+            warming.start()
         run.extract_all(jobs)
         close_idle()  # the workers' memory back before the check and the report
         # the browser starts on the idle core while the cases are checked on the other
@@ -280,6 +287,8 @@ def batch_flow(
                 {**r.to_json(), "doc_id": i} for i, r in store.records(in_cases).items()
             ]
             report.as_of = date.fromisoformat(as_of) if as_of else date.today()
+            if warming.ident is not None:
+                warming.join()
             folder_out = write_report(
                 report,
                 settings.reports_dir / report.batch_id,

@@ -7,6 +7,7 @@ from disk with no network.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 from functools import cache
@@ -79,6 +80,16 @@ def environment() -> Environment:
     env.filters["value"] = fmt_value
     env.filters["short_id"] = short_id
     return env
+
+
+def prepare() -> None:
+    """What a batch's first report would otherwise wait for: matplotlib (`charts.prepare`)
+    and the compiled templates. Run in a thread while the batch's files are read, when
+    the flow's own process is mostly waiting; a failure here is left to the report."""
+    with contextlib.suppress(Exception):
+        charts.prepare()
+        for name in ("taxpayer.html.j2", "index.html.j2"):
+            environment().get_template(name)
 
 
 def _years(person: Taxpayer, all_deadlines: list[Deadline]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from backtax.flows.casefile import Taxpayer, as_date, money
@@ -75,18 +76,51 @@ def balance_history(person: Taxpayer) -> dict[int, list[tuple[date, Decimal]]]:
 
 def _svg(figure: Any) -> str:
     buffer = io.BytesIO()
+    figure.skip_layout_draw = True
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-def _figure(width: float = 6.4, height: float = 3.0) -> tuple[Any, Any]:
+@cache
+def _figure_class() -> type:
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
     matplotlib.rcParams["svg.hashsalt"] = "backtax"
-    figure = Figure(figsize=(width, height))
+
+    class OnceDrawnFigure(Figure):
+        """A figure drawn once by `savefig(bbox_inches="tight")`, not twice. Matplotlib
+        lays the figure out in a draw with drawing disabled, then measures its tight box
+        (which lays out what it measures itself: ticks, titles, labels) and draws it for
+        real; the first draw is skipped when `skip_layout_draw` is set, for the same SVG
+        and a third less CPU (a report's charts were most of its drawing time)."""
+
+        skip_layout_draw = False
+
+        def draw(self, renderer: Any) -> None:
+            if self.skip_layout_draw:
+                self.skip_layout_draw = False
+                return
+            super().draw(renderer)
+
+    return OnceDrawnFigure
+
+
+def prepare() -> None:
+    """Import matplotlib and draw a chart of nothing (its SVG backend, fonts and date
+    axis loaded), so that a batch's first report does not wait for them."""
+    figure, axes = _figure()
+    axes.step([date(2024, 1, 1), date(2024, 6, 1)], [0.0, 1.0], where="post")
+    axes.set_title("0")
+    figure.autofmt_xdate()
+    _money_axis(axes)
+    _svg(figure)
+
+
+def _figure(width: float = 6.4, height: float = 3.0) -> tuple[Any, Any]:
+    figure = _figure_class()(figsize=(width, height))
     return figure, figure.subplots()
 
 

@@ -585,3 +585,40 @@ def test_a_failure_handing_the_tables_on_still_writes_the_batch_page(tmp_path: P
     assert (folder / "summary.html").is_file() and (folder / "summary.md").is_file()
     assert len(list(folder.glob("taxpayers/*.html"))) == 1
     assert (folder / "errors.csv").is_file()
+
+
+def test_each_chart_is_the_svg_matplotlib_saves_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drawn once (`charts.OnceDrawnFigure`), a chart is the SVG matplotlib's own
+    `savefig(bbox_inches="tight")` of a plain figure gives (which draws it twice). The
+    case's figures (module docstring): the 2022 transactions and their balance split."""
+    import base64
+    import io
+    from decimal import Decimal
+
+    from matplotlib.figure import Figure
+
+    from backtax.flows import charts
+
+    moves = [("150", "4480.00"), ("806", "-4000.00"), ("166", "180.00"), ("276", "40.00")]
+    moves += [("196", "60.00"), ("670", "-500.00"), ("290", "1200.00")]
+    running, history = Decimal(0), []
+    for month, (_code, amount) in enumerate(moves, start=4):
+        running += Decimal(amount)
+        history.append((date(2023, month, 15), running))
+    split = charts.BalanceSplit(2022, Decimal("1180.00"), Decimal("255.10"), Decimal("145.40"))
+    drawn = charts.history_chart({2022: history}), charts.balance_chart([split])
+
+    def plain_figure(width: float = 6.4, height: float = 3.0) -> tuple[Any, Any]:
+        figure = Figure(figsize=(width, height))
+        return figure, figure.subplots()
+
+    def plain_svg(figure: Any) -> str:
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+    monkeypatch.setattr(charts, "_figure", plain_figure)
+    monkeypatch.setattr(charts, "_svg", plain_svg)
+    saved = charts.history_chart({2022: history}), charts.balance_chart([split])
+    assert all(b"<path" in base64.b64decode(uri.partition(",")[2]) for uri in saved)
+    assert drawn == saved
