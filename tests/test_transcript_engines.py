@@ -9,7 +9,10 @@ from backtax.extractors import pipeline
 from backtax.extractors.classifier import PageRun
 from backtax.extractors.page import Page
 from backtax.extractors.transcripts.kind import TranscriptKind
+from backtax.extractors.transcripts.layout import TLine
 from backtax.extractors.transcripts.second import zero_misread
+from backtax.extractors.transcripts.split import WAGE_INCOME, Segment
+from backtax.extractors.transcripts.wage_income import parse_wage_income
 
 HEAD = ["Record of Account", "Tax Period Ending: Dec 31 2022"]
 
@@ -94,3 +97,27 @@ def test_a_clean_reading_is_not_read_again_and_other_values_stay_tesseracts(
 )
 def test_a_zero_read_as_a_round_digit(mine: str, theirs: str, zero: bool) -> None:
     assert zero_misread(mine, theirs) is zero
+
+
+def test_a_w_and_i_block_title_ocr_misread_is_the_form_its_title_names() -> None:
+    """Block titles as Tesseract read the W&I sample at 100 dpi and faxed (dev seeds 16606,
+    16605): `Form wW-2` (a letter doubled: no form's code) and `Fortt 5498-SA` are the W-2 and
+    the 5498-SA their titles name, their lines read. Values from the generator's inputs
+    (wi_2024_classic_masked)."""
+    texts = [
+        "Form wW-2 Wage and Tax Statement",
+        "Employer:",
+        "Employer Identification Number (EIN):XXXXX6789",
+        "ACME",
+        "Wages, Tips and Other Compensation: $52,345.67",
+        "Fortt 5498-SA HSA, Archer MSA, or Medicare Advantage MSA Intormation",
+        "Trustee:",
+        "Trustee's Federal Identification Number: XXXXX6789",
+        "ACME",
+        "Total Contributions Made in Tax Year: $3,850.00",
+    ]
+    lines = [TLine(t, 1, 0.9) for t in texts]
+    entries = parse_wage_income(Segment(WAGE_INCOME, lines, period="2024-12-31")).extra["entries"]
+    assert [e["doc_type"] for e in entries] == ["W-2", "5498-SA"]
+    assert entries[0]["fields"]["box1_wages"] == "52345.67"
+    assert entries[1]["fields"]["box2_total_contributions"] == "3850.00"

@@ -40,11 +40,11 @@ from backtax.extractors.values import full_ssn_digits, normalize_ein, tin_last4
 _FORM_TITLE = re.compile(
     r"^Form\s+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>[^:]*)$", re.I
 )
-# `Form` as OCR may misread it (`Farm`, `Form:`, `Forn`, `Form.1098`, `Form .1099-DIV`), a
+# `Form` as OCR may misread it (`Farm`, `Form:`, `Forn`, `Fortt`, `Form.1098`, `Form .1099-DIV`), a
 # speck in the title read as a colon (`Certain Gambling: Winnings`): a title only when the
 # code is a form the W&I tables know and the rest of the line reads as that form's title.
 _SLIPPED_TITLE = re.compile(
-    r"^(?:F\w{3}|\w{1}orm)\W+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>.*)$",
+    r"^(?:F\w{2,4}|\w{1}orm)\W+(?P<code>[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\b\s*(?P<title>.*)$",
     re.I,
 )
 _NO_CODE = re.compile(r"^(?:F\w{3}|\w{1}orm)\W?\s+(?P<title>\D+)$")
@@ -113,7 +113,11 @@ def _block_title(text: str) -> tuple[str, str] | None:
         return None  # OCR may put a speck between the words (`information 1 returns`)
     exact = _FORM_TITLE.match(text)
     if exact and re.search(r"\d", exact["code"]):  # every form's code has a digit
-        return _title_code(exact["code"]), exact["title"].strip()
+        code, title = _title_code(exact["code"]), exact["title"].strip()
+        if form_for(code)[1] is None:  # a letter doubled or misread (`wW-2`): the title's form
+            titled = _titled(title)
+            return (titled[0], title) if titled else (code, title)
+        return code, title
     slipped = _SLIPPED_TITLE.match(text)
     if slipped and re.search(r"\d", slipped["code"]):
         form = form_for(_title_code(slipped["code"]))[1]
