@@ -7,7 +7,7 @@ import numpy as np
 from word_pages import page, read
 
 from backtax.extractors.kinds import Extracted, all_kinds
-from backtax.extractors.page import Page, PageImage
+from backtax.extractors.page import Box, Page, PageImage
 
 DPI = 300
 K = DPI / 72
@@ -195,3 +195,47 @@ def test_a_mark_ocr_glued_to_its_label_is_that_label_s_mark() -> None:
     assert doc.fields["box1d_proceeds"] == "15230.00"
     checks = ("box2_short_term", "box2_long_term", "box2_ordinary", "box3_collectibles")
     assert [doc.fields.get(name) for name in checks] == [False, True, False, False]
+
+
+def _box2_garbled(*, own_squares: bool, short: str = "Short-term gain or loss") -> Extracted:
+    """1099-B boxes 2 and 3 on a scan (the IRS form's layout), long-term's box marked (an X
+    drawn in its square and read as a word) and its label garbled past finding (`Long-term
+    galn or toss`), a cell border between boxes 2 and 3: short-term's and box 3's squares
+    drawn empty where `own_squares`; short-term's label as OCR read it (`short`)."""
+    draw = [*_square(178, 197), (180, 199, 185, 204)]
+    if own_squares:
+        draw += [*_square(178, 185), *_square(178, 209), *_square(285, 197), *_square(285, 209)]
+    sheet = _sheet(
+        draw,
+        ("1d Proceeds 15,230.00", 40, 150),
+        (f"2 {short}", 50, 186),
+        ("3 If checked, proceeds from:", 195, 186),
+        ("Long-term galn or toss", 60, 198),
+        ("X", 179, 198),
+        ("Collectibles", 200, 198),
+        ("Ordinary", 60, 210),
+        ("QOF", 200, 210),
+    )
+    sheet.rules = [Box(191, 180, 191.5, 220)]
+    return read("1099-B", sheet)
+
+
+def test_a_label_s_own_square_drawn_empty_takes_no_neighbour_s_mark() -> None:
+    """Long-term's label garbled, its line (`galn or toss`) reads as short-term's label
+    wrapped, beside the mark; but short-term's own square, drawn just after its label, is
+    empty (as box 3's are): the form checks neither short-term nor collectibles. Seen on
+    a 1099-B fax and a photo (seeds 16325, 16404), where short-term was read checked."""
+    doc = _box2_garbled(own_squares=True)
+    assert doc.fields["box1d_proceeds"] == "15230.00"
+    checks = ("box2_short_term", "box2_ordinary", "box3_collectibles", "box3_qof")
+    assert [doc.fields.get(name) for name in checks] == [False, False, False, False]
+
+
+def test_a_mark_before_a_label_across_a_cell_border_is_the_other_cell_s() -> None:
+    """The same copy where the scan shows none of the empty squares and box 2's labels are
+    both garbled (`Shart-tem galn ar lass`): the X just left of box 3's `Collectibles` ends
+    box 2's line across the cell border between them, so it is no mark of collectibles
+    (seen on a 1099-B fax, seed 16315, read as collectibles)."""
+    doc = _box2_garbled(own_squares=False, short="Shart-tem galn ar lass")
+    assert doc.fields.get("box3_collectibles") is not True
+    assert doc.fields.get("box3_qof") is not True

@@ -10,11 +10,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from backtax.extractors.forms.engine.pairing import MAX_RIGHT
+from backtax.extractors.forms.engine.pairing import MAX_RIGHT, ruled_apart
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
 from backtax.extractors.forms.engine.values import is_mark
 from backtax.extractors.lazy import lazy_import
-from backtax.extractors.page import Box, Hit, Page, PageImage, Region, normalize
+from backtax.extractors.page import Box, Hit, Page, PageImage, Region, Word, normalize
 from backtax.extractors.readers.glyphs import box_marked, crop_pixels
 
 cv2 = lazy_import("cv2")  # not needed by text pages
@@ -114,6 +114,54 @@ def marks(region: Region, anchors: list[Anchor]) -> list[Candidate]:
                 continue  # a letter of a word OCR read (a bold `H`: two stems, a bar)
             out.append(Candidate((), "X", b, mark=True))
     return out
+
+
+OWN_RIGHT, OWN_LEFT = 60.0, 24.0
+"""How far right of its label's line (left of it) a check box drawn on a scan may be its own."""
+
+
+def own_square(anchor: Anchor, region: Region, stops: list[Anchor]) -> tuple[Box, bool] | None:
+    """The check box drawn beside a check box's label on a scan, the nearest: right after
+    its first or last line (or over the end of its last word), no other label between, or
+    just before its first line; with whether it holds a mark. None on text pages or where
+    no square is drawn there (a square across a cell border is the next cell's). A label
+    whose own square is empty takes no mark from elsewhere: a neighbour's mark, whose own
+    label OCR garbled, is no mark of this one."""
+    if region.page is None:
+        return None
+    words = anchor.hit.words
+    lines = {_line_of(words, words[0]), _line_of(words, words[-1])}
+    others = [a.box for a in stops if a is not anchor and a.hit.words != words]
+    rules = region.page.rules
+    best: tuple[float, Box, bool] | None = None
+    for box, marked in drawn_squares(region.page):
+        for line in lines:
+            if line.v_overlap(box) < 0.5 * min(line.height, box.height):
+                continue
+            if box.x1 >= line.x1 - 2 and line.cx < box.x0 and box.x0 - line.x1 <= OWN_RIGHT:
+                # OCR's box of the label's last word may take in the square (`loss[]`)
+                between = any(
+                    o.v_overlap(box) > 0 and line.x1 - 1 <= o.x0 and o.x1 <= box.x0 + 1
+                    for o in others
+                )
+                ruled = ruled_apart(line, box, rules)
+                gap = None if between or ruled else max(0.0, box.x0 - line.x1)
+            elif box.x1 <= line.x0 + 2 and line.x0 - box.x1 <= OWN_LEFT:
+                gap = None if ruled_apart(box, line, rules) else 2 * (line.x0 - box.x1)
+            else:
+                gap = None
+            if gap is not None and (best is None or gap < best[0]):
+                best = (gap, box, marked)
+    return None if best is None else (best[1], best[2])
+
+
+def _line_of(words: tuple[Word, ...] | list[Word], word: Word) -> Box:
+    """The box of a label's words on one word's line."""
+    box = word.box
+    for w in words:
+        if w.box.v_overlap(word.box) >= 0.5 * min(w.box.height, word.box.height):
+            box = box.union(w.box)
+    return box
 
 
 def _box_before(label: Box, region: Region) -> bool:

@@ -83,7 +83,7 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor], rules: list[Box]) 
         if lb.v_overlap(cand) > 0 and lb.x1 <= ob.x0 < cand.x0 and column:
             return True  # a label on the row between them, or heading the value's column
         in_its_row = _beside(ob, cand) and ob.x1 <= cand.x0
-        if in_its_row and (_ruled_apart(ob, cand, rules) or (ob.x1 <= lb.x0 and heads(lb, cand))):
+        if in_its_row and (ruled_apart(ob, cand, rules) or (ob.x1 <= lb.x0 and heads(lb, cand))):
             in_its_row = False  # the value is in this label's column, past the other's row
         if not same_line and in_its_row and other.spec.kind != "caption":
             return True
@@ -93,7 +93,7 @@ def blocked(anchor: Anchor, cand: Box, anchors: list[Anchor], rules: list[Box]) 
     return False
 
 
-def _ruled_apart(left: Box, right: Box, rules: list[Box]) -> bool:
+def ruled_apart(left: Box, right: Box, rules: list[Box]) -> bool:
     """A cell border (a vertical rule at the right box's height) runs between the two."""
     return any(left.x1 - 1 <= r.x0 <= right.x0 + 1 and r.top <= right.cy <= r.bottom for r in rules)
 
@@ -128,8 +128,9 @@ def reach(
     """How far a mark is from a check box's label, as a mark of that box: right after the
     label on its line, or beside the lines it wraps onto (`block`, from `label_block`), at
     the end of a statement's row when no other label is between; just before it, or under
-    it; None when it cannot be that box's mark. A cell border between the label and the
-    mark costs RULED: the mark is more likely the other cell's. A mark inside the label's
+    it; None when it cannot be that box's mark. A cell border between the label and a
+    mark after it costs RULED: the mark is more likely the other cell's; a mark before the
+    label across a border is the other cell's box. A mark inside the label's
     own words is its box, which OCR glued to the last word (`loss[X]`): the nearest."""
     if any(w.box.contains_center(mark) for w in anchor.hit.words):
         return 0.0
@@ -139,13 +140,13 @@ def reach(
     if beside and mark.x0 >= lb.x1 - 2:
         if any(b.v_overlap(side) > 0 and lb.x1 - 1 <= b.x0 and b.x1 <= mark.x0 + 1 for b in others):
             return None
-        return mark.x0 - lb.x1 + (RULED if _ruled_apart(lb, mark, rules) else 0.0)
+        return mark.x0 - lb.x1 + (RULED if ruled_apart(lb, mark, rules) else 0.0)
     same_line = lb.v_overlap(mark) >= 0.4 * min(lb.height, mark.height)
     if same_line and mark.x1 <= lb.x0 + 2:
         gap = lb.x0 - mark.x1
-        if gap > 24:
-            return None
-        return 2 * gap + 12 + (RULED if _ruled_apart(mark, lb, rules) else 0.0)
+        if gap > 24 or ruled_apart(mark, lb, rules):
+            return None  # across a cell border: the box that ends the other cell's line
+        return 2 * gap + 12
     dy = mark.top - lb.bottom
     if -1 <= dy <= 24 and lb.x0 - 6 <= mark.cx <= lb.x1 + 6:
         return dy + 10
@@ -287,15 +288,25 @@ _BOX_NUMBER = re.compile(r"^\d{1,2}[a-z]?[:.]?$")
 """A box's printed number as OCR reads it (`12a`, `12:`)."""
 
 
+def _overlap(square: Box, mark: Box) -> bool:
+    """Whether a mark is the one in a square: their centres inside each other."""
+    return square.contains_center(mark) or mark.contains_center(square)
+
+
 def assign(
-    anchors: list[Anchor], candidates: list[Candidate], region: Region, stops: list[Anchor]
+    anchors: list[Anchor],
+    candidates: list[Candidate],
+    region: Region,
+    stops: list[Anchor],
+    empty: dict[int, Box] | None = None,
 ) -> dict[str, Candidate]:
     """Pair labels with values globally: one linear assignment over every label of the
     region (amounts and check boxes) and every value and mark, the cost from reading
     geometry (`_cost`), each value used at most once, no pair reaching across another
     label (`stops` holds every label of the form), and a label whose values all cost more
     than leaving it blank left blank. Where one box's label was found twice, its cheaper
-    pair counts."""
+    pair counts. A check box whose own square a scan shows empty (`empty`, by the anchor's
+    id) takes only a mark read inside that square."""
     if not anchors or not candidates:
         return {}
     n, m = len(anchors), len(candidates)
@@ -308,7 +319,10 @@ def assign(
         else:
             edge = column_right_edge(a, stops, region)
             own = own_value(a, candidates, region, stops)
+        square = (empty or {}).get(id(a))
         for ci, c in enumerate(candidates):
+            if square is not None and c.mark and not _overlap(square, c.box):
+                continue
             pair = _cost(a, c, region, stops, edge, own, block)
             if pair is not None:
                 cost[ai, ci] = pair

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from backtax.extractors.forms.engine.checks import marks
+from backtax.extractors.forms.engine.checks import marks, own_square
 from backtax.extractors.forms.engine.labels import weak
 from backtax.extractors.forms.engine.pairing import assign
 from backtax.extractors.forms.engine.spec import Anchor, FormReading, label_ids
@@ -40,7 +40,12 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
     checks = check_rows(region, anchors, stops)
     rows = [a for a in anchors if a.spec.kind == "money"] + checks
     cands = money_candidates(region, label_ids(stops)) + marks(region, stops)
-    for name, cand in assign(rows, cands, region, stops).items():
+    empty = {}  # check boxes drawn empty beside their labels: no mark from elsewhere
+    for a in checks:
+        own = own_square(a, region, stops)
+        if own is not None and not own[1]:
+            empty[id(a)] = own[0]
+    for name, cand in assign(rows, cands, region, stops, empty).items():
         reading.assigned.update(id(w) for w in cand.words)
         if cand.mark:
             reading.fields[name] = True
