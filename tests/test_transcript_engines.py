@@ -121,3 +121,38 @@ def test_a_w_and_i_block_title_ocr_misread_is_the_form_its_title_names() -> None
     assert [e["doc_type"] for e in entries] == ["W-2", "5498-SA"]
     assert entries[0]["fields"]["box1_wages"] == "52345.67"
     assert entries[1]["fields"]["box2_total_contributions"] == "3850.00"
+
+
+def _wi_block(code: str, title: str, name: str | None, tin: str | None) -> list[str]:
+    lines = [f"Form {code} {title}", "Payer:", "Payer's Federal Identification Number: XXXXX4321"]
+    lines += ["GLOB", "Recipient:"]
+    if tin:
+        lines.append(f"Recipient's Identification Number: {tin}")
+    if name:
+        lines.append(name)
+    return [*lines, "Interest Income: $1,312.08"]
+
+
+def test_every_w_and_i_entry_is_the_taxpayers() -> None:
+    """W&I entries as Tesseract read the sample faxed and at 100 dpi (dev seeds 16605, 16606):
+    names with a letter misread (`JANE DOF`, `JANKE DOE`), a name lost, the page header's
+    `Request Date` (its date lost) read as a name, a recipient TIN lost: each is the SSN's
+    taxpayer, `JANE DOE`, `3456` (the generator's inputs, wi_2024_classic_masked). A name
+    unlike the others (`ACME`) is left as read."""
+    texts = ["SSN Provided: XXX-XX-3456"]
+    read = [
+        ("JANE DOE", "XXX-XX-3456"),
+        ("JANE DOF", "XXX-XX-3456"),
+        ("JANE DOE", None),
+        ("JANKE DOE", "XXX-XX-3456"),
+        (None, "XXX-XX-3456"),
+        ("JANE DOE", "XXX-XX-3456"),
+        ("ACME", "XXX-XX-3456"),
+    ]
+    for name, tin in read:
+        texts += _wi_block("1099-INT", "Interest Income", name, tin)
+    texts[-2:-2] = ["Request Date"]  # a page break inside the last block, its date lost
+    lines = [TLine(t, 1, 0.9) for t in texts]
+    entries = parse_wage_income(Segment(WAGE_INCOME, lines, period="2024-12-31")).extra["entries"]
+    assert [e.get("recipient_name") for e in entries] == [*["JANE DOE"] * 6, "ACME"]
+    assert [e.get("recipient_tin_last4") for e in entries] == ["3456"] * 7

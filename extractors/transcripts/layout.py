@@ -37,8 +37,9 @@ _NOISE = [
     re.compile(r"(?i)^this\s+product(\s+contains)?$"),
     re.compile(r"(?i)^page\s+\d+\W*\s*[o0]f\s+\d+$"),
     # the header's colons may be lost, its words slipped (`Response Nate 10-06-2025`)
-    re.compile(r"(?i)^(request|response)\W*\s+\W*\w?ate\s*(:|\d{2}-\d{2}-\d{4}$)"),
-    re.compile(r"(?i)^tracking\W*\s+number\s*(:|\d{6,}$)"),
+    # or its value lost alone (`Request Date`: a fax's date lost in the page's header)
+    re.compile(r"(?i)^(request|response)\W*\s+\W*\w?ate\W*(:|\d{2}-\d{2}-\d{4}$|$)"),
+    re.compile(r"(?i)^tracking\W*\s+number\W*(:|\d{6,}$|$)"),
     re.compile(r"(?i)^customer\s+file\s+number\s*:"),
     re.compile(r"(?i)^code\s+explanation\s+of\s+transaction"),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -358,6 +359,38 @@ def _entry(block: _Block, tax_year: int | None) -> tuple[dict[str, Any], list[st
     return entry, [f"{doc_type}: {w}" for w in warnings]
 
 
+NAME_LIKENESS = 0.75
+"""How alike an entry's recipient name must be to the one most entries read to be that
+name misread (`JANE DOF`, `JANKE DOE` for `JANE DOE`: 0.875, 0.94)."""
+
+
+def _one_recipient(entries: list[dict[str, Any]], ssn_last4: str | None) -> None:
+    """A Wage and Income transcript lists the returns filed for one TIN, the SSN it was
+    requested for: every entry's recipient is that taxpayer. An entry whose recipient TIN
+    OCR lost takes the SSN's last four; where three entries at least, and more than half of
+    those named, read the most read recipient name or one like it (`NAME_LIKENESS`: a letter
+    misread), an entry whose name was lost or reads like it takes it.
+    A name unlike it is left as read."""
+    for entry in entries:
+        if ssn_last4 and not entry.get("recipient_tin_last4"):
+            entry["recipient_tin_last4"] = ssn_last4
+    names = Counter(e["recipient_name"] for e in entries if e.get("recipient_name"))
+    if not names:
+        return
+    name = names.most_common(1)[0][0]
+
+    def alike(read: str) -> bool:
+        return difflib.SequenceMatcher(None, read, name).ratio() >= NAME_LIKENESS
+
+    support = sum(n for read, n in names.items() if alike(read))
+    if support < 3 or 2 * support <= sum(names.values()):
+        return
+    for entry in entries:
+        read = entry.get("recipient_name")
+        if read is None or alike(read):
+            entry["recipient_name"] = name
+
+
 def parse_wage_income(segment: Segment) -> Extracted:
     """One Wage and Income transcript as a record with `entries`."""
     lines = [ln for ln in content(segment.lines) if not title_kind(ln.text)]
@@ -373,6 +406,7 @@ def parse_wage_income(segment: Segment) -> Extracted:
         warnings.extend(block_warnings)
     if not entries:
         warnings.append("no information returns listed")
+    _one_recipient(entries, tin_last4(ssn_value) if ssn_value else None)
     return Extracted(
         doc_type=WAGE_INCOME,
         pages=segment.pages,
