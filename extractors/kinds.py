@@ -57,11 +57,22 @@ class Extracted:
 
 
 class DocumentKind(Protocol):
+    """What every kind is; kinds subclass it to take its defaults: no second reading."""
+
     name: str
 
     def identify(self, page: Page) -> Identification | None: ...
 
     def extract(self, pages: list[Page]) -> list[Extracted]: ...
+
+    def needs_second_reading(self, docs: list[Extracted]) -> bool:
+        """Whether a kind without a box catalogue wants its OCR pages read again by the
+        other engine (`pipeline._both_read`): none does by default."""
+        return False
+
+    def merge_readings(self, first: list[Extracted], again: list[Extracted]) -> list[Extracted]:
+        """The records of the two engines' readings as one; by default the first's."""
+        return first
 
 
 _KINDS: dict[str, DocumentKind] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 from backtax.extractors.classifier import UNKNOWN, PageRun, classify, identify
 from backtax.extractors.errors import InputError
 from backtax.extractors.forms._about import about_a_form
-from backtax.extractors.kinds import Extracted, Identification
+from backtax.extractors.kinds import DocumentKind, Extracted, Identification
 from backtax.extractors.loader import IMAGE_SUFFIXES, load, run_in_pool, sha256_of
 from backtax.extractors.names import shown_name
 from backtax.extractors.page import Page
@@ -150,12 +150,12 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     are then read again by PP-OCR and replace theirs in `pages`. Where one engine read a
     copy sheet's copies apart and the other as one, each reading's copies are combined
     first (`combine_copies`), so the two are merged record by record. Other runs (transcripts,
-    returns, notices: no box catalogue to say what is missing) are returned as they are."""
+    returns, notices: no box catalogue to say what is missing) go to `_both_read`."""
     spec = getattr(run.kind, "spec", None)
-    if run.kind is not None and hasattr(run.kind, "merge_readings"):
-        return _both_read(run, docs)
-    if run.kind is None or spec is None:
+    if run.kind is None:
         return docs
+    if spec is None:
+        return _both_read(run.kind, run.pages, docs)
     if not any(p.alternate for p in run.pages) and docs:
         parts = [run.kind.prepare(p.region) for p in run.pages if p.method == "ocr"]
         words = [w for part in parts for w in part.words if w.conf >= 0.6]
@@ -184,19 +184,18 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     return merged
 
 
-def _both_read(run: PageRun, docs: list[Extracted]) -> list[Extracted]:
-    """A kind without a box catalogue that says when its reading needs the other engine
-    (`needs_second_reading`: a transcript whose lines OCR left unread) and how the two
-    readings are merged (`merge_readings`); its pages stay Tesseract's."""
-    assert run.kind is not None
-    if not run.kind.needs_second_reading(docs):
+def _both_read(kind: DocumentKind, pages: list[Page], docs: list[Extracted]) -> list[Extracted]:
+    """A kind without a box catalogue, read again by the other engine where it says its
+    reading needs it (`needs_second_reading`: a transcript whose lines OCR left unread), the
+    two readings merged as it says (`merge_readings`); its pages stay Tesseract's."""
+    if not kind.needs_second_reading(docs):
         return docs
     why = "lines left unread in Tesseract's reading"
-    again = [other_reading(p, why) if p.method == "ocr" else None for p in run.pages]
+    again = [other_reading(p, why) if p.method == "ocr" else None for p in pages]
     if not any(again):
         return docs
-    second = run.kind.extract([a or p for a, p in zip(again, run.pages, strict=True)])
-    return run.kind.merge_readings(docs, second)
+    second = kind.extract([a or p for a, p in zip(again, pages, strict=True)])
+    return kind.merge_readings(docs, second)
 
 
 def _span(numbers: list[int]) -> str:

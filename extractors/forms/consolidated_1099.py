@@ -12,7 +12,7 @@ from backtax.extractors.forms._catalog import form_spec
 from backtax.extractors.forms.engine.spec import BoxSpec, FormSpec
 from backtax.extractors.forms.engine.values import first_run
 from backtax.extractors.forms.f1099_b import read_statement
-from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.kinds import DocumentKind, Extracted, Identification, register
 from backtax.extractors.page import Box, Line, Page, Region, normalize
 from backtax.extractors.values import (
     format_money,
@@ -180,7 +180,7 @@ def _has_amount(line: Line) -> bool:
     return any("." in w.text and parse_money(w.text) is not None for w in line.words)
 
 
-class ConsolidatedKind:
+class ConsolidatedKind(DocumentKind):
     """A DocumentKind for consolidated statements; it outbids the single-form kinds."""
 
     name = "CONSOLIDATED-1099"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.kinds import DocumentKind, Extracted, Identification, register
 from backtax.extractors.notices.cp2000 import entries_and_changes
 from backtax.extractors.page import Box, Page, Region, Word
 from backtax.extractors.transcripts.layout import iso_date
@@ -144,7 +144,7 @@ def head(page: Page) -> Head | None:
     return Head(code, _date_after(page.region, DATE_LABELS))
 
 
-class NoticeKind:
+class NoticeKind(DocumentKind):
     name = KIND
 
     def identify(self, page: Page) -> Identification | None:

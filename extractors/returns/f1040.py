@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.kinds import DocumentKind, Extracted, Identification, register
 from backtax.extractors.page import Page, normalize
 from backtax.extractors.returns import header
 from backtax.extractors.returns.catalogue import (
@@ -47,7 +47,7 @@ def _is_return_page(page: Page) -> bool:
     return "form 1040" in text or "1040-sr" in text
 
 
-class Form1040Kind:
+class Form1040Kind(DocumentKind):
     name = KIND
 
     def identify(self, page: Page) -> Identification | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.kinds import DocumentKind, Extracted, Identification, register
 from backtax.extractors.page import Page, Region, Word
 from backtax.extractors.returns import header
 from backtax.extractors.returns.catalogue import amended_columns, amended_lines
@@ -25,7 +25,7 @@ COLUMN_KEYS = ("original", "change", "corrected")
 _REV = re.compile(r"(?i)\bForm\s*1040-X\s*\(Rev\.")
 
 
-class Form1040XKind:
+class Form1040XKind(DocumentKind):
     name = KIND
 
     def identify(self, page: Page) -> Identification | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from backtax.extractors.kinds import Extracted, Identification, register
+from backtax.extractors.kinds import DocumentKind, Extracted, Identification, register
 from backtax.extractors.page import Page
 from backtax.extractors.transcripts import second
 from backtax.extractors.transcripts.account import parse_account
@@ -60,7 +60,7 @@ def guess_kind(lines: list[TLine]) -> str:
     return ACCOUNT if rows or any("account balance" in norm_label(t) for t in texts) else RETURN
 
 
-class TranscriptKind:
+class TranscriptKind(DocumentKind):
     name = "irs_transcript"
 
     def identify(self, page: Page) -> Identification | None:
@@ -84,9 +84,8 @@ class TranscriptKind:
         segments = split_segments(lines, guess_kind(lines[:first]))
         return [_parsed(seg) for seg in segments]
 
-    def needs_second_reading(self, docs: list[Extracted]) -> bool:
-        """Whether Tesseract left lines of these transcripts unread (`second.garbled`)."""
-        return second.garbled(docs)
+    needs_second_reading = staticmethod(second.garbled)
+    """Whether Tesseract left lines of these transcripts unread."""
 
     def merge_readings(self, first: list[Extracted], again: list[Extracted]) -> list[Extracted]:
         """Tesseract's records with the blanks PP-OCR's reading fills (`second.merged`),

@@ -32,7 +32,7 @@ from backtax.extractors.forms.engine.reading import (
 )
 from backtax.extractors.forms.engine.spec import Anchor, BoxSpec, FormReading, FormSpec
 from backtax.extractors.forms.engine.states import read_state_rows, read_states_in_band
-from backtax.extractors.kinds import Extracted, Identification
+from backtax.extractors.kinds import DocumentKind, Extracted, Identification
 from backtax.extractors.page import (
     ABBREVIATIONS,
     Box,
@@ -49,7 +49,7 @@ from backtax.extractors.values import full_ssn_digits, tin_last4
 Postprocess = Callable[[FormReading, Region, list[Anchor]], None]
 
 
-class FormKind:
+class FormKind(DocumentKind):
     """A DocumentKind for one FormSpec: identify by form number and title, read every copy."""
 
     def __init__(self, spec: FormSpec, postprocess: Postprocess | None = None) -> None:
