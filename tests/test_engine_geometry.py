@@ -191,6 +191,22 @@ NEC_OREGON_ROW = {
 }
 
 
+def _nec_state_row(state_id: str, income_x: float = 500, income_label: bool = True) -> Page:
+    """Those pages' box 1 and state row: the state and its ID read as `state_id`, the state
+    income `$18,450.00` at `income_x`, box 7's label read where `income_label`."""
+    return page(
+        ("1 Nonemployee compensation", 290, 100),
+        ("$18,450.00", 290, 112),
+        ("5 State tax withheld", 290, 205),
+        ("6 State/Payer's state no.", 376, 205),
+        *[("7 State income", 500, 205)] * income_label,
+        ("$922.50", 297, 216),
+        (state_id, 378, 216),
+        ("$18,450.00", income_x, 216),
+        method="ocr",
+    )
+
+
 @pytest.mark.parametrize(
     "read_as", ["OROR-118866", "OR _OR-118866", "OR OR- 118866", "OR OR-118866_"]
 )
@@ -199,18 +215,7 @@ def test_a_state_and_its_id_glued_specked_or_split_are_read_apart(read_as: str) 
     state and its ID (`OROR-118866`), a binarised scan reads a speck before the ID
     (`_OR-118866`), a 150 dpi scan splits it after its hyphen (`OR- 118866`): the row is
     read, the state and the ID printed apart."""
-    scan = page(
-        ("1 Nonemployee compensation", 290, 100),
-        ("$18,450.00", 290, 112),
-        ("5 State tax withheld", 290, 205),
-        ("6 State/Payer's state no.", 376, 205),
-        ("7 State income", 500, 205),
-        ("$922.50", 297, 216),
-        (read_as, 378, 216),
-        ("$18,450.00", 500, 216),
-        method="ocr",
-    )
-    assert read("1099-NEC", scan).fields["state"] == [NEC_OREGON_ROW]
+    assert read("1099-NEC", _nec_state_row(read_as)).fields["state"] == [NEC_OREGON_ROW]
 
 
 def test_a_box_number_ocr_read_with_a_digit_more_is_no_value() -> None:
@@ -242,16 +247,6 @@ def test_a_state_income_read_into_the_id_cell_is_the_income(income_label: bool) 
     of box 7's label, or box 7's label unread: the ID's cell then reaches the edge): the ID
     is `OR-118866` and the amount box 7's (it had been read as the ID `OR-118866
     $18,450.00`, the income blank)."""
-    scan = page(
-        ("1 Nonemployee compensation", 290, 100),
-        ("$18,450.00", 290, 112),
-        ("5 State tax withheld", 290, 205),
-        ("6 State/Payer's state no.", 376, 205),
-        *[("7 State income", 500, 205)] * income_label,
-        ("$922.50", 297, 216),
-        ("OR OR-118866", 378, 216),
-        ("$18,450.00", 435 if income_label else 505, 216),
-        method="ocr",
-    )
+    scan = _nec_state_row("OR OR-118866", 435 if income_label else 505, income_label)
     doc = read("1099-NEC", scan)
     assert doc.fields["state"] == [NEC_OREGON_ROW]

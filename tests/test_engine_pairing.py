@@ -11,18 +11,23 @@ from word_pages import page, read
 from backtax.extractors.page import Box, Page
 
 
-def test_a_check_mark_nearest_two_labels_goes_to_the_one_whose_cell_it_is_in() -> None:
-    """1099-R box 2b: `Taxable amount not determined` ends at x 200, a cell border at 240,
-    the mark at 246, `Total distribution` at 272. The mark is nearer the first label's
-    end (46 pt) than the second's start (21 pt before it counts twice, 54), but the
-    border puts it in the second label's cell."""
-    sheet = page(
+def _box2b_marked() -> Page:
+    """1099-R boxes 1 and 2b: `Taxable amount not determined` ends at x 200, a mark at 246,
+    `Total distribution` at 272."""
+    return page(
         ("1 Gross distribution", 40, 100),
         ("5,000.00", 40, 114),
         ("2b Taxable amount not determined", 40, 150),
         ("X", 246, 150),
         ("Total distribution", 272, 150),
     )
+
+
+def test_a_check_mark_nearest_two_labels_goes_to_the_one_whose_cell_it_is_in() -> None:
+    """1099-R box 2b with a cell border at 240: the mark is nearer the first label's end
+    (46 pt) than the second's start (21 pt before it counts twice, 54), but the border
+    puts it in the second label's cell."""
+    sheet = _box2b_marked()
     sheet.rules = [Box(240, 140, 240.5, 170)]
     doc = read("1099-R", sheet)
     assert doc.fields["box2b_total_distribution"] is True
@@ -31,16 +36,7 @@ def test_a_check_mark_nearest_two_labels_goes_to_the_one_whose_cell_it_is_in() -
 
 def test_without_a_border_the_mark_is_the_nearer_labels() -> None:
     """The same row with no cell border: the mark right after the first label is its."""
-    doc = read(
-        "1099-R",
-        page(
-            ("1 Gross distribution", 40, 100),
-            ("5,000.00", 40, 114),
-            ("2b Taxable amount not determined", 40, 150),
-            ("X", 246, 150),
-            ("Total distribution", 272, 150),
-        ),
-    )
+    doc = read("1099-R", _box2b_marked())
     assert doc.fields["box2b_taxable_not_determined"] is True
     assert doc.fields["box2b_total_distribution"] is False
 
