@@ -356,3 +356,26 @@ def test_a_label_under_a_row_that_ends_in_its_amount_is_no_wrapped_label() -> No
     doc = read("SSA-1099", sheet)
     assert doc.fields["paid_by_check_or_direct_deposit"] == "15931.20"
     assert doc.fields["medicare_part_b_premiums"] == "1978.80"
+
+
+def test_a_whole_dollar_amount_tight_before_a_label_on_a_text_page_is_a_value() -> None:
+    """A two-column statement in whole dollars, the left column's `114` (box 10's) a narrow
+    gutter before the right column's unnumbered `Bond premium`: a text layer prints digits
+    as they are, so that is an amount, not box 11's number OCR read with a digit more."""
+    doc = read(
+        "1099-INT",
+        page(
+            ("Interest income", 40, 100),
+            ("5,120", 175, 100),
+            ("Early withdrawal penalty", 210, 100),
+            ("1,038", 380, 100),
+            ("Market discount", 40, 130),
+            ("114", 190, 130),
+            ("Bond premium", 210, 130),
+            ("2,022", 380, 130),
+        ),
+    )
+    assert doc.fields["box1_interest_income"] == "5120.00"
+    assert doc.fields["box2_early_withdrawal_penalty"] == "1038.00"
+    assert doc.fields["box10_market_discount"] == "114.00"
+    assert doc.fields["box11_bond_premium"] == "2022.00"

@@ -41,6 +41,7 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
     anchors: list[Anchor] = []
     label_tokens: dict[int, int] = {}
     numbers = {b.number.lower() for b in boxes if b.number}
+    ocr = region.page is not None and region.page.method == "ocr"  # a text layer misreads none
     for spec in boxes:
         seen: set[tuple[int, ...]] = set()
         firsts = {f"{spec.number} {label.split()[0]}" for label in spec.labels}
@@ -57,7 +58,7 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
                     continue
                 if cells and spec.kind != "check" and _inside_words(hit, spec, numbered, region):
                     continue
-                if not numbered and spec.number:
+                if not numbered and spec.number and ocr:
                     hit = _with_misread_number_before(hit, spec.number, numbers, region)
                 seen.add(ids)
                 anchors.append(Anchor(spec, hit, numbered))
@@ -250,7 +251,8 @@ def _misread_word(text: str, want: str) -> bool:
 def _with_misread_number_before(hit: Hit, number: str, numbers: set[str], region: Region) -> Hit:
     """The hit with the word printed tight before its wording on its line where that word
     is the box's number with one digit more, OCR's slip, and no other box's number (`114`
-    for `11` before `Bond premium`): the label's number, not a value of the box above."""
+    for `11` before `Bond premium`): the label's number, not a value of the box above.
+    Looked for on OCR pages only: a text layer prints `114` as it is, a value."""
     first = hit.words[0]
     h = max(first.box.height, 4.0)
     before = [
