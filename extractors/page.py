@@ -281,19 +281,15 @@ class Region:
 
     def _starts_of(self, first: str) -> list[tuple[int, int]]:
         """Where a label beginning with token `first` may begin: that token, a token that
-        begins with it (spaces dropped) or a word it begins with (a space added)."""
+        begins with it (spaces dropped), a word it begins with (a space added) or its
+        abbreviation; each token once (`num` both begins `number` and abbreviates it)."""
         self._indexed()
-        out = list(self._starts.get(first, ()))
-        for short, word in ABBREVIATIONS.items():
-            if word == first:
-                out += self._starts.get(short, ())
+        names = {first, *(short for short, word in ABBREVIATIONS.items() if word == first)}
         for token in self._by_initial.get(first[:1], ()):
             bare = token.rstrip("-")
-            if token != first and (
-                token.startswith(first) or (len(bare) >= 2 and first.startswith(bare))
-            ):
-                out += self._starts[token]
-        return sorted(out)
+            if token.startswith(first) or (len(bare) >= 2 and first.startswith(bare)):
+                names.add(token)
+        return sorted(at for token in names for at in self._starts.get(token, ()))
 
     def find_any(self, labels: Iterable[str]) -> list[Hit]:
         out: list[Hit] = []

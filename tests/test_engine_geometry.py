@@ -78,6 +78,12 @@ def test_label_found_with_a_word_split_or_hyphenated() -> None:
     ]
 
 
+def test_an_abbreviation_that_begins_its_word_finds_the_label_once() -> None:
+    """`Num` both abbreviates `Number` and begins it (a space added): one label, one hit."""
+    found = _found("Number of payment transactions", ("Num of payment transactions", 40, 100))
+    assert found == ["Num of payment transactions"]
+
+
 def test_doubled_spaces_keep_the_label() -> None:
     assert _found("Interest income", ("Interest   income", 50, 50)) == ["Interest income"]
 
