@@ -14,7 +14,7 @@ from backtax.extractors.forms.engine.pairing import MAX_RIGHT, ruled_apart
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
 from backtax.extractors.forms.engine.values import is_mark
 from backtax.extractors.lazy import lazy_import
-from backtax.extractors.page import Box, Hit, Page, PageImage, Region, Word, normalize
+from backtax.extractors.page import Box, Hit, Page, PageImage, Region, normalize
 from backtax.extractors.readers.glyphs import box_marked, crop_pixels
 
 cv2 = lazy_import("cv2")  # not needed by text pages
@@ -130,7 +130,7 @@ def own_square(anchor: Anchor, region: Region, stops: list[Anchor]) -> tuple[Box
     if region.page is None:
         return None
     words = anchor.hit.words
-    lines = {_line_of(words, words[0]), _line_of(words, words[-1])}
+    lines = {anchor.head, anchor.tail}
     others = [a.box for a in stops if a is not anchor and a.hit.words != words]
     rules = region.page.rules
     best: tuple[float, Box, bool] | None = None
@@ -153,15 +153,6 @@ def own_square(anchor: Anchor, region: Region, stops: list[Anchor]) -> tuple[Box
             if gap is not None and (best is None or gap < best[0]):
                 best = (gap, box, marked)
     return None if best is None else (best[1], best[2])
-
-
-def _line_of(words: tuple[Word, ...] | list[Word], word: Word) -> Box:
-    """The box of a label's words on one word's line."""
-    box = word.box
-    for w in words:
-        if w.box.v_overlap(word.box) >= 0.5 * min(w.box.height, word.box.height):
-            box = box.union(w.box)
-    return box
 
 
 def _box_before(label: Box, region: Region) -> bool:

@@ -67,16 +67,25 @@ class Anchor:
         return self.hit.box
 
     @cached_property
+    def head(self) -> Box:
+        """The label's first line: its first word and the label's words on that word's line."""
+        return _line_of(self.hit.words, self.hit.words[0])
+
+    @cached_property
     def tail(self) -> Box:
         """The label's last line: its last word and the label's words on that word's line
         (a wrapped label's value may follow it: `Box 4 Federal income tax` / `withheld:
         67.00`)."""
-        last = self.hit.words[-1].box
-        box = last
-        for w in self.hit.words:
-            if w.box.v_overlap(last) >= 0.5 * min(w.box.height, last.height):
-                box = box.union(w.box)
-        return box
+        return _line_of(self.hit.words, self.hit.words[-1])
+
+
+def _line_of(words: tuple[Word, ...], word: Word) -> Box:
+    """The box of a label's words on one word's line."""
+    box = word.box
+    for w in words:
+        if w.box.v_overlap(word.box) >= 0.5 * min(w.box.height, word.box.height):
+            box = box.union(w.box)
+    return box
 
 
 @dataclass
