@@ -379,3 +379,36 @@ def test_a_whole_dollar_amount_tight_before_a_label_on_a_text_page_is_a_value() 
     assert doc.fields["box2_early_withdrawal_penalty"] == "1038.00"
     assert doc.fields["box10_market_discount"] == "114.00"
     assert doc.fields["box11_bond_premium"] == "2022.00"
+
+
+def test_a_box_number_after_a_dash_is_the_labels_not_its_value() -> None:
+    """`Number of properties - Box 9:  2`: the `Box 9` printed after a dash is the label's
+    own number, the count after it the box's value (it had been read as 9)."""
+    doc = read(
+        "1098",
+        page(
+            ("Mortgage interest received from payer(s)/borrower(s) - Box 1:", 40, 100),
+            ("8,120.44", 420, 100),
+            ("Number of properties - Box 9:", 40, 120),
+            ("2", 420, 120),
+        ),
+    )
+    assert doc.fields["box1_mortgage_interest"] == "8120.44"
+    assert doc.fields["box9_number_of_properties"] == 2
+
+
+def test_a_value_under_box_of_a_box_dash_label_is_its_value() -> None:
+    """`Box 6 - Net unrealized appreciation` with its amount on the next line from the
+    label's start (under `Box`, left of the number's indent): the label is the whole `Box
+    6 ...`, so the amount stands in its column (box 6 had been left blank)."""
+    doc = read(
+        "1099-R",
+        page(
+            ("Box 1 - Gross distribution", 40, 100),
+            ("47,148.23", 40, 110),
+            ("Box 6 - Net unrealized appreciation", 40, 130),
+            ("8,438.56", 40, 140),
+        ),
+    )
+    assert doc.fields["box1_gross_distribution"] == "47148.23"
+    assert doc.fields["box6_net_unrealized_appreciation"] == "8438.56"

@@ -954,7 +954,8 @@ def fam_columns(c: Canvas, doc: Doc, rng: random.Random) -> int:
 
 TABLE_ORDERS = (("box", "label", "amount"), ("label", "box", "amount"), ("label", "amount"))
 NUMBERINGS = ("{n} {label}", "{n}. {label}", "Box {n} {label}", "Box {n}: {label}",
-              "Box {n} - {label}", "{label} (Box {n})", "{label}")  # fmt: skip
+              "Box {n} - {label}", "{label} (Box {n})", "{label}", "({n}) {label}",
+              "Box {n}. {label}", "{label} - Box {n}", "{label}, box {n}")  # fmt: skip
 
 
 def _printed_wording(label: str, rng: random.Random) -> str:
@@ -1143,11 +1144,13 @@ def _pair_lines(p: Page, label: str, value: str, x0: float, x1: float, top: floa
                 place: str, tab: float) -> float:  # fmt: skip
     """One label-value pair from `x0` to `x1` at `top`: the value left-aligned at a tab
     stop (`tab`), right-aligned at `x1`, after the label's colon, or under the label
-    right-aligned; the label wrapped (maybe hyphenated) before it; the pair's last line."""
+    right-aligned, or on the line under the label from its start (or indented); the label
+    wrapped (maybe hyphenated) before it; the pair's last line."""
     if place == "colon":
         label += ":"
     room = {"tab": tab - x0 - 8, "right": x1 - x0 - p.width(value, s) - 10,
-            "colon": x1 - x0 - p.width(value, s) - 16, "under": x1 - x0}[place]  # fmt: skip
+            "colon": x1 - x0 - p.width(value, s) - 16, "under": x1 - x0, "below": x1 - x0,
+            "indent": x1 - x0}[place]  # fmt: skip
     lines = _hyphen_wrap(p, label, max(room, 60.0), s)
     for j, line in enumerate(lines):
         p.text(x0, top + j * (s + 2), line, s)
@@ -1160,7 +1163,10 @@ def _pair_lines(p: Page, label: str, value: str, x0: float, x1: float, top: floa
         p.text(x0 + p.width(lines[-1], s) + 8, last, value, s)
     else:
         last += s + 2
-        p.text(x1, last, value, s, right=True)
+        if place == "under":
+            p.text(x1, last, value, s, right=True)
+        else:
+            p.text(x0 + (12 if place == "indent" else 0), last, value, s)
     return last
 
 
@@ -1206,7 +1212,7 @@ def fam_pairs(c: Canvas, doc: Doc, rng: random.Random) -> int:
     columns = []
     for col, x0, x1 in ((pairs[:cut], 40.0, middle - gutter / 2),
                         (pairs[cut:], middle + gutter / 2, 572.0)):  # fmt: skip
-        place = rng.choice(("tab", "right", "colon", "under"))
+        place = rng.choice(("tab", "right", "colon", "under", "below", "indent"))
         tab = x0 + (x1 - x0) * rng.choice((0.55, 0.62, 0.7))
         columns.append((col, x0, x1, place, tab))
     together = rng.random() < 0.5

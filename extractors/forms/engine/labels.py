@@ -20,11 +20,12 @@ from backtax.extractors.page import LABEL_WORDS, Box, Hit, Region, Word, edits, 
 
 
 def _label_variants(spec: BoxSpec) -> list[tuple[str, bool]]:
-    """Label texts to search for, numbered variants first ("1 Wages, tips", "Box 1 Wages")."""
+    """Label texts to search for, numbered variants first ("Box 1 Wages", "1 Wages, tips"):
+    `Box` first, so that a hit of the number and wording after it is the whole label."""
     out: list[tuple[str, bool]] = []
     for label in sorted(spec.labels, key=len, reverse=True):
         if spec.number:
-            out += [(f"{spec.number} {label}", True), (f"box {spec.number} {label}", True)]
+            out += [(f"box {spec.number} {label}", True), (f"{spec.number} {label}", True)]
         out.append((label, False))
     if spec.number:
         # A wrapped label keeps its number and first word on the first line ("17 State").
@@ -183,14 +184,15 @@ def _wording_before(word: Word, hit: Hit, labels: Iterable[str]) -> bool:
 
 def _with_own_number_after(hit: Hit, number: str, region: Region) -> Hit:
     """The hit with the box's number printed right after its wording (a letter's `Number
-    of properties (Box 9)`), on its line or wrapped to the start of the next (`NUMBER OF
-    PROPERTIES  3` / `(Box 9)`): those words are the label's, not its value's."""
+    of properties (Box 9)`, `Number of properties - Box 9:`), on its line or wrapped to the
+    start of the next (`NUMBER OF PROPERTIES  3` / `(Box 9)`): those words are the
+    label's, not its value's."""
     last = hit.words[-1]
     h = max(last.box.height, 4.0)
     after = sorted(
         (w for w in region.right_of(last.box, max_dx=60) if w.box.x0 >= last.box.x1 - 0.5),
         key=lambda w: w.box.x0,
-    )[:2]
+    )[:3]
     if after and after[0].box.x0 - last.box.x1 > 2 * h:
         after = []
     x0 = hit.words[0].box.x0
@@ -207,7 +209,7 @@ def _with_own_number_after(hit: Hit, number: str, region: Region) -> Hit:
         under = []
     if len(under) == 2 and _words_go_on(under[1], region):
         under = under[:1]  # `Box 2 amount is for tax year` under box 2's label: box 3's
-    for run in (after[:1], after, after[:1] + under[:1], under):
+    for run in (after[:1], after[:2], after, after[:1] + under[:1], under):
         if run and [t for w in run for t in tokens(w.text)] == ["box", number.lower()]:
             return Hit((*hit.words, *run), hit.quality)
     return hit
