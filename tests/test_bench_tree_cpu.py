@@ -4,6 +4,7 @@ for, as Chromium's renderers killed with the browser's session, are counted."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -14,6 +15,8 @@ BURN = 0.5
 """CPU seconds the grandchild spends, by its own clock (not the wall's)."""
 TICKS = 2 / os.sysconf("SC_CLK_TCK")
 """The kernel counts CPU in clock ticks: user and system each rounded down."""
+WAIT = 120.0
+"""Wall seconds the grandchild may take to spend `BURN` on a loaded machine."""
 GRANDCHILD = (
     "import sys, time\n"
     f"while time.process_time() < {BURN}: pass\n"
@@ -38,6 +41,8 @@ def test_a_grandchild_killed_with_its_session_is_counted() -> None:
     )
     try:
         assert child.stdout is not None
+        ready, _, _ = select.select([child.stdout], [], [], WAIT)
+        assert ready, f"the grandchild did not say it had burnt {BURN} s within {WAIT} s"
         assert child.stdout.readline().strip() == "burnt"
         seen: dict = {}
         account(seen, snapshot(os.getpid(), skip=earlier))
