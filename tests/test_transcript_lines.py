@@ -234,6 +234,32 @@ def test_the_detail_of_a_row_left_unread_is_no_other_rows() -> None:
     assert [(r["code"], r.get("detail")) for r in rows] == [("150", None), ("806", None)]
 
 
+def test_rows_with_specks_in_their_code_or_date_are_rows_not_detail() -> None:
+    """Rows as Tesseract read the account sample at 100 dpi and faxed, and the Record of
+    Account's at 150 dpi (dev seed 18600): a speck after the date (`05-20-2024.`,
+    `04-15-2024:`), before the year (`07-02 °2024`) or inside the code (`8.06`, its wording
+    806's) lost the row, or made it the detail of the row above. Values from the generator's
+    inputs (account_2023_classic_masked, record_of_account_2022_joint)."""
+    lines = [
+        TLine("TRANSACTIONS", 1, 0.9),
+        TLine("150 Tax return filed 20241905 05-20-2024. $26,179.00", 1, 0.9),
+        TLine("806 W-2 or 1099 withholding 04-15-2024: -$22,810. 10", 1, 0.3),
+        TLine("971 Notice issued 05-20-2024 $0 00", 1, 0.9),
+        TLine("CP 0014", 1, 0.8),
+        TLine("670 Payment. 20242705 07-02 °2024 -$1,000 00", 1, 0.2),
+        TLine("8.06 W-2 or 1099 withholding 04-15-2023 -$11,120.00", 1, 0.9),
+        TLine("8.46 Not a row's wording 04-12-2023 $1,250.00", 1, 0.9),
+    ]
+    rows = parse_transactions(lines, ocr=True)
+    assert [(r["code"], r["date"], r["amount"], r.get("detail")) for r in rows] == [
+        ("150", "2024-05-20", "26179.00", None),
+        ("806", "2024-04-15", "-22810.10", None),
+        ("971", "2024-05-20", "0.00", "CP 0014"),
+        ("670", "2024-07-02", "-1000.00", None),
+        ("806", "2023-04-15", "-11120.00", "8.46 Not a row's wording 04-12-2023 $1,250.00"),
+    ]
+
+
 def test_a_row_left_unread_leaves_a_warning_on_its_record() -> None:
     """A spaced minus on a debit's code (TC 150, Dr) and on a code not in the table (TC 999):
     both rows stay unread, and each leaves one warning on the Account transcript's and on the

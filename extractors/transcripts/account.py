@@ -38,7 +38,8 @@ _ACCRUED = re.compile(
 _FORM_PERIOD = re.compile(r"(?i)form\W*\s+number\W*\s*([0-9A-Z-]+)")
 # A row's date as OCR may read it: one of its two dashes lost or read as a space, a colon or
 # a point, or a space before the second (`0415-2024`, `05 20-2024`, `04: 01-2025`, `05-20 -2024`).
-_ROW_DATE = r"\d{2}(?:-|[.:]?\s?)\d{2}\s?-\d{4}|\d{2}-\d{2}\s?\d{4}"
+# A speck may stand before the year (`07-02 °2024`) or after the date (`05-20-2024.`).
+_ROW_DATE = r"\d{2}(?:-|[.:]?\s?)\d{2}\s?-\d{4}|\d{2}-\d{2}\s?[°'`]?\d{4}"
 # A row's date with its month misread (`OA 15-2024` for 04-15-2024): the row is still one,
 # its date unread.
 _SLIPPED_DATE = r"[\dA-Za-z]{2}(?:-|[.:]?\s?)\d{2}-\d{4}"
@@ -46,8 +47,9 @@ _SLIPPED_DATE = r"[\dA-Za-z]{2}(?:-|[.:]?\s?)\d{2}-\d{4}"
 # only where the explanation names one code (`_slipped_code`).
 _CODE_SLIPS = "£€lI|!OoQDSB"
 _ROW = re.compile(
-    rf"^(?P<code>[\d{_CODE_SLIPS}]{{3}})(?P<glued>\d)?[.,:]?\s+(?P<expl>.*?)\s*"
-    rf"(?P<cycle>\d{{8}})?\s*(?P<date>{_ROW_DATE}|{_SLIPPED_DATE})\s+(?P<spaced>-\s)?"
+    rf"^(?P<code>[\d{_CODE_SLIPS}](?P<point>[.,])?[\d{_CODE_SLIPS}]{{2}})(?P<glued>\d)?[.,:]?"
+    rf"\s+(?P<expl>.*?)\s*(?P<cycle>\d{{8}})?\s*(?P<date>{_ROW_DATE}|{_SLIPPED_DATE})[.,:;]?"
+    rf"\s+(?P<spaced>-\s)?"
     rf"(?P<amount>{_MONEY})[.,]?$"
 )
 # `IDENTIFICATION` with its `I` misread (`[DENTIFICATION`, a fax); a space before the last
@@ -170,7 +172,7 @@ def _row_date(printed: str) -> str | None:
     """A row's date as ISO, its separators as OCR read them aside (an `O` for a zero); None
     when a digit is misread as a letter (`OA 15-2024`: a blank beats a wrong date); else,
     no calendar date, as printed."""
-    read = re.sub(r"[-.:\s]", "", printed).replace("O", "0").replace("o", "0")
+    read = re.sub(r"[-.:\s°'`]", "", printed).replace("O", "0").replace("o", "0")
     if not read.isdigit():
         return None
     return iso_date(f"{read[:2]}-{read[2:4]}-{read[4:]}") or printed
@@ -178,9 +180,12 @@ def _row_date(printed: str) -> str | None:
 
 def _row_code(m: re.Match[str], ocr: bool) -> str | None:
     """A row's code: its three digits; on OCR pages, a code with a digit misread
-    (`_slipped_code`) or with a speck glued on (`1506 Tax return tiled`) that the row's
-    explanation names. None: the line is no row (a code of four digits)."""
-    code, explanation = m["code"], m["expl"].strip()
+    (`_slipped_code`), with a speck glued on (`1506 Tax return tiled`) or read inside it
+    (`8.06 W-2 or 1099 withholding`) that the row's explanation names. None: the line is no
+    row (a code of four digits)."""
+    code, explanation = re.sub(r"[.,]", "", m["code"]), m["expl"].strip()
+    if m["point"] and not (ocr and _known_wording(code, explanation)):
+        return None
     if not code.isdigit():
         code = _slipped_code(code, explanation) if ocr else None
     elif m["glued"] and not (ocr and _known_wording(code, explanation)):
