@@ -289,16 +289,21 @@ def test_box_number_read_with_a_look_alike_keeps_its_label() -> None:
     assert doc.fields["box5l_december"] == "1204.11"
 
 
-@pytest.mark.parametrize("misread", ["nymbar", "nurnber"])
+@pytest.mark.parametrize(
+    "misread",
+    ["Control nymbar", "Control nurnber", "Controt rurriber", "Control numlbai", "Control nu ber"],
+)
 def test_label_rest_misread_by_two_letters_is_no_value(misread: str) -> None:
     """W-2 box d's `d Control number`, its last word misread by two letters (Tesseract's
-    `nymbar` on a fax, PP-OCR's `nurnber`): the label is found by its number and first
-    word, and the misread word is its own, not a control number; one printed under the
-    label is still read."""
+    `nymbar` on a fax, PP-OCR's `nurnber`), or its `m` read as `rri` and `n` as `r` (PP-OCR's
+    `Controt rurriber` on a fax, dev seed 18405), three misread after its right first two
+    (`numlbai`), or split in two (`nu ber` at 100 dpi, dev seed 18406): the label is found
+    by its number and first word, and the misread word is its own, not a control number;
+    one printed under the label is still read."""
     lines = (
         ("1 Wages, tips, other compensation", 300, 100),
         ("37780.20", 300, 112),
-        (f"d Control {misread}", 40, 160),
+        (f"d {misread}", 40, 160),
     )
     blank = read("W-2", page(*lines, method="ocr"))
     assert blank.fields["box1_wages"] == "37780.20"

@@ -228,26 +228,53 @@ def _with_misread_rest(hit: Hit, spec: BoxSpec, region: Region) -> Hit:
     )
     best: list[Word] = []
     for label in spec.labels:
-        rest, run, end = tokens(label)[1:], [], last.box.x1
-        for want, word in zip(rest, after, strict=False):
-            if word.box.x0 - end > 1.5 * h or not _misread_word(word.text, want):
+        rest, run, end, i = tokens(label)[1:], [], last.box.x1, 0
+        for want in rest:
+            if i >= len(after) or after[i].box.x0 - end > 1.5 * h:
                 break
-            run.append(word)
-            end = word.box.x1
+            word = after[i]
+            pair = after[i : i + 2]  # the word split in two by a gap OCR saw (`nu ber`)
+            if _misread_word(word.text, want):
+                taken = [word]
+            elif (
+                len(pair) == 2
+                and pair[1].box.x0 - word.box.x1 < 0.8 * h
+                and _misread_word(word.text + pair[1].text, want)
+            ):
+                taken = pair
+            else:
+                break
+            run += taken
+            end, i = taken[-1].box.x1, i + len(taken)
         best = max(best, run, key=len)
     return Hit((*hit.words, *best), min(hit.quality, 0.85)) if best else hit
 
 
 def _misread_word(text: str, want: str) -> bool:
     """Whether a printed word is a label's word of six letters or more, two of them misread
-    at most (`nurnber` for `number`), and no other label's word."""
+    at most (`nurnber` for `number`; letters OCR reads for one broad letter counted as that
+    letter, `rurriber`), or three where its first two letters are right (`numlbai`), and no
+    other label's word."""
     seen = tokens(text)
     if len(seen) != 1 or not seen[0].isalpha():
         return False
     word = seen[0]
     if word == want:
         return True
-    return len(want) >= 6 and word not in LABEL_WORDS and edits(word, want) <= 2
+    near = min(edits(word, want), edits(_folded(word), _folded(want)))
+    begins = word[:2] == want[:2] and near <= 3  # its first letters right, three misread
+    return len(want) >= 6 and word not in LABEL_WORDS and (near <= 2 or begins)
+
+
+_BROAD_LETTERS = (("rri", "m"), ("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"))
+"""Narrow letters OCR reads for one broad letter (`rri` or `rn` for `m`, `ri` for `n`)."""
+
+
+def _folded(word: str) -> str:
+    """A word with each run of narrow letters OCR reads for a broad one read as that letter."""
+    for narrow, broad in _BROAD_LETTERS:
+        word = word.replace(narrow, broad)
+    return word
 
 
 def _with_misread_number_before(hit: Hit, number: str, numbers: set[str], region: Region) -> Hit:
