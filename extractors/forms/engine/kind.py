@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from backtax.extractors.forms._about import about_a_form
 from backtax.extractors.forms._copies import split_copies
@@ -73,7 +74,7 @@ class FormKind(DocumentKind):
 
     # -- identify
     def identify(self, page: Page) -> Identification | None:
-        text = " " + normalize(page.text()).replace("\n", " ") + " "
+        text, words = _page_texts(page.text())
         if any(x in text for x in self._excludes) or about_a_form(page):
             return None
         score = 0.0
@@ -88,7 +89,6 @@ class FormKind(DocumentKind):
                 score += 1.5
             elif ocr:
                 stacked.append(want)
-        words = f" {_words(page.text())} "
         labels = sum(
             # a label after its box's number (`1 Reportable winnings`), or before it in a
             # table's Box column (`Wages, tips | 1`), counts twice
@@ -246,6 +246,13 @@ class FormKind(DocumentKind):
             if states:
                 return states
         return read_state_rows(region, spec.state_columns, spec.state_id_field)
+
+
+@lru_cache(maxsize=8)
+def _page_texts(text: str) -> tuple[str, str]:
+    """A page's text as `identify` matches it, normalized and as label words, each one line
+    with a blank either side: once a page, not once for each kind bidding on it."""
+    return f" {normalize(text)} ", f" {_words(text)} "
 
 
 def _words(text: str) -> str:
