@@ -16,6 +16,7 @@ from backtax.extractors.transcripts.kind import TranscriptKind, guess_kind
 from backtax.extractors.transcripts.layout import (
     TLine,
     clean_text,
+    filing_status,
     is_noise,
     iso_date,
     last_names,
@@ -1180,3 +1181,20 @@ def test_a_tin_line_whose_value_ocr_lost_is_no_party_header() -> None:
     (entry,) = wage_income(texts, page=4).extra["entries"]
     assert_parties(entry, (None, "BAYS"), ("3456", "JANE DOE"))
     assert entry["fields"]["box1_gross_winnings"] == "1450.00"
+
+
+@pytest.mark.parametrize(
+    ("read", "status"),
+    [
+        ("Head of Househoid", "Head of Household"),  # 100 dpi, dev seed 18600
+        ("HEAD OF HOUSEH0LD", "HEAD OF HOUSEHOLD"),
+        ("Married Filing Jomt", "Married Filing Joint"),
+        ("Married Filing Joint", "Married Filing Joint"),
+        ("Married Filing Separate", "Married Filing Separate"),
+        ("Something else", "Something else"),
+    ],
+)
+def test_a_filing_status_misread_by_a_letter_is_the_printed_wording(read: str, status: str) -> None:
+    """Statuses as IRS transcripts print them; one OCR slipped a letter of reads as printed,
+    another status and an unknown wording stay as read."""
+    assert filing_status(read) == status

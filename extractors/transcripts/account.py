@@ -19,6 +19,7 @@ from backtax.extractors.transcripts.layout import (
     clean_name,
     closest_label,
     content,
+    filing_status,
     iso_date,
     money,
     month_end,
@@ -133,6 +134,8 @@ def _summary(lines: list[TLine], fields: dict[str, Any]) -> dict[str, str]:
         if lv and key:
             name, kind = _SUMMARY[key]
             value = _convert(kind, lv[1])
+            if name == "filing_status":
+                value = filing_status(value)
             if value is not None:
                 fields.setdefault(name, value)
     fields.setdefault("return_present", True)

@@ -399,6 +399,27 @@ def closest_label(key: str, labels: Collection[str], cutoff: float = LIKENESS) -
     return close[0] if close else None
 
 
+FILING_STATUSES = (
+    "Single",
+    "Married Filing Joint",
+    "Married Filing Separate",
+    "Head of Household",
+    "Qualifying Widow(er)",
+    "Qualifying Surviving Spouse",
+)
+"""The filing statuses as transcripts print them."""
+
+
+def filing_status(read: str) -> str:
+    """A filing status as read, or the printed wording (`FILING_STATUSES`) it reads as with
+    a letter or two misread (`Head of Househoid`: `LIKENESS`), in the case it was read in."""
+    wordings = {w.lower(): w for w in FILING_STATUSES}
+    close = difflib.get_close_matches(read.lower(), wordings, n=1, cutoff=LIKENESS)
+    if not close or close[0] == read.lower():
+        return read
+    return wordings[close[0]].upper() if read.isupper() else wordings[close[0]]
+
+
 def one_word_more(key: str, labels: Iterable[str]) -> list[str]:
     """The labels that are `key` (two words at least) and one word more: OCR lost a
     label's last word in the leader's dots beside it (`Medicare Tax $117.74`)."""

@@ -18,6 +18,7 @@ from backtax.extractors.transcripts.layout import (
     clean_name,
     closest_label,
     content,
+    filing_status,
     iso_date,
     money,
     norm_label,
@@ -60,7 +61,8 @@ def _header(key: str, value: str, party: dict[str, str], fields: dict[str, Any])
     elif kind == "money":
         fields.setdefault(name, money(value))
     elif kind == "text":
-        fields.setdefault(name, value.rstrip(",.;:"))  # OCR reads a speck as a comma
+        text = value.rstrip(",.;:")  # OCR reads a speck as a comma
+        fields.setdefault(name, filing_status(text) if name == "filing_status" else text)
     return True
 
 
