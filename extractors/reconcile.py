@@ -9,6 +9,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Any
@@ -177,40 +178,51 @@ def _coded_lists(values: list[Any]) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class CodedCopy:
+    """One copy's reading of a coded list (W-2 box 12): its entries, where each sits in its
+    box (`field_rows`: points under the box's top) if the copy says, how sure the reading is."""
+
+    entries: list[dict[str, Any]] | None
+    rows: list[float] | None = None
+    conf: float = 1.0
+
+    @property
+    def placed(self) -> bool:
+        """Whether the copy says where each of its entries sits."""
+        return self.rows is not None and len(self.rows) == len(self.entries or ())
+
+
 def _union_by_code(
-    values: list[Any],
+    copies: list[CodedCopy],
     label: str,
     warnings: list[str],
-    rows: list[list[float] | None] | None = None,
-    confs: list[float] | None = None,
     holds: Callable[[list[dict[str, Any]]], bool | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Every code any copy read (OCR drops a line of one copy more often than it invents
     one), each with the entry most copies agree on, in the copies' order: by where the
-    entries sit in their box (`rows`, each copy's `field_rows`) where every copy says,
-    since two copies that each lost another line leave that order open. Two codes that
-    are readings of one line (`_rivals`) are one entry, voted (a tie to the copy read
-    with more confidence, `confs`), not two; an entry the copies read two ways goes to
-    the form's arithmetic (`holds`) where only one reading keeps it; other ties go to
-    the fullest list's copy."""
+    entries sit in their box (each copy's `rows`) where every copy says, since two copies
+    that each lost another line leave that order open. Two codes that are readings of one
+    line (`_rivals`) are one entry, voted (a tie to the copy read with more confidence, its
+    `conf`), not two; an entry the copies read two ways goes to the form's arithmetic
+    (`holds`) where only one reading keeps it; other ties go to the fullest list's copy."""
     order: list[str] = []
     readings: dict[str, list[tuple[Any, float]]] = {}
     places: dict[str, list[float]] = {}
-    copies = zip(values, rows or [None] * len(values), confs or [1.0] * len(values), strict=True)
-    given = [(v, r, c) for v, r, c in copies if v]
-    for entries, where, conf in sorted(given, key=lambda g: len(g[0]), reverse=True):
+    given = [(c.entries, c) for c in copies if c.entries]
+    for entries, copy in sorted(given, key=lambda g: len(g[0]), reverse=True):
         for i, entry in enumerate(entries):
             code = entry["code"]
             if code not in readings:  # after the code it follows in this copy
                 after = entries[i - 1]["code"] if i else None
                 order.insert(order.index(after) + 1 if after in order else i and len(order), code)
-            readings.setdefault(code, []).append((entry, conf))
-            if where is not None and len(where) == len(entries):
-                places.setdefault(code, []).append(where[i])
-    placed = all(r is not None and len(r) == len(v) for v, r, _ in given)
+            readings.setdefault(code, []).append((entry, copy.conf))
+            if copy.rows is not None and copy.placed:
+                places.setdefault(code, []).append(copy.rows[i])
+    placed = all(copy.placed for _, copy in given)
     if placed:
         order.sort(key=lambda code: _mean(places[code]))
-    rivals = _rivals(order, [v for v, _, _ in given], places if placed else None)
+    rivals = _rivals(order, [entries for entries, _ in given], places if placed else None)
     for code, rival in rivals:
         readings[code] += readings.pop(rival)
         order.remove(rival)
@@ -390,9 +402,11 @@ def _reconcile(copies: list[Extracted]) -> Extracted:
         confs = [c.field_confidence.get(name, c.confidence) for c in copies]
         values = [c.fields.get(name) for c in copies]
         if name in coded:
-            rows = [c.field_rows.get(name) for c in copies]
-            holds = _arithmetic(first.doc_type, name, fields)
-            value = _union_by_code(values, name, warnings, rows, confs, holds)
+            read = [
+                CodedCopy(v, c.field_rows.get(name), conf)
+                for v, c, conf in zip(values, copies, confs, strict=True)
+            ]
+            value = _union_by_code(read, name, warnings, _arithmetic(first.doc_type, name, fields))
         else:
             value = _vote(values, name, warnings, confs)
         if value is not None:

@@ -35,7 +35,7 @@ from backtax.extractors.readers.ocr import (
     recognise_region,
     remove_rules,
 )
-from backtax.extractors.reconcile import _union_by_code, _vote, merge_copies
+from backtax.extractors.reconcile import CodedCopy, _union_by_code, _vote, merge_copies
 from backtax.extractors.transcripts.layout import _value_lost, clean_text, split_label_value
 from backtax.extractors.values import parse_money, repair_ocr_number
 
@@ -110,7 +110,7 @@ def test_box12_line_with_the_forms_rules_between_code_and_amount() -> None:
 def test_copies_box12_entries_are_united_by_code_in_printed_order() -> None:
     first = [{"code": "DD", "amount": "9102.33"}, {"code": "E", "amount": "250.00"}]
     second = [{"code": "D", "amount": "4500.00"}, {"code": "DD", "amount": "9102.33"}]
-    united = _union_by_code([first, second], "box12", [])
+    united = _union_by_code([CodedCopy(first), CodedCopy(second)], "box12", [])
     assert [e["code"] for e in united] == ["D", "DD", "E"]
 
 
@@ -120,10 +120,12 @@ def test_copies_that_each_lost_another_box12_line_are_united_by_the_lines_places
     d, dd = {"code": "D", "amount": "1500.00"}, {"code": "DD", "amount": "5870.04"}
     w, c = {"code": "W", "amount": "750.00"}, {"code": "C", "amount": "32.00"}
     first, second = [d, dd, w], [d, dd, c]
-    united = _union_by_code([first, second], "box12", [], [[12.0, 36.0, 60.0], [11.0, 35.0, 83.0]])
+    copies = [CodedCopy(first, [12.0, 36.0, 60.0]), CodedCopy(second, [11.0, 35.0, 83.0])]
+    united = _union_by_code(copies, "box12", [])
     assert [e["code"] for e in united] == ["D", "DD", "W", "C"]
     second_rows = [11.0, 35.0, 50.0]  # C above W: printed as 12c
-    united = _union_by_code([first, second], "box12", [], [[12.0, 36.0, 60.0], second_rows])
+    copies = [CodedCopy(first, [12.0, 36.0, 60.0]), CodedCopy(second, second_rows)]
+    united = _union_by_code(copies, "box12", [])
     assert [e["code"] for e in united] == ["D", "DD", "C", "W"]
 
 
@@ -136,8 +138,8 @@ def test_copies_that_read_one_box12_line_with_two_codes_give_one_entry_by_vote()
         [d, {"code": "P", "amount": "5870.04"}, w],
         [d, {"code": "DD", "amount": "5870.04"}, w],
     )
-    rows = [[12.0, 36.0, 60.0], [11.0, 35.0, 59.0]]
-    united = _union_by_code([misread, read], "box12", [], rows, [0.6, 0.9])
+    copies = [CodedCopy(misread, [12.0, 36.0, 60.0], 0.6), CodedCopy(read, [11.0, 35.0, 59.0], 0.9)]
+    united = _union_by_code(copies, "box12", [])
     assert united == [d, {"code": "DD", "amount": "5870.04"}, w]
 
 
@@ -185,11 +187,12 @@ def test_a_box12_amount_copies_read_two_ways_under_one_code_is_the_arithmetics()
 def test_copies_box12_readings_no_arithmetic_parts_go_to_the_surer_copy() -> None:
     """The same line read `Q 1500.00` and `D 4500.00` without box 1 read: one entry, the
     surer copy's; two amounts that differ in more than a digit are two lines."""
-    rows = [[12.0], [11.0]]
     q, d = {"code": "Q", "amount": "1500.00"}, {"code": "D", "amount": "4500.00"}
-    assert _union_by_code([[q], [d]], "box12", [], rows, [0.6, 0.9]) == [d]
+    surer = CodedCopy([d], [11.0], 0.9)
+    assert _union_by_code([CodedCopy([q], [12.0], 0.6), surer], "box12", []) == [d]
     e = {"code": "E", "amount": "4321.00"}
-    assert len(_union_by_code([[q], [e]], "box12", [], rows, [0.6, 0.9])) == 2
+    apart = [CodedCopy([q], [12.0], 0.6), CodedCopy([e], [11.0], 0.9)]
+    assert len(_union_by_code(apart, "box12", [])) == 2
 
 
 def test_copies_state_rows_that_differ_by_a_stray_minus_go_to_the_surer_copy() -> None:
