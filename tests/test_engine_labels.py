@@ -209,6 +209,28 @@ def test_a_tables_box_column_tells_which_box_a_shared_wording_is() -> None:
     assert "box13c_code" not in doc.fields
 
 
+def test_a_wide_box_column_before_a_shared_wording_tells_which_box_it_is() -> None:
+    """A table printing its Box column first, wide (`14b        Code        A`, the table
+    family's 5498): the number starting the row names the box: box 14b's code, not box
+    13c's, though the number stands farther from the wording than a label's own number."""
+    doc = read(
+        "5498",
+        page(
+            ("Box", 44, 60),
+            ("Description", 110, 60),
+            ("Amount", 520, 60),
+            ("1", 44, 80),
+            ("IRA contributions", 110, 80),
+            ("$2,000.00", 520, 80),
+            ("14b", 44, 100),
+            ("Code", 110, 100),
+            ("A", 560, 100),
+        ),
+    )
+    assert doc.fields["box14b_code"] == "A"
+    assert "box13c_code" not in doc.fields
+
+
 def test_label_spaced_in_other_places_is_found() -> None:
     """PP-OCR's `1N on employee compensation` for `1 Nonemployee compensation`: the same
     letters, the spaces put elsewhere."""

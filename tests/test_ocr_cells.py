@@ -382,3 +382,45 @@ def test_a_minus_read_again_as_a_dash_or_parenthesis_is_kept(recognised: str) ->
     reads it too: the amount stays as read, no digits alike make it positive."""
     sheet, _ = _winnings_sheet(recognised)
     assert read("W-2G", sheet).fields["box1_gross_winnings"] == "-49124.18"
+
+
+def _grid_code_sheet(code_ink: bool) -> tuple[Page, list[Box]]:
+    """An IRS grid's 5498 row as the irs_grid family draws it: `10 Roth IRA Contributions`
+    and `13c Code` in ruled cells, the Roth amount and the code right-aligned at the cells'
+    bottoms; OCR gave the amount and no word for the code. The boxes the recogniser is
+    asked."""
+    sheet = page(
+        ("Form 5498 IRA Contribution Information", 300, 40),
+        ("10 Roth IRA Contributions", 304, 74),
+        ("87677.69", 330, 91),
+        ("13c Code", 444, 74),
+        method="ocr",
+    )
+    sheet.rules = [Box(x, 70, x + 1, 101) for x in (301.0, 371.0, 441.0, 511.0)]
+    sheet.floors = [Box(301.0, top, 511.0, top + 1) for top in (70.0, 100.0)]
+    label = next(w for w in sheet.words if w.text == "Code")
+    letters = [Box(label.box.x0 + 5 * i, 75, label.box.x0 + 5 * i + 4, 82) for i in range(4)]
+    _inked(sheet, [*letters, *([Box(500, 88, 507, 98)] if code_ink else [])])
+    asked: list[Box] = []
+
+    def recognise(_: Page, box: Box) -> list[Word]:
+        asked.append(box)
+        return [Word("A", box, 0.97, "ocr")]
+
+    sheet.recogniser = recognise
+    return sheet, asked
+
+
+def test_a_lone_code_ocr_gave_no_word_under_its_label_in_its_cell_is_read_again() -> None:
+    """The code's ink alone in its ruled cell under `13c Code`, one capital: read again by
+    the page's recogniser, box 13c's code; the ink asked about is the code's."""
+    sheet, asked = _grid_code_sheet(code_ink=True)
+    assert read("5498", sheet).fields["box13c_code"] == "A"
+    assert len(asked) == 1 and asked[0].x0 > 490 and asked[0].top > 82.5 - 3
+
+
+def test_an_empty_cell_under_a_code_label_gives_no_code() -> None:
+    """The same cell without ink: nothing is asked, the code stays blank."""
+    sheet, asked = _grid_code_sheet(code_ink=False)
+    assert "box13c_code" not in read("5498", sheet).fields
+    assert asked == []

@@ -60,7 +60,9 @@ def crop_pixels(page: Page, box: Box) -> np.ndarray | None:
     return gray[y0:y1, x0:x1]
 
 
-def print_like(page: Page, box: Box, like: Box, digit_one: bool = False) -> Box | None:
+def print_like(
+    page: Page, box: Box, like: Box, digit_one: bool = False, level: bool = True
+) -> Box | None:
     """The part of `box` (points) holding ink shaped like the print in `like` (a word's box
     on the same line, its characters measured on the image, whichever engine gave the box):
     blobs 0.6 to 1.6 times as tall, centred on their middle, at least 0.45 times their
@@ -69,7 +71,9 @@ def print_like(page: Page, box: Box, like: Box, digit_one: bool = False) -> Box 
     or the rules around it: the blobs' bounding box, None when there is no such ink. With
     `digit_one`, a narrower stroke (a `1`, a fifth of its height wide at least) counts too
     where it stands clear of the box's top and bottom (a rule crossing the box reaches
-    both)."""
+    both). Without `level`, the ink may sit on another line than `like`'s (a cell's value
+    under its label, printed up to 2.2 times as tall as its lower-case letters), but all
+    of it on one line."""
     sample = _blobs(page, like)
     if not sample:
         return None
@@ -80,11 +84,12 @@ def print_like(page: Page, box: Box, like: Box, digit_one: bool = False) -> Box 
     found = [
         b
         for b in _blobs(page, box)
-        if 0.6 * h <= b[3] - b[1] <= 1.6 * h
-        and abs((b[1] + b[3]) / 2 - middle) <= 0.35 * h
+        if 0.6 * h <= b[3] - b[1] <= (1.6 if level else 2.2) * h
+        and (not level or abs((b[1] + b[3]) / 2 - middle) <= 0.35 * h)
         and (b[2] - b[0] >= 0.45 * h or (digit_one and _digit_one(b, box, h)))
     ]
-    if not found:
+    mids = [(b[1] + b[3]) / 2 for b in found]
+    if not found or max(mids) - min(mids) > 0.35 * h:
         return None
     return Box(
         min(b[0] for b in found),

@@ -135,7 +135,9 @@ def _numbered_for_another(
     gap = max(first.box.height, 4.0)
     word = word_before(first.box, region, 6)
     if word is None:
-        return False
+        word = word_before(first.box, region, 14)  # a wide Box column: `14b      Code`
+        if word is None or word_before(word.box, region, 1000) is not None:
+            return False  # only the number that starts the row names the box that far
     text = normalize(word.text).strip(".:")
     if _wording_before(word, hit, spec.labels):
         return False  # the start of this box's own label, garbled: `1` of `box 1 does not`

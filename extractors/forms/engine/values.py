@@ -9,7 +9,16 @@ import re
 from typing import Any
 
 from backtax.extractors.forms.engine.spec import Anchor, Candidate, label_ids
-from backtax.extractors.page import Box, Line, Region, Word, group_lines, normalize, tokens
+from backtax.extractors.page import (
+    Box,
+    Line,
+    Page,
+    Region,
+    Word,
+    group_lines,
+    normalize,
+    tokens,
+)
 from backtax.extractors.readers.glyphs import print_like
 from backtax.extractors.values import parse_date, parse_money, repair_ocr_number
 
@@ -613,7 +622,36 @@ def lone_value(anchor: Anchor, region: Region, anchors: list[Anchor]) -> tuple[A
         return None
     ink = print_like(page, area, anchor.hit.words[-1].box, digit_one=True)
     if ink is None or ink.width > 3 * ink.height or ink.x0 < area.x0 + 0.5 * (area.x1 - area.x0):
-        return None  # more than a code, or not at the row's end (a leader's dots are no ink)
+        return _lone_below(anchor, region, anchors, right)  # not at the row's end
+    return _recognised(anchor, page, ink)
+
+
+def _lone_below(
+    anchor: Anchor, region: Region, anchors: list[Anchor], right: float
+) -> tuple[Any, float] | None:
+    """A code or count alone in its ruled cell under its label (an IRS grid's `13c Code`
+    cell, the capital printed at its bottom right) that OCR gave no word: the cell from
+    under the label to its bottom rule holds no word but the label's and ink of at most
+    three characters on one line, read again by the page's second recogniser."""
+    page, label = region.page, anchor.box
+    floor = page.cell_bottom(label) if page is not None else None
+    if page is None or floor is None or floor - label.bottom > 6 * label.height:
+        return None
+    area = Box(label.x0, label.bottom + 0.5, right - 1, floor - 0.5)
+    labels = label_ids(anchors)
+    if area.x1 - area.x0 < 10 or any(
+        id(w) not in labels and not LEADER.match(w.text) for w in region.crop(area)
+    ):
+        return None
+    ink = print_like(page, area, anchor.hit.words[-1].box, level=False)
+    if ink is None or ink.width > 3 * ink.height:
+        return None
+    return _recognised(anchor, page, ink)
+
+
+def _recognised(anchor: Anchor, page: Page, ink: Box) -> tuple[Any, float] | None:
+    """The ink of a lone code or count read by the page's second recogniser, when it is
+    sure of it and it reads as the box's kind."""
     pad = 0.3 * ink.height
     words = page.recognise(Box(ink.x0 - pad, ink.top - pad, ink.x1 + pad, ink.bottom + pad))
     text = "".join(w.text for w in words)
