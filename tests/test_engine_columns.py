@@ -5,7 +5,11 @@ the ones placed (a value's x is its column's edge less its width, 5 points a let
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from word_pages import page, read
+
+from backtax.extractors.page import Box
 
 
 def test_a_label_wraps_beside_the_left_columns_value() -> None:
@@ -142,3 +146,82 @@ def test_a_count_ending_the_left_column_is_no_box_number_of_the_right_label() ->
     assert doc.fields["box5l_december"] == "138.34"
     assert doc.fields["box3_number_of_transactions"] == 3
     assert doc.fields["box5h_august"] == "78145.21"
+
+
+def test_an_unnumbered_label_two_boxes_share_with_no_sibling_is_left_blank() -> None:
+    """5498's `CODE` printed without its number under `Fair market value of account`
+    (box 5): boxes 13c and 14b are both worded `Code`, and nothing on the page says
+    which; a blank beats a guess (it had been read as box 13c's `G`)."""
+    doc = read(
+        "5498",
+        page(
+            ("Fair market value of account", 40, 100),
+            ("$23,297.33", 40, 111),
+            ("CODE", 40, 130),
+            ("G", 40, 141),
+        ),
+    )
+    assert doc.fields["box5_fair_market_value"] == "23297.33"
+    assert "box13c_code" not in doc.fields
+    assert "box14b_code" not in doc.fields
+
+
+def test_an_unnumbered_label_two_boxes_share_under_its_unnumbered_sibling() -> None:
+    """A statement that numbers no box: `Repayments` over `Code` makes it box 14b's."""
+    doc = read(
+        "5498",
+        page(
+            ("Fair market value of account", 40, 100),
+            ("$23,297.33", 40, 111),
+            ("Repayments", 40, 130),
+            ("$905.46", 40, 141),
+            ("CODE", 40, 160),
+            ("G", 40, 171),
+        ),
+    )
+    assert doc.fields["box14a_repayments"] == "905.46"
+    assert doc.fields["box14b_code"] == "G"
+    assert "box13c_code" not in doc.fields
+
+
+def test_two_unnumbered_labels_two_boxes_share_one_under_its_sibling() -> None:
+    """Two columns, each with a `Code` printed without its number: the left one under
+    `Year` (box 13b) is box 13c's, so the right one, nothing above it, is box 14b's."""
+    doc = read(
+        "5498",
+        page(
+            ("Fair market value of account", 40, 100),
+            ("$902.79", 200, 100),
+            ("Code", 300, 100),
+            ("D", 420, 100),
+            ("Year", 40, 120),
+            ("2021", 200, 120),
+            ("Code", 40, 140),
+            ("G", 200, 140),
+        ),
+    )
+    assert doc.fields["box13b_year"] == 2021
+    assert doc.fields["box13c_code"] == "G"
+    assert doc.fields["box14b_code"] == "D"
+
+
+def test_a_tables_last_row_code_across_its_box_column() -> None:
+    """A ruled table's last row `Code(s) | 15b | 7` with a paragraph under it: the code is
+    the row's, past the Box column's own number, not the paragraph (box 15b had been left
+    blank)."""
+    words = page(
+        ("Description", 45, 291),
+        ("Box", 433, 291),
+        ("Amount", 520, 291),
+        ("Repayments", 45, 374),
+        ("14a", 433, 374),
+        ("$345.85", 540, 374),
+        ("Code(s)", 45, 390),
+        ("15b", 433, 390),
+        ("7", 563, 390),
+        ("If you believe any of this information is incorrect, please call us", 40, 410),
+    )
+    rules = [Box(x, 287, x + 0.5, 400) for x in (40.0, 428.0, 460.0, 572.0)]
+    doc = read("5498", replace(words, rules=rules))
+    assert doc.fields["box14a_repayments"] == "345.85"
+    assert doc.fields["box15b_codes"] == "7"

@@ -969,14 +969,21 @@ def _printed_wording(label: str, rng: random.Random) -> str:
     return label
 
 
-def _numbered(box: Box, style: str, shared: set[str]) -> str:
+def _numbered(box: Box, style: str, shared: set[str], after: Box | None = None) -> str:
     """The box's wording with its number as `style` prints it (`NUMBERINGS`); a wording
-    another box of the form prints too (5498's two `Code` boxes) always with its number."""
+    another box of the form prints too (5498's two `Code` boxes) with its number, unless
+    it comes `after` a box of its own number (`Repayments`, then `Code`: box 14b's)."""
     if not box.number:
         return box.label
-    if style == "{label}" and box.label.lower() in shared:
+    sibling = after is not None and after.number.rstrip("abc") == box.number.rstrip("abc")
+    if style == "{label}" and box.label.lower() in shared and not sibling:
         style = "{n} {label}"
     return style.format(n=box.number, label=box.label)
+
+
+def _numbered_all(boxes: list[Box], style: str, shared: set[str]) -> list[str]:
+    """Every box's printed wording (`_numbered`), each after the one before it."""
+    return [_numbered(b, style, shared, boxes[i - 1] if i else None) for i, b in enumerate(boxes)]
 
 
 def _shared_wordings(doc: Doc) -> set[str]:
@@ -1185,7 +1192,8 @@ def fam_pairs(c: Canvas, doc: Doc, rng: random.Random) -> int:
     style, shared = rng.choice(NUMBERINGS), _shared_wordings(doc)
     for b in doc.boxes:
         b.label = _printed_wording(b.label, rng)
-    pairs = [(_numbered(b, style, shared), b.printed) for b in doc.boxes]
+    wordings = _numbered_all(doc.boxes, style, shared)
+    pairs = [(w, b.printed) for w, b in zip(wordings, doc.boxes, strict=True)]
     if rng.random() < 0.5:
         top = _party_boxes(p, doc, 40 + s + 14, s, rng)
     else:
@@ -1278,7 +1286,8 @@ def fam_gutter_pairs(c: Canvas, doc: Doc, rng: random.Random) -> int:
     if any(b.name == "account_number" for b in doc.form.boxes):
         pairs.append((rng.choice(("Account number", "Account No.")), doc.account))
     pairs = [(label + colon, value) for label, value in pairs]
-    pairs += [(_numbered(b, style, shared) + colon, b.printed) for b in doc.boxes]
+    wordings = _numbered_all(doc.boxes, style, shared)
+    pairs += [(w + colon, b.printed) for w, b in zip(wordings, doc.boxes, strict=True)]
     n = len(pairs)
     cut = rng.randint((n + 1) // 2, max((n + 1) // 2, n - 1)) if n > 1 else n
     middle = 40 + 532 * rng.choice((0.4, 0.45, 0.5, 0.55))

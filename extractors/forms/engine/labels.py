@@ -75,14 +75,44 @@ def find_anchors(region: Region, boxes: tuple[BoxSpec, ...], cells: bool = True)
     )
     kept: list[Anchor] = []
     taken: set[int] = set()
+    undecided: list[list[Anchor]] = []
     for a in anchors:
         ids = {id(w) for w in a.hit.words}
         label_ids = {id(w) for w in a.hit.words[1:]} if a.numbered else ids
         if label_ids & taken:
             continue
         taken |= ids
-        kept.append(a)
+        alike = _alike(a, [b for b in every if label_tokens[id(b)] == label_tokens[id(a)]])
+        if alike and not any(_number_on_row(b, region) or _after_sibling(b, every) for b in alike):
+            undecided.append(alike)
+        else:
+            kept.append(a)
+    names = {a.spec.name for a in kept}
+    for alike in undecided:  # the one box of its wording no other hit was decided for
+        left = [a for a in alike if a.spec.name not in names]
+        if len(left) == 1:
+            kept.append(left[0])
     return kept
+
+
+def _alike(anchor: Anchor, hits: list[Anchor]) -> list[Anchor]:
+    """An unnumbered hit with the hits of its very words (of `hits`: wordings of as many
+    words) that are other boxes' labels printed alike (5498's `Code`, boxes 13c and 14b);
+    empty where no other box's label is printed so. Unless its row prints one's number or
+    a sibling stands above one (`_after_sibling`), or the other hits' boxes were all found
+    elsewhere, such a hit is no box's: a label that fits two boxes is neither, a blank
+    beats a guess."""
+    if anchor.numbered or not anchor.spec.number:
+        return []
+    ids = {id(w) for w in anchor.hit.words}
+    rivals = [
+        a
+        for a in hits
+        if a.spec.name != anchor.spec.name
+        and not a.numbered
+        and {id(w) for w in a.hit.words} == ids
+    ]
+    return [anchor, *rivals] if rivals else []
 
 
 def _number_on_row(anchor: Anchor, region: Region) -> bool:
@@ -94,15 +124,16 @@ def _number_on_row(anchor: Anchor, region: Region) -> bool:
 
 
 def _after_sibling(anchor: Anchor, anchors: list[Anchor]) -> bool:
-    """Whether an unnumbered hit's nearest numbered label above it, in its column, is of a
-    box of the same number (`14a Repayments` over `Code`: box 14b's `Code`, not 13c's)."""
+    """Whether an unnumbered hit's nearest label above it, in its column, is of a box of
+    the same number, printed with it or not (`14a Repayments` or `Repayments` over `Code`:
+    box 14b's `Code`, not 13c's)."""
     if anchor.numbered or not anchor.spec.number:
         return False
     label = anchor.box
     above = [
         a
         for a in anchors
-        if a.numbered and a.box.bottom <= label.top + 1 and a.box.h_overlap(label) > 0
+        if a.spec.number and a.box.bottom <= label.top + 1 and a.box.h_overlap(label) > 0
     ]
     if not above:
         return False

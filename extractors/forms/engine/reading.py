@@ -24,6 +24,7 @@ from backtax.extractors.forms.engine.values import (
     number_printed,
     stray_bare,
     text_below,
+    text_beside,
     typed,
 )
 from backtax.extractors.page import Line, Region, Word
@@ -66,6 +67,9 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
         if (name in numbered and not a.numbered) or stray_bare(a, region, anchors):
             continue  # `Tax Year 2023` in a heading is not box 13b's `13b Year`
         lines = _after_tail(a, region, ids) or text_below(a.box, region, stops)
+        if lines and kind != "text" and PROSE.search(lines[0].text):
+            # a table's last row, a paragraph under it: `Code(s) | 15b | 7`
+            lines = text_beside(a.box, region, stops) or _past_box_column(a, region, ids)
         if not lines or (kind != "text" and PROSE.search(lines[0].text)):
             continue  # a paragraph under a table's row holds no count (`call 1-800-...`)
         text = " ".join(w.text for w in _past_own_number(lines[0].words, a, region))
@@ -74,6 +78,16 @@ def read_boxes(region: Region, anchors: list[Anchor], stops: list[Anchor]) -> Fo
             reading.fields[name] = value
             reading.conf[name] = min(lines[0].conf, quality[name])
     return reading
+
+
+def _past_box_column(anchor: Anchor, region: Region, labels: set[int]) -> list[Line]:
+    """A table row's value across its ruled Box column: the label's row right of it is
+    the box's own number and one word (`Code(s) | 15b | 7`), that number first."""
+    row = sorted(
+        (w for w in region.right_of(anchor.box) if id(w) not in labels), key=lambda w: w.box.x0
+    )
+    own = len(row) == 2 and is_number(row[0].text, anchor.spec.number)
+    return [Line(row)] if own else []
 
 
 def _after_tail(anchor: Anchor, region: Region, labels: set[int]) -> list[Line]:

@@ -262,15 +262,9 @@ def first_run(words: list[Word], max_gap: float = 25.0) -> list[Word]:
 
 def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1) -> list[Line]:
     """Up to `n` lines printed under a label, stopping at the next label; when nothing is
-    under it, the words right of it on its line."""
+    under it, the words right of it on its line (`text_beside`)."""
     labels = label_ids(stops)
-    right_edge = min(region.box.x1, max(anchor_box.x1 + 60, anchor_box.x0 + 220))
-    border = region.page.cell_right(anchor_box) if region.page else None
-    if border is not None and border > anchor_box.x1 - 2:
-        right_edge = min(right_edge, border)
-    for a in stops:
-        if a.box.x0 > anchor_box.x1 - 2 and a.box.v_overlap(anchor_box) > 0:
-            right_edge = min(right_edge, a.box.x0)
+    right_edge = _text_right_edge(anchor_box, region, stops)
     left = anchor_box.x0 - 12
     border = region.page.cell_left(anchor_box) if region.page else None
     if border is not None:
@@ -284,13 +278,32 @@ def text_below(anchor_box: Box, region: Region, stops: list[Anchor], n: int = 1)
     words = [w for w in region.crop(area) if id(w) not in labels and w.box.cy < limit]
     lines = [ln for ln in group_lines(words) if ln.box.top - anchor_box.bottom < 30 or n > 1]
     lines = _without_label_continuation(lines, anchor_box)
-    if lines:
-        return lines[:n]
-    same = region.right_of(anchor_box, max_dx=right_edge - anchor_box.x1)
+    return lines[:n] if lines else text_beside(anchor_box, region, stops)
+
+
+def text_beside(anchor_box: Box, region: Region, stops: list[Anchor]) -> list[Line]:
+    """The words right of a label on its line, up to the next label or cell border, as
+    one line (none: no line)."""
+    labels = label_ids(stops)
+    reach = _text_right_edge(anchor_box, region, stops) - anchor_box.x1
+    same = region.right_of(anchor_box, max_dx=reach)
     same_words = sorted((w for w in same if id(w) not in labels), key=lambda w: w.box.x0)
     while same_words and _is_label_text(same_words[0].text):
         same_words.pop(0)
     return [Line(same_words)] if same_words else []
+
+
+def _text_right_edge(anchor_box: Box, region: Region, stops: list[Anchor]) -> float:
+    """How far right a label's text value may reach: 220 points from its start (60 past
+    its end at least), not past a cell border or the next label on its line."""
+    right_edge = min(region.box.x1, max(anchor_box.x1 + 60, anchor_box.x0 + 220))
+    border = region.page.cell_right(anchor_box) if region.page else None
+    if border is not None and border > anchor_box.x1 - 2:
+        right_edge = min(right_edge, border)
+    for a in stops:
+        if a.box.x0 > anchor_box.x1 - 2 and a.box.v_overlap(anchor_box) > 0:
+            right_edge = min(right_edge, a.box.x0)
+    return right_edge
 
 
 # Words of the long, wrapped party labels ("PAYER'S name, street address, city or town,
