@@ -156,3 +156,23 @@ def test_every_w_and_i_entry_is_the_taxpayers() -> None:
     entries = parse_wage_income(Segment(WAGE_INCOME, lines, period="2024-12-31")).extra["entries"]
     assert [e.get("recipient_name") for e in entries] == [*["JANE DOE"] * 6, "ACME"]
     assert [e.get("recipient_tin_last4") for e in entries] == ["3456"] * 7
+
+
+@pytest.mark.parametrize(("read", "tin"), [("XXXXX67389", None), ("XXXXxX6789", "XXXXX6789")])
+def test_a_masked_tin_showing_other_than_four_digits_is_left_blank(
+    read: str, tin: str | None
+) -> None:
+    """A 5498-SA trustee's masked EIN as Tesseract read the W&I sample faxed (dev seed
+    18600: `XXXXX67389`, a digit too many; printed XXXXX6789, the generator's inputs,
+    wi_2024_classic_masked) is no TIN: blank, not the first four digits; a mask OCR
+    doubled an X of still reads."""
+    texts = [
+        "Form 5498-SA HSA, Archer MSA, or Medicare Advantage MSA Information",
+        "Trustee:",
+        f"Trustee's Federal Identification Number: {read}",
+        "ACME",
+        "Total Contributions Made in Tax Year: $3,850.00",
+    ]
+    lines = [TLine(t, 1, 0.9) for t in texts]
+    entries = parse_wage_income(Segment(WAGE_INCOME, lines, period="2024-12-31")).extra["entries"]
+    assert entries[0].get("payer_tin") == tin

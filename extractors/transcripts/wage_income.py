@@ -233,11 +233,15 @@ def _party_line(party: _Party, text: str, lv: tuple[str, str] | None) -> bool:
     return True
 
 
-def _mask(tin: str) -> str:
+def _mask(tin: str) -> str | None:
     """A TIN as printed: PP-OCR's spaces out (`Xxxxx 6789`), its mask in capital X's, and a
     mask without dashes as an EIN's five X's (`XXxXXxX6789`: OCR doubled some; a TIN has
-    nine digits)."""
+    nine digits). None for a mask that shows other than four digits (`XXXXX67389`, a fax:
+    a digit doubled or a speck read as one; a blank beats a wrong TIN)."""
     mask = re.sub(r"\s+", "", tin).upper().replace("K", "X")
+    shown = re.search(r"X[-X]*(\d+)$", mask)
+    if shown and len(shown[1]) != 4:
+        return None
     bare = re.fullmatch(r"X+(\d{4})", mask)
     return f"XXXXX{bare[1]}" if bare else mask
 
