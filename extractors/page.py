@@ -235,6 +235,8 @@ class Region:
         broken = broken and (done == len(run) - 1 or _ends_label(run, done + 1))
         if not matched or (done < len(run) and not broken and not _ends_label(run, done)):
             return None
+        if want[0] == "box" and matched == 1:
+            return None  # `Box` and its number share a line: a table's `Box` column head
         head = run[: done + 1] if broken else run[:done] if done < len(run) else run
         return self._wrapped(number, head, want, max_gap, fuzzy, WRAPPED_LINES - 1)
 

@@ -439,3 +439,25 @@ def test_a_value_under_box_of_a_box_dash_label_is_its_value() -> None:
     )
     assert doc.fields["box1_gross_distribution"] == "47148.23"
     assert doc.fields["box6_net_unrealized_appreciation"] == "8438.56"
+
+
+def test_a_tables_box_column_head_is_no_part_of_the_first_rows_label() -> None:
+    """A statement's table headed `Box  Description  Amount`, row `1  Rents  $15,600.00`
+    under it: `Box` over `1` is the column's head, not a `Box 1 Rents` label wrapped after
+    `Box` (box 1 had been left blank)."""
+    doc = read(
+        "1099-MISC",
+        page(
+            ("Box", 40, 154),
+            ("Description", 70, 154),
+            ("Amount", 542, 154),
+            ("1", 40, 168),
+            ("Rents", 60, 168),
+            ("$15,600.00", 527, 168),
+            ("3", 40, 183),
+            ("Other income", 60, 183),
+            ("$750.00", 540, 183),
+        ),
+    )
+    assert doc.fields["box1_rents"] == "15600.00"
+    assert doc.fields["box3_other_income"] == "750.00"
