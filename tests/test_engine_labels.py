@@ -334,6 +334,27 @@ def test_label_rest_misread_by_two_letters_is_no_value(misread: str) -> None:
     assert printed.fields["boxd_control_number"] == "A1234"
 
 
+@pytest.mark.parametrize("rest", ["U.S, 7", "U.S. POSSESSION", "U.S. POSSESSLON"])
+def test_label_rest_read_apart_from_its_hit_is_no_value(rest: str) -> None:
+    """1099-INT box 7's `7 Foreign country or U.S. possession` with its last words read
+    apart (fax, dev seed 18105: `U.S,` and `possession` read as `7`, or a word misread by
+    two letters): they are the label's, no foreign country; one printed under the label,
+    or right of the whole label, is still read."""
+    lines = (
+        ("1 Interest income", 300, 100),
+        ("1845.22", 300, 112),
+        (f"7 Foreign country or {rest}", 40, 160),
+    )
+    blank = read("1099-INT", page(*lines, method="ocr"))
+    assert blank.fields["box1_interest_income"] == "1845.22"
+    assert "box7_foreign_country" not in blank.fields
+    under = read("1099-INT", page(*lines, ("CANADA", 40, 172), method="ocr"))
+    assert under.fields["box7_foreign_country"] == "CANADA"
+    whole = (*lines[:2], ("7 Foreign country or U.S. possession CANADA", 40, 160))
+    right = read("1099-INT", page(*whole, method="ocr"))
+    assert right.fields["box7_foreign_country"] == "CANADA"
+
+
 def test_a_label_inside_another_boxs_wording_is_not_that_box() -> None:
     """A table printing 1098-T box 6's wording in capitals, so long that it runs into the
     Box column and the text layer glues its last word to the column's `6` (`YEAR6`, so

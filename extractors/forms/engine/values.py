@@ -15,6 +15,7 @@ from backtax.extractors.page import (
     Page,
     Region,
     Word,
+    edits,
     group_lines,
     normalize,
     tokens,
@@ -581,6 +582,7 @@ def cell_text(
     words whose ids are `taken` (another box's value) aside."""
     for line in cell_lines(anchor, region, anchors):
         words = [w for w in line.words if w.text.strip() != "$" and id(w) not in (taken or ())]
+        words = _past_label_rest(anchor, words)
         while words:
             run = first_run(words)
             if len(run) > 1 and normalize(run[-1].text) == "box":
@@ -592,6 +594,42 @@ def cell_text(
                 return text
             words = words[len(run) :]
     return None
+
+
+def _past_label_rest(anchor: Anchor, words: list[Word]) -> list[Word]:
+    """A line's words past the rest of the box's label that OCR read apart from its hit,
+    printed tight after it on its row (`7 Foreign country or` / `U.S, 7`, `possession` read
+    as `7`): its next words, a letter or two misread, then, where the wording is not all
+    there, the rest of the run (the wording's garbled end, no value)."""
+    last = anchor.hit.words[-1].box
+    h = max(last.height, 4.0)
+    if not words or words[0].box.v_overlap(last) <= 0 or words[0].box.x0 < last.x1 - 1:
+        return words
+    own = {"box", anchor.spec.number.lower()} if anchor.numbered else set()
+    seen = len([t for w in anchor.hit.words for t in tokens(w.text) if t and t not in own])
+    best = 0
+    for label in anchor.spec.labels:
+        rest = [t for t in tokens(label) if t][seen:]
+        k, i, end = 0, 0, last.x1
+        for w in words:
+            toks = [t for t in tokens(w.text) if t]
+            if not rest or not toks or w.box.x0 - end > 1.5 * h or i + len(toks) > len(rest):
+                break
+            if not all(_near_word(t, r) for t, r in zip(toks, rest[i:], strict=False)):
+                break
+            k, i, end = k + 1, i + len(toks), w.box.x1
+        if k and i < len(rest):
+            return words[len(first_run(words)) :]
+        best = max(best, k)
+    return words[best:]
+
+
+def _near_word(seen: str, want: str) -> bool:
+    """A label's word as OCR may read it: one letter off in a short word, two in a long one
+    (a digit or a one-letter word is no misread of it: a value)."""
+    if seen == want:
+        return True
+    return seen.isalpha() and len(want) > 1 and edits(seen, want) <= (1 if len(want) <= 4 else 2)
 
 
 def _before_next_column(run: list[Word], region: Region) -> list[Word]:
