@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from backtax.extractors.page import Page
+
+if TYPE_CHECKING:
+    from backtax.extractors.forms.engine.spec import FormSpec
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,13 @@ class Extracted:
 
 
 class DocumentKind(Protocol):
-    """What every kind is; kinds subclass it to take its defaults: no second reading."""
+    """What every kind is; kinds subclass it to take its defaults: no box catalogue, no
+    second reading."""
 
     name: str
+    spec: FormSpec | None = None
+    """A form kind's box catalogue, which says what a reading misses
+    (`pipeline._second_engine`) and which fields the form declares; none by default."""
 
     def identify(self, page: Page) -> Identification | None: ...
 

@@ -151,15 +151,15 @@ def _second_engine(run: PageRun, docs: list[Extracted], pages: list[Page]) -> li
     copy sheet's copies apart and the other as one, each reading's copies are combined
     first (`combine_copies`), so the two are merged record by record. Other runs (transcripts,
     returns, notices: no box catalogue to say what is missing) go to `_both_read`."""
-    spec = getattr(run.kind, "spec", None)
     if run.kind is None:
         return docs
+    spec = run.kind.spec
     if spec is None:
         return _both_read(run.kind, run.pages, docs)
     if not any(p.alternate for p in run.pages) and docs:
         parts = [run.kind.prepare(p.region) for p in run.pages if p.method == "ocr"]
         words = [w for part in parts for w in part.words if w.conf >= 0.6]
-        missing = evidence.boxes_missing(docs, bool(getattr(spec, "payer_tin_labels", ())), words)
+        missing = evidence.boxes_missing(docs, bool(spec.payer_tin_labels), words)
         if not missing and not evidence.rates_fail(docs):
             return docs
     why = "boxes missing from Tesseract's reading, or not at their rate"

@@ -35,17 +35,17 @@ def declared_fields() -> dict[str, dict[str, str]]:
 
     out: dict[str, dict[str, str]] = {}
     for kind in all_kinds():
-        spec = getattr(kind, "spec", None)
-        if spec is None or not hasattr(spec, "boxes"):
+        spec = kind.spec
+        if spec is None:
             continue
         boxes = list(spec.boxes)
-        for revision in getattr(spec, "revisions", ()) or ():
+        for revision in spec.revisions:
             boxes += list(revision.boxes)
         known = out.setdefault(spec.doc_type, {})
         for box in boxes:
             if box.kind != "caption":
                 known.setdefault(box.name, box.kind)
-        if getattr(spec, "state_columns", ()):
+        if spec.state_columns:
             known.setdefault("state", "list")
     return out
 
