@@ -8,6 +8,7 @@ import sys
 
 from word_pages import page, read
 
+from backtax.extractors.kinds import Extracted
 from backtax.extractors.page import Box, Page
 
 
@@ -55,19 +56,25 @@ def test_a_mark_at_the_end_of_a_statement_row_checks_its_box() -> None:
     assert doc.fields["box1_interest_income"] == "1234.56"
 
 
-def test_a_zero_printed_explicitly_is_kept() -> None:
-    """Box 1's cell prints `0.00` under its label, on the line of box 2's label further
-    left (a staggered grid): the zero is box 1's, and box 2 keeps its own amount under
-    its label (the zero on its row is no amount of its)."""
-    doc = read(
+def _staggered_zero(*more: tuple[str, float, float]) -> Extracted:
+    """1099-INT's staggered grid: box 1's cell prints `0.00` under its label, on the line
+    of box 2's label further left; `more` words after them."""
+    return read(
         "1099-INT",
         page(
             ("1 Interest income", 200, 100),
             ("0.00", 200, 112),
             ("2 Early withdrawal penalty", 40, 112),
-            ("25.00", 40, 124),
+            *more,
         ),
     )
+
+
+def test_a_zero_printed_explicitly_is_kept() -> None:
+    """Box 1's cell prints `0.00` under its label, on the line of box 2's label further
+    left (a staggered grid): the zero is box 1's, and box 2 keeps its own amount under
+    its label (the zero on its row is no amount of its)."""
+    doc = _staggered_zero(("25.00", 40, 124))
     assert doc.fields["box1_interest_income"] == "0.00"
     assert doc.fields["box2_early_withdrawal_penalty"] == "25.00"
 
@@ -76,16 +83,7 @@ def test_a_zero_the_assignment_gave_another_box_is_no_empty_boxs_value() -> None
     """The staggered grid with box 2's cell empty: the `0.00` on box 2's row stands under
     box 1's label, the assignment gives it box 1, and box 2 is left blank (no zero read for
     it again from its row); a `.00` printed in box 3's own cell is box 3's zero."""
-    doc = read(
-        "1099-INT",
-        page(
-            ("1 Interest income", 200, 100),
-            ("0.00", 200, 112),
-            ("2 Early withdrawal penalty", 40, 112),
-            ("3 Interest on U.S. Savings Bonds", 40, 160),
-            (".00", 40, 172),
-        ),
-    )
+    doc = _staggered_zero(("3 Interest on U.S. Savings Bonds", 40, 160), (".00", 40, 172))
     assert doc.fields["box1_interest_income"] == "0.00"
     assert "box2_early_withdrawal_penalty" not in doc.fields
     assert doc.fields["box3_us_savings_bond_interest"] == "0.00"

@@ -4,44 +4,33 @@ the ones placed on the pages."""
 
 from __future__ import annotations
 
+from word_pages import CHAR, page
+
 from backtax.extractors.forms.consolidated_1099 import read_sections
 from backtax.extractors.forms.f1099_b import B, BrokerKind, is_statement_page, read_statement
-from backtax.extractors.page import Box, Page, Word
+from backtax.extractors.page import Page
 from backtax.extractors.reconcile import merge_copies
-
-CHAR, HEIGHT = 5.0, 8.0
-
-
-def page(number: int, *placed: tuple[str, float, float]) -> Page:
-    """A page of words, each `(text, x, y)` split at single spaces into words."""
-    words = []
-    for text, x, y in placed:
-        for part in text.split(" "):
-            if part:
-                words.append(Word(part, Box(x, y, x + CHAR * len(part), y + HEIGHT)))
-            x += CHAR * (len(part) + 1)
-    return Page(number, 612, 792, words)
 
 
 def test_sections_split_at_headings_and_run_onto_the_next_page() -> None:
     first = page(
-        1,
         ("SUMMIT BROKERAGE 2024 Consolidated Form 1099", 40, 30),
         ("1099-DIV Dividends and Distributions", 40, 80),
         ("Box Description Amount", 40, 95),
         ("1a Total ordinary dividends", 40, 110),
         ("1,234.56", 500, 110),
+        number=1,
     )
     second = page(
-        2,
         ("SUMMIT BROKERAGE Page 2 of 3", 40, 30),
         ("1b Qualified dividends", 40, 80),
         ("1,000.00", 500, 80),
         ("Form 1099-INT Interest Income", 40, 120),
         ("1 Interest income", 40, 140),
         ("55.10", 500, 140),
+        number=2,
     )
-    third = page(3, ("Supplemental information", 40, 30), ("Fees 12.00", 40, 60))
+    third = page(("Supplemental information", 40, 30), ("Fees 12.00", 40, 60), number=3)
     sections = read_sections([first, second, third], 2024)
     assert sections == {
         "1099-DIV": (
@@ -60,7 +49,6 @@ def test_broker_totals_come_from_the_totals_line_not_a_lot() -> None:
         ]
 
     lots = page(
-        1,
         ("SHORT-TERM TRANSACTIONS FOR COVERED TAX LOTS", 40, 60),
         ("Description", 40, 80),
         ("Date acquired", 150, 80),
@@ -103,7 +91,7 @@ def test_lot_table_headed_sales_price_is_a_statement_not_one_sale() -> None:
     ]
     for y, row in zip((100, 115, 130), (*amounts, totals), strict=True):
         placed += [(a, r - CHAR * len(a), y) for a, r in zip(row, (345, 420, 510), strict=True)]
-    lots = page(1, *placed)
+    lots = page(*placed)
     assert is_statement_page(lots)
     st = read_statement([lots])
     assert [t["proceeds"] for t in st.transactions] == ["2000.00", "300.00"]
@@ -116,13 +104,13 @@ def test_lot_table_headed_sales_price_is_a_statement_not_one_sale() -> None:
 
 def _sale_copy(number: int, *lines: tuple[str, float, float]) -> Page:
     return page(
-        number,
         ("Form 1099-B 2023 Proceeds From Broker and Barter Exchange Transactions", 40, 60),
         ("PAYER'S TIN 13-5550199", 40, 100),
         ("1a Description of property 100 SH ACME ROBOTICS CORP", 40, 140),
         ("1d Proceeds $15,230.00", 40, 160),
         ("1g Wash sale loss disallowed $120.00", 40, 200),
         *lines,
+        number=number,
     )
 
 
