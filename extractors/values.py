@@ -41,6 +41,7 @@ def parse_money(text: str) -> Decimal | None:
 
 _OCR_LEAD = re.compile(r"^[§'‘\"“(\[]+")
 _OCR_TAIL = re.compile(r"[)\]°'\"”’.,;:-]+$")
+_LEADER_DOT = re.compile(r"^\.+(?=\$?\d+[.,]\d)")
 
 
 def repair_ocr_number(text: str, letters: bool = True) -> str:
@@ -48,9 +49,11 @@ def repair_ocr_number(text: str, letters: bool = True) -> str:
     quotes or punctuation after it dropped; `§` read as `$`; `:` or `;` before the cents read
     as the point (`2904:12`); a bracket at one end only dropped (a cell's border, a speck:
     `2024)`); brackets at both ends kept, parentheses being a negative's and others left
-    unread (a blank beats a guessed sign); `letters`: `O` or `o` after a digit read as 0
-    (the value reader; the engines' evidence keeps a letter in a number, a misread to read
-    again). A word without a digit is returned as printed."""
+    unread (a blank beats a guessed sign); a point before a number that holds its own
+    separator or point dropped (a leader's last dot, `.26,690.97`: `.50` stays); `letters`:
+    `O` or `o` after a digit read as 0 (the value reader; the engines' evidence keeps a
+    letter in a number, a misread to read again). A word without a digit is returned as
+    printed."""
     text = text.strip()
     if not re.search(r"\d", text):
         return text
@@ -61,6 +64,7 @@ def repair_ocr_number(text: str, letters: bool = True) -> str:
     opened = next((c for c in head if c in "(["), "")
     closed = next((c for c in reversed(tail[0]) if c in ")]"), "") if tail else ""
     core = re.sub(r"(?<=\d)[:;](?=\d{2}$)", ".", core)
+    core = re.sub(_LEADER_DOT, "", core)
     if letters:
         core = re.sub(r"(?<=\d)[Oo](?=\d)|(?<=\d)[Oo]$", "0", core)
     if "§" in head:

@@ -754,6 +754,20 @@ def test_an_amounts_misread_cents_are_read_again_with_it() -> None:
     assert ocr._suspect_runs([number, code], blank, 1.0) == []
 
 
+def test_cents_misread_as_letters_after_an_amounts_point_are_read_again_with_it() -> None:
+    """A scan's `72,995.77` read as `72,995.` (sure) and an unsure `TF` tight after it: the
+    two are one run read again. A box's number with its point (`12.`, two digits) before
+    an unsure code (`DD`) is no amount: nothing read again."""
+    amount = Word("72,995.", Box(277, 192, 309, 200), 0.86, "ocr", "tesseract")
+    cents = Word("TF", Box(311, 192, 319, 197), 0.52, "ocr", "tesseract")
+    blank = np.full((220, 400), 255, np.uint8)
+    runs = ocr._suspect_runs([amount, cents], blank, 1.0)
+    assert [[w.text for w in r] for r, _, _ in runs] == [["72,995.", "TF"]]
+    number = Word("12.", Box(277, 192, 289, 200), 0.95, "ocr", "tesseract")
+    code = Word("DD", Box(292, 192, 304, 200), 0.45, "ocr", "tesseract")
+    assert ocr._suspect_runs([number, code], blank, 1.0) == []
+
+
 def test_a_crop_read_again_stops_short_of_the_next_word(monkeypatch) -> None:
     """`779` (x 0-15) with its decimal point's ink after its box (x 19-21) is read again to
     the ink's end; the crop's padding stops before `58` (x 26), the cents Tesseract read as

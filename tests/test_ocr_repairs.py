@@ -427,6 +427,9 @@ def test_a_speck_between_the_state_and_its_id_is_no_part_of_the_id(printed: str)
         ("8O0.00", "800.00", "8O0.00"),  # a letter for zero: the evidence keeps it
         ("1,0o0", "1,000", "1,0o0"),
         ("12O", "120", "12O"),
+        (".26,690.97", "26,690.97", "26,690.97"),  # a leader's last dot before it dropped
+        ("..1,234", "1,234", "1,234"),
+        (".50", ".50", ".50"),  # a point before the cents alone: the amount's own
         ("Box", "Box", "Box"),  # no digit: as printed
         (" 1,234.56 ", "1,234.56", "1,234.56"),
     ],

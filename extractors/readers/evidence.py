@@ -91,9 +91,12 @@ _DASH_CENTS = re.compile(r"[$(]?\d[\d,]*-\d{2}\)?|-\d{2}")
 
 def garbled_tail(word: Word, before: Word) -> bool:
     """A short word without digits Tesseract was unsure of (`yee`), printed tight after a
-    part of an amount (`697`, two digits at least and nothing else): the amount's end
-    misread as letters. After a box's number (`7):` `G`) it is the box's code."""
-    part = bool(_AMOUNT_PART.fullmatch(before.text)) and sum(map(str.isdigit, before.text)) >= 2
+    part of an amount (`697`, two digits at least and nothing else; or `72,995.`, its
+    point read, three digits at least): the amount's end misread as letters. After a
+    box's number (`7):` `G`, `12.` `DD`) it is the box's code."""
+    point = before.text.endswith(".")
+    count = sum(map(str.isdigit, before.text))
+    part = bool(_AMOUNT_PART.fullmatch(before.text.removesuffix("."))) and count >= 2 + point
     return part and not numeric(word) and len(word.text) <= 3 and word.conf < LOW_CONF
 
 
