@@ -85,6 +85,16 @@ def test_form_number_in_a_letter_and_its_heading_is_one_copy() -> None:
     assert len(split_copies(letter.region, ("Form 1099-INT",))) == 1
 
 
+def test_form_number_in_a_letter_and_its_footnote_is_one_copy() -> None:
+    letter = page(  # the mentions at one indent, the table between them
+        ("They are the same amounts that appear on your Form 1099-MISC.", 40, 200),
+        ("2 Royalties 86,092.81", 40, 240),
+        ("3 Other income 21,563.93", 40, 256),
+        ("* Report these amounts as the instructions for Form 1099-MISC direct.", 40, 300),
+    )
+    assert len(split_copies(letter.region, ("Form 1099-MISC",))) == 1
+
+
 def test_copies_side_by_side_print_their_anchors_at_one_height() -> None:
     sheet = page(
         ("Form 1099-INT", 40, 100),

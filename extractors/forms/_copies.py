@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from backtax.extractors.page import Box, Hit, Region
+from backtax.extractors.page import Box, Hit, Line, Region
 
 CLUSTER_TOLERANCE = 24.0
 ALIGNMENT = 8.0
@@ -66,15 +66,31 @@ def _grid(hits: list[Hit], xs: list[float], ys: list[float]) -> bool:
     return True
 
 
+def _in_prose(lines: list[Line], hit: Hit) -> bool:
+    """Whether a hit is read in a sentence: a lower-case word a space before it on its
+    line (`appear on your Form 1099-MISC.`, `the instructions for Form 1099-MISC`)."""
+    first = hit.words[0]
+    for line in lines:
+        for before, word in itertools.pairwise(line.words):
+            if word is first:
+                gap = word.box.x0 - before.box.x1
+                return gap <= word.box.height and before.text[:1].islower()
+    return False
+
+
 def split_copies(
     region: Region, anchor_labels: tuple[str, ...], longer: tuple[str, ...] = ()
 ) -> list[Region]:
     """One region per copy, row by row, found from where the anchor label repeats; a hit
     inside one of the `longer` labels (another box's, `Original issue discount on U.S.
-    Treasury obligations` for box 1's `Original issue discount`) is none."""
+    Treasury obligations` for box 1's `Original issue discount`) is none, nor is one
+    in a sentence (`_in_prose`)."""
     hits = [h for label in anchor_labels for h in region.find(label)]
     inside = {id(w) for label in longer for h in region.find(label) for w in h.words}
-    hits = [h for h in hits if not all(id(w) in inside for w in h.words)]
+    lines = region.lines()
+    hits = [
+        h for h in hits if not all(id(w) in inside for w in h.words) and not _in_prose(lines, h)
+    ]
     if len(hits) < 2:
         return [region]
     xs = _clusters([h.box.x0 for h in hits])
