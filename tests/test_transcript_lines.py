@@ -1198,3 +1198,27 @@ def test_a_filing_status_misread_by_a_letter_is_the_printed_wording(read: str, s
     """Statuses as IRS transcripts print them; one OCR slipped a letter of reads as printed,
     another status and an unknown wording stay as read."""
     assert filing_status(read) == status
+
+
+def test_a_tracking_number_read_with_a_digit_more_or_less_continues_the_transcript() -> None:
+    """The Record of Account sample faxed (dev seed 20705): page 3's header read its tracking
+    number 108033300022 (the generator's) as `1080332300022`, a digit put in: the page
+    continues the transcript instead of starting one of its own, as does page 4's with a
+    digit left out; a number one digit other
+    (108033300023, the next transcript of a request) still starts one."""
+    lines = [
+        TLine("Record of Account", 1),
+        TLine("Tracking Number 108033300022", 1),
+        TLine("Tax Period Ending: Dec. 31, 2022", 1),
+        TLine("WAGES, SALARIES, TIPS, ETC:....$98,410.00", 1),
+        TLine("Record of Account", 3),
+        TLine("Tracking Number : 1080332300022", 3),
+        TLine("ADJUSTED GROSS INCOME: 98,530.00", 3),
+        TLine("Record of Account", 4),
+        TLine("Tracking Number: 10803330002", 4),
+        TLine("TAXABLE INCOME: 72,630.00", 4),
+    ]
+    segments = split_segments(lines, WAGE_INCOME)
+    assert [(s.kind, s.pages) for s in segments] == [(RECORD_OF_ACCOUNT, [1, 3, 4])]
+    lines[9 - 4] = TLine("Tracking Number: 108033300023", 3)
+    assert [s.pages for s in split_segments(lines, WAGE_INCOME)] == [[1], [3, 4]]

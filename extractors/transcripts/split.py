@@ -92,16 +92,28 @@ def _header_after(lines: list[TLine], i: int) -> tuple[str | None, str | None]:
     return tracking, period
 
 
+def _other_tracking(read: str, seg: str) -> bool:
+    """Whether a tracking number read is another transcript's than `seg`'s: not when it is
+    `seg`'s with a digit OCR put in or left out (a fax's `1080332300022` for 108033300022);
+    one digit other is another (a request's transcripts are numbered one after another)."""
+    longer, shorter = sorted((read, seg), key=len, reverse=True)
+    if len(longer) - len(shorter) == 1:
+        return not any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+    return read != seg
+
+
 def _same_one(seg: Segment, tracking: str | None, period: str | None) -> bool:
     """Whether a title's header (tracking number, period) may be the transcript of `seg`."""
-    if tracking and seg.tracking and tracking != seg.tracking:
+    if tracking and seg.tracking and _other_tracking(tracking, seg.tracking):
         return False
     return not (period and seg.period and period != seg.period)
 
 
 def _starts_new(seg: Segment, kind: str, tracking: str | None, period: str | None) -> bool:
     if tracking and seg.tracking:
-        return tracking != seg.tracking or bool(period and seg.period and period != seg.period)
+        return _other_tracking(tracking, seg.tracking) or bool(
+            period and seg.period and period != seg.period
+        )
     if period and seg.period and period != seg.period:
         return True
     if seg.kind == RECORD_OF_ACCOUNT and kind in (ACCOUNT, RETURN):
