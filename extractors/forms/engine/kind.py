@@ -83,11 +83,11 @@ class FormKind(DocumentKind):
             score += 2.0
         elif ocr and _misread_form_number(text, self.spec.form_numbers):
             score += 1.5
-        stacked = []  # titles not in the text, which an OCR page may print over lines
+        stacked = []  # titles not in the text: printed over lines (a grid's title cell)
         for title, want in self._titles:
             if title in text:
                 score += 1.5
-            elif ocr:
+            else:
                 stacked.append(want)
         labels = sum(
             # a label after its box's number (`1 Reportable winnings`), or before it in a
@@ -281,9 +281,9 @@ def _misread_form_number(text: str, numbers: tuple[str, ...]) -> bool:
 
 def stacked_title(words: list[Word], want: tuple[str, ...]) -> bool:
     """Whether a form's title is printed over two or more lines, each centred under the
-    one above (`Nonemployee` over `Compensation`): an OCR page's lines run across the
-    page, so beside the payer's address the title's words are not consecutive in its text.
-    A long word may be misread by one letter."""
+    one above (`Nonemployee` over `Compensation`, `Dividends and` over `Distributions`):
+    a page's lines run across it, so beside the payer's address or the boxes the title's
+    words are not consecutive in its text. A long word may be misread by one letter."""
     return len(want) >= 2 and any(_title_from(words, w, w.box, want) for w in words)
 
 
