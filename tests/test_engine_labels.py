@@ -322,16 +322,8 @@ def test_label_rest_misread_by_two_letters_is_no_value(misread: str) -> None:
     (`numlbai`), or split in two (`nu ber` at 100 dpi, dev seed 18406): the label is found
     by its number and first word, and the misread word is its own, not a control number;
     one printed under the label is still read."""
-    lines = (
-        ("1 Wages, tips, other compensation", 300, 100),
-        ("37780.20", 300, 112),
-        (f"d {misread}", 40, 160),
-    )
-    blank = read("W-2", page(*lines, method="ocr"))
-    assert blank.fields["box1_wages"] == "37780.20"
-    assert "boxd_control_number" not in blank.fields
-    printed = read("W-2", page(*lines, ("A1234", 40, 172), method="ocr"))
-    assert printed.fields["boxd_control_number"] == "A1234"
+    other = ("1 Wages, tips, other compensation", "box1_wages", "37780.20")
+    _no_value_but_one_under("W-2", other, f"d {misread}", ("boxd_control_number", "A1234"))
 
 
 @pytest.mark.parametrize("rest", ["U.S, 7", "U.S. POSSESSION", "U.S. POSSESSLON"])
@@ -340,16 +332,9 @@ def test_label_rest_read_apart_from_its_hit_is_no_value(rest: str) -> None:
     apart (fax, dev seed 18105: `U.S,` and `possession` read as `7`, or a word misread by
     two letters): they are the label's, no foreign country; one printed under the label,
     or right of the whole label, is still read."""
-    lines = (
-        ("1 Interest income", 300, 100),
-        ("1845.22", 300, 112),
-        (f"7 Foreign country or {rest}", 40, 160),
-    )
-    blank = read("1099-INT", page(*lines, method="ocr"))
-    assert blank.fields["box1_interest_income"] == "1845.22"
-    assert "box7_foreign_country" not in blank.fields
-    under = read("1099-INT", page(*lines, ("CANADA", 40, 172), method="ocr"))
-    assert under.fields["box7_foreign_country"] == "CANADA"
+    other = ("1 Interest income", "box1_interest_income", "1845.22")
+    box = ("box7_foreign_country", "CANADA")
+    lines = _no_value_but_one_under("1099-INT", other, f"7 Foreign country or {rest}", box)
     whole = (*lines[:2], ("7 Foreign country or U.S. possession CANADA", 40, 160))
     right = read("1099-INT", page(*whole, method="ocr"))
     assert right.fields["box7_foreign_country"] == "CANADA"
@@ -482,3 +467,18 @@ def test_a_tables_box_column_head_is_no_part_of_the_first_rows_label() -> None:
     )
     assert doc.fields["box1_rents"] == "15600.00"
     assert doc.fields["box3_other_income"] == "750.00"
+
+
+def _no_value_but_one_under(
+    doc_type: str, other: tuple[str, str, str], label: str, box: tuple[str, str]
+) -> tuple[tuple[str, float, float], ...]:
+    """On an OCR page of another box (`other`: its label, field and value) and `box`'s
+    misread `label`, the other box reads and `box` is blank; with `box`'s value printed
+    under its label, it reads. The page's lines, for more checks."""
+    lines = ((other[0], 300, 100), (other[2], 300, 112), (label, 40, 160))
+    blank = read(doc_type, page(*lines, method="ocr"))
+    assert blank.fields[other[1]] == other[2]
+    assert box[0] not in blank.fields
+    under = read(doc_type, page(*lines, (box[1], 40, 172), method="ocr"))
+    assert under.fields[box[0]] == box[1]
+    return lines
