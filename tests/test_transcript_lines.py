@@ -1204,8 +1204,8 @@ def test_a_tracking_number_read_with_a_digit_more_or_less_continues_the_transcri
     """The Record of Account sample faxed (dev seed 20705): page 3's header read its tracking
     number 108033300022 (the generator's) as `1080332300022`, a digit put in: the page
     continues the transcript instead of starting one of its own, as does page 4's with a
-    digit left out; a number one digit other
-    (108033300023, the next transcript of a request) still starts one."""
+    digit left out; a number one digit other (108033300023, the next transcript of a
+    request) still starts one."""
     lines = [
         TLine("Record of Account", 1),
         TLine("Tracking Number 108033300022", 1),
@@ -1220,5 +1220,5 @@ def test_a_tracking_number_read_with_a_digit_more_or_less_continues_the_transcri
     ]
     segments = split_segments(lines, WAGE_INCOME)
     assert [(s.kind, s.pages) for s in segments] == [(RECORD_OF_ACCOUNT, [1, 3, 4])]
-    lines[9 - 4] = TLine("Tracking Number: 108033300023", 3)
+    lines[5] = TLine("Tracking Number: 108033300023", 3)  # page 3's header
     assert [s.pages for s in split_segments(lines, WAGE_INCOME)] == [[1], [3, 4]]
